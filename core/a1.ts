@@ -1,0 +1,40 @@
+/** A1 addresses. Rows and columns are 0-based in code, 1-based in addresses. */
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeAddress(row: number, col: number, rows: number, cols: number): string {
+  const start = cellAddress(row, col);
+  if (rows === 1 && cols === 1) return start;
+  return `${start}:${cellAddress(row + rows - 1, col + cols - 1)}`;
+}
+
+export function parseCellAddress(address: string): { row: number; col: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new Error(`Not an A1 cell address: ${address}`);
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+}
+
+/** `'Sommaire budgétaire'!B3` — quoted whenever the name is not a plain identifier. */
+export function sheetReference(sheet: string, address: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);
+  return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+}

@@ -1,0 +1,82 @@
+import type { CellValue } from './cells.js';
+
+/** A formula in invariant English form (`=SUM(B2:B5)`), written with Excel `formulas` / Sheets `setFormulas`. */
+export interface Formula {
+  formula: string;
+}
+
+/** A plain value (strings are always written as text, even when they start with `=`) or a formula. */
+export type PlanValue = CellValue | Formula;
+
+export function isFormula(value: unknown): value is Formula {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
+}
+
+/** A rectangle written in one call. `row`/`col` are 0-based; every row of `values` has the same length. */
+export interface Block {
+  row: number;
+  col: number;
+  values: PlanValue[][];
+  /** Same shape as `values`; null keeps the sheet's format. Invariant codes such as `#,##0.00 "$"`. */
+  numberFormats?: (string | null)[][];
+  bold?: boolean;
+  /** Background for the whole block, `#RRGGBB`. */
+  fill?: string;
+  /** Internal links (`#'Projets'!F7`) per cell, same shape as `values`, null for none. */
+  links?: (string | null)[][];
+}
+
+/** A highlight on one cell of a staff sheet: fill and note; `null` restores « none ». */
+export interface CellMark {
+  cell: string;
+  fill?: string | null;
+  note?: string | null;
+}
+
+export interface ListValidation {
+  /** A1 range on this sheet, e.g. `M2:M1000`. */
+  range: string;
+  list: string[];
+}
+
+export interface ChartSpec {
+  type: 'column' | 'line';
+  title: string;
+  /** A1 range of the categories (year labels), without header. */
+  categories: string;
+  /** One series per entry: its name and A1 range of values (same length as categories). */
+  series: { name: string; values: string }[];
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * What to do to one sheet.
+ * - `replace`: a sheet the tool generates; cleared (or created) then written.
+ * - `edit`: cells of a staff sheet changed in place (values only where `blocks` say; marks).
+ * - `append`: rows added below the last used row (the Journal).
+ */
+export interface SheetPlan {
+  sheet: string;
+  mode: 'replace' | 'edit' | 'append';
+  blocks: Block[];
+  marks?: CellMark[];
+  validations?: ListValidation[];
+  /** Column widths in characters, by 0-based column. */
+  columnWidths?: { col: number; width: number }[];
+  frozenRows?: number;
+  charts?: ChartSpec[];
+  /** Hide the sheet (e.g. nothing). */
+  hidden?: boolean;
+}
+
+export interface Plan {
+  action: string;
+  sheets: SheetPlan[];
+  /** How many staff cells this plan changes (shown to the user before applying). */
+  changedCells: number;
+  /** Sheet to show the user after applying. */
+  activate?: string;
+}
