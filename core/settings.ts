@@ -77,7 +77,12 @@ export const SETTING_KEYS = {
 
 /** Choice values as staff type them (first = default) → schema value. */
 export const SETTING_CHOICES = {
-  municipalityRule: { bloquante: 'blocking', avertissement: 'warning', blocking: 'blocking', warning: 'warning' },
+  municipalityRule: {
+    bloquante: 'blocking',
+    avertissement: 'warning',
+    blocking: 'blocking',
+    warning: 'warning',
+  },
   aggregation: { moyenne: 'mean', médiane: 'median', mean: 'mean', median: 'median' },
   notApplicable: { exclu: 'excluded', zéro: 'zero', excluded: 'excluded', zero: 'zero' },
 } as const;
@@ -175,5 +180,11 @@ export const PRESET_SETTINGS: Settings = {
     { name: 'Pérennité', weight: 10, max: 5 },
   ],
   municipalities: PRESET_MUNICIPALITIES,
-  allMunicipalitiesWords: ['Toutes', 'Toutes les municipalités', 'Ensemble de la MRC', 'Tout le territoire', 'MRC'],
+  allMunicipalitiesWords: [
+    'Toutes',
+    'Toutes les municipalités',
+    'Ensemble de la MRC',
+    'Tout le territoire',
+    'MRC',
+  ],
 };
