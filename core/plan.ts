@@ -80,3 +80,10 @@ export interface Plan {
   /** Sheet to show the user after applying. */
   activate?: string;
 }
+
+/** The actions every host offers (task pane, sidebar, menu, CLI). */
+export const ACTIONS = ['template', 'validate', 'reformat', 'summary', 'rank', 'undo'] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+/** Actions that change staff cells: the host shows `changedCells` and asks before applying. */
+export const CHANGING_ACTIONS: readonly ActionName[] = ['reformat', 'undo'];
