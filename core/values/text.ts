@@ -1,0 +1,94 @@
+/** Comparison keys for what staff type: names, organizations, headers. */
+
+/** Spaces a spreadsheet may hold: normal, no-break (fr-CA `Intl`), narrow no-break (fr-FR), thin, figure. */
+const SPACE_CHARS = '\\s\\u00A0\\u202F\\u2009\\u2007\\u200A';
+const DASH_CHARS = '\\-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212';
+const APOSTROPHES = /[\u2019\u2018\u02BC\u00B4\u0060\u2032]/g;
+
+/** Removes diacritics (é → e, ç → c) and expands the ligatures French uses (œ → oe). */
+export function stripAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .normalize('NFC');
+}
+
+/** Typographic apostrophes (’ ‘ ʼ) → plain `'`. */
+export function plainApostrophes(text: string): string {
+  return text.replace(APOSTROPHES, "'");
+}
+
+/** Every kind of space → one ASCII space, runs collapsed, trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(new RegExp(`[${SPACE_CHARS}]+`, 'g'), ' ').trim();
+}
+
+const SEPARATOR_RUN = new RegExp(`[${SPACE_CHARS}${DASH_CHARS}]+`, 'g');
+/** « St », « St. », « Ste », « Ste. » as whole words (after separators became hyphens). */
+const SAINT_ABBREVIATION = /(^|[-'])(st|ste)(?:\.+-*|(?=-|$))/g;
+
+/**
+ * The key municipality names are compared on (domain.md §3): NFC, lower case, accents removed,
+ * St/Ste expanded, spaces and dashes → one hyphen, typographic apostrophe → `'`.
+ * `St-Hyacinthe`, `ST HYACINTHE` and `Saint–Hyacinthe` all give `saint-hyacinthe`.
+ */
+export function normalizeKey(text: string): string {
+  const base = plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
+    .replace(SEPARATOR_RUN, '-')
+    .replace(/^[-.,;:"«»]+|[-.,;:"«»]+$/g, '');
+  return base
+    .replace(SAINT_ABBREVIATION, (_all, before: string, word: string) =>
+      word === 'st' ? `${before}saint-` : `${before}sainte-`,
+    )
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Organizations compared without case, accents, punctuation or extra spaces:
+ * « Moisson Maskoutaine inc. » and « moisson maskoutaine, INC » give the same key.
+ */
+export function organizationKey(name: string): string {
+  return collapseSpaces(
+    stripAccents(name.normalize('NFC'))
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}]+/gu, ' '),
+  );
+}
+
+/**
+ * Header comparison: case, accents, extra spaces and a trailing colon ignored, typographic
+ * apostrophes made plain. « Organismes partenaires : » = « organismes partenaires ».
+ */
+export function headerKey(text: string): string {
+  return collapseSpaces(plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase()))
+    .replace(/\s*:+$/, '')
+    .trim();
+}
+
+/** Levenshtein distance with adjacent transpositions (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, previous2[j - 2] + 1);
+      }
+      current.push(best);
+    }
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
