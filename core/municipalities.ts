@@ -1,0 +1,240 @@
+/** The municipality matcher of domain.md §3: exact keys only, never a fuzzy match into a count. */
+import { type Issue, issue } from './issues.js';
+import { MERGED_SECTORS, type Settings } from './settings.js';
+import { editDistance, normalizeKey } from './values/text.js';
+
+export type MunicipalityMatch =
+  | { kind: 'official'; name: string }
+  | { kind: 'variant'; name: string; input: string; merged: boolean }
+  | { kind: 'all' }
+  | { kind: 'unrecognized'; input: string; suggestion?: string };
+
+export interface MunicipalitiesResult {
+  /** Distinct official names, sorted the French way. */
+  names: string[];
+  unrecognized: { input: string; suggestion?: string }[];
+  variants: { input: string; name: string; merged: boolean }[];
+  /** « Toutes », « Ensemble de la MRC »…: every municipality of the territory. */
+  all: boolean;
+}
+
+export interface MunicipalityMatcher {
+  match(input: string): MunicipalityMatch;
+  matchAll(items: string[]): MunicipalitiesResult;
+  officialNames: string[];
+}
+
+export function compareFrench(a: string, b: string): number {
+  return a.localeCompare(b, 'fr');
+}
+
+/**
+ * Legal designations staff add: « Ville de Saint-Hyacinthe », « Sainte-Madeleine (village) ».
+ * Accepted only when they agree with the municipality's own designation, because « paroisse » is
+ * exactly what tells Sainte-Marie-Madeleine from the village of Sainte-Madeleine.
+ */
+const DESIGNATIONS: Record<string, string> = {
+  ville: 'ville',
+  v: 'ville',
+  city: 'ville',
+  municipalite: 'municipalite',
+  m: 'municipalite',
+  village: 'village',
+  vl: 'village',
+  paroisse: 'paroisse',
+  p: 'paroisse',
+};
+/** Designation of each official key; every other municipality of the MRC is a « municipalité ». */
+const KNOWN_DESIGNATIONS: Record<string, string> = {
+  'saint-hyacinthe': 'ville',
+  'saint-pie': 'ville',
+  'sainte-madeleine': 'village',
+  'sainte-marie-madeleine': 'paroisse',
+};
+
+function splitDesignation(key: string): { designation: string; rest: string } | null {
+  const suffix = /^(.*?)-?\(([a-z]+)\)$/.exec(key);
+  if (suffix && DESIGNATIONS[suffix[2]]) return { designation: DESIGNATIONS[suffix[2]], rest: suffix[1] };
+  const prefix = /^([a-z]+)-(?:de|du|d')-?(.+)$/.exec(key);
+  if (prefix && DESIGNATIONS[prefix[1]] && prefix[1].length > 2) {
+    return { designation: DESIGNATIONS[prefix[1]], rest: prefix[2] };
+  }
+  return null;
+}
+
+interface Target {
+  name: string;
+  merged: boolean;
+}
+
+const CACHE_LIMIT = 5000;
+const matchers = new WeakMap<Settings, MunicipalityMatcher>();
+
+/** One matcher per settings object (spreadsheet functions call this for every recalculation). */
+export function matcherFor(settings: Settings): MunicipalityMatcher {
+  let matcher = matchers.get(settings);
+  if (!matcher) {
+    matcher = createMunicipalityMatcher(settings);
+    matchers.set(settings, matcher);
+  }
+  return matcher;
+}
+
+export function createMunicipalityMatcher(settings: Settings): MunicipalityMatcher {
+  const officialNames = settings.municipalities.map((m) => m.name).sort(compareFrench);
+  const officialByKey = new Map<string, string>();
+  for (const m of settings.municipalities) officialByKey.set(normalizeKey(m.name), m.name);
+  const mergedKeys = new Set([...MERGED_SECTORS].map(normalizeKey));
+  const variantByKey = new Map<string, Target>();
+  for (const m of settings.municipalities) {
+    for (const variant of m.variants) {
+      const key = normalizeKey(variant);
+      // An official name always wins over a variant that happens to spell it.
+      if (key === '' || officialByKey.has(key) || variantByKey.has(key)) continue;
+      variantByKey.set(key, { name: m.name, merged: mergedKeys.has(key) });
+    }
+  }
+  const allKeys = new Set(settings.allMunicipalitiesWords.map(normalizeKey).filter((key) => key !== ''));
+  const territoryKey = normalizeKey(settings.territory);
+  if (territoryKey !== '') allKeys.add(territoryKey);
+
+  /** Keys a suggestion may point to, with the official name each stands for. */
+  const suggestionTargets: [string, string][] = [
+    ...[...officialByKey].map(([key, name]): [string, string] => [key, name]),
+    ...[...variantByKey].map(([key, target]): [string, string] => [key, target.name]),
+  ];
+
+  function suggest(key: string): string | undefined {
+    const maxDistance = key.length <= 5 ? 1 : key.length <= 12 ? 2 : 3;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let tie = false;
+    const consider = (name: string, distance: number) => {
+      if (distance < bestDistance) {
+        best = name;
+        bestDistance = distance;
+        tie = false;
+      } else if (distance === bestDistance && name !== best) {
+        tie = true;
+      }
+    };
+    for (const [candidate, name] of suggestionTargets) {
+      const distance = editDistance(key, candidate);
+      if (distance <= maxDistance) consider(name, distance);
+    }
+    if (best !== undefined) return tie ? undefined : best;
+    // « Saint-Barnabé » for Saint-Barnabé-Sud, « Saint-Damase-de-L'Islet » for Saint-Damase: one
+    // name is the other plus whole hyphenated words, and only one municipality fits.
+    const extended = new Set<string>();
+    for (const [candidate, name] of suggestionTargets) {
+      if (candidate.startsWith(`${key}-`) || key.startsWith(`${candidate}-`)) extended.add(name);
+    }
+    return extended.size === 1 ? [...extended][0] : undefined;
+  }
+
+  function matchKey(input: string, key: string): MunicipalityMatch {
+    const official = officialByKey.get(key);
+    if (official !== undefined) return { kind: 'official', name: official };
+    const variant = variantByKey.get(key);
+    if (variant !== undefined) return { kind: 'variant', name: variant.name, input, merged: variant.merged };
+    if (allKeys.has(key)) return { kind: 'all' };
+    const designated = splitDesignation(key);
+    if (designated) {
+      const name = officialByKey.get(designated.rest);
+      const expected = KNOWN_DESIGNATIONS[designated.rest] ?? 'municipalite';
+      if (name !== undefined && expected === designated.designation) {
+        return { kind: 'variant', name, input, merged: false };
+      }
+      const target = variantByKey.get(designated.rest);
+      if (target !== undefined && name === undefined) {
+        return { kind: 'variant', name: target.name, input, merged: target.merged };
+      }
+      // « Sainte-Madeleine (paroisse) »: the designation contradicts the name; suggesting either
+      // municipality would be a guess.
+      if (name !== undefined && KNOWN_DESIGNATIONS[designated.rest]) return { kind: 'unrecognized', input };
+    }
+    const suggestion = key === '' ? undefined : suggest(designated?.rest ?? key);
+    return suggestion === undefined
+      ? { kind: 'unrecognized', input }
+      : { kind: 'unrecognized', input, suggestion };
+  }
+
+  const cache = new Map<string, MunicipalityMatch>();
+  function match(input: string): MunicipalityMatch {
+    const text = String(input ?? '').trim();
+    const cached = cache.get(text);
+    if (cached !== undefined) return cached;
+    const result = matchKey(text, normalizeKey(text));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, result);
+    return result;
+  }
+
+  function matchAll(items: string[]): MunicipalitiesResult {
+    const names = new Set<string>();
+    const unrecognized: MunicipalitiesResult['unrecognized'] = [];
+    const variants: MunicipalitiesResult['variants'] = [];
+    const seenUnrecognized = new Set<string>();
+    const seenVariants = new Set<string>();
+    let all = false;
+    for (const item of items) {
+      const result = match(item);
+      switch (result.kind) {
+        case 'official':
+          names.add(result.name);
+          break;
+        case 'variant':
+          names.add(result.name);
+          if (!seenVariants.has(normalizeKey(result.input))) {
+            seenVariants.add(normalizeKey(result.input));
+            variants.push({ input: result.input, name: result.name, merged: result.merged });
+          }
+          break;
+        case 'all':
+          all = true;
+          break;
+        case 'unrecognized': {
+          const key = normalizeKey(result.input);
+          if (key === '' || seenUnrecognized.has(key)) break;
+          seenUnrecognized.add(key);
+          unrecognized.push(
+            result.suggestion === undefined
+              ? { input: result.input }
+              : { input: result.input, suggestion: result.suggestion },
+          );
+          break;
+        }
+      }
+    }
+    if (all) for (const name of officialNames) names.add(name);
+    return { names: [...names].sort(compareFrench), unrecognized, variants, all };
+  }
+
+  return { match, matchAll, officialNames };
+}
+
+/**
+ * Issues for one cell's municipalities: a warning per unrecognized name (with the suggestion),
+ * an info per merged sector (« Sainte-Rosalie fait maintenant partie de Saint-Hyacinthe »), an
+ * info per other variant.
+ */
+export function municipalityIssues(
+  result: MunicipalitiesResult,
+  where: { sheet?: string; cell?: string } = {},
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const item of result.unrecognized) {
+    const params: Record<string, string> = { input: item.input };
+    if (item.suggestion !== undefined) params.suggestion = item.suggestion;
+    issues.push(issue('municipality.unrecognized', 'warning', where, params));
+  }
+  for (const variant of result.variants) {
+    issues.push(
+      issue(variant.merged ? 'municipality.merged' : 'municipality.variant', 'info', where, {
+        input: variant.input,
+        name: variant.name,
+      }),
+    );
+  }
+  return issues;
+}
