@@ -1,0 +1,611 @@
+/** The Paramètres sheet: key/value rows and three tables, read into Settings; and written back. */
+
+import { cellAddress } from './a1.js';
+import { type CellValue, isBlank, type SheetSnapshot } from './cells.js';
+import { type Issue, type IssueParams, issue } from './issues.js';
+import type { IssueCode } from './messages/index.js';
+import {
+  type Criterion,
+  type Municipality,
+  PRESET_SETTINGS,
+  type Priority,
+  SETTING_CHOICES,
+  SETTING_KEYS,
+  type Settings,
+  SettingsSchema,
+} from './settings.js';
+import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
+import { joinList, splitList } from './values/lists.js';
+import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
+import { headerKey, normalizeKey } from './values/text.js';
+
+export const SETTINGS_SHEET = 'Paramètres';
+export const SETTINGS_TITLE = 'Paramètres du programme';
+
+type KeyedSetting = keyof typeof SETTING_KEYS;
+type TableName = 'priorities' | 'criteria' | 'municipalities';
+
+/** Table titles as staff may type them → table. The first is the canonical French title. */
+const TABLE_TITLES: Record<TableName, readonly string[]> = {
+  priorities: ['Priorités', 'Priorities', "Priorités d'action", 'Priorités du plan'],
+  criteria: ['Critères', 'Criteria', 'Critères de sélection', 'Grille de sélection', 'Selection criteria'],
+  municipalities: ['Municipalités', 'Municipalities', 'Municipalités du territoire'],
+};
+
+interface ColumnSpec {
+  field: string;
+  /** Canonical French header first, then aliases. */
+  headers: readonly string[];
+  required: boolean;
+}
+
+const TABLE_COLUMNS: Record<TableName, ColumnSpec[]> = {
+  priorities: [
+    { field: 'number', headers: ['No', 'No.', 'N°', 'Numéro', '#', 'Number'], required: false },
+    { field: 'name', headers: ['Priorité', 'Priority', 'Nom', 'Name'], required: true },
+    { field: 'keywords', headers: ['Mots-clés', 'Mots clés', 'Keywords'], required: false },
+  ],
+  criteria: [
+    { field: 'name', headers: ['Critère', 'Criterion', 'Nom', 'Name'], required: true },
+    { field: 'weight', headers: ['Pondération', 'Poids', 'Weight'], required: true },
+    {
+      field: 'max',
+      headers: ['Note maximale', 'Maximum', 'Note max', 'Max', 'Maximum score'],
+      required: false,
+    },
+  ],
+  municipalities: [
+    { field: 'name', headers: ['Municipalité', 'Municipality', 'Nom', 'Name'], required: true },
+    { field: 'code', headers: ['Code', 'Code géographique', 'Geographic code'], required: false },
+    { field: 'variants', headers: ['Variantes', 'Variants', 'Autres noms'], required: false },
+  ],
+};
+
+/** Header row above the key/value rows; ignored when read. */
+const KEY_VALUE_HEADER = ['Paramètre', 'Valeur'] as const;
+const IGNORED_KEYS = new Set(
+  ['Paramètre', 'Paramètres', 'Réglage', 'Clé', 'Setting', 'Settings', 'Key', SETTINGS_TITLE].map(headerKey),
+);
+
+/** A criterion's maximum when the column is absent or the cell blank. */
+const DEFAULT_CRITERION_MAX = 10;
+
+const KEY_LOOKUP = new Map<string, KeyedSetting>();
+for (const [setting, labels] of Object.entries(SETTING_KEYS) as [KeyedSetting, readonly string[]][]) {
+  for (const label of labels) KEY_LOOKUP.set(headerKey(label), setting);
+}
+const TITLE_LOOKUP = new Map<string, TableName>();
+for (const [table, titles] of Object.entries(TABLE_TITLES) as [TableName, readonly string[]][]) {
+  for (const title of titles) TITLE_LOOKUP.set(headerKey(title), table);
+}
+
+type ChoiceSetting = keyof typeof SETTING_CHOICES;
+const CHOICE_SETTINGS = Object.keys(SETTING_CHOICES) as ChoiceSetting[];
+
+/** The word written for a choice: the first (French) word that maps to it. */
+function choiceWord(setting: ChoiceSetting, value: string): string {
+  for (const [word, mapped] of Object.entries(SETTING_CHOICES[setting])) if (mapped === value) return word;
+  return value;
+}
+
+function frenchChoices(setting: ChoiceSetting): string[] {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const [word, mapped] of Object.entries(SETTING_CHOICES[setting])) {
+    if (!seen.has(mapped)) {
+      seen.add(mapped);
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+function display(value: CellValue): string {
+  const text = cellText(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A number typed as a number or as text (`25`, `2,5`, `60 %`, `5 points`); null when it is not one. */
+export function parseSettingNumber(value: CellValue): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value
+    .trim()
+    .replace(/[\s\u00A0\u202F\u2009]+/g, '')
+    .replace(/(?:%|points?|pts?)$/i, '')
+    .replace(',', '.');
+  if (!/^-?(?:\d+\.?\d*|\.\d+)$/.test(text)) return null;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
+function settingLabel(setting: KeyedSetting): string {
+  return SETTING_KEYS[setting][0];
+}
+
+function describeDefault(setting: KeyedSetting, value: unknown): string {
+  if (setting === 'maxGrantPerProjectCents') return value === null ? 'aucun' : formatMoney(value as number);
+  if (CHOICE_SETTINGS.includes(setting as ChoiceSetting)) {
+    return choiceWord(setting as ChoiceSetting, String(value));
+  }
+  return String(value);
+}
+
+function cloneSettings(settings: Settings): Settings {
+  return {
+    ...settings,
+    years: settings.years.map((year) => ({ ...year })),
+    priorities: settings.priorities.map((p) => ({ ...p, keywords: [...p.keywords] })),
+    criteria: settings.criteria.map((c) => ({ ...c })),
+    municipalities: settings.municipalities.map((m) => ({ ...m, variants: [...m.variants] })),
+    allMunicipalitiesWords: [...settings.allMunicipalitiesWords],
+  };
+}
+
+/** A cell and its address, as found in a row. */
+interface Cell {
+  col: number;
+  value: CellValue;
+}
+
+function nonBlankCells(row: readonly CellValue[] | undefined): Cell[] {
+  const cells: Cell[] = [];
+  if (!Array.isArray(row)) return cells;
+  for (let col = 0; col < row.length; col++) {
+    const value = row[col];
+    if (!isBlank(value)) cells.push({ col, value });
+  }
+  return cells;
+}
+
+interface TableState {
+  table: TableName;
+  titleRow: number;
+  /** field → column; null until the header row is read. */
+  columns: Map<string, number> | null;
+  /** Whether the table was unusable (missing column): its rows are skipped. */
+  broken: boolean;
+  rows: { row: number; values: readonly CellValue[] }[];
+}
+
+/**
+ * Reads the Paramètres sheet. Absent sheet → the preset, no issue. Every unreadable value is an
+ * issue at its cell and the preset's value is kept; never throws.
+ */
+export function readSettings(sheet: SheetSnapshot | undefined): { settings: Settings; issues: Issue[] } {
+  const preset = cloneSettings(PRESET_SETTINGS);
+  if (!sheet || !Array.isArray(sheet.values)) return { settings: preset, issues: [] };
+  try {
+    return new SettingsReader(sheet).read(preset);
+  } catch (error) {
+    // A bug must not stop validation of the whole workbook: say so and use the preset.
+    return {
+      settings: cloneSettings(PRESET_SETTINGS),
+      issues: [issue('settings.invalid', 'error', { sheet: sheet.name }, { detail: String(error) })],
+    };
+  }
+}
+
+class SettingsReader {
+  private readonly issues: Issue[] = [];
+  private readonly seenKeys = new Map<KeyedSetting, string>();
+
+  constructor(private readonly sheet: SheetSnapshot) {}
+
+  private add(code: IssueCode, severity: Issue['severity'], row: number, col: number, params?: IssueParams) {
+    this.issues.push(issue(code, severity, { sheet: this.sheet.name, cell: cellAddress(row, col) }, params));
+  }
+
+  read(settings: Settings): { settings: Settings; issues: Issue[] } {
+    const tables: TableState[] = [];
+    let current: TableState | null = null;
+    const values = this.sheet.values;
+    for (let row = 0; row < values.length; row++) {
+      const cells = nonBlankCells(values[row]);
+      if (cells.length === 0) {
+        // A blank row ends a table, but not between its title and its header row.
+        if (current && current.columns !== null) current = null;
+        continue;
+      }
+      const first = cells[0];
+      const firstKey = typeof first.value === 'string' ? headerKey(first.value) : '';
+      const title = cells.length === 1 ? TITLE_LOOKUP.get(firstKey) : undefined;
+      if (title !== undefined) {
+        current = { table: title, titleRow: row, columns: null, broken: false, rows: [] };
+        tables.push(current);
+        continue;
+      }
+      if (current && current.columns === null) {
+        const columns = this.readHeader(current, row, values[row]);
+        current.broken = columns === null;
+        current.columns = columns ?? new Map();
+        continue;
+      }
+      if (current) {
+        current.rows.push({ row, values: values[row] });
+        continue;
+      }
+      this.readKeyValue(settings, row, cells, firstKey);
+    }
+    for (const table of tables) this.applyTable(settings, table);
+    this.checkDates(settings);
+    const parsed = SettingsSchema.safeParse(settings);
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      this.issues.push(issue('settings.invalid', 'error', { sheet: this.sheet.name }, { detail }));
+      return { settings: cloneSettings(PRESET_SETTINGS), issues: this.issues };
+    }
+    return { settings: parsed.data, issues: this.issues };
+  }
+
+  // — key/value rows
+
+  private readKeyValue(settings: Settings, row: number, cells: Cell[], key: string) {
+    const [first, valueCell] = cells;
+    const setting = KEY_LOOKUP.get(key);
+    if (setting === undefined) {
+      // Titles, notes and the « Paramètre | Valeur » header carry no setting.
+      if (valueCell === undefined || IGNORED_KEYS.has(key)) return;
+      this.add('settings.unknownKey', 'warning', row, first.col, { key: display(first.value) });
+      return;
+    }
+    const label = cellText(first.value).replace(/\s*:+$/, '');
+    if (this.seenKeys.has(setting)) {
+      this.add('settings.duplicateKey', 'warning', row, first.col, { key: label });
+    }
+    this.seenKeys.set(setting, label);
+    if (valueCell === undefined) {
+      if (setting === 'maxGrantPerProjectCents') {
+        settings.maxGrantPerProjectCents = null;
+        return;
+      }
+      this.add('settings.blankValue', 'warning', row, first.col + 1, {
+        key: label,
+        default: describeDefault(setting, PRESET_SETTINGS[setting]),
+      });
+      return;
+    }
+    this.readValue(settings, setting, label, row, valueCell);
+  }
+
+  private invalid(row: number, col: number, label: string, value: CellValue, expected: IssueParams) {
+    this.add('settings.invalidValue', 'error', row, col, { key: label, value: display(value), ...expected });
+  }
+
+  private readValue(settings: Settings, setting: KeyedSetting, label: string, row: number, cell: Cell) {
+    const { value, col } = cell;
+    const shape = SettingsSchema.shape;
+    switch (setting) {
+      case 'programName':
+      case 'territory': {
+        const text = cellText(value);
+        settings[setting] = text;
+        return;
+      }
+      case 'programStart':
+      case 'programEnd': {
+        const date = parseDate(value);
+        if (date.kind !== 'date') {
+          this.invalid(row, col, label, value, { expected: 'date' });
+          return;
+        }
+        // « Mars 2023 » as an end date means the whole month.
+        settings[setting] =
+          setting === 'programEnd' && date.precision === 'month' ? endOfMonth(date.iso) : date.iso;
+        return;
+      }
+      case 'municipalityRule':
+      case 'aggregation':
+      case 'notApplicable': {
+        const word = headerKey(cellText(value));
+        const choices = SETTING_CHOICES[setting] as Record<string, string>;
+        const match = Object.entries(choices).find(([choice]) => headerKey(choice) === word);
+        if (!match) {
+          this.invalid(row, col, label, value, {
+            expected: 'choice',
+            choices: frenchChoices(setting).join(', '),
+          });
+          return;
+        }
+        (settings as Record<string, unknown>)[setting] = match[1];
+        return;
+      }
+      case 'maxGrantPerProjectCents': {
+        const money = parseMoney(value);
+        if (money.kind === 'blank' || (money.kind === 'amount' && money.cents === 0)) {
+          settings.maxGrantPerProjectCents = null;
+          return;
+        }
+        if (money.kind !== 'amount' || money.cents < 0) {
+          this.invalid(row, col, label, value, { expected: 'amount' });
+          return;
+        }
+        settings.maxGrantPerProjectCents = money.cents;
+        return;
+      }
+      case 'minOrganizations':
+      case 'minMunicipalities': {
+        const number = parseSettingNumber(value);
+        const min = setting === 'minOrganizations' ? 1 : 0;
+        if (number === null || !shape[setting].safeParse(number).success) {
+          this.invalid(row, col, label, value, { expected: 'integer', min });
+          return;
+        }
+        settings[setting] = number;
+        return;
+      }
+      case 'multiPriorityBonus':
+      case 'minFundingScore':
+      case 'disagreementThreshold': {
+        const number = parseSettingNumber(value);
+        if (number === null || !shape[setting].safeParse(number).success) {
+          this.invalid(row, col, label, value, { expected: 'number', min: 0, max: 100 });
+          return;
+        }
+        settings[setting] = number;
+        return;
+      }
+    }
+  }
+
+  // — tables
+
+  private readHeader(
+    state: TableState,
+    row: number,
+    values: readonly CellValue[],
+  ): Map<string, number> | null {
+    const columns = new Map<string, number>();
+    const specs = TABLE_COLUMNS[state.table];
+    for (let col = 0; col < values.length; col++) {
+      const text = values[col];
+      if (typeof text !== 'string') continue;
+      const key = headerKey(text);
+      const spec = specs.find((s) => s.headers.some((h) => headerKey(h) === key));
+      if (spec && !columns.has(spec.field)) columns.set(spec.field, col);
+    }
+    for (const spec of specs) {
+      if (spec.required && !columns.has(spec.field)) {
+        this.add('settings.missingColumn', 'error', row, 0, {
+          table: TABLE_TITLES[state.table][0],
+          column: spec.headers[0],
+        });
+        return null;
+      }
+    }
+    return columns;
+  }
+
+  private applyTable(settings: Settings, state: TableState) {
+    const tableTitle = TABLE_TITLES[state.table][0];
+    if (state.broken) return;
+    if (state.columns === null) {
+      this.add('settings.missingColumn', 'error', state.titleRow, 0, {
+        table: tableTitle,
+        column: TABLE_COLUMNS[state.table].find((s) => s.required)!.headers[0],
+      });
+      return;
+    }
+    const columns = state.columns;
+    const at = (values: readonly CellValue[], field: string): CellValue => {
+      const col = columns.get(field);
+      return col === undefined ? null : (values[col] ?? null);
+    };
+    const colOf = (field: string) => columns.get(field) ?? 0;
+    const invalidRow = (row: number, field: string, column: string, value: CellValue) =>
+      this.add('settings.invalidRow', 'error', row, colOf(field), {
+        table: tableTitle,
+        column,
+        value: display(value),
+      });
+    const duplicate = (row: number, field: string, value: CellValue) =>
+      this.add('settings.duplicateRow', 'error', row, colOf(field), {
+        table: tableTitle,
+        value: display(value),
+      });
+
+    if (state.table === 'priorities') {
+      const priorities: Priority[] = [];
+      for (const { row, values } of state.rows) {
+        const name = cellText(at(values, 'name'));
+        const rawNumber = at(values, 'number');
+        if (name === '') {
+          invalidRow(row, 'name', 'Priorité', name);
+          continue;
+        }
+        const number = isBlank(rawNumber) ? priorities.length + 1 : parseSettingNumber(rawNumber);
+        if (number === null || !Number.isInteger(number) || number < 1) {
+          invalidRow(row, 'number', 'No', rawNumber);
+          continue;
+        }
+        if (priorities.some((p) => p.number === number)) {
+          duplicate(row, 'number', rawNumber);
+          continue;
+        }
+        if (priorities.some((p) => headerKey(p.name) === headerKey(name))) {
+          duplicate(row, 'name', name);
+          continue;
+        }
+        priorities.push({ number, name, keywords: splitList(at(values, 'keywords'), { allowComma: true }) });
+      }
+      if (priorities.length === 0) this.emptyTable(state, tableTitle);
+      else settings.priorities = priorities;
+      return;
+    }
+
+    if (state.table === 'criteria') {
+      const criteria: Criterion[] = [];
+      for (const { row, values } of state.rows) {
+        const name = cellText(at(values, 'name'));
+        if (name === '') {
+          invalidRow(row, 'name', 'Critère', name);
+          continue;
+        }
+        const rawWeight = at(values, 'weight');
+        const weight = parseSettingNumber(rawWeight);
+        if (weight === null || weight < 0) {
+          invalidRow(row, 'weight', 'Pondération', rawWeight);
+          continue;
+        }
+        const rawMax = at(values, 'max');
+        const max = isBlank(rawMax) ? DEFAULT_CRITERION_MAX : parseSettingNumber(rawMax);
+        if (max === null || max <= 0) {
+          invalidRow(row, 'max', 'Note maximale', rawMax);
+          continue;
+        }
+        if (criteria.some((c) => headerKey(c.name) === headerKey(name))) {
+          duplicate(row, 'name', name);
+          continue;
+        }
+        criteria.push({ name, weight, max });
+      }
+      if (criteria.length === 0) {
+        this.emptyTable(state, tableTitle);
+        return;
+      }
+      const sum = criteria.reduce((total, c) => total + c.weight, 0);
+      const firstRow = state.rows[0]?.row ?? state.titleRow;
+      if (sum === 0) {
+        this.add('settings.noCriterionCounts', 'error', firstRow, colOf('weight'));
+        return;
+      }
+      if (Math.abs(sum - 100) > 1e-9) {
+        this.add('settings.weightsSum', 'info', firstRow, colOf('weight'), {
+          sum: Number(sum.toFixed(6)),
+        });
+      }
+      settings.criteria = criteria;
+      return;
+    }
+
+    this.applyMunicipalities(settings, state, at, invalidRow, duplicate, tableTitle);
+  }
+
+  private applyMunicipalities(
+    settings: Settings,
+    state: TableState,
+    at: (values: readonly CellValue[], field: string) => CellValue,
+    invalidRow: (row: number, field: string, column: string, value: CellValue) => void,
+    duplicate: (row: number, field: string, value: CellValue) => void,
+    tableTitle: string,
+  ) {
+    const rows: { row: number; municipality: Municipality }[] = [];
+    for (const { row, values } of state.rows) {
+      const name = cellText(at(values, 'name'));
+      if (name === '') {
+        invalidRow(row, 'name', 'Municipalité', name);
+        continue;
+      }
+      if (rows.some((r) => normalizeKey(r.municipality.name) === normalizeKey(name))) {
+        duplicate(row, 'name', name);
+        continue;
+      }
+      // Variants typed here add to the preset's variants of the same municipality.
+      const presetVariants =
+        PRESET_SETTINGS.municipalities.find((m) => normalizeKey(m.name) === normalizeKey(name))?.variants ??
+        [];
+      const variants: string[] = [];
+      for (const variant of [...presetVariants, ...splitList(at(values, 'variants'), { allowComma: true })]) {
+        if (!variants.some((v) => normalizeKey(v) === normalizeKey(variant))) variants.push(variant);
+      }
+      rows.push({ row, municipality: { name, code: cellText(at(values, 'code')), variants } });
+    }
+    if (rows.length === 0) {
+      this.emptyTable(state, tableTitle);
+      return;
+    }
+    // A variant that spells another municipality's name (or « Toutes ») would make a count ambiguous.
+    const officialKeys = new Map(rows.map((r) => [normalizeKey(r.municipality.name), r.municipality.name]));
+    const allKeys = new Set(settings.allMunicipalitiesWords.map(normalizeKey));
+    for (const { row, municipality } of rows) {
+      municipality.variants = municipality.variants.filter((variant) => {
+        const key = normalizeKey(variant);
+        const other = officialKeys.get(key) ?? (allKeys.has(key) ? variant : undefined);
+        if (other === undefined || other === municipality.name) return other === undefined;
+        this.add('settings.variantConflict', 'error', row, state.columns?.get('variants') ?? 0, {
+          variant,
+          name: municipality.name,
+          other,
+        });
+        return false;
+      });
+    }
+    settings.municipalities = rows.map((r) => r.municipality);
+  }
+
+  private emptyTable(state: TableState, tableTitle: string) {
+    this.add('settings.emptyTable', 'warning', state.titleRow, 0, { table: tableTitle });
+  }
+
+  private checkDates(settings: Settings) {
+    if (settings.programStart <= settings.programEnd) return;
+    this.issues.push(
+      issue(
+        'settings.startAfterEnd',
+        'error',
+        { sheet: this.sheet.name },
+        { start: settings.programStart, end: settings.programEnd },
+      ),
+    );
+    settings.programStart = PRESET_SETTINGS.programStart;
+    settings.programEnd = PRESET_SETTINGS.programEnd;
+  }
+}
+
+/**
+ * The rows of a Paramètres sheet for these settings: title, key/value rows (French choice words),
+ * then the Priorités, Critères and Municipalités tables. Reading them back gives the same settings,
+ * except `years` (the envelopes live in the Budget prévisionnel sheet). Dates are written as real
+ * dates (UTC midnight), the maximum grant as dollars (blank for none); rows are padded to one width.
+ */
+export function settingsSheetRows(settings: Settings): CellValue[][] {
+  const rows: CellValue[][] = [[SETTINGS_TITLE], [...KEY_VALUE_HEADER]];
+  const keyed: [KeyedSetting, CellValue][] = [
+    ['programName', settings.programName],
+    ['territory', settings.territory],
+    ['programStart', isoToDate(settings.programStart)],
+    ['programEnd', isoToDate(settings.programEnd)],
+    ['minOrganizations', settings.minOrganizations],
+    ['minMunicipalities', settings.minMunicipalities],
+    ['municipalityRule', choiceWord('municipalityRule', settings.municipalityRule)],
+    ['multiPriorityBonus', settings.multiPriorityBonus],
+    ['minFundingScore', settings.minFundingScore],
+    ['aggregation', choiceWord('aggregation', settings.aggregation)],
+    ['notApplicable', choiceWord('notApplicable', settings.notApplicable)],
+    [
+      'maxGrantPerProjectCents',
+      settings.maxGrantPerProjectCents === null ? null : centsToDollars(settings.maxGrantPerProjectCents),
+    ],
+    ['disagreementThreshold', settings.disagreementThreshold],
+  ];
+  for (const [setting, value] of keyed) rows.push([settingLabel(setting), value]);
+  rows.push([]);
+  rows.push([TABLE_TITLES.priorities[0]]);
+  rows.push(TABLE_COLUMNS.priorities.map((c) => c.headers[0]));
+  for (const p of settings.priorities) rows.push([p.number, p.name, joinList(p.keywords)]);
+  rows.push([]);
+  rows.push([TABLE_TITLES.criteria[0]]);
+  rows.push(TABLE_COLUMNS.criteria.map((c) => c.headers[0]));
+  for (const c of settings.criteria) rows.push([c.name, c.weight, c.max]);
+  rows.push([]);
+  rows.push([TABLE_TITLES.municipalities[0]]);
+  rows.push(TABLE_COLUMNS.municipalities.map((c) => c.headers[0]));
+  for (const m of settings.municipalities) rows.push([m.name, m.code, joinList(m.variants)]);
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
+}
+
+/** Where each key's value sits in `settingsSheetRows` (0-based row, column 1), for formulas and formats. */
+export function settingsValueRow(settings: Settings, setting: KeyedSetting): number {
+  const rows = settingsSheetRows(settings);
+  return rows.findIndex((row) => row[0] === settingLabel(setting));
+}
