@@ -27,25 +27,24 @@ export function collapseSpaces(text: string): string {
   return text.replace(new RegExp(`[${SPACE_CHARS}]+`, 'g'), ' ').trim();
 }
 
-const SEPARATOR_RUN = new RegExp(`[${SPACE_CHARS}${DASH_CHARS}]+`, 'g');
-/** « St », « St. », « Ste », « Ste. » as whole words (after separators became hyphens). */
-const SAINT_ABBREVIATION = /(^|[-'])(st|ste)(?:\.+-*|(?=-|$))/g;
+/** Spaces, dashes and periods separate words (« St.-Hyacinthe », « Ste.Madeleine »). */
+const SEPARATOR_RUN = new RegExp(`[${SPACE_CHARS}${DASH_CHARS}.]+`, 'g');
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte' };
 
 /**
  * The key municipality names are compared on (domain.md §3): NFC, lower case, accents removed,
- * St/Ste expanded, spaces and dashes → one hyphen, typographic apostrophe → `'`.
- * `St-Hyacinthe`, `ST HYACINTHE` and `Saint–Hyacinthe` all give `saint-hyacinthe`.
+ * « St »/« Ste » (with or without a period) expanded as whole words, spaces, dashes and periods →
+ * one hyphen, typographic apostrophe → `'`. `St-Hyacinthe`, `ST. HYACINTHE` and `Saint–Hyacinthe`
+ * all give `saint-hyacinthe`.
  */
 export function normalizeKey(text: string): string {
-  const base = plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
+  return plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
     .replace(SEPARATOR_RUN, '-')
-    .replace(/^[-.,;:"«»]+|[-.,;:"«»]+$/g, '');
-  return base
-    .replace(SAINT_ABBREVIATION, (_all, before: string, word: string) =>
-      word === 'st' ? `${before}saint-` : `${before}sainte-`,
-    )
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^[-,;:"«»]+|[-,;:"«»]+$/g, '')
+    .split('-')
+    .filter((word) => word !== '')
+    .map((word) => ABBREVIATIONS[word] ?? word)
+    .join('-');
 }
 
 /**

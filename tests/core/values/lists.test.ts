@@ -1,0 +1,65 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { joinList, splitList } from '../../../core/values/lists.js';
+
+describe('splitList', () => {
+  it('splits on semicolons and line breaks, trimmed', () => {
+    expect(splitList('Moisson Maskoutaine ; Centre d’entraide\r\nSource d’espoir\n')).toEqual([
+      'Moisson Maskoutaine',
+      'Centre d’entraide',
+      'Source d’espoir',
+    ]);
+  });
+
+  it('keeps commas inside names unless the column allows them as separators', () => {
+    expect(splitList('Moisson Maskoutaine, inc.; Contact Richelieu-Yamaska')).toEqual([
+      'Moisson Maskoutaine, inc.',
+      'Contact Richelieu-Yamaska',
+    ]);
+    expect(splitList('Saint-Pie, St-Damase,Saint-Jude', { allowComma: true })).toEqual([
+      'Saint-Pie',
+      'St-Damase',
+      'Saint-Jude',
+    ]);
+  });
+
+  it('collapses inner spaces and drops empty items and bullets', () => {
+    expect(splitList('  La   Présentation ;; ; \n• Saint-Hugues\n- Saint-Louis')).toEqual([
+      'La Présentation',
+      'Saint-Hugues',
+      'Saint-Louis',
+    ]);
+    expect(splitList('Saint\u00A0Pie')).toEqual(['Saint Pie']);
+  });
+
+  it('turns other cell values into one item or none', () => {
+    expect(splitList(null)).toEqual([]);
+    expect(splitList('')).toEqual([]);
+    expect(splitList(2)).toEqual(['2']);
+    expect(splitList(Number.NaN)).toEqual([]);
+  });
+
+  it('never returns empty or untrimmed items', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('a', ' ', ';', ',', '\n', '\u00A0', '\r') })),
+        fc.boolean(),
+        (text, allowComma) => {
+          for (const item of splitList(text, { allowComma })) {
+            expect(item).not.toBe('');
+            expect(item).toBe(item.trim());
+            expect(item).not.toMatch(/\s{2}|[;\n\r]/);
+            if (allowComma) expect(item).not.toContain(',');
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('joinList', () => {
+  it('writes the one separator Reformater uses, and splits back', () => {
+    expect(joinList(['Saint-Pie', 'Saint-Damase'])).toBe('Saint-Pie; Saint-Damase');
+    expect(splitList(joinList(['Saint-Pie', 'Saint-Damase']))).toEqual(['Saint-Pie', 'Saint-Damase']);
+  });
+});
