@@ -56,8 +56,63 @@ export const en: Record<IssueCode, Message> = {
   'municipality.merged': (p) => `${p.input} is now part of ${p.name}; counted once.`,
   'municipality.variant': (p) => `"${p.input}" read as ${p.name}.`,
   // — eligibility (reasons)
+  'eligibility.organizations': (p) =>
+    `${p.count} involved organization${Number(p.count) === 1 ? '' : 's'} of ${p.required} required (letters of support do not count)`,
+  'eligibility.municipalities': (p) =>
+    `${p.count} municipalit${Number(p.count) === 1 ? 'y' : 'ies'} of ${p.required} required${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} unrecognized name${Number(p.unrecognized) === 1 ? '' : 's'} not counted)` : ''}`,
+  'eligibility.priorities': () => 'No valid priority (at least one priority of the action plan is required)',
+  'eligibility.endAfterProgram': (p) => `Project ends (${p.end}) after the program ends (${p.programEnd})`,
+  'eligibility.startAfterEnd': (p) => `Project starts (${p.start}) after it ends (${p.end})`,
+  'eligibility.missingDates': (p) =>
+    `Project ${p.project}: ${Number(p.missingStart) && Number(p.missingEnd) ? 'start and end dates missing' : Number(p.missingStart) ? 'start date missing' : 'end date missing'}, dates cannot be checked.`,
+  'eligibility.supportAlsoInvolved': (p) =>
+    `Project ${p.project}: “${p.organization}” is also listed among the involved organizations; counted once.`,
+  'eligibility.reportDue': (p) => `Project ${p.project} ended on ${p.end}: final report due.`,
+  'priority.invalid': (p) =>
+    `Unrecognized priority: “${p.value}” (expected a number from 1 to ${p.max} or a priority name).`,
   // — selection grid and scoring
+  'score.outOfRange': (p) =>
+    `Score ${p.value} out of range for “${p.criterion}” (0 to ${p.max}): ${p.evaluator}, project ${p.project}; not counted.`,
+  'score.notNumeric': (p) =>
+    `Non-numeric score “${p.value}” for “${p.criterion}”: ${p.evaluator}, project ${p.project}; not counted.`,
+  'review.duplicateEvaluator': (p) =>
+    `${p.evaluator} reviews project ${p.project} twice: this row is not counted.`,
+  'review.unknownProject': (p) =>
+    `Review by ${p.evaluator || 'an unnamed evaluator'} for project ${p.project}, which is not in the Projets sheet.`,
+  'review.missingEvaluator': (p) => `Review of project ${p.project} without an evaluator name.`,
+  'review.conflictExcluded': (p) =>
+    `Evaluator ${p.evaluator} has a conflict of interest: excluded from the average (project ${p.project}).`,
+  'score.disagreement': (p) =>
+    `Project ${p.project}: evaluators differ by ${p.spread} points (from ${p.lowest} to ${p.highest}; threshold ${p.threshold}).`,
+  'review.fewerEvaluations': (p) =>
+    `Project ${p.project}: ${p.count} review${Number(p.count) === 1 ? '' : 's'}, while other eligible projects have ${p.expected}.`,
   // — budget and payments
+  'budget.deficit': (p) =>
+    `Deficit of ${p.deficit} in ${p.year}: ${p.committed} committed for ${p.available} available.`,
+  'budget.grantOutsideProgram': (p) =>
+    `Project ${p.project}: ${p.amount} granted in ${p.year}, outside the program years.`,
+  'budget.grantNotAccepted': (p) =>
+    `Project ${p.project}: ${p.amount} granted, but the decision is “${p.decision || 'blank'}”: not committed.`,
+  'payment.aboveGrant': (p) =>
+    `Project ${p.project}: ${p.paid} paid, above the ${p.granted} granted (excess of ${p.excess}).`,
+  'payment.notAccepted': (p) =>
+    `Payment of ${p.amount} to project ${p.project}, whose decision is “${p.decision || 'blank'}”, not “Accepté”.`,
+  'payment.outsideProgram': (p) =>
+    `Payment dated ${p.date} to project ${p.project}: fiscal year ${p.year} is outside the program.`,
+  'payment.missingDate': (p) =>
+    `Payment of ${p.amount} to project ${p.project} without a date: counted in no fiscal year.`,
+  'payment.unknownProject': (p) =>
+    `Payment of ${p.amount} to project ${p.project}, which is not in the Projets sheet.`,
+  'recommendation.committed': (p) => `Already committed: ${p.amount}`,
+  'recommendation.recommended': (p) => `Recommended: ${p.amount}`,
+  'recommendation.noRequest': () => 'No amount requested for the program years',
+  'recommendation.insufficientFunds': (p) => `Insufficient funds in ${p.year} (short by ${p.shortfall})`,
+  'recommendation.belowMinimum': (p) => `Final score of ${p.score} below the threshold of ${p.minimum}`,
+  'recommendation.aboveMaximum': (p) =>
+    `Request of ${p.amount}, above the maximum of ${p.maximum} per project`,
+  'recommendation.notEligible': () => 'Not eligible',
+  'recommendation.notScored': () => 'Not scored yet',
+  'recommendation.decided': (p) => `Decision already made: ${p.decision}`,
   // — reading sheets
   // — actions (reformat, undo, generated sheets)
 };

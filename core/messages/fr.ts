@@ -59,8 +59,66 @@ export const fr = {
   'municipality.merged': (p) => `${p.input} fait maintenant partie de ${p.name} ; comptée une fois.`,
   'municipality.variant': (p) => `« ${p.input} » lu comme ${p.name}.`,
   // — admissibilité (raisons)
+  'eligibility.organizations': (p) =>
+    `${p.count} organisme${Number(p.count) > 1 ? 's' : ''} impliqué${Number(p.count) > 1 ? 's' : ''} sur ${p.required} requis (les appuis ne comptent pas)`,
+  'eligibility.municipalities': (p) =>
+    `${p.count} municipalité${Number(p.count) > 1 ? 's' : ''} sur ${p.required} requise${Number(p.required) > 1 ? 's' : ''}${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} nom${Number(p.unrecognized) > 1 ? 's' : ''} non reconnu${Number(p.unrecognized) > 1 ? 's' : ''} : non compté${Number(p.unrecognized) > 1 ? 's' : ''})` : ''}`,
+  'eligibility.priorities': () =>
+    'Aucune priorité valide (au moins une priorité du plan d’action est requise)',
+  'eligibility.endAfterProgram': (p) =>
+    `Fin du projet (${p.end}) après la fin du programme (${p.programEnd})`,
+  'eligibility.startAfterEnd': (p) => `Début du projet (${p.start}) après sa fin (${p.end})`,
+  'eligibility.missingDates': (p) =>
+    `Projet ${p.project} : ${Number(p.missingStart) && Number(p.missingEnd) ? 'dates de début et de fin manquantes' : Number(p.missingStart) ? 'date de début manquante' : 'date de fin manquante'}, les dates ne peuvent pas être vérifiées.`,
+  'eligibility.supportAlsoInvolved': (p) =>
+    `Projet ${p.project} : « ${p.organization} » figure aussi parmi les organismes impliqués ; compté une seule fois.`,
+  'eligibility.reportDue': (p) => `Projet ${p.project} terminé le ${p.end} : reddition de comptes attendue.`,
+  'priority.invalid': (p) =>
+    `Priorité non reconnue : « ${p.value} » (attendu : un numéro de 1 à ${p.max} ou le nom d’une priorité).`,
   // — grille de sélection et pointage
+  'score.outOfRange': (p) =>
+    `Note ${String(p.value).replace('.', ',')} hors limites pour « ${p.criterion} » (0 à ${String(p.max).replace('.', ',')}) : ${p.evaluator}, projet ${p.project} ; non comptée.`,
+  'score.notNumeric': (p) =>
+    `Note non numérique « ${p.value} » pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; non comptée.`,
+  'review.duplicateEvaluator': (p) =>
+    `${p.evaluator} évalue deux fois le projet ${p.project} : cette ligne n’est pas comptée.`,
+  'review.unknownProject': (p) =>
+    `Évaluation de ${p.evaluator || 'un évaluateur sans nom'} pour le projet ${p.project}, absent de la feuille Projets.`,
+  'review.missingEvaluator': (p) => `Évaluation du projet ${p.project} sans nom d’évaluateur.`,
+  'review.conflictExcluded': (p) =>
+    `Évaluateur ${p.evaluator} en conflit d’intérêts : exclu de la moyenne (projet ${p.project}).`,
+  'score.disagreement': (p) =>
+    `Projet ${p.project} : écart de ${String(p.spread).replace('.', ',')} points entre les évaluateurs (de ${String(p.lowest).replace('.', ',')} à ${String(p.highest).replace('.', ',')} ; seuil ${p.threshold}).`,
+  'review.fewerEvaluations': (p) =>
+    `Projet ${p.project} : ${p.count} évaluation${Number(p.count) > 1 ? 's' : ''}, alors que d’autres projets admissibles en ont ${p.expected}.`,
   // — budget et versements
+  'budget.deficit': (p) =>
+    `Déficit de ${p.deficit} en ${p.year} : ${p.committed} engagés pour ${p.available} disponibles.`,
+  'budget.grantOutsideProgram': (p) =>
+    `Projet ${p.project} : ${p.amount} accordés en ${p.year}, hors des années du programme.`,
+  'budget.grantNotAccepted': (p) =>
+    `Projet ${p.project} : ${p.amount} accordés, mais la décision est « ${p.decision || 'vide'} » : montant non engagé.`,
+  'payment.aboveGrant': (p) =>
+    `Projet ${p.project} : ${p.paid} versés, au-delà des ${p.granted} accordés (excédent de ${p.excess}).`,
+  'payment.notAccepted': (p) =>
+    `Versement de ${p.amount} au projet ${p.project}, dont la décision est « ${p.decision || 'vide'} » et non « Accepté ».`,
+  'payment.outsideProgram': (p) =>
+    `Versement du ${p.date} au projet ${p.project} : l’exercice ${p.year} est hors du programme.`,
+  'payment.missingDate': (p) =>
+    `Versement de ${p.amount} au projet ${p.project} sans date : compté dans aucun exercice.`,
+  'payment.unknownProject': (p) =>
+    `Versement de ${p.amount} au projet ${p.project}, absent de la feuille Projets.`,
+  'recommendation.committed': (p) => `Déjà engagé : ${p.amount}`,
+  'recommendation.recommended': (p) => `Recommandé : ${p.amount}`,
+  'recommendation.noRequest': () => 'Aucun montant demandé pour les années du programme',
+  'recommendation.insufficientFunds': (p) => `Fonds insuffisants en ${p.year} (il manquerait ${p.shortfall})`,
+  'recommendation.belowMinimum': (p) =>
+    `Note finale de ${String(p.score).replace('.', ',')} sous le seuil de ${String(p.minimum).replace('.', ',')}`,
+  'recommendation.aboveMaximum': (p) =>
+    `Demande de ${p.amount}, au-delà du maximum de ${p.maximum} par projet`,
+  'recommendation.notEligible': () => 'Non admissible',
+  'recommendation.notScored': () => 'Pas encore évalué',
+  'recommendation.decided': (p) => `Décision déjà rendue : ${p.decision}`,
   // — lecture des feuilles
   // — actions (reformater, annuler, feuilles générées)
 } satisfies Record<string, Message>;

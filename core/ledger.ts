@@ -1,0 +1,355 @@
+/**
+ * The budget ledger: per program year, the carry-forward of uncommitted money (domain.md §5).
+ * Commitment (Accordé of accepted projects), not payment, drives the carry-forward.
+ */
+import { type Issue, issue } from './issues.js';
+import { parsePriorities } from './priorities.js';
+import type { Payment, Project, ProjectField } from './records.js';
+import type { ProgramYear, Settings } from './settings.js';
+import { fiscalYearOf } from './values/dates.js';
+import { formatMoney } from './values/money.js';
+
+export interface LedgerYear {
+  year: string;
+  envelopeCents: number;
+  /** Report reçu: the previous year's solde (0 for the first year; negative when it ended in deficit). */
+  carriedInCents: number;
+  /** Disponible = enveloppe + report reçu. */
+  availableCents: number;
+  /** Engagé: Σ Accordé of accepted projects for this year. */
+  committedCents: number;
+  /** Versé: Σ payments whose date falls in this fiscal year. */
+  paidCents: number;
+  /** Solde reporté = disponible − engagé. */
+  balanceCents: number;
+  /** Reste à verser = engagé − versé. */
+  remainingToPayCents: number;
+}
+
+export interface ProjectLedger {
+  projectId: string;
+  /** Σ Accordé over the years, whatever the decision. */
+  grantedCents: number;
+  /** Σ Accordé when the decision is Accepté, else 0: what the ledger commits. */
+  committedCents: number;
+  /** Σ of all the project's payments (including those dated outside the program). */
+  paidCents: number;
+  /** Reste à verser = engagé − versé. */
+  remainingCents: number;
+  grantedByYear: Record<string, number>;
+  paidByYear: Record<string, number>;
+}
+
+export interface PriorityLedger {
+  /** Priority number; 0 gathers the amounts of projects without any valid priority. */
+  priority: number;
+  name: string;
+  projects: number;
+  requestedCents: number;
+  committedCents: number;
+  paidCents: number;
+}
+
+export interface Ledger {
+  years: LedgerYear[];
+  /** Non utilisé: the last year's solde, which lapses at program end. */
+  lapsedCents: number;
+  projects: ProjectLedger[];
+  priorities: PriorityLedger[];
+  issues: Issue[];
+}
+
+/** Name of the priority-table row that holds projects without any valid priority. */
+export const NO_PRIORITY_NAME = 'Sans priorité valide';
+
+export interface CarryForwardRow {
+  envelopeCents: number;
+  carriedInCents: number;
+  availableCents: number;
+  committedCents: number;
+  balanceCents: number;
+}
+
+/** The carry-forward alone, year by year, from envelopes and commitments given in the same order. */
+export function carryForward(envelopes: readonly number[], committed: readonly number[]): CarryForwardRow[] {
+  const rows: CarryForwardRow[] = [];
+  let carriedIn = 0;
+  for (let i = 0; i < envelopes.length; i++) {
+    const envelopeCents = envelopes[i] ?? 0;
+    const committedCents = committed[i] ?? 0;
+    const availableCents = envelopeCents + carriedIn;
+    const balanceCents = availableCents - committedCents;
+    rows.push({ envelopeCents, carriedInCents: carriedIn, availableCents, committedCents, balanceCents });
+    carriedIn = balanceCents;
+  }
+  return rows;
+}
+
+/**
+ * Σ enveloppes − Σ engagé up to each year, in the order of `years`. This equals each year's solde
+ * reporté; the recommendation keeps every one of them ≥ 0.
+ */
+export function cumulativeBalances(
+  years: readonly ProgramYear[],
+  committedByYear: Readonly<Record<string, number>> | readonly number[],
+): number[] {
+  const committedAt = (i: number): number =>
+    Array.isArray(committedByYear)
+      ? (committedByYear[i] ?? 0)
+      : ((committedByYear as Readonly<Record<string, number>>)[years[i].label] ?? 0);
+  const balances: number[] = [];
+  let running = 0;
+  for (let i = 0; i < years.length; i++) {
+    running += years[i].envelopeCents - committedAt(i);
+    balances.push(running);
+  }
+  return balances;
+}
+
+/** Split `amount` into `parts` integer shares that sum to it exactly; the remainder goes to the first. */
+export function splitCents(amount: number, parts: number): number[] {
+  if (parts <= 0) return [];
+  const share = Math.floor(amount / parts);
+  const shares = new Array<number>(parts).fill(share);
+  shares[0] += amount - share * parts;
+  return shares;
+}
+
+function sumValues(record: Readonly<Record<string, number>>): number {
+  let total = 0;
+  for (const value of Object.values(record)) total += value;
+  return total;
+}
+
+function fiscalYearOrNull(date: string | null): string | null {
+  if (date === null || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null;
+  return fiscalYearOf(date);
+}
+
+function projectCell(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
+  return fieldCell(project.origin, field);
+}
+
+function fieldCell<F extends string>(
+  origin: { sheet: string; cells: Partial<Record<F, string>> } | undefined,
+  field: F,
+): { sheet?: string; cell?: string } {
+  if (!origin) return {};
+  const cell = origin.cells[field];
+  return cell === undefined ? { sheet: origin.sheet } : { sheet: origin.sheet, cell };
+}
+
+export function computeLedger(
+  years: readonly ProgramYear[],
+  projects: readonly Project[],
+  payments: readonly Payment[],
+  settings: Settings,
+): Ledger {
+  const issues: Issue[] = [];
+  const yearLabels = new Set(years.map((y) => y.label));
+  const committedByYear = new Map<string, number>(years.map((y) => [y.label, 0]));
+  const paidByYear = new Map<string, number>(years.map((y) => [y.label, 0]));
+
+  const projectsById = new Map<string, Project>();
+  const ledgers = new Map<string, ProjectLedger>();
+  for (const project of projects) {
+    // Duplicate numbers are the reader's issue; the first row wins here.
+    if (projectsById.has(project.id)) continue;
+    projectsById.set(project.id, project);
+    const accepted = project.decision === 'Accepté';
+    const grantedByYear: Record<string, number> = {};
+    for (const [year, cents] of Object.entries(project.grantedCents)) {
+      if (cents === 0) continue;
+      grantedByYear[year] = cents;
+      if (!yearLabels.has(year)) {
+        issues.push(
+          issue('budget.grantOutsideProgram', 'error', projectCell(project, `granted ${year}`), {
+            project: project.id,
+            year,
+            amount: formatMoney(cents),
+          }),
+        );
+      } else if (accepted) {
+        committedByYear.set(year, (committedByYear.get(year) ?? 0) + cents);
+      }
+    }
+    const grantedCents = sumValues(grantedByYear);
+    if (!accepted && grantedCents !== 0) {
+      const firstYear = Object.keys(grantedByYear)[0];
+      issues.push(
+        issue('budget.grantNotAccepted', 'info', projectCell(project, `granted ${firstYear}`), {
+          project: project.id,
+          decision: project.decision ?? '',
+          amount: formatMoney(grantedCents),
+        }),
+      );
+    }
+    const committedCents = accepted
+      ? Object.entries(grantedByYear).reduce(
+          (sum, [year, cents]) => (yearLabels.has(year) ? sum + cents : sum),
+          0,
+        )
+      : 0;
+    ledgers.set(project.id, {
+      projectId: project.id,
+      grantedCents,
+      committedCents,
+      paidCents: 0,
+      remainingCents: committedCents,
+      grantedByYear,
+      paidByYear: {},
+    });
+  }
+
+  // Payments in date order, so that « above the grant » points at the payment that crossed it.
+  const ordered = payments
+    .map((payment, index) => ({ payment, index }))
+    .sort((a, b) => (a.payment.date ?? '9999').localeCompare(b.payment.date ?? '9999') || a.index - b.index);
+  const paidInProgram = new Map<string, number>();
+  const flaggedAboveGrant = new Set<string>();
+  const flaggedNotAccepted = new Set<string>();
+  for (const { payment } of ordered) {
+    const where = (field: 'id' | 'date' | 'amount') => fieldCell(payment.origin, field);
+    const project = projectsById.get(payment.projectId);
+    const ledger = ledgers.get(payment.projectId);
+    const amount = formatMoney(payment.amountCents);
+    if (!project || !ledger) {
+      issues.push(
+        issue('payment.unknownProject', 'error', where('id'), { project: payment.projectId, amount }),
+      );
+      continue;
+    }
+    const year = fiscalYearOrNull(payment.date);
+    if (year === null) {
+      issues.push(issue('payment.missingDate', 'warning', where('date'), { project: project.id, amount }));
+    } else if (!yearLabels.has(year)) {
+      issues.push(
+        issue('payment.outsideProgram', 'error', where('date'), {
+          project: project.id,
+          date: payment.date ?? '',
+          year,
+          amount,
+        }),
+      );
+    } else {
+      paidByYear.set(year, (paidByYear.get(year) ?? 0) + payment.amountCents);
+      paidInProgram.set(project.id, (paidInProgram.get(project.id) ?? 0) + payment.amountCents);
+    }
+    if (year !== null) ledger.paidByYear[year] = (ledger.paidByYear[year] ?? 0) + payment.amountCents;
+    ledger.paidCents += payment.amountCents;
+    ledger.remainingCents = ledger.committedCents - ledger.paidCents;
+
+    if (project.decision !== 'Accepté') {
+      if (!flaggedNotAccepted.has(project.id)) {
+        flaggedNotAccepted.add(project.id);
+        issues.push(
+          issue('payment.notAccepted', 'warning', where('amount'), {
+            project: project.id,
+            decision: project.decision ?? '',
+            amount,
+          }),
+        );
+      }
+    } else if (ledger.paidCents > ledger.grantedCents && !flaggedAboveGrant.has(project.id)) {
+      flaggedAboveGrant.add(project.id);
+      issues.push(
+        issue('payment.aboveGrant', 'error', where('amount'), {
+          project: project.id,
+          paid: formatMoney(ledger.paidCents),
+          granted: formatMoney(ledger.grantedCents),
+          excess: formatMoney(ledger.paidCents - ledger.grantedCents),
+        }),
+      );
+    }
+  }
+
+  const rows = carryForward(
+    years.map((y) => y.envelopeCents),
+    years.map((y) => committedByYear.get(y.label) ?? 0),
+  );
+  const ledgerYears: LedgerYear[] = rows.map((row, i) => {
+    const paidCents = paidByYear.get(years[i].label) ?? 0;
+    return {
+      year: years[i].label,
+      ...row,
+      paidCents,
+      remainingToPayCents: row.committedCents - paidCents,
+    };
+  });
+  for (const year of ledgerYears) {
+    if (year.balanceCents < 0) {
+      issues.push(
+        issue(
+          'budget.deficit',
+          'error',
+          {},
+          {
+            year: year.year,
+            deficit: formatMoney(-year.balanceCents),
+            available: formatMoney(year.availableCents),
+            committed: formatMoney(year.committedCents),
+          },
+        ),
+      );
+    }
+  }
+
+  return {
+    years: ledgerYears,
+    lapsedCents: ledgerYears.length > 0 ? ledgerYears[ledgerYears.length - 1].balanceCents : 0,
+    projects: [...ledgers.values()],
+    priorities: priorityTable(projectsById, ledgers, paidInProgram, yearLabels, settings),
+    issues,
+  };
+}
+
+/** Amounts by priority; a project on several priorities is split equally so the table sums to the totals. */
+function priorityTable(
+  projects: ReadonlyMap<string, Project>,
+  ledgers: ReadonlyMap<string, ProjectLedger>,
+  paidInProgram: ReadonlyMap<string, number>,
+  yearLabels: ReadonlySet<string>,
+  settings: Settings,
+): PriorityLedger[] {
+  const rows = new Map<number, PriorityLedger>();
+  for (const p of [...settings.priorities].sort((a, b) => a.number - b.number)) {
+    rows.set(p.number, {
+      priority: p.number,
+      name: p.name,
+      projects: 0,
+      requestedCents: 0,
+      committedCents: 0,
+      paidCents: 0,
+    });
+  }
+  const withoutPriority: PriorityLedger = {
+    priority: 0,
+    name: NO_PRIORITY_NAME,
+    projects: 0,
+    requestedCents: 0,
+    committedCents: 0,
+    paidCents: 0,
+  };
+  for (const project of projects.values()) {
+    const numbers = parsePriorities(project.priorities, settings).numbers;
+    const targets = numbers.length > 0 ? numbers.map((n) => rows.get(n)!) : [withoutPriority];
+    let requested = 0;
+    for (const [year, cents] of Object.entries(project.requestedCents)) {
+      if (yearLabels.has(year)) requested += cents;
+    }
+    const committed = ledgers.get(project.id)?.committedCents ?? 0;
+    const paid = paidInProgram.get(project.id) ?? 0;
+    const requestedShares = splitCents(requested, targets.length);
+    const committedShares = splitCents(committed, targets.length);
+    const paidShares = splitCents(paid, targets.length);
+    targets.forEach((row, i) => {
+      row.projects += 1;
+      row.requestedCents += requestedShares[i];
+      row.committedCents += committedShares[i];
+      row.paidCents += paidShares[i];
+    });
+  }
+  const table = [...rows.values()];
+  if (withoutPriority.projects > 0) table.push(withoutPriority);
+  return table;
+}
