@@ -1,0 +1,175 @@
+/** Eligibility of one project: the gates of design.md « Rules (exact) », each failure a reason. */
+import { type Issue, issue } from './issues.js';
+import { type MunicipalityMatcher, municipalityIssues } from './municipalities.js';
+import { parsePriorities } from './priorities.js';
+import type { Project, ProjectField } from './records.js';
+import type { Settings } from './settings.js';
+import { organizationKey } from './values/text.js';
+
+export interface EligibilityResult {
+  eligible: boolean;
+  /** Distinct involved organizations (lead ∪ partners) as first typed, lead first. */
+  organizations: string[];
+  /** Distinct recognized municipalities, official names, sorted. */
+  municipalities: string[];
+  /** Distinct valid priority numbers, sorted. */
+  priorities: number[];
+  /** One error per failed gate. */
+  reasons: Issue[];
+  /** Warnings and info notes (unrecognized names, invalid priorities, missing dates…). */
+  warnings: Issue[];
+}
+
+function projectCell(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
+  if (!project.origin) return {};
+  const cell = project.origin.cells[field];
+  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
+}
+
+/** Involved organizations: lead ∪ partners, compared on organizationKey, names as first typed. */
+export function involvedOrganizations(project: Pick<Project, 'lead' | 'partners'>): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of [project.lead, ...project.partners]) {
+    const display = name.trim().replace(/\s+/g, ' ');
+    const key = organizationKey(display);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    names.push(display);
+  }
+  return names;
+}
+
+export function evaluateEligibility(
+  project: Project,
+  settings: Settings,
+  matcher: Pick<MunicipalityMatcher, 'matchAll'>,
+  today?: string,
+): EligibilityResult {
+  const reasons: Issue[] = [];
+  const warnings: Issue[] = [];
+  const at = (field: ProjectField) => projectCell(project, field);
+
+  // Organizations: letters of support (« appuis ») are not involvement.
+  const organizations = involvedOrganizations(project);
+  const involvedKeys = new Set(organizations.map(organizationKey));
+  for (const support of project.supports) {
+    const key = organizationKey(support);
+    if (key !== '' && involvedKeys.has(key)) {
+      warnings.push(
+        issue('eligibility.supportAlsoInvolved', 'info', at('supports'), {
+          project: project.id,
+          organization: support.trim(),
+        }),
+      );
+    }
+  }
+  if (organizations.length < settings.minOrganizations) {
+    const supportsOnly = project.supports.filter((s) => {
+      const key = organizationKey(s);
+      return key !== '' && !involvedKeys.has(key);
+    }).length;
+    reasons.push(
+      issue('eligibility.organizations', 'error', at(project.partners.length > 0 ? 'partners' : 'lead'), {
+        project: project.id,
+        count: organizations.length,
+        required: settings.minOrganizations,
+        supports: supportsOnly,
+      }),
+    );
+  }
+
+  // Municipalities: only recognized official names count, each once.
+  const matched = matcher.matchAll(project.municipalities);
+  const municipalities = matched.names;
+  warnings.push(...municipalityIssues(matched, at('municipalities')));
+  if (municipalities.length < settings.minMunicipalities) {
+    const found = issue(
+      'eligibility.municipalities',
+      settings.municipalityRule === 'blocking' ? 'error' : 'warning',
+      at('municipalities'),
+      {
+        project: project.id,
+        count: municipalities.length,
+        required: settings.minMunicipalities,
+        unrecognized: matched.unrecognized.length,
+      },
+    );
+    if (settings.municipalityRule === 'blocking') reasons.push(found);
+    else warnings.push(found);
+  }
+
+  // Priorities.
+  const parsed = parsePriorities(project.priorities, settings);
+  for (const item of parsed.invalid) {
+    warnings.push(
+      issue('priority.invalid', 'warning', at('priorities'), {
+        project: project.id,
+        value: item,
+        max: Math.max(...settings.priorities.map((p) => p.number)),
+      }),
+    );
+  }
+  if (parsed.numbers.length === 0) {
+    reasons.push(
+      issue('eligibility.priorities', 'error', at('priorities'), {
+        project: project.id,
+        invalid: parsed.invalid.length,
+      }),
+    );
+  }
+
+  // Dates (ISO text compares in calendar order).
+  if (project.end !== null && project.end > settings.programEnd) {
+    reasons.push(
+      issue('eligibility.endAfterProgram', 'error', at('end'), {
+        project: project.id,
+        end: project.end,
+        programEnd: settings.programEnd,
+      }),
+    );
+  }
+  if (project.start !== null && project.end !== null && project.start > project.end) {
+    reasons.push(
+      issue('eligibility.startAfterEnd', 'error', at('start'), {
+        project: project.id,
+        start: project.start,
+        end: project.end,
+      }),
+    );
+  }
+  if (project.start === null || project.end === null) {
+    warnings.push(
+      issue('eligibility.missingDates', 'warning', at(project.start === null ? 'start' : 'end'), {
+        project: project.id,
+        missingStart: project.start === null ? 1 : 0,
+        missingEnd: project.end === null ? 1 : 0,
+      }),
+    );
+  }
+
+  // Follow-up: an accepted project that ended owes its final report.
+  if (
+    today !== undefined &&
+    project.decision === 'Accepté' &&
+    project.end !== null &&
+    project.end < today &&
+    project.reportReceived === null
+  ) {
+    warnings.push(
+      issue('eligibility.reportDue', 'warning', at('reportReceived'), {
+        project: project.id,
+        end: project.end,
+      }),
+    );
+  }
+
+  return {
+    eligible: reasons.length === 0,
+    organizations,
+    municipalities,
+    priorities: parsed.numbers,
+    reasons,
+    warnings,
+  };
+}

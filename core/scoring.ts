@@ -1,0 +1,265 @@
+/** The selection grid: one score per evaluator, aggregated per project, with the grid's checks. */
+import type { EligibilityResult } from './eligibility.js';
+import { type Issue, issue } from './issues.js';
+import { parsePriorities } from './priorities.js';
+import type { Project, Review, ReviewField } from './records.js';
+import type { Criterion, Settings } from './settings.js';
+import { normalizeKey } from './values/text.js';
+
+export interface ReviewScore {
+  /** Score of one evaluator over 100, or null when no criterion counts. */
+  score: number | null;
+  /** Criteria that entered the score. */
+  counted: string[];
+}
+
+export interface ProjectScore {
+  projectId: string;
+  /** Every evaluator's row except duplicates, in grid order. */
+  reviews: { evaluator: string; score: number | null; conflict: boolean }[];
+  /** Mean raw score per criterion over the counted evaluators (null when none gave one). */
+  perCriterion: Record<string, number | null>;
+  /** Mean or median over the non-conflicted evaluators that have a score. */
+  score: number | null;
+  /** Multi-priority bonus applied (0 when fewer than 2 valid priorities). */
+  bonus: number;
+  /** min(100, score + bonus), full precision: round only for display. */
+  finalScore: number | null;
+  /** Highest minus lowest counted score (null with fewer than 2). */
+  spread: number | null;
+  /** Evaluators counted in `score`. */
+  evaluations: number;
+}
+
+/** A valid score: a finite number within 0..max. */
+function isValidScore(value: unknown, criterion: Criterion): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= criterion.max;
+}
+
+/** The cell value of a criterion, by its name or, failing that, by its normalized name. */
+function criterionValue(review: Review, criterion: Criterion): number | 'NA' | null | undefined {
+  if (Object.hasOwn(review.scores, criterion.name)) return review.scores[criterion.name];
+  const wanted = normalizeKey(criterion.name);
+  for (const [name, value] of Object.entries(review.scores)) {
+    if (normalizeKey(name) === wanted) return value;
+  }
+  return undefined;
+}
+
+/**
+ * 100 × Σ wᶜ·sᶜ/maxᶜ ÷ Σ wᶜ over the criteria that count: blanks and invalid scores are left out,
+ * S.O. is left out or counted as 0 per the setting, zero-weight criteria never count.
+ */
+export function scoreReview(review: Review, settings: Settings): ReviewScore {
+  let weighted = 0;
+  let weights = 0;
+  const counted: string[] = [];
+  for (const criterion of settings.criteria) {
+    if (criterion.weight <= 0) continue;
+    const value = criterionValue(review, criterion);
+    let fraction: number;
+    if (value === 'NA') {
+      if (settings.notApplicable === 'excluded') continue;
+      fraction = 0;
+    } else if (isValidScore(value, criterion)) {
+      fraction = value / criterion.max;
+    } else {
+      continue;
+    }
+    weighted += criterion.weight * fraction;
+    weights += criterion.weight;
+    counted.push(criterion.name);
+  }
+  if (weights === 0) return { score: null, counted };
+  // Clamp away floating noise such as 100.00000000000001.
+  return { score: Math.min(100, Math.max(0, (100 * weighted) / weights)), counted };
+}
+
+export function aggregate(values: readonly number[], method: Settings['aggregation']): number | null {
+  if (values.length === 0) return null;
+  if (method === 'median') {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+  let total = 0;
+  for (const value of values) total += value;
+  return total / values.length;
+}
+
+/** Score rounded for display only (2 decimals); ranking keeps full precision. */
+export function roundScore(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
+function reviewCell(review: Review, field: ReviewField): { sheet?: string; cell?: string } {
+  if (!review.origin) return {};
+  const cell = review.origin.cells[field];
+  return cell === undefined ? { sheet: review.origin.sheet } : { sheet: review.origin.sheet, cell };
+}
+
+function projectCell(project: Project): { sheet?: string; cell?: string } {
+  if (!project.origin) return {};
+  const cell = project.origin.cells.id;
+  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
+}
+
+/** Format a score for a message parameter (display only). */
+function shown(score: number): number {
+  return roundScore(score);
+}
+
+export function scoreProjects(
+  projects: readonly Project[],
+  reviews: readonly Review[],
+  settings: Settings,
+  eligibility?: ReadonlyMap<string, EligibilityResult>,
+): { scores: Map<string, ProjectScore>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const projectsById = new Map<string, Project>();
+  for (const project of projects) if (!projectsById.has(project.id)) projectsById.set(project.id, project);
+
+  const reviewsByProject = new Map<string, Review[]>();
+  for (const review of reviews) {
+    if (!projectsById.has(review.projectId)) {
+      issues.push(
+        issue('review.unknownProject', 'error', reviewCell(review, 'id'), {
+          project: review.projectId,
+          evaluator: review.evaluator,
+        }),
+      );
+      continue;
+    }
+    const list = reviewsByProject.get(review.projectId) ?? [];
+    list.push(review);
+    reviewsByProject.set(review.projectId, list);
+  }
+
+  const scores = new Map<string, ProjectScore>();
+  /** Evaluators who dealt with each project (counted or recused), for the coverage check. */
+  const handled = new Map<string, number>();
+  for (const project of projectsById.values()) {
+    const projectReviews = reviewsByProject.get(project.id) ?? [];
+    const seen = new Set<string>();
+    const rows: ProjectScore['reviews'] = [];
+    const countedScores: number[] = [];
+    const criterionSums = new Map<string, { total: number; count: number }>();
+    let handledCount = 0;
+
+    for (const review of projectReviews) {
+      const evaluator = review.evaluator.trim();
+      const key = normalizeKey(evaluator);
+      if (key === '') {
+        issues.push(
+          issue('review.missingEvaluator', 'warning', reviewCell(review, 'evaluator'), {
+            project: project.id,
+          }),
+        );
+      } else if (seen.has(key)) {
+        // A duplicated row would silently weigh twice: it is not counted.
+        issues.push(
+          issue('review.duplicateEvaluator', 'error', reviewCell(review, 'evaluator'), {
+            project: project.id,
+            evaluator,
+          }),
+        );
+        continue;
+      } else {
+        seen.add(key);
+      }
+
+      for (const criterion of settings.criteria) {
+        const value = criterionValue(review, criterion);
+        if (value === null || value === undefined || value === 'NA') continue;
+        const where = reviewCell(review, `criterion ${criterion.name}`);
+        const params = { project: project.id, evaluator, criterion: criterion.name, max: criterion.max };
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          issues.push(issue('score.notNumeric', 'error', where, { ...params, value: String(value) }));
+        } else if (!isValidScore(value, criterion)) {
+          issues.push(issue('score.outOfRange', 'error', where, { ...params, value }));
+        }
+      }
+
+      const { score } = scoreReview(review, settings);
+      rows.push({ evaluator, score, conflict: review.conflict });
+      if (review.conflict) {
+        handledCount++;
+        issues.push(
+          issue('review.conflictExcluded', 'info', reviewCell(review, 'conflict'), {
+            project: project.id,
+            evaluator,
+          }),
+        );
+        continue;
+      }
+      if (score === null) continue;
+      handledCount++;
+      countedScores.push(score);
+      for (const criterion of settings.criteria) {
+        const value = criterionValue(review, criterion);
+        const raw = value === 'NA' ? (settings.notApplicable === 'zero' ? 0 : null) : value;
+        if (!isValidScore(raw, criterion)) continue;
+        const sum = criterionSums.get(criterion.name) ?? { total: 0, count: 0 };
+        sum.total += raw;
+        sum.count++;
+        criterionSums.set(criterion.name, sum);
+      }
+    }
+
+    const perCriterion: Record<string, number | null> = {};
+    for (const criterion of settings.criteria) {
+      const sum = criterionSums.get(criterion.name);
+      perCriterion[criterion.name] = sum ? sum.total / sum.count : null;
+    }
+    const score = aggregate(countedScores, settings.aggregation);
+    const priorityCount =
+      eligibility?.get(project.id)?.priorities.length ??
+      parsePriorities(project.priorities, settings).numbers.length;
+    const bonus = priorityCount >= 2 ? settings.multiPriorityBonus : 0;
+    const finalScore = score === null ? null : Math.min(100, score + bonus);
+    const spread = countedScores.length >= 2 ? Math.max(...countedScores) - Math.min(...countedScores) : null;
+    if (spread !== null && spread > settings.disagreementThreshold) {
+      issues.push(
+        issue('score.disagreement', 'info', projectCell(project), {
+          project: project.id,
+          spread: shown(spread),
+          threshold: settings.disagreementThreshold,
+          lowest: shown(Math.min(...countedScores)),
+          highest: shown(Math.max(...countedScores)),
+        }),
+      );
+    }
+    handled.set(project.id, handledCount);
+    scores.set(project.id, {
+      projectId: project.id,
+      reviews: rows,
+      perCriterion,
+      score,
+      bonus,
+      finalScore,
+      spread,
+      evaluations: countedScores.length,
+    });
+  }
+
+  // Coverage: eligible projects reviewed by fewer evaluators than the most-reviewed one.
+  // A recused evaluator still counts as having dealt with the project (already reported as info).
+  const considered = [...projectsById.values()].filter(
+    (p) => !eligibility || eligibility.get(p.id)?.eligible,
+  );
+  const most = considered.reduce((max, p) => Math.max(max, handled.get(p.id) ?? 0), 0);
+  for (const project of considered) {
+    const count = handled.get(project.id) ?? 0;
+    if (count < most) {
+      issues.push(
+        issue('review.fewerEvaluations', 'warning', projectCell(project), {
+          project: project.id,
+          count,
+          expected: most,
+        }),
+      );
+    }
+  }
+
+  return { scores, issues };
+}
