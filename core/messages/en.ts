@@ -114,5 +114,51 @@ export const en: Record<IssueCode, Message> = {
   'recommendation.notScored': () => 'Not scored yet',
   'recommendation.decided': (p) => `Decision already made: ${p.decision}`,
   // — reading sheets
+  'sheet.noneFound': () =>
+    'No program sheet in this workbook: it needs at least one of the sheets “Projets”, “Grille de sélection”, “Versements”, “Budget prévisionnel” or “Paramètres” (or their English names).',
+  'sheet.missing': (p) => `Sheet “${p.sheet}” not found: it is treated as empty.`,
+  'sheet.internalError': (p) =>
+    `The workbook could not be fully analyzed (internal error: ${p.detail}). Please report it to the tool's team.`,
+  'header.notFound': (p) =>
+    `No header row in the first 30 rows (expected column: “${p.column}”): the sheet is not read.`,
+  'header.missing': (p) => `Required column “${p.column}” is missing from the header row (row ${p.row}).`,
+  'header.duplicate': (p) => `Column “${p.column}” appears twice: only the first one (${p.first}) is read.`,
+  'header.yearOutsideProgram': (p) =>
+    `Column “${p.column}”: ${p.year} is not a program year (${p.years}); its amounts are not counted in the budget.`,
+  'header.criterionMissing': (p) =>
+    `Criterion “${p.criterion}” from the settings is missing from the grid: no score is read for it.`,
+  'header.unknownCriterion': (p) =>
+    `Column “${p.column}” is not a criterion of the settings; its scores are not counted.`,
+  'cell.errorValue': (p) =>
+    p.formula
+      ? `This cell's formula returns an error (${p.value}): the value is ignored.`
+      : `Error value in the cell (${p.value}): the value is ignored.`,
+  'cell.moneyAsText': (p) => `Amount entered as text (“${p.value}”): Reformat will convert it.`,
+  'cell.moneyNegative': (p) => `Negative amount (${p.amount}): an amount cannot be negative here.`,
+  'cell.dateAsText': (p) => `Date entered as text (“${p.value}”): Reformat will convert it.`,
+  'cell.idMissing': () => 'Project number (No) missing: the row is not read.',
+  'cell.amountMissing': () => 'Amount missing: the payment is not counted.',
+  'cell.scoreInvalid': (p) => `Unreadable score: “${p.value}”. Enter a number (7 or 7.5) or “N/A”.`,
+  'cell.conflictInvalid': (p) =>
+    `Unreadable conflict of interest: “${p.value}”. Enter Yes or No; the row is counted without a conflict.`,
+  'project.duplicateId': (p) => `Project number “${p.id}” appears twice (${p.cells}): only the first row is read.`,
+  'project.decisionUnknown': (p) => `Unknown decision: “${p.value}”. Choices: ${p.choices}.`,
+  'forecast.sheetMissing': (p) =>
+    `Sheet “Budget prévisionnel” not found: the action plan's envelopes are used (${p.total} in total).`,
+  'forecast.noYears': () =>
+    'No fiscal-year column (e.g. “2020-2021”) in the forecast budget: the action plan\'s envelopes are used.',
+  'forecast.rowTotal': (p) => `Wrong row total: ${p.found} entered, but the years add up to ${p.expected}.`,
+  'forecast.columnTotal': (p) => `Wrong total for ${p.year}: ${p.found} entered, but the rows add up to ${p.expected}.`,
+  'forecast.grandTotalMismatch': (p) =>
+    `Wrong grand total: ${p.found} entered, but the envelopes add up to ${p.expected}.`,
+  'forecast.grandTotal': (p) => `Forecast budget: ${p.total} in total over ${p.count} fiscal years.`,
+  'forecast.programTotalDiffers': (p) =>
+    `The forecast budget adds up to ${p.total}, but the action plan provides ${p.expected} (difference: ${p.difference}).`,
+  'forecast.yearMissing': (p) => `Fiscal year ${p.year} is missing from the forecast budget: its envelope counts as $0.`,
+  'forecast.yearExtra': (p) =>
+    `Fiscal year ${p.year} is outside the program years (${p.years}): its envelope is counted anyway.`,
+  'forecast.implicitTotal': (p) =>
+    `Unlabelled row ${p.row} read as a total row: it equals the sum of the rows above.`,
+  'forecast.negativeEnvelope': (p) => `Negative envelope for ${p.year}: ${p.amount}.`,
   // — actions (reformat, undo, generated sheets)
 };

@@ -120,5 +120,54 @@ export const fr = {
   'recommendation.notScored': () => 'Pas encore évalué',
   'recommendation.decided': (p) => `Décision déjà rendue : ${p.decision}`,
   // — lecture des feuilles
+  'sheet.noneFound': () =>
+    'Aucune feuille du programme dans ce classeur : il faut au moins une des feuilles « Projets », « Grille de sélection », « Versements », « Budget prévisionnel » ou « Paramètres ».',
+  'sheet.missing': (p) => `Feuille « ${p.sheet} » introuvable : elle est traitée comme vide.`,
+  'sheet.internalError': (p) =>
+    `Le classeur n’a pas pu être analysé au complet (erreur interne : ${p.detail}). Signalez-le à l’équipe de l’outil.`,
+  'header.notFound': (p) =>
+    `Ligne d’en-têtes introuvable dans les 30 premières lignes (colonne attendue : « ${p.column} ») : la feuille n’est pas lue.`,
+  'header.missing': (p) => `Colonne obligatoire « ${p.column} » absente de la ligne d’en-têtes (ligne ${p.row}).`,
+  'header.duplicate': (p) => `Colonne « ${p.column} » en double : seule la première (${p.first}) est lue.`,
+  'header.yearOutsideProgram': (p) =>
+    `Colonne « ${p.column} » : ${p.year} n’est pas un exercice du programme (${p.years}) ; ses montants ne sont pas comptés au budget.`,
+  'header.criterionMissing': (p) =>
+    `Critère « ${p.criterion} » des Paramètres absent de la grille : aucune note n’est lue pour ce critère.`,
+  'header.unknownCriterion': (p) =>
+    `Colonne « ${p.column} » : ce n’est pas un critère des Paramètres ; ses notes ne sont pas comptées.`,
+  'cell.errorValue': (p) =>
+    p.formula
+      ? `La formule de cette cellule donne une erreur (${p.value}) : la valeur est ignorée.`
+      : `Valeur d’erreur dans la cellule (${p.value}) : la valeur est ignorée.`,
+  'cell.moneyAsText': (p) => `Montant saisi comme texte (« ${p.value} ») : Reformater le convertira.`,
+  'cell.moneyNegative': (p) => `Montant négatif (${p.amount}) : un montant ne peut pas être négatif ici.`,
+  'cell.dateAsText': (p) => `Date saisie comme texte (« ${p.value} ») : Reformater la convertira.`,
+  'cell.idMissing': () => 'Numéro de projet (No) manquant : la ligne n’est pas lue.',
+  'cell.amountMissing': () => 'Montant manquant : le versement n’est pas compté.',
+  'cell.scoreInvalid': (p) => `Note illisible : « ${p.value} ». Inscrivez un nombre (7 ou 7,5) ou « S.O. ».`,
+  'cell.conflictInvalid': (p) =>
+    `Conflit d’intérêts illisible : « ${p.value} ». Inscrivez Oui ou Non ; la ligne est comptée sans conflit.`,
+  'project.duplicateId': (p) => `Numéro de projet « ${p.id} » en double (${p.cells}) : seule la première ligne est lue.`,
+  'project.decisionUnknown': (p) => `Décision inconnue : « ${p.value} ». Choix possibles : ${p.choices}.`,
+  'forecast.sheetMissing': (p) =>
+    `Feuille « Budget prévisionnel » introuvable : les enveloppes du plan d’action sont utilisées (${p.total} au total).`,
+  'forecast.noYears': () =>
+    'Aucune colonne d’exercice (p. ex. « 2020-2021 ») dans le budget prévisionnel : les enveloppes du plan d’action sont utilisées.',
+  'forecast.rowTotal': (p) =>
+    `Total de la ligne erroné : ${p.found} inscrit, alors que la somme des exercices donne ${p.expected}.`,
+  'forecast.columnTotal': (p) =>
+    `Total de ${p.year} erroné : ${p.found} inscrit, alors que la somme des lignes donne ${p.expected}.`,
+  'forecast.grandTotalMismatch': (p) =>
+    `Grand total erroné : ${p.found} inscrit, alors que la somme des enveloppes donne ${p.expected}.`,
+  'forecast.grandTotal': (p) => `Budget prévisionnel : ${p.total} au total sur ${p.count} exercices.`,
+  'forecast.programTotalDiffers': (p) =>
+    `Le budget prévisionnel totalise ${p.total}, mais le plan d’action prévoit ${p.expected} (écart de ${p.difference}).`,
+  'forecast.yearMissing': (p) =>
+    `Exercice ${p.year} absent du budget prévisionnel : son enveloppe est comptée à 0 $.`,
+  'forecast.yearExtra': (p) =>
+    `Exercice ${p.year} hors des années du programme (${p.years}) : son enveloppe est quand même comptée.`,
+  'forecast.implicitTotal': (p) =>
+    `Ligne ${p.row} sans libellé lue comme ligne de total : elle égale la somme des lignes au-dessus.`,
+  'forecast.negativeEnvelope': (p) => `Enveloppe négative pour ${p.year} : ${p.amount}.`,
   // — actions (reformater, annuler, feuilles générées)
 } satisfies Record<string, Message>;

@@ -1,0 +1,39 @@
+import type { SheetSnapshot, WorkbookSnapshot } from './cells.js';
+import type { Block } from './plan.js';
+import { headerKey } from './values/text.js';
+
+/** Written in A2 of every sheet the tool generates: how the tool (and staff) recognize them. */
+export const GENERATED_MARK_FR =
+  'Feuille produite par l’outil Alliance : elle est remplacée à chaque génération.';
+const GENERATED_MARK_KEY = 'produite par l’outil alliance';
+
+/** A sheet is ours when its mark sits in column A of its first three rows. */
+export function isGeneratedSheet(sheet: SheetSnapshot): boolean {
+  for (const row of sheet.values.slice(0, 3)) {
+    const first = row[0];
+    if (typeof first === 'string' && headerKey(first).includes(headerKey(GENERATED_MARK_KEY))) return true;
+  }
+  return false;
+}
+
+/**
+ * The name to write a generated sheet under: `base` itself when it is free or already ours,
+ * otherwise `base (2)`, `base (3)`… — a staff sheet with the same name is never overwritten.
+ */
+export function generatedSheetName(snapshot: WorkbookSnapshot, base: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    const existing = snapshot.sheets.find((s) => headerKey(s.name) === headerKey(name));
+    if (!existing || isGeneratedSheet(existing)) return name;
+  }
+}
+
+/** Rows 1-2 of a generated sheet: its title, then the mark (with the time it was produced). */
+export function generatedTitleBlock(title: string, producedAt: string): Block {
+  return {
+    row: 0,
+    col: 0,
+    values: [[title], [`${GENERATED_MARK_FR} (${producedAt})`]],
+    bold: true,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The Versements sheet → `Payment` records. A payment of a project missing from Projets, or
+ * without a date, is kept: the ledger reports it at its cell (it sees the projects and the years).
+ */
+import { cellAddress } from '../a1.js';
+import type { SheetSnapshot } from '../cells.js';
+import type { Issue } from '../issues.js';
+import type { Payment, PaymentField } from '../records.js';
+import { type ColumnSpec, classifierFor, readHeader, type SheetLayout } from './headers.js';
+import { CellReader, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+
+export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
+  {
+    field: 'id',
+    names: ['No', 'ID', 'Numéro', 'N°', 'No.', 'Numéro de projet', 'No de projet', 'Project number'],
+  },
+  { field: 'date', names: ['Date', 'Date du versement', 'Date de versement', 'Payment date'] },
+  { field: 'amount', names: ['Montant', 'Amount', 'Montant versé', 'Amount paid'] },
+  { field: 'type', names: ['Type', 'Type de versement', 'Payment type'] },
+];
+
+export interface PaymentsReading {
+  payments: Payment[];
+  layout: SheetLayout | null;
+  issues: Issue[];
+}
+
+export function readPayments(
+  sheet: SheetSnapshot,
+  projectIds: ReadonlyMap<string, string> = new Map(),
+): PaymentsReading {
+  const header = readHeader(sheet, {
+    classify: classifierFor(PAYMENT_COLUMNS),
+    required: [
+      { field: 'id', label: 'No' },
+      { field: 'date', label: 'Date' },
+      { field: 'amount', label: 'Montant' },
+    ],
+  });
+  const issues = header.issues;
+  const layout = header.layout;
+  if (layout === null) return { payments: [], layout: null, issues };
+  const columns = layout.columns;
+  const reader = new CellReader(sheet);
+  const payments: Payment[] = [];
+  const recordRows: number[] = [];
+  for (const row of layout.rows) {
+    const typed = projectIdText(reader.value(row, columns.id));
+    if (typed === '') {
+      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
+      continue;
+    }
+    recordRows.push(row);
+    const amountCents = reader.money(row, columns.amount);
+    if (amountCents === null) {
+      if (columns.amount !== undefined) reader.report('cell.amountMissing', 'error', row, columns.amount);
+      continue;
+    }
+    const cells: Partial<Record<PaymentField, string>> = {};
+    for (const [field, col] of Object.entries(columns)) cells[field as PaymentField] = cellAddress(row, col);
+    payments.push({
+      projectId: projectIds.get(projectIdKey(typed)) ?? typed,
+      date: reader.date(row, columns.date),
+      amountCents,
+      type: reader.text(row, columns.type),
+      origin: { sheet: sheet.name, cells },
+    });
+  }
+  layout.rows = recordRows;
+  issues.push(...reader.issues);
+  return { payments, layout, issues: sortIssues(issues, [sheet.name]) };
+}

@@ -1,0 +1,212 @@
+/** The Projets sheet: one row per submission → `Project` records with the cells they came from. */
+import { cellAddress } from '../a1.js';
+import type { SheetSnapshot } from '../cells.js';
+import { type Issue, issue } from '../issues.js';
+import { DECISIONS, type Decision, type Project, type ProjectField } from '../records.js';
+import { headerKey } from '../values/text.js';
+import { type ColumnSpec, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
+import { CellReader, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+
+export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
+  {
+    field: 'id',
+    names: [
+      'No',
+      'ID',
+      'Numéro',
+      'N°',
+      'No.',
+      'Numéro de projet',
+      'No de projet',
+      'No du projet',
+      'Project number',
+    ],
+    required: true,
+  },
+  { field: 'title', names: ['Titre', 'Title', 'Titre du projet', 'Project title', 'Nom du projet'] },
+  {
+    field: 'lead',
+    names: ['Organisme porteur', 'Lead organization', 'Lead organisation', 'Porteur', 'Organisme promoteur'],
+  },
+  {
+    field: 'partners',
+    names: [
+      'Organismes partenaires',
+      'Partners',
+      'Partenaires',
+      'Partner organizations',
+      'Organismes impliqués',
+    ],
+  },
+  { field: 'supports', names: ['Appuis', 'Supports', 'Lettres d’appui', 'Letters of support'] },
+  { field: 'municipalities', names: ['Municipalités', 'Municipalities', 'Municipalités touchées'] },
+  { field: 'priorities', names: ['Priorités', 'Priorities', 'Priorités visées'] },
+  { field: 'start', names: ['Début', 'Start', 'Date de début', 'Start date'] },
+  { field: 'end', names: ['Fin', 'End', 'Date de fin', 'End date'] },
+  { field: 'totalCost', names: ['Coût total', 'Total cost', 'Coût total du projet', 'Total project cost'] },
+  { field: 'decision', names: ['Décision', 'Decision'] },
+  {
+    field: 'reportReceived',
+    names: ['Reddition reçue', 'Report received', 'Reddition de comptes reçue', 'Final report received'],
+  },
+];
+
+/** What staff type in `Décision` (without case or accents) → the decision. */
+const DECISION_WORDS = new Map<string, Decision>();
+for (const decision of DECISIONS) DECISION_WORDS.set(headerKey(decision), decision);
+for (const [word, decision] of Object.entries({
+  recue: 'Reçu',
+  received: 'Reçu',
+  'en analyse': 'En analyse',
+  'under review': 'En analyse',
+  'in review': 'En analyse',
+  recommandee: 'Recommandé',
+  recommended: 'Recommandé',
+  acceptee: 'Accepté',
+  accepted: 'Accepté',
+  approved: 'Accepté',
+  refusee: 'Refusé',
+  refused: 'Refusé',
+  rejected: 'Refusé',
+  declined: 'Refusé',
+  retiree: 'Retiré',
+  withdrawn: 'Retiré',
+} satisfies Record<string, Decision>)) {
+  DECISION_WORDS.set(word, decision);
+}
+
+export function parseDecision(text: string): Decision | null {
+  return DECISION_WORDS.get(headerKey(text)) ?? null;
+}
+
+export interface ProjectsReading {
+  projects: Project[];
+  layout: SheetLayout | null;
+  issues: Issue[];
+}
+
+/**
+ * Reads Projets. `years` are the program's fiscal years: `Demandé`/`Accordé` columns of other
+ * years are reported (still read: the ledger flags each amount it cannot place). Duplicate numbers: every copy is reported, the first row is read.
+ */
+export function readProjects(sheet: SheetSnapshot, options: { years: readonly string[] }): ProjectsReading {
+  const classify = classifierFor(PROJECT_COLUMNS, yearAmountField);
+  const header = readHeader(sheet, { classify, required: [{ field: 'id', label: 'No' }] });
+  const issues = header.issues;
+  const layout = header.layout;
+  if (layout === null) return { projects: [], layout: null, issues };
+
+  const programYears = new Set(options.years);
+  for (const [field, col] of Object.entries(layout.columns)) {
+    const year = /^(?:requested|granted) (.+)$/.exec(field)?.[1];
+    if (year === undefined || programYears.has(year)) continue;
+    issues.push(
+      issue(
+        'header.yearOutsideProgram',
+        'warning',
+        { sheet: sheet.name, cell: cellAddress(layout.headerRow, col) },
+        {
+          column: String(sheet.values[layout.headerRow]?.[col] ?? field),
+          year,
+          years: options.years.join(', '),
+        },
+      ),
+    );
+  }
+
+  const reader = new CellReader(sheet);
+  const columns = layout.columns;
+  const yearColumns = Object.entries(columns)
+    .map(([field, col]) => ({ field, col, match: /^(requested|granted) (.+)$/.exec(field) }))
+    .filter((entry) => entry.match !== null)
+    .map(({ field, col, match }) => ({
+      field: field as ProjectField,
+      col,
+      kind: match![1],
+      year: match![2],
+    }));
+
+  const projects: Project[] = [];
+  const rowsById = new Map<string, number[]>();
+  const recordRows: number[] = [];
+  for (const row of layout.rows) {
+    const id = projectIdText(reader.value(row, columns.id));
+    if (id === '') {
+      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
+      continue;
+    }
+    recordRows.push(row);
+    const key = projectIdKey(id);
+    const seen = rowsById.get(key);
+    if (seen) {
+      seen.push(row);
+      continue;
+    }
+    rowsById.set(key, [row]);
+
+    const cells: Partial<Record<ProjectField, string>> = {};
+    for (const [field, col] of Object.entries(columns)) cells[field as ProjectField] = cellAddress(row, col);
+
+    const decisionText = reader.text(row, columns.decision);
+    let decision: Decision | null = null;
+    if (decisionText !== '') {
+      decision = parseDecision(decisionText);
+      if (decision === null) {
+        reader.report('project.decisionUnknown', 'error', row, columns.decision, {
+          value: decisionText.length > 80 ? `${decisionText.slice(0, 79)}…` : decisionText,
+          choices: DECISIONS.join(', '),
+        });
+      }
+    }
+
+    const requestedCents: Record<string, number> = {};
+    const grantedCents: Record<string, number> = {};
+    for (const { col, kind, year } of yearColumns) {
+      const cents = reader.money(row, col);
+      if (cents === null) continue;
+      (kind === 'requested' ? requestedCents : grantedCents)[year] = cents;
+    }
+
+    projects.push({
+      id,
+      title: reader.text(row, columns.title),
+      lead: reader.text(row, columns.lead),
+      partners: reader.list(row, columns.partners),
+      supports: reader.list(row, columns.supports),
+      municipalities: reader.list(row, columns.municipalities, true),
+      priorities: reader.list(row, columns.priorities, true),
+      start: reader.date(row, columns.start),
+      end: reader.date(row, columns.end, { endOfPeriod: true }),
+      totalCostCents: reader.money(row, columns.totalCost),
+      requestedCents,
+      grantedCents,
+      decision,
+      reportReceived: reader.date(row, columns.reportReceived),
+      origin: { sheet: sheet.name, cells },
+    });
+  }
+
+  for (const rows of rowsById.values()) {
+    if (rows.length < 2) continue;
+    const addresses = rows.map((row) => cellAddress(row, columns.id));
+    for (const row of rows) {
+      reader.report('project.duplicateId', 'error', row, columns.id, {
+        id: projectIdText(sheet.values[row]?.[columns.id] ?? null),
+        cells: addresses.join(', '),
+      });
+    }
+  }
+  layout.rows = recordRows;
+  issues.push(...reader.issues);
+  return { projects, layout, issues: sortIssues(issues, [sheet.name]) };
+}
+
+/** Project numbers as written in Projets, by comparison key: other sheets' numbers map onto them. */
+export function projectIdIndex(projects: readonly Project[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const project of projects) {
+    const key = projectIdKey(project.id);
+    if (!index.has(key)) index.set(key, project.id);
+  }
+  return index;
+}

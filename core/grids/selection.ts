@@ -1,0 +1,204 @@
+/**
+ * The Grille de sélection: one row per project × evaluator → `Review` records. Only cell-level
+ * problems are reported here; score ranges, duplicate evaluators, unknown projects and conflicts
+ * are checked by scoring, which sees the whole grid.
+ */
+import { cellAddress } from '../a1.js';
+import type { CellValue, SheetSnapshot } from '../cells.js';
+import { type Issue, issue } from '../issues.js';
+import type { Review, ReviewField } from '../records.js';
+import type { Settings } from '../settings.js';
+import { headerKey } from '../values/text.js';
+import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
+import { CellReader, projectIdKey, projectIdText, shownValue, sortIssues } from './sheets.js';
+
+export const SELECTION_COLUMNS: readonly ColumnSpec[] = [
+  {
+    field: 'id',
+    names: ['No', 'ID', 'Numéro', 'N°', 'No.', 'Numéro de projet', 'No de projet', 'Project number'],
+  },
+  {
+    field: 'evaluator',
+    names: [
+      'Évaluateur',
+      'Evaluator',
+      'Évaluatrice',
+      'Évaluateur ou évaluatrice',
+      'Évaluateur·trice',
+      'Reviewer',
+    ],
+  },
+  {
+    field: 'conflict',
+    names: [
+      'Conflit d’intérêts',
+      'Conflict of interest',
+      'Conflit d’intérêt',
+      'Conflits d’intérêts',
+      'Conflit',
+    ],
+  },
+  { field: 'comment', names: ['Commentaire', 'Comment', 'Commentaires', 'Comments', 'Remarques'] },
+];
+
+export function criterionField(name: string): ReviewField {
+  return `criterion ${name}`;
+}
+
+export type ScoreCell = { kind: 'blank' } | { kind: 'score'; value: number | 'NA' } | { kind: 'invalid' };
+
+/** S.O., SO, N/A, NA, « sans objet » (dots, slashes and spaces ignored). */
+const NOT_APPLICABLE = new Set(['so', 'na', 'sansobjet', 'nonapplicable', 'notapplicable']);
+
+/** A score as typed: a number, `7,5` or `7.5` as text, or S.O. */
+export function parseScoreCell(value: CellValue): ScoreCell {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { kind: 'score', value } : { kind: 'invalid' };
+  if (typeof value !== 'string') return { kind: 'invalid' };
+  const text = value.trim();
+  if (text === '') return { kind: 'blank' };
+  if (text.length > 40) return { kind: 'invalid' };
+  if (NOT_APPLICABLE.has(headerKey(text).replace(/[.\s/]/g, ''))) return { kind: 'score', value: 'NA' };
+  const number = /^[+-]?\d+(?:[.,]\d+)?$/.exec(text.replace(/[\s\u00A0\u202F]/g, ''));
+  if (number) return { kind: 'score', value: Number(number[0].replace(',', '.')) };
+  return { kind: 'invalid' };
+}
+
+const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true', '1']);
+const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0']);
+
+/** Oui/Non/O/N/Yes/No/X/vrai/faux (blank = Non); null when unreadable. */
+export function parseConflictCell(value: CellValue): boolean | null {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== 'string') return null;
+  const key = headerKey(value);
+  if (key === '') return false;
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return null;
+}
+
+/** Headers of columns that hold totals or averages, not criteria. */
+const DERIVED_HEADER =
+  /^(total|totaux|somme|sum|score|pointage|moyenne|average|note (finale|globale|totale))\b/;
+
+export interface SelectionReading {
+  reviews: Review[];
+  layout: SheetLayout | null;
+  issues: Issue[];
+}
+
+/**
+ * Reads the grid. `projectIds` maps project-number keys to the numbers as written in Projets, so
+ * that `p-001` here refers to `P-001` there.
+ */
+export function readReviews(
+  sheet: SheetSnapshot,
+  settings: Settings,
+  projectIds: ReadonlyMap<string, string> = new Map(),
+): SelectionReading {
+  const criteria: ColumnSpec[] = settings.criteria.map((c) => ({
+    field: criterionField(c.name),
+    names: [c.name],
+  }));
+  const classify = classifierFor([...SELECTION_COLUMNS, ...criteria]);
+  const header = readHeader(sheet, {
+    classify,
+    required: [
+      { field: 'id', label: 'No' },
+      { field: 'evaluator', label: 'Évaluateur' },
+    ],
+  });
+  const issues = header.issues;
+  const layout = header.layout;
+  if (layout === null) return { reviews: [], layout: null, issues };
+  const columns = layout.columns;
+  const headerCell = (col: number) => ({ sheet: sheet.name, cell: cellAddress(layout.headerRow, col) });
+
+  for (const criterion of settings.criteria) {
+    if (!Object.hasOwn(columns, criterionField(criterion.name))) {
+      issues.push(
+        issue('header.criterionMissing', 'warning', headerCell(columns.id ?? columns.evaluator ?? 0), {
+          criterion: criterion.name,
+        }),
+      );
+    }
+  }
+  for (const col of header.unknownColumns) {
+    const title = String(cellAt(sheet, layout.headerRow, col) ?? '');
+    if (DERIVED_HEADER.test(headerKey(title))) continue;
+    if (looksLikeScores(sheet, layout.rows, col)) {
+      issues.push(
+        issue('header.unknownCriterion', 'warning', headerCell(col), { column: shownValue(title) }),
+      );
+    }
+  }
+
+  const reader = new CellReader(sheet);
+  const reviews: Review[] = [];
+  const criterionColumns = settings.criteria
+    .filter((c) => Object.hasOwn(columns, criterionField(c.name)))
+    .map((c) => ({ name: c.name, col: columns[criterionField(c.name)] }));
+  const recordRows: number[] = [];
+  for (const row of layout.rows) {
+    const typed = projectIdText(reader.value(row, columns.id));
+    if (typed === '') {
+      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
+      continue;
+    }
+    recordRows.push(row);
+    const cells: Partial<Record<ReviewField, string>> = {};
+    for (const [field, col] of Object.entries(columns)) cells[field as ReviewField] = cellAddress(row, col);
+
+    const scores: Record<string, number | 'NA' | null> = {};
+    for (const { name, col } of criterionColumns) {
+      const raw = reader.value(row, col);
+      const parsed = parseScoreCell(raw);
+      if (parsed.kind === 'invalid') {
+        reader.report('cell.scoreInvalid', 'error', row, col, { value: shownValue(raw) });
+        scores[name] = null;
+      } else {
+        scores[name] = parsed.kind === 'blank' ? null : parsed.value;
+      }
+    }
+
+    let conflict = false;
+    if (columns.conflict !== undefined) {
+      const raw = reader.value(row, columns.conflict);
+      const parsed = parseConflictCell(raw);
+      if (parsed === null) {
+        reader.report('cell.conflictInvalid', 'error', row, columns.conflict, { value: shownValue(raw) });
+      } else {
+        conflict = parsed;
+      }
+    }
+
+    reviews.push({
+      projectId: projectIds.get(projectIdKey(typed)) ?? typed,
+      evaluator: reader.text(row, columns.evaluator),
+      scores,
+      conflict,
+      comment: reader.text(row, columns.comment),
+      origin: { sheet: sheet.name, cells },
+    });
+  }
+  layout.rows = recordRows;
+  issues.push(...reader.issues);
+  return { reviews, layout, issues: sortIssues(issues, [sheet.name]) };
+}
+
+/** A column of numbers (or S.O.) is a criterion someone forgot to declare, not free text. */
+function looksLikeScores(sheet: SheetSnapshot, rows: readonly number[], col: number): boolean {
+  let filled = 0;
+  let numeric = 0;
+  for (const row of rows) {
+    const parsed = parseScoreCell(cellAt(sheet, row, col));
+    if (parsed.kind === 'blank') continue;
+    filled++;
+    if (parsed.kind === 'score' && typeof parsed.value === 'number') numeric++;
+  }
+  return numeric > 0 && numeric * 2 >= filled;
+}
