@@ -1,7 +1,7 @@
 /** Lists inside one cell: `;` or line breaks, and `,` where the column allows it. */
 import type { CellValue } from '../cells.js';
 
-const BULLET = /^(?:[•·▪◦*]|-(?=\s))\s*/;
+const BULLET = /^(?:[•·▪◦]\s*|[*-]\s+)/;
 
 /**
  * Items of a cell, trimmed, inner spaces collapsed, empty ones dropped. `allowComma` for
