@@ -1,0 +1,342 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Google Sheets adapter: reads the workbook into a core snapshot and applies a core plan, with
+ * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
+ */
+import { columnIndex, parseCellAddress } from '../core/a1.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
+import {
+  type Block,
+  type CellMark,
+  type ChartSpec,
+  isFormula,
+  type Plan,
+  type PlanValue,
+  type SheetPlan,
+} from '../core/plan.js';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The Apps Script services the adapter writes through (the globals in Apps Script, fakes in tests). */
+export interface SheetsServices {
+  SpreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush' | 'newDataValidation'>;
+  Charts: Pick<GoogleAppsScript.Charts.Charts, 'ChartType'>;
+}
+
+/**
+ * Cells per write call. One call of 250 000 cells takes seconds, far from the 6-minute limit, and
+ * keeps Sheets' request size reasonable; bigger blocks are written in row chunks of that size.
+ */
+export const MAX_CELLS_PER_CALL = 250_000;
+
+/** Sheets' default fill: read back as `#ffffff`, it means « no fill » to core. */
+const DEFAULT_FILL = '#ffffff';
+
+/** Approximate pixels per character of Sheets' default font (Arial 10), plus the cell padding. */
+const PIXELS_PER_CHARACTER = 7;
+const COLUMN_PADDING = 5;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Every sheet in one batch per property: values, formulas, notes and fills of its data range. */
+export function readSnapshot(spreadsheet: Spreadsheet): WorkbookSnapshot {
+  return { sheets: spreadsheet.getSheets().map(readSheet) };
+}
+
+function readSheet(sheet: Sheet): SheetSnapshot {
+  const range = sheet.getDataRange();
+  const values = range.getValues() as unknown[][];
+  const formulas = range.getFormulas();
+  const notes = range.getNotes();
+  const fills = range.getBackgrounds();
+  return {
+    name: sheet.getName(),
+    values: values.map((row) => row.map(toCellValue)),
+    formulas: formulas.map((row) => row.map((f) => (f === '' ? null : f))),
+    notes: notes.map((row) => row.map((n) => (n === '' ? null : n))),
+    fills: fills.map((row) => row.map(toFill)),
+  };
+}
+
+/** Sheets returns `''` for an empty cell; core says null. */
+function toCellValue(value: unknown): CellValue {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDate(value)) return value;
+  return String(value);
+}
+
+function toFill(color: string): string | null {
+  if (!color || color.toLowerCase() === DEFAULT_FILL) return null;
+  return color.toUpperCase();
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Applies a plan: one bulk call per property written, then one `flush()`. */
+export function applyPlan(spreadsheet: Spreadsheet, plan: Plan, services: SheetsServices): void {
+  const links = new LinkResolver(spreadsheet);
+  for (const sheetPlan of plan.sheets) applySheetPlan(spreadsheet, sheetPlan, services, links);
+  if (plan.activate) {
+    const sheet = spreadsheet.getSheetByName(plan.activate);
+    if (sheet) spreadsheet.setActiveSheet(sheet);
+  }
+  services.SpreadsheetApp.flush();
+}
+
+function applySheetPlan(
+  spreadsheet: Spreadsheet,
+  plan: SheetPlan,
+  services: SheetsServices,
+  links: LinkResolver,
+) {
+  let sheet = spreadsheet.getSheetByName(plan.sheet);
+  if (sheet && plan.mode === 'replace') clearSheet(sheet);
+  if (!sheet) sheet = spreadsheet.insertSheet(plan.sheet);
+  // Appended rows go just below the last row holding content (0 on an empty sheet).
+  const rowOffset = plan.mode === 'append' ? sheet.getLastRow() : 0;
+  ensureSize(sheet, extent(plan, rowOffset));
+
+  for (const block of plan.blocks) writeBlock(sheet, block, rowOffset, links);
+  if (plan.marks && plan.marks.length > 0) applyMarks(sheet, plan.marks);
+  for (const validation of plan.validations ?? []) {
+    const rule = services.SpreadsheetApp.newDataValidation()
+      .requireValueInList(validation.list, true)
+      // Staff values outside the list are flagged, never refused: nothing typed is lost.
+      .setAllowInvalid(true)
+      .build();
+    sheet.getRange(validation.range).setDataValidation(rule);
+  }
+  for (const run of widthRuns(plan.columnWidths ?? [])) {
+    sheet.setColumnWidths(run.col + 1, run.count, run.pixels);
+  }
+  if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
+  for (const chart of plan.charts ?? []) insertChart(spreadsheet, sheet, chart, services);
+  if (plan.hidden === true) sheet.hideSheet();
+  else if (plan.hidden === false) sheet.showSheet();
+}
+
+/** A generated sheet starts afresh but keeps its place and id (links to it stay valid). */
+function clearSheet(sheet: Sheet): void {
+  sheet.clear();
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  all.clearNote();
+  all.clearDataValidations();
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+}
+
+/** Rows and columns (1-based counts) the plan needs, so the sheet can be grown once. */
+function extent(plan: SheetPlan, rowOffset: number): { rows: number; cols: number } {
+  let rows = 1;
+  let cols = 1;
+  const include = (row: number, col: number) => {
+    rows = Math.max(rows, row + 1);
+    cols = Math.max(cols, col + 1);
+  };
+  for (const block of plan.blocks) {
+    if (block.values.length === 0) continue;
+    include(rowOffset + block.row + block.values.length - 1, block.col + block.values[0].length - 1);
+  }
+  for (const mark of plan.marks ?? []) {
+    const { row, col } = parseCellAddress(mark.cell);
+    include(row, col);
+  }
+  for (const validation of plan.validations ?? []) {
+    const end = rangeEnd(validation.range);
+    include(end.row, end.col);
+  }
+  for (const { col } of plan.columnWidths ?? []) include(0, col);
+  return { rows, cols };
+}
+
+/** Last cell of an A1 range (`M2:M1000` → M1000) on the same sheet. */
+function rangeEnd(a1: string): { row: number; col: number } {
+  const local = a1.includes('!') ? a1.slice(a1.lastIndexOf('!') + 1) : a1;
+  const last = local.split(':').pop() ?? local;
+  if (/^\$?[A-Za-z]+$/.test(last)) return { row: 0, col: columnIndex(last.replace('$', '')) };
+  return parseCellAddress(last);
+}
+
+/** Sheets refuses ranges outside the grid: grow it once, before writing. */
+function ensureSize(sheet: Sheet, needed: { rows: number; cols: number }): void {
+  const maxRows = sheet.getMaxRows();
+  if (needed.rows > maxRows) sheet.insertRowsAfter(maxRows, needed.rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (needed.cols > maxCols) sheet.insertColumnsAfter(maxCols, needed.cols - maxCols);
+}
+
+function writeBlock(sheet: Sheet, block: Block, rowOffset: number, links: LinkResolver): void {
+  const rows = block.values.length;
+  if (rows === 0) return;
+  const cols = block.values[0].length;
+  if (cols === 0) return;
+  const chunkRows = Math.max(1, Math.floor(MAX_CELLS_PER_CALL / cols));
+  for (let start = 0; start < rows; start += chunkRows) {
+    const end = Math.min(rows, start + chunkRows);
+    const range = sheet.getRange(rowOffset + block.row + start + 1, block.col + 1, end - start, cols);
+    const values = block.values.slice(start, end).map((row, i) =>
+      row.map((value, j) => {
+        const link = block.links?.[start + i]?.[j];
+        return link ? links.hyperlink(link, value) : toSheetsValue(value);
+      }),
+    );
+    range.setValues(values);
+    if (block.numberFormats) {
+      const wanted = block.numberFormats.slice(start, end);
+      // null keeps the cell's format: read the current ones only when some are kept.
+      const current = wanted.some((row) => row.some((f) => f === null)) ? range.getNumberFormats() : null;
+      range.setNumberFormats(wanted.map((row, i) => row.map((f, j) => f ?? current?.[i]?.[j] ?? '')));
+    }
+    if (block.fill) range.setBackground(block.fill);
+    if (block.bold !== undefined) range.setFontWeight(block.bold ? 'bold' : 'normal');
+  }
+}
+
+/**
+ * A plan value as `setValues` takes it. Sheets parses strings as if typed (`=` starts a formula,
+ * `1,5` or `2020-02-03` become numbers or dates, `TRUE` a boolean); a leading apostrophe keeps the
+ * exact text and is not part of the stored value.
+ */
+export function toSheetsValue(value: PlanValue): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (isFormula(value)) return value.formula;
+  if (typeof value === 'string') return needsTextMarker(value) ? `'${value}` : value;
+  if (isDate(value)) return toSheetsDate(value);
+  return value;
+}
+
+/** Text Sheets would not keep as typed: formula starts, numbers, dates, booleans, error literals. */
+export function needsTextMarker(text: string): boolean {
+  return /^[=+\-@'#]/.test(text) || /\d/.test(text) || /^\s*(true|false|vrai|faux)\s*$/i.test(text);
+}
+
+/**
+ * Core dates are UTC midnights (a calendar day). Sheets stores an instant and shows it in the
+ * spreadsheet's time zone, which is the script's (`appsscript.json`): write the local midnight of
+ * that day so Montreal does not show the day before. Instants with a time of day pass unchanged.
+ */
+function toSheetsDate(date: Date): Date {
+  const isCalendarDay =
+    date.getUTCHours() === 0 &&
+    date.getUTCMinutes() === 0 &&
+    date.getUTCSeconds() === 0 &&
+    date.getUTCMilliseconds() === 0;
+  if (!isCalendarDay) return date;
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/**
+ * Marks (fill and note on staff cells) in one read and one write per property over the bounding
+ * range of the marked cells: cells inside it that carry no mark are written back as read.
+ */
+function applyMarks(sheet: Sheet, marks: CellMark[]): void {
+  const cells = marks.map((mark) => ({ mark, ...parseCellAddress(mark.cell) }));
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const right = Math.max(...cells.map((c) => c.col));
+  const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
+  if (cells.some((c) => c.mark.fill !== undefined)) {
+    const fills: (string | null)[][] = range.getBackgrounds().map((row) => row.map(toFill));
+    for (const c of cells) if (c.mark.fill !== undefined) fills[c.row - top][c.col - left] = c.mark.fill;
+    range.setBackgrounds(fills);
+  }
+  if (cells.some((c) => c.mark.note !== undefined)) {
+    const notes: string[][] = range.getNotes();
+    for (const c of cells)
+      if (c.mark.note !== undefined) notes[c.row - top][c.col - left] = c.mark.note ?? '';
+    range.setNotes(notes);
+  }
+}
+
+/** Consecutive columns of the same width, each set in one call. */
+export function widthRuns(
+  widths: { col: number; width: number }[],
+): { col: number; count: number; pixels: number }[] {
+  const sorted = [...widths].sort((a, b) => a.col - b.col);
+  const runs: { col: number; count: number; pixels: number }[] = [];
+  for (const { col, width } of sorted) {
+    const pixels = Math.round(width * PIXELS_PER_CHARACTER + COLUMN_PADDING);
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.count === col && last.pixels === pixels) last.count++;
+    else runs.push({ col, count: 1, pixels });
+  }
+  return runs;
+}
+
+function insertChart(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  spec: ChartSpec,
+  services: SheetsServices,
+): void {
+  const { ChartType } = services.Charts;
+  const rangeOf = (a1: string): Range => (a1.includes('!') ? spreadsheet.getRange(a1) : sheet.getRange(a1));
+  let builder = sheet
+    .newChart()
+    .setChartType(spec.type === 'line' ? ChartType.LINE : ChartType.COLUMN)
+    .addRange(rangeOf(spec.categories));
+  for (const series of spec.series) builder = builder.addRange(rangeOf(series.values));
+  const anchor = parseCellAddress(spec.anchor);
+  const legend: Record<number, { labelInLegend: string }> = {};
+  spec.series.forEach((series, i) => {
+    legend[i] = { labelInLegend: series.name };
+  });
+  const chart = builder
+    .setPosition(anchor.row + 1, anchor.col + 1, 0, 0)
+    .setOption('title', spec.title)
+    .setOption('width', spec.width)
+    .setOption('height', spec.height)
+    .setOption('series', legend)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/**
+ * Internal links (`#'Projets'!F7`) become `HYPERLINK` formulas to `#gid=…&range=F7`, the form
+ * Sheets follows inside the spreadsheet; a rich-text link per cell would cost one builder call each.
+ */
+class LinkResolver {
+  private readonly ids = new Map<string, number | null>();
+
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  hyperlink(link: string, label: PlanValue): string | number | boolean | Date {
+    const target = parseInternalLink(link);
+    const url = target ? this.url(target.sheet, target.cell) : link;
+    if (url === null) return toSheetsValue(label);
+    const text = label === null || isFormula(label) ? link.replace(/^#/, '') : label;
+    const shown =
+      typeof text === 'number'
+        ? String(text)
+        : `"${String(isDate(text) ? text.toISOString() : text).replace(/"/g, '""')}"`;
+    return `=HYPERLINK("${url.replace(/"/g, '""')}",${shown})`;
+  }
+
+  private url(sheet: string, cell: string): string | null {
+    if (!this.ids.has(sheet))
+      this.ids.set(sheet, this.spreadsheet.getSheetByName(sheet)?.getSheetId() ?? null);
+    const id = this.ids.get(sheet);
+    return id === null || id === undefined ? null : `#gid=${id}&range=${cell}`;
+  }
+}
+
+/** `#'Sommaire budgétaire'!B3` or `#Projets!F7` → sheet and cell. */
+export function parseInternalLink(link: string): { sheet: string; cell: string } | null {
+  const match = /^#(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
+    link,
+  );
+  if (!match) return null;
+  return {
+    sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2],
+    cell: match[3].replace(/\$/g, ''),
+  };
+}
