@@ -1,0 +1,436 @@
+/**
+ * Zip-level work on the `.xlsx` package after ExcelJS has written it. ExcelJS cannot write charts
+ * and drops the charts and drawings it read (design.md « Pitfalls »), so this module
+ * (1) carries each kept sheet's drawing, with its charts, images and their own parts, from the
+ * input package into the output, (2) writes the plan's charts as DrawingML parts, and (3) names
+ * what it cannot carry (pivot tables, OLE objects, form controls, chart sheets) so that the CLI
+ * warns and refuses `--in-place`.
+ */
+import { posix } from 'node:path';
+import JSZip from 'jszip';
+import { parseCellAddress, sheetReference } from '../../core/a1.js';
+import type { ChartSpec } from '../../core/plan.js';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_DRAWING = `${REL_NS}/drawing`;
+const REL_CHART = `${REL_NS}/chart`;
+const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+
+/** Staff content ExcelJS loses and this module cannot carry: the user is told, `--in-place` is refused. */
+export interface LostContent {
+  sheet: string;
+  kind: 'pivotTable' | 'oleObject' | 'control' | 'slicer' | 'chartsheet';
+}
+
+export interface ChartsToWrite {
+  sheet: string;
+  charts: ChartSpec[];
+}
+
+export interface FinishOptions {
+  /** The input package, whose drawings are carried over (absent for a new workbook). */
+  source?: Buffer;
+  /** Sheets the plan replaced: their old drawings are not carried (they are regenerated). */
+  replacedSheets?: Iterable<string>;
+  charts?: ChartsToWrite[];
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** What ExcelJS would drop from this package and cannot be carried. */
+export async function lostContent(source: Buffer): Promise<LostContent[]> {
+  const zip = await JSZip.loadAsync(source);
+  const lost: LostContent[] = [];
+  for (const sheet of await sheetParts(zip)) {
+    if (sheet.chartsheet) {
+      lost.push({ sheet: sheet.name, kind: 'chartsheet' });
+      continue;
+    }
+    const kinds = new Set<LostContent['kind']>();
+    for (const rel of await readRels(zip, sheet.path)) {
+      const kind = lostKind(rel.type);
+      if (kind) kinds.add(kind);
+    }
+    for (const kind of kinds) lost.push({ sheet: sheet.name, kind });
+  }
+  return lost;
+}
+
+function lostKind(type: string): LostContent['kind'] | null {
+  const last = type.slice(type.lastIndexOf('/') + 1);
+  if (last === 'pivotTable') return 'pivotTable';
+  if (last === 'oleObject' || last === 'package') return 'oleObject';
+  if (last === 'ctrlProp') return 'control';
+  if (last === 'slicer' || last === 'timeline') return 'slicer';
+  return null;
+}
+
+/** Carries the input's drawings into `output` and adds the plan's charts; returns the final package. */
+export async function finishPackage(output: Buffer, options: FinishOptions): Promise<Buffer> {
+  const charts = (options.charts ?? []).filter((c) => c.charts.length > 0);
+  const out = await JSZip.loadAsync(output);
+  const types = new ContentTypes(await text(out, '[Content_Types].xml'));
+  const outSheets = new Map((await sheetParts(out)).map((s) => [s.name, s.path]));
+  for (const path of outSheets.values()) await fixInternalLinks(out, path);
+
+  if (options.source) {
+    const input = await JSZip.loadAsync(options.source);
+    const inTypes = new ContentTypes(await text(input, '[Content_Types].xml'));
+    const replaced = new Set(options.replacedSheets ?? []);
+    const copier = new PartCopier(input, inTypes, out, types);
+    for (const sheet of await sheetParts(input)) {
+      const outPath = outSheets.get(sheet.name);
+      if (sheet.chartsheet || replaced.has(sheet.name) || !outPath) continue;
+      const drawing = (await readRels(input, sheet.path)).find((r) => r.type === REL_DRAWING && !r.external);
+      if (!drawing) continue;
+      const copied = await copier.copy(resolveTarget(sheet.path, drawing.target));
+      await linkDrawing(out, types, outPath, copied);
+    }
+  }
+
+  for (const { sheet, charts: specs } of charts) {
+    const sheetPath = outSheets.get(sheet);
+    if (!sheetPath) throw new Error(`Chart for a sheet that was not written: ${sheet}`);
+    const drawingPath = freeName(out, 'xl/drawings/drawing1.xml');
+    const drawingRels: Relationship[] = [];
+    specs.forEach((spec, i) => {
+      const chartPath = freeName(out, 'xl/charts/chart1.xml');
+      out.file(chartPath, chartXml(sheet, spec));
+      types.override(chartPath, CT_CHART);
+      drawingRels.push({
+        id: `rId${i + 1}`,
+        type: REL_CHART,
+        target: relativeTarget(drawingPath, chartPath),
+        external: false,
+      });
+    });
+    out.file(drawingPath, drawingXml(specs));
+    out.file(relsPath(drawingPath), relsXml(drawingRels));
+    types.override(drawingPath, CT_DRAWING);
+    await linkDrawing(out, types, sheetPath, drawingPath);
+  }
+
+  out.file('[Content_Types].xml', types.toXml());
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * ExcelJS writes an internal link (`location="'Projets'!F7"`) with an extra external relationship
+ * to the same text, which Excel would follow as a file name: keep the location only.
+ */
+async function fixInternalLinks(out: JSZip, sheetPath: string): Promise<void> {
+  const xml = await text(out, sheetPath);
+  if (!xml.includes('location=')) return;
+  const dropped = new Set<string>();
+  const fixed = xml.replace(/<hyperlink\s[^>]*>/g, (tag) => {
+    const a = attributes(tag);
+    if (!a.location || !a['r:id']) return tag;
+    dropped.add(a['r:id']);
+    return tag.replace(/\sr:id="[^"]*"/, '');
+  });
+  if (dropped.size === 0) return;
+  out.file(sheetPath, fixed);
+  const rels = (await readRels(out, sheetPath)).filter((r) => !dropped.has(r.id));
+  out.file(relsPath(sheetPath), relsXml(rels));
+}
+
+/** Points the sheet at `drawingPath`, replacing the drawing ExcelJS wrote for it (its images are in ours). */
+async function linkDrawing(
+  out: JSZip,
+  types: ContentTypes,
+  sheetPath: string,
+  drawingPath: string,
+): Promise<void> {
+  const rels = await readRels(out, sheetPath);
+  const target = relativeTarget(sheetPath, drawingPath);
+  const existing = rels.find((r) => r.type === REL_DRAWING && !r.external);
+  if (existing) {
+    const old = resolveTarget(sheetPath, existing.target);
+    out.remove(old);
+    out.remove(relsPath(old));
+    types.remove(old);
+    existing.target = target;
+  } else {
+    const id = freeRelId(rels);
+    rels.push({ id, type: REL_DRAWING, target, external: false });
+    let xml = await text(out, sheetPath);
+    if (!/xmlns:r="/.test(xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet'))))) {
+      xml = xml.replace('<worksheet', `<worksheet xmlns:r="${REL_NS}"`);
+    }
+    // CT_Worksheet order: <drawing> comes before these elements.
+    const after =
+      /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]/.exec(
+        xml,
+      );
+    const at = after ? after.index : xml.lastIndexOf('</worksheet>');
+    xml = `${xml.slice(0, at)}<drawing r:id="${id}"/>${xml.slice(at)}`;
+    out.file(sheetPath, xml);
+  }
+  out.file(relsPath(sheetPath), relsXml(rels));
+}
+
+/** Copies a part and, recursively, the parts its relationships point to, under names free in the output. */
+class PartCopier {
+  private readonly copied = new Map<string, string>();
+
+  constructor(
+    private readonly input: JSZip,
+    private readonly inTypes: ContentTypes,
+    private readonly out: JSZip,
+    private readonly outTypes: ContentTypes,
+  ) {}
+
+  async copy(path: string): Promise<string> {
+    const done = this.copied.get(path);
+    if (done) return done;
+    const file = this.input.file(path);
+    if (!file) throw new Error(`Missing part in the input package: ${path}`);
+    const target = freeName(this.out, path);
+    this.copied.set(path, target);
+    this.out.file(target, await file.async('uint8array'));
+    const override = this.inTypes.overrideOf(path);
+    if (override) this.outTypes.override(target, override);
+    else this.outTypes.ensureDefault(path, this.inTypes);
+    const rels = await readRels(this.input, path);
+    if (rels.length > 0) {
+      for (const rel of rels) {
+        if (rel.external) continue;
+        const copiedTarget = await this.copy(resolveTarget(path, rel.target));
+        rel.target = relativeTarget(target, copiedTarget);
+      }
+      this.out.file(relsPath(target), relsXml(rels));
+    }
+    return target;
+  }
+}
+
+/** `xl/drawings/drawing1.xml` → itself when free, else `drawing2.xml`, `drawing3.xml`… */
+function freeName(zip: JSZip, path: string): string {
+  if (!zip.file(path)) return path;
+  const dir = posix.dirname(path);
+  const ext = posix.extname(path);
+  const stem = posix.basename(path, ext).replace(/\d+$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = `${dir}/${stem}${n}${ext}`;
+    if (!zip.file(candidate)) return candidate;
+  }
+}
+
+function freeRelId(rels: Relationship[]): string {
+  const ids = new Set(rels.map((r) => r.id));
+  for (let n = rels.length + 1; ; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
+}
+
+interface SheetPart {
+  name: string;
+  path: string;
+  chartsheet: boolean;
+}
+
+/** The workbook's sheets in order: display name → part path. */
+async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+  const workbookPath = 'xl/workbook.xml';
+  const rels = new Map((await readRels(zip, workbookPath)).map((r) => [r.id, r]));
+  const xml = await text(zip, workbookPath);
+  const sheets: SheetPart[] = [];
+  for (const match of xml.matchAll(/<sheet\s[^>]*>/g)) {
+    const attrs = attributes(match[0]);
+    const rel = rels.get(attrs['r:id'] ?? '');
+    if (!rel || !attrs.name) continue;
+    sheets.push({
+      name: attrs.name,
+      path: resolveTarget(workbookPath, rel.target),
+      chartsheet: rel.type.endsWith('/chartsheet'),
+    });
+  }
+  return sheets;
+}
+
+async function readRels(zip: JSZip, partPath: string): Promise<Relationship[]> {
+  const file = zip.file(relsPath(partPath));
+  if (!file) return [];
+  const xml = await file.async('string');
+  return [...xml.matchAll(/<Relationship\s[^>]*>/g)].map((m) => {
+    const a = attributes(m[0]);
+    return { id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === 'External' };
+  });
+}
+
+function relsXml(rels: Relationship[]): string {
+  const items = rels
+    .map(
+      (r) =>
+        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${
+          r.external ? ' TargetMode="External"' : ''
+        }/>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+}
+
+function relsPath(partPath: string): string {
+  return `${posix.dirname(partPath)}/_rels/${posix.basename(partPath)}.rels`;
+}
+
+/** A relationship target (relative to the part's folder, or absolute from the package root) → part path. */
+function resolveTarget(partPath: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return posix.normalize(posix.join(posix.dirname(partPath), target));
+}
+
+function relativeTarget(fromPart: string, toPart: string): string {
+  return posix.relative(posix.dirname(fromPart), toPart);
+}
+
+class ContentTypes {
+  private readonly defaults = new Map<string, string>();
+  private readonly overrides = new Map<string, string>();
+
+  constructor(xml: string) {
+    for (const m of xml.matchAll(/<Default\s[^>]*>/g)) {
+      const a = attributes(m[0]);
+      this.defaults.set(a.Extension.toLowerCase(), a.ContentType);
+    }
+    for (const m of xml.matchAll(/<Override\s[^>]*>/g)) {
+      const a = attributes(m[0]);
+      this.overrides.set(a.PartName.replace(/^\//, ''), a.ContentType);
+    }
+  }
+
+  overrideOf(path: string): string | undefined {
+    return this.overrides.get(path);
+  }
+
+  override(path: string, contentType: string): void {
+    this.overrides.set(path, contentType);
+  }
+
+  remove(path: string): void {
+    this.overrides.delete(path);
+  }
+
+  ensureDefault(path: string, from: ContentTypes): void {
+    const ext = posix.extname(path).slice(1).toLowerCase();
+    const type = from.defaults.get(ext);
+    if (type && !this.defaults.has(ext)) this.defaults.set(ext, type);
+  }
+
+  toXml(): string {
+    const defaults = [...this.defaults]
+      .map(([ext, type]) => `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`)
+      .join('');
+    const overrides = [...this.overrides]
+      .map(([part, type]) => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`)
+      .join('');
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`;
+  }
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (!file) throw new Error(`Missing part: ${path}`);
+  return file.async('string');
+}
+
+function attributes(tag: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+    result[m[1]] = unescapeXml(m[3] ?? m[4] ?? '');
+  }
+  return result;
+}
+
+function unescapeXml(value: string): string {
+  return value.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      return String.fromCodePoint(code);
+    }
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity] as string;
+  });
+}
+
+export function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** `B5:B8` on the chart's sheet → `'Sommaire budgétaire'!$B$5:$B$8`; a range naming its sheet is kept. */
+function chartRange(sheet: string, range: string): string {
+  if (range.includes('!')) return range;
+  const absolute = range
+    .split(':')
+    .map((cell) => cell.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, '$$$1$$$2'))
+    .join(':');
+  return sheetReference(sheet, absolute);
+}
+
+/** A clustered column or line chart over ranges of the workbook (no cached values: computed on open). */
+export function chartXml(sheet: string, spec: ChartSpec): string {
+  const series = spec.series
+    .map((s, i) => {
+      const marker = spec.type === 'line' ? '<c:marker><c:symbol val="circle"/></c:marker>' : '';
+      const invert = spec.type === 'column' ? '<c:invertIfNegative val="0"/>' : '';
+      const smooth = spec.type === 'line' ? '<c:smooth val="0"/>' : '';
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${invert}${marker}` +
+        `<c:cat><c:strRef><c:f>${escapeXml(chartRange(sheet, spec.categories))}</c:f></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(chartRange(sheet, s.values))}</c:f></c:numRef></c:val>${smooth}</c:ser>`
+      );
+    })
+    .join('');
+  const axes = '<c:axId val="500100"/><c:axId val="500200"/>';
+  const plot =
+    spec.type === 'column'
+      ? `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`
+      : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+    `xmlns:r="${REL_NS}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}` +
+    '<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="low"/><c:crossAx val="500200"/><c:crosses val="autoZero"/>' +
+    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>' +
+    '<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
+    '<c:majorGridlines/><c:numFmt formatCode="#,##0&quot; $&quot;" sourceLinked="0"/><c:tickLblPos val="nextTo"/>' +
+    '<c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>' +
+    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart></c:chartSpace>'
+  );
+}
+
+// Default column width and row height in pixels: the chart's size in cells for its two-cell anchor.
+const COLUMN_PX = 64;
+const ROW_PX = 20;
+
+export function drawingXml(specs: ChartSpec[]): string {
+  const anchors = specs
+    .map((spec, i) => {
+      const { row, col } = parseCellAddress(spec.anchor);
+      const toCol = col + Math.max(1, Math.round(spec.width / COLUMN_PX));
+      const toRow = row + Math.max(1, Math.round(spec.height / ROW_PX));
+      return (
+        '<xdr:twoCellAnchor editAs="oneCell">' +
+        `<xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(spec.title)}"/>` +
+        '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+        `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${i + 1}"/>` +
+        '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
+      );
+    })
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">${anchors}</xdr:wsDr>`
+  );
+}

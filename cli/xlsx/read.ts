@@ -1,0 +1,178 @@
+/** Reads an `.xlsx` file into ExcelJS (to write back later) and into the core's plain snapshot, in one pass. */
+import { readFile, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+
+/** The input cannot be read as a workbook. `message` is one French line for the user. */
+export class WorkbookReadError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'directory' | 'empty' | 'not-zip' | 'not-workbook' | 'corrupt',
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+export interface ReadResult {
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+  /** The file's bytes: the package step carries its drawings and charts into the output. */
+  source: Buffer;
+}
+
+// ExcelJS.ValueType, inlined so that the hot loop compares small integers.
+const NULL = 0;
+const MERGE = 1;
+const HYPERLINK = 5;
+const FORMULA = 6;
+const RICH_TEXT = 8;
+const ERROR = 10;
+
+export async function readWorkbook(path: string): Promise<ReadResult> {
+  const source = await readSource(path);
+  const zip = await openZip(source, path);
+  if (!zip.file('xl/workbook.xml')) {
+    throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-workbook');
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(source as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new WorkbookReadError(`« ${path} » est endommagé : le classeur ne peut pas être lu.`, 'corrupt');
+  }
+  return { workbook, snapshot: snapshotOf(workbook), source };
+}
+
+async function readSource(path: string): Promise<Buffer> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new WorkbookReadError(`« ${path} » est un dossier, pas un classeur.`, 'directory');
+    }
+    size = info.size;
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
+    throw new WorkbookReadError(`Fichier introuvable : « ${path} ».`, 'missing');
+  }
+  if (size === 0) throw new WorkbookReadError(`« ${path} » est vide.`, 'empty');
+  return readFile(path);
+}
+
+async function openZip(source: Buffer, path: string): Promise<JSZip> {
+  const isZip = source.length >= 4 && source[0] === 0x50 && source[1] === 0x4b;
+  if (!isZip) {
+    throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-zip');
+  }
+  try {
+    return await JSZip.loadAsync(source);
+  } catch {
+    throw new WorkbookReadError(
+      `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
+      'corrupt',
+    );
+  }
+}
+
+/** Every worksheet as plain values, invariant formulas, notes and fills. */
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+}
+
+function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  // Formulas, notes and fills are allocated only when the sheet has any: most staff sheets have none.
+  let formulas: (string | null)[][] | undefined;
+  let notes: (string | null)[][] | undefined;
+  let fills: (string | null)[][] | undefined;
+  let width = 0;
+
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    while (values.length <= r) values.push([]);
+    const rowValues = values[r];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      const type = cell.type as number;
+      if (type === NULL || type === MERGE) return;
+      if (c >= width) width = c + 1;
+      if (type === FORMULA) {
+        rowValues[c] = plainValue(cell.result);
+        formulas ??= [];
+        setAt(formulas, r, c, `=${cell.formula}`);
+      } else if (type === HYPERLINK || type === RICH_TEXT || type === ERROR) {
+        rowValues[c] = plainValue(cell.value);
+      } else {
+        rowValues[c] = cell.value as CellValue;
+      }
+      const note = cell.note as unknown;
+      if (note) {
+        notes ??= [];
+        setAt(notes, r, c, noteText(note));
+      }
+      const fill = solidFill(cell.fill);
+      if (fill) {
+        fills ??= [];
+        setAt(fills, r, c, fill);
+      }
+    });
+  });
+
+  const snapshot: SheetSnapshot = { name: worksheet.name, values: rectangular(values, values.length, width) };
+  if (formulas) snapshot.formulas = rectangular(formulas, values.length, width);
+  if (notes) snapshot.notes = rectangular(notes, values.length, width);
+  if (fills) snapshot.fills = rectangular(fills, values.length, width);
+  return snapshot;
+}
+
+function setAt<T>(grid: (T | null)[][], r: number, c: number, value: T): void {
+  while (grid.length <= r) grid.push([]);
+  grid[r][c] = value;
+}
+
+/** Pads the sparse rows with null so that every row has `width` cells (holes become null). */
+function rectangular<T>(grid: (T | null | undefined)[][], height: number, width: number): (T | null)[][] {
+  const result: (T | null)[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const source = grid[r] ?? [];
+    const row: (T | null)[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = source[c] ?? null;
+    result[r] = row;
+  }
+  return result;
+}
+
+/** Rich text → its text, hyperlink → its text, error → `#N/A`, formula result → the result. */
+export function plainValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value as CellValue;
+  const v = value as Record<string, unknown>;
+  if (typeof v.error === 'string') return v.error;
+  if (Array.isArray(v.richText)) return richText(v.richText);
+  if ('hyperlink' in v) return plainValue(v.text);
+  if ('result' in v) return plainValue(v.result);
+  if ('formula' in v || 'sharedFormula' in v) return null;
+  return String(value);
+}
+
+function richText(runs: unknown[]): string {
+  let text = '';
+  for (const run of runs) text += (run as { text?: string }).text ?? '';
+  return text;
+}
+
+function noteText(note: unknown): string {
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: unknown[] }).texts;
+  return Array.isArray(texts) ? richText(texts) : '';
+}
+
+/** Solid pattern fill with an explicit ARGB colour → `#RRGGBB`; theme colours and patterns → null. */
+function solidFill(fill: ExcelJS.Fill | undefined): string | null {
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return null;
+  const argb = fill.fgColor?.argb;
+  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{6,8}$/.test(argb)) return null;
+  return `#${argb.slice(-6).toUpperCase()}`;
+}
