@@ -1,0 +1,65 @@
+import type { Lang } from '../core/messages/index.js';
+import type { ActionName } from '../core/plan.js';
+import type { PanelBridge } from './bridge.js';
+import { errorText, normalizePreview, normalizeResult } from './model.js';
+
+/**
+ * The server functions the Apps Script bundle defines at top level (apps-script/), called from the
+ * sidebar through `google.script.run`. Only plain data crosses (no Date, no undefined).
+ */
+export interface AllianceServerFunctions {
+  allianceRun(action: ActionName, lang: Lang): void;
+  alliancePreview(action: ActionName, lang: Lang): void;
+  allianceSelect(sheet: string, cell: string): void;
+}
+
+/** The part of the client-side `google.script.run` API the sidebar uses. */
+export interface GoogleScriptRunner extends AllianceServerFunctions {
+  withSuccessHandler(handler: (value: unknown) => void): GoogleScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): GoogleScriptRunner;
+}
+
+declare global {
+  // The HtmlService page defines `google.script.run`; absent anywhere else.
+  var google: { script: { run: GoogleScriptRunner } } | undefined;
+}
+
+function defaultRunner(): GoogleScriptRunner {
+  const runner = globalThis.google?.script?.run;
+  if (!runner)
+    throw new Error('google.script.run est absent : cette page doit être ouverte depuis Google Sheets.');
+  return runner;
+}
+
+/**
+ * One call to a server function as a promise. Handlers are attached on a fresh chain for every
+ * call so that concurrent calls never share them.
+ */
+function call(
+  runner: () => GoogleScriptRunner,
+  invoke: (server: AllianceServerFunctions) => void,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const server = runner()
+      .withSuccessHandler(resolve)
+      .withFailureHandler((error) =>
+        reject(new Error(errorText(error) || 'Échec de l’appel au serveur Apps Script.')),
+      );
+    invoke(server);
+  });
+}
+
+/** The panel's bridge for the Google Sheets sidebar. `runner` is for tests; the page uses the real one. */
+export function createGoogleBridge(runner: () => GoogleScriptRunner = defaultRunner): PanelBridge {
+  return {
+    async run(action, lang) {
+      return normalizeResult(await call(runner, (s) => s.allianceRun(action, lang)), action);
+    },
+    async preview(action, lang) {
+      return normalizePreview(await call(runner, (s) => s.alliancePreview(action, lang)), action);
+    },
+    async selectCell(sheet, cell) {
+      await call(runner, (s) => s.allianceSelect(sheet, cell));
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { parseCellAddress } from '../core/a1.js';
+import type { Severity } from '../core/issues.js';
+import type { IssueCode } from '../core/messages/index.js';
+import type { ActionName } from '../core/plan.js';
+import type { PanelIssue, PanelResult } from './bridge.js';
+
+/** The panel's logic without the DOM: grouping, counting, normalizing what crosses the bridge. */
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface IssueGroup {
+  /** Sheet name, or null for issues about the workbook as a whole. */
+  sheet: string | null;
+  counts: SeverityCounts;
+  /** Errors first, then warnings, then infos; within a severity, by row then column. */
+  issues: PanelIssue[];
+}
+
+export function emptyCounts(): SeverityCounts {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+export function countBySeverity(issues: readonly PanelIssue[]): SeverityCounts {
+  const counts = emptyCounts();
+  for (const issue of issues) counts[issue.severity] += 1;
+  return counts;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Row-major position of an A1 address; addresses that do not parse (ranges, blanks) sort last. */
+function cellPosition(cell: string | undefined): [number, number] {
+  if (!cell) return [Number.MAX_SAFE_INTEGER, 0];
+  try {
+    const { row, col } = parseCellAddress(cell.split(':')[0]);
+    return [row, col];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, 0];
+  }
+}
+
+function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity;
+  const [rowA, colA] = cellPosition(a.cell);
+  const [rowB, colB] = cellPosition(b.cell);
+  return rowA - rowB || colA - colB;
+}
+
+/**
+ * Issues grouped by sheet, in the order sheets first appear (the host lists them in workbook
+ * order); issues without a sheet come first, under « Général ». The sort is stable, so issues on
+ * the same cell keep the host's order.
+ */
+export function groupIssuesBySheet(issues: readonly PanelIssue[]): IssueGroup[] {
+  const groups = new Map<string | null, PanelIssue[]>();
+  const general = issues.filter((i) => !i.sheet);
+  if (general.length > 0) groups.set(null, general);
+  for (const issue of issues) {
+    if (!issue.sheet) continue;
+    const list = groups.get(issue.sheet);
+    if (list) list.push(issue);
+    else groups.set(issue.sheet, [issue]);
+  }
+  return [...groups].map(([sheet, list]) => ({
+    sheet,
+    counts: countBySeverity(list),
+    issues: [...list].sort(compareForDisplay),
+  }));
+}
+
+/** An issue the user can jump to: it names both a sheet and a cell. */
+export function isNavigable(issue: PanelIssue): issue is PanelIssue & { sheet: string; cell: string } {
+  return Boolean(issue.sheet) && Boolean(issue.cell);
+}
+
+/** The readable text of whatever a bridge rejected with (Error, Office error, Apps Script error, string). */
+export function errorText(error: unknown): string {
+  if (typeof error === 'string') return error.trim();
+  if (error && typeof error === 'object') {
+    const { message, name } = error as { message?: unknown; name?: unknown };
+    if (typeof message === 'string' && message.trim()) return message.trim();
+    if (typeof name === 'string' && name.trim()) return name.trim();
+  }
+  return '';
+}
+
+const SEVERITY_SET = new Set<string>(SEVERITIES);
+
+function normalizeIssue(raw: unknown): PanelIssue | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.message !== 'string') return null;
+  const issue: PanelIssue = {
+    severity: (SEVERITY_SET.has(r.severity as string) ? r.severity : 'error') as Severity,
+    code: String(r.code ?? '') as IssueCode,
+    message: r.message,
+  };
+  if (typeof r.sheet === 'string' && r.sheet) issue.sheet = r.sheet;
+  if (typeof r.cell === 'string' && r.cell) issue.cell = r.cell;
+  return issue;
+}
+
+/**
+ * A result as it arrives from a host, made safe to render: `google.script.run` turns `undefined`
+ * into `null` and drops unsupported values, so fields may be missing. Throws when there is no
+ * result at all (a host bug the panel reports as an error rather than a blank panel).
+ */
+export function normalizeResult(raw: unknown, action: ActionName): PanelResult {
+  if (!raw || typeof raw !== 'object') {
+    throw new Error(`Réponse vide de l’hôte pour l’action ${action}.`);
+  }
+  const r = raw as Record<string, unknown>;
+  const issues = Array.isArray(r.issues)
+    ? r.issues.map(normalizeIssue).filter((i): i is PanelIssue => i !== null)
+    : [];
+  const result: PanelResult = {
+    action,
+    ok: r.ok !== false,
+    summary: typeof r.summary === 'string' ? r.summary : '',
+    issues,
+    changedCells: typeof r.changedCells === 'number' && Number.isFinite(r.changedCells) ? r.changedCells : 0,
+  };
+  if (typeof r.sheet === 'string' && r.sheet) result.sheet = r.sheet;
+  return result;
+}
+
+export function normalizePreview(
+  raw: unknown,
+  action: ActionName,
+): { changedCells: number; summary: string } {
+  if (!raw || typeof raw !== 'object') {
+    throw new Error(`Réponse vide de l’hôte pour l’aperçu de l’action ${action}.`);
+  }
+  const r = raw as Record<string, unknown>;
+  return {
+    changedCells: typeof r.changedCells === 'number' && Number.isFinite(r.changedCells) ? r.changedCells : 0,
+    summary: typeof r.summary === 'string' ? r.summary : '',
+  };
+}
+
+/** Light or dark from a host's background color (`#RRGGBB`), e.g. Office's `officeTheme.bodyBackgroundColor`. */
+export function themeFromBackground(color: string | undefined | null): 'light' | 'dark' | null {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? '').trim());
+  if (!match) return null;
+  const [r, g, b] = match.slice(1).map((h) => Number.parseInt(h, 16) / 255);
+  // Perceived luminance (Rec. 709): below one half reads as a dark theme.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
+}
