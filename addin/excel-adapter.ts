@@ -1,0 +1,562 @@
+/// <reference types="office-js" />
+/**
+ * The Excel adapter: reads every worksheet in one `context.sync()` and applies a whole sheet plan
+ * in one more. Only what Office.js needs lives here; what to write is decided by core.
+ *
+ * Choices that are about Excel, not about the program:
+ * - Worksheets are walked with `getFirst()` / `getNextOrNullObject()` so that their used ranges
+ *   are queued before the first sync (the collection's items are unknown until a sync).
+ * - Notes and fills are not read: a note's cell is only known after `getLocation()` is synced,
+ *   and `getCellProperties` returns an object per cell, past the 5 MB response limit on big sheets.
+ * - Text that Excel would turn into something else (a formula, a number, a date, a boolean) is
+ *   written with a leading apostrophe: Excel stores the text as is and hides the apostrophe.
+ * - Requests are kept under Excel on the web's payload limit (about 5 MB): big blocks are split
+ *   by rows and packed into as few syncs as the size needs.
+ */
+import { columnLetters, parseCellAddress, rangeAddress } from '../core/a1.js';
+import {
+  type CellValue,
+  looksLikeFormula,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../core/cells.js';
+import {
+  type Block,
+  type ChartSpec,
+  isFormula,
+  type Plan,
+  type PlanValue,
+  type SheetPlan,
+} from '../core/plan.js';
+
+/** What the adapter needs from Office.js (the real `Excel.RequestContext`, or the fake). */
+export type ExcelContext = Excel.RequestContext;
+
+export interface ReadOptions {
+  /** Worksheets queued per round trip; a workbook with more sheets costs one more sync per this many. */
+  sheetsPerProbe?: number;
+  /** Cells per round trip when the workbook is too big for one response. */
+  cellsPerChunk?: number;
+}
+
+export interface ApplyOptions {
+  /** The snapshot the plan was made from: which sheets exist, where `append` rows go. */
+  snapshot?: WorkbookSnapshot;
+  /** Bytes per request, kept under Excel on the web's 5 MB limit. */
+  payloadBudget?: number;
+  /** Write cell notes (Notes API, ExcelApi 1.18). Off on hosts without it. */
+  notes?: boolean;
+}
+
+export const DEFAULT_SHEETS_PER_PROBE = 40;
+export const DEFAULT_CELLS_PER_CHUNK = 100_000;
+/** Under 5 MB with room for the commands' own overhead. */
+export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_DAYS = 25_569;
+
+// ————————————————————————————————————————————— read
+
+interface SheetProbe {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+/** Every worksheet's used range (values and invariant formulas) in one `context.sync()`. */
+export async function readSnapshot(
+  context: ExcelContext,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
+  try {
+    return await readAllAtOnce(context, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE);
+  } catch (error) {
+    if (!isPayloadLimit(error)) throw error;
+    return readInChunks(context, options);
+  }
+}
+
+async function readAllAtOnce(context: ExcelContext, perProbe: number): Promise<WorkbookSnapshot> {
+  const sheets: SheetSnapshot[] = [];
+  let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  for (;;) {
+    const probes: SheetProbe[] = [];
+    for (let i = 0; i < perProbe; i++) {
+      const sheet: Excel.Worksheet = next;
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('values,formulas,rowIndex,columnIndex');
+      probes.push({ sheet, used });
+      next = sheet.getNextOrNullObject();
+    }
+    await context.sync();
+    for (const { sheet, used } of probes) {
+      if (sheet.isNullObject) return { sheets };
+      sheets.push(
+        used.isNullObject
+          ? { name: sheet.name, values: [] }
+          : sheetFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas),
+      );
+    }
+    // More sheets than one probe holds: go on from the last one (rare, one sync per probe).
+  }
+}
+
+/** Too big for one response: sizes first, then row chunks packed `cellsPerChunk` to a sync. */
+async function readInChunks(context: ExcelContext, options: ReadOptions): Promise<WorkbookSnapshot> {
+  const perProbe = options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE;
+  const budget = options.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK;
+  const shapes: { name: string; row: number; col: number; rows: number; cols: number }[] = [];
+  let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  let done = false;
+  while (!done) {
+    const probes: SheetProbe[] = [];
+    for (let i = 0; i < perProbe; i++) {
+      const sheet: Excel.Worksheet = next;
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      probes.push({ sheet, used });
+      next = sheet.getNextOrNullObject();
+    }
+    await context.sync();
+    for (const { sheet, used } of probes) {
+      if (sheet.isNullObject) {
+        done = true;
+        break;
+      }
+      shapes.push(
+        used.isNullObject
+          ? { name: sheet.name, row: 0, col: 0, rows: 0, cols: 0 }
+          : {
+              name: sheet.name,
+              row: used.rowIndex,
+              col: used.columnIndex,
+              rows: used.rowCount,
+              cols: used.columnCount,
+            },
+      );
+    }
+  }
+
+  const parts = new Map<string, { values: unknown[][]; formulas: unknown[][] }>();
+  for (const shape of shapes) parts.set(shape.name, { values: [], formulas: [] });
+  let pending: { name: string; range: Excel.Range }[] = [];
+  let pendingCells = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    await context.sync();
+    for (const { name, range } of pending) {
+      const part = parts.get(name)!;
+      part.values.push(...range.values);
+      part.formulas.push(...range.formulas);
+    }
+    pending = [];
+    pendingCells = 0;
+  };
+  for (const shape of shapes) {
+    if (shape.rows === 0) continue;
+    const rowsPerChunk = Math.max(1, Math.floor(budget / shape.cols));
+    for (let start = 0; start < shape.rows; start += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, shape.rows - start);
+      if (pendingCells + rows * shape.cols > budget) await flush();
+      const range = context.workbook.worksheets
+        .getItem(shape.name)
+        .getRangeByIndexes(shape.row + start, shape.col, rows, shape.cols);
+      range.load('values,formulas');
+      pending.push({ name: shape.name, range });
+      pendingCells += rows * shape.cols;
+    }
+  }
+  await flush();
+  return {
+    sheets: shapes.map((shape) => {
+      const part = parts.get(shape.name)!;
+      return shape.rows === 0
+        ? { name: shape.name, values: [] }
+        : sheetFromRange(shape.name, shape.row, shape.col, part.values, part.formulas);
+    }),
+  };
+}
+
+/** A used range as a snapshot sheet: anchored at A1, `null` for empty cells, formulas apart. */
+export function sheetFromRange(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  values: unknown[][],
+  formulas: unknown[][],
+): SheetSnapshot {
+  const width = columnIndex + (values[0]?.length ?? 0);
+  const outValues: CellValue[][] = [];
+  const outFormulas: (string | null)[][] = [];
+  let anyFormula = false;
+  for (let r = 0; r < rowIndex; r++) {
+    outValues.push(new Array(width).fill(null));
+    outFormulas.push(new Array(width).fill(null));
+  }
+  values.forEach((row, r) => {
+    const valueRow: CellValue[] = new Array(columnIndex).fill(null);
+    const formulaRow: (string | null)[] = new Array(columnIndex).fill(null);
+    row.forEach((value, c) => {
+      const formula = formulas[r]?.[c];
+      valueRow.push(value === '' || value === undefined ? null : (value as CellValue));
+      // Text entered with an apostrophe comes back from `formulas` as its text: it is no formula.
+      const isFormulaCell = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+      formulaRow.push(isFormulaCell ? formula : null);
+      if (isFormulaCell) anyFormula = true;
+    });
+    outValues.push(valueRow);
+    outFormulas.push(formulaRow);
+  });
+  return anyFormula ? { name, values: outValues, formulas: outFormulas } : { name, values: outValues };
+}
+
+// ————————————————————————————————————————————— write
+
+/** A command group that goes in one request; `bytes` estimates its share of the payload. */
+interface Step {
+  bytes: number;
+  queue(): void;
+}
+
+/**
+ * Applies a sheet plan: everything queued, then one `context.sync()` (more only when the plan is
+ * bigger than one request may be; then the count follows size ÷ budget). Returns the syncs made.
+ */
+export async function applyPlan(
+  context: ExcelContext,
+  plan: Plan,
+  options: ApplyOptions = {},
+): Promise<number> {
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  const sheets = new SheetHandles(context, options.snapshot);
+  const steps: Step[] = [];
+  const noteSteps: Step[] = [];
+  for (const sheetPlan of plan.sheets) {
+    steps.push(...sheetSteps(sheets, sheetPlan, options, budget, noteSteps));
+  }
+  // Notes last: they are the only commands that depend on a newer API set.
+  steps.push(...noteSteps);
+  if (plan.activate) {
+    const name = plan.activate;
+    steps.push({ bytes: 64, queue: () => sheets.get(name).activate() });
+  }
+
+  let syncs = 0;
+  let batchBytes = 0;
+  let batchOpen = false;
+  const open = () => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    batchOpen = true;
+    batchBytes = 0;
+  };
+  for (const step of steps) {
+    if (batchOpen && batchBytes + step.bytes > budget) {
+      await context.sync();
+      syncs += 1;
+      batchOpen = false;
+    }
+    if (!batchOpen) open();
+    step.queue();
+    batchBytes += step.bytes;
+  }
+  if (batchOpen) {
+    await context.sync();
+    syncs += 1;
+  }
+  return syncs;
+}
+
+/** Worksheet proxies by name, created or recreated as the plan says. */
+class SheetHandles {
+  private readonly handles = new Map<string, Excel.Worksheet>();
+  constructor(
+    private readonly context: ExcelContext,
+    private readonly snapshot: WorkbookSnapshot | undefined,
+  ) {}
+
+  existing(name: string): SheetSnapshot | undefined {
+    const key = name.toLowerCase();
+    return this.snapshot?.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  position(name: string): number {
+    const key = name.toLowerCase();
+    return this.snapshot?.sheets.findIndex((s) => s.name.toLowerCase() === key) ?? -1;
+  }
+
+  get(name: string): Excel.Worksheet {
+    let handle = this.handles.get(name);
+    if (!handle) {
+      handle = this.context.workbook.worksheets.getItem(name);
+      this.handles.set(name, handle);
+    }
+    return handle;
+  }
+
+  set(name: string, handle: Excel.Worksheet): void {
+    this.handles.set(name, handle);
+  }
+
+  add(name: string): Excel.Worksheet {
+    const handle = this.context.workbook.worksheets.add(name);
+    this.handles.set(name, handle);
+    return handle;
+  }
+}
+
+/** Rows below the last one holding anything: where `append` blocks start. */
+export function firstFreeRow(sheet: SheetSnapshot | undefined): number {
+  if (!sheet) return 0;
+  for (let r = sheet.values.length - 1; r >= 0; r--) {
+    const row = sheet.values[r];
+    const formulas = sheet.formulas?.[r];
+    if (row.some((v) => v !== null && v !== '') || formulas?.some((f) => f)) return r + 1;
+  }
+  return 0;
+}
+
+function sheetSteps(
+  sheets: SheetHandles,
+  plan: SheetPlan,
+  options: ApplyOptions,
+  budget: number,
+  noteSteps: Step[],
+): Step[] {
+  const steps: Step[] = [];
+  const name = plan.sheet;
+  const existing = sheets.existing(name);
+  if (plan.mode === 'replace') {
+    // A generated sheet starts afresh at the place it had.
+    const position = sheets.position(name);
+    steps.push({
+      bytes: 128,
+      queue: () => {
+        if (existing) sheets.get(existing.name).delete();
+        const created = sheets.add(name);
+        if (position >= 0) created.position = position;
+      },
+    });
+  } else if (!existing) {
+    steps.push({ bytes: 64, queue: () => void sheets.add(name) });
+  }
+  const rowOffset = plan.mode === 'append' ? firstFreeRow(existing) : 0;
+
+  for (const block of plan.blocks) steps.push(...blockSteps(sheets, name, block, rowOffset, budget));
+
+  for (const mark of plan.marks ?? []) {
+    if (mark.fill !== undefined) {
+      const fill = mark.fill;
+      steps.push({
+        bytes: 96,
+        queue: () => {
+          const range = sheets.get(name).getRange(mark.cell);
+          if (fill === null) range.format.fill.clear();
+          else range.format.fill.color = fill;
+        },
+      });
+    }
+    if (mark.note !== undefined && options.notes !== false) {
+      const note = mark.note;
+      const address = normalizeCell(mark.cell);
+      noteSteps.push({
+        bytes: 128 + (note?.length ?? 0) * 2,
+        queue: () => {
+          const sheet = sheets.get(name);
+          sheet.notes.getItemOrNullObject(address).delete();
+          if (note !== null) sheet.notes.add(address, note);
+        },
+      });
+    }
+  }
+
+  for (const validation of plan.validations ?? []) {
+    // Excel takes the list as one comma-separated string: commas inside an item cannot be kept.
+    const source = validation.list.map((item) => item.replace(/,/g, ' ')).join(',');
+    steps.push({
+      bytes: 128 + source.length,
+      queue: () => {
+        const range = sheets.get(name).getRange(validation.range);
+        range.dataValidation.clear();
+        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+      },
+    });
+  }
+
+  for (const { col, width } of plan.columnWidths ?? []) {
+    steps.push({
+      bytes: 64,
+      queue: () => {
+        const letters = columnLetters(col);
+        sheets.get(name).getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
+      },
+    });
+  }
+
+  if (plan.frozenRows !== undefined) {
+    const rows = plan.frozenRows;
+    steps.push({
+      bytes: 48,
+      queue: () => {
+        const panes = sheets.get(name).freezePanes;
+        if (rows > 0) panes.freezeRows(rows);
+        else panes.unfreeze();
+      },
+    });
+  }
+
+  for (const chart of plan.charts ?? []) steps.push(chartStep(sheets, name, chart));
+
+  if (plan.hidden !== undefined) {
+    const hidden = plan.hidden;
+    steps.push({
+      bytes: 48,
+      queue: () => {
+        sheets.get(name).visibility = hidden ? 'Hidden' : 'Visible';
+      },
+    });
+  }
+  return steps;
+}
+
+/** Column widths come in characters (Calibri 11: 7 px each plus 5 px padding); Excel wants points. */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function normalizeCell(cell: string): string {
+  const { row, col } = parseCellAddress(cell);
+  return rangeAddress(row, col, 1, 1);
+}
+
+/** One block, split by rows into pieces that each fit well within a request. */
+function blockSteps(
+  sheets: SheetHandles,
+  name: string,
+  block: Block,
+  rowOffset: number,
+  budget: number,
+): Step[] {
+  const rows = block.values.length;
+  if (rows === 0) return [];
+  const cols = block.values[0].length;
+  if (cols === 0) return [];
+  const hasFormula = block.values.some((row) => row.some(isFormula));
+  const inputs = block.values.map((row) => row.map(toExcelInput));
+  const rowBytes = inputs.map(
+    (row, r) =>
+      JSON.stringify(row).length + (block.numberFormats ? JSON.stringify(block.numberFormats[r]).length : 0),
+  );
+  const pieceBudget = Math.max(1, Math.floor(budget / 2));
+  const steps: Step[] = [];
+  let start = 0;
+  while (start < rows) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows && (end === start || bytes + rowBytes[end] <= pieceBudget)) {
+      bytes += rowBytes[end];
+      end += 1;
+    }
+    const from = start;
+    const to = end;
+    steps.push({
+      bytes: bytes + 160,
+      queue: () => {
+        const range = sheets
+          .get(name)
+          .getRangeByIndexes(rowOffset + block.row + from, block.col, to - from, cols);
+        if (block.numberFormats) range.numberFormat = block.numberFormats.slice(from, to);
+        const slice = inputs.slice(from, to);
+        if (hasFormula) range.formulas = slice;
+        else range.values = slice;
+        if (block.bold) range.format.font.bold = true;
+        if (block.fill) range.format.fill.color = block.fill;
+      },
+    });
+    start = end;
+  }
+  if (block.links) steps.push(...linkSteps(sheets, name, block, rowOffset));
+  return steps;
+}
+
+function linkSteps(sheets: SheetHandles, name: string, block: Block, rowOffset: number): Step[] {
+  const steps: Step[] = [];
+  block.links?.forEach((row, r) => {
+    row.forEach((link, c) => {
+      if (!link) return;
+      const value = block.values[r]?.[c];
+      const text = typeof value === 'string' ? value : undefined;
+      steps.push({
+        bytes: 96 + link.length + (text?.length ?? 0),
+        queue: () => {
+          const cell = sheets.get(name).getCell(rowOffset + block.row + r, block.col + c);
+          cell.hyperlink = {
+            documentReference: link.replace(/^#/, ''),
+            ...(text ? { textToDisplay: text } : {}),
+          };
+        },
+      });
+    });
+  });
+  return steps;
+}
+
+function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
+  return {
+    bytes: 256 + JSON.stringify(spec).length,
+    queue: () => {
+      const sheet = sheets.get(name);
+      const [first, ...others] = spec.series;
+      if (!first) return;
+      const chart = sheet.charts.add(
+        spec.type === 'line' ? 'Line' : 'ColumnClustered',
+        sheet.getRange(first.values),
+        'Columns',
+      );
+      chart.title.text = spec.title;
+      const firstSeries = chart.series.getItemAt(0);
+      firstSeries.name = first.name;
+      firstSeries.setXAxisValues(sheet.getRange(spec.categories));
+      for (const series of others) {
+        const added = chart.series.add(series.name);
+        added.setValues(sheet.getRange(series.values));
+        added.setXAxisValues(sheet.getRange(spec.categories));
+      }
+      chart.setPosition(spec.anchor);
+      chart.width = spec.width;
+      chart.height = spec.height;
+    },
+  };
+}
+
+/**
+ * Text Excel would not keep as typed: formulas (`=`, `+`, `-`, `@`), a leading apostrophe, and text
+ * Excel parses into numbers, dates, times, percentages or booleans (`195 007 $`, `2020-02-03`,
+ * `Septembre 2019`, `VRAI`).
+ */
+export function needsQuotePrefix(text: string): boolean {
+  if (text === '') return false;
+  if (looksLikeFormula(text) || text.startsWith("'")) return true;
+  const trimmed = text.trim();
+  if (/^[\s$€£(]*[\d.,]/.test(trimmed)) return true;
+  if (/^(true|false|vrai|faux)$/i.test(trimmed)) return true;
+  // A month name (or any word) followed by a year or a day: Excel's date parser may take it.
+  if (/^\p{L}{3,}\.?[\s-]+\d{1,4}$/u.test(trimmed)) return true;
+  return false;
+}
+
+/** A plan value as Office.js takes it in `values` / `formulas`. */
+export function toExcelInput(value: PlanValue): string | number | boolean {
+  if (isFormula(value)) return value.formula;
+  if (value === null) return '';
+  if (value instanceof Date) return value.getTime() / DAY_MS + SERIAL_EPOCH_DAYS;
+  if (typeof value === 'string') return needsQuotePrefix(value) ? `'${value}` : value;
+  return value;
+}
+
+/** Excel on the web answers too-big batches with these codes. */
+export function isPayloadLimit(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /PayloadSizeLimitExceeded|RequestEntityTooLarge/i.test(code);
+}
