@@ -161,4 +161,35 @@ export const en: Record<IssueCode, Message> = {
     `Unlabelled row ${p.row} read as a total row: it equals the sum of the rows above.`,
   'forecast.negativeEnvelope': (p) => `Negative envelope for ${p.year}: ${p.amount}.`,
   // — actions (reformat, undo, generated sheets)
+  'action.validated': (p) =>
+    `${p.errors} error${Number(p.errors) === 1 ? '' : 's'}, ${p.warnings} warning${Number(p.warnings) === 1 ? '' : 's'} in ${p.sheets} sheet${Number(p.sheets) === 1 ? '' : 's'}`,
+  'action.reformatted': (p) =>
+    `${p.cells} cell${Number(p.cells) === 1 ? '' : 's'} reformatted${Number(p.skipped) > 0 ? `; ${p.skipped} left as they were (see the list)` : ''}`,
+  'action.nothingToReformat': () => 'No cell to reformat: the grids are already tidy.',
+  'action.undone': (p) =>
+    `${p.cells} cell${Number(p.cells) === 1 ? '' : 's'} restored (operation ${p.operation})`,
+  'action.summaryWritten': (p) =>
+    `Budget summary written to “${p.sheet}”: ${p.years} fiscal years, ${p.lapsed} unused`,
+  'action.ranked': (p) =>
+    `Ranking written to “${p.sheet}”: ${p.eligible} eligible project${Number(p.eligible) === 1 ? '' : 's'} of ${p.total}, ${p.recommended} recommended`,
+  'action.templateCreated': (p) =>
+    `Template created: ${p.sheets} sheet${Number(p.sheets) === 1 ? '' : 's'} added${Number(p.kept) > 0 ? `, ${p.kept} already there left untouched` : ''}`,
+  'action.templateNothing': () => 'Every template sheet already exists: nothing was changed.',
+  'action.renamedSheet': (p) =>
+    `A staff sheet is already named “${p.base}”: the result is written to “${p.sheet}”.`,
+  'journal.missing': () => 'Nothing to undo: the workbook has no “Journal” sheet yet.',
+  'journal.nothingToUndo': () => 'Nothing to undo: every operation in the Journal is already undone.',
+  'journal.changedSince': (p) =>
+    `Cell changed since operation ${p.operation}: the old value is restored anyway (the recent entry is lost).`,
+  'journal.sheetMissing': (p) => `Sheet “${p.sheet}” no longer exists: cell ${p.cell} could not be restored.`,
+  'journal.badCell': (p) => `Unreadable cell address in the Journal: “${p.value}”.`,
+  'reformat.unrecognizedMunicipality': (p) =>
+    p.suggestion
+      ? `Unrecognized municipality left as is: “${p.value}”. Did you mean ${p.suggestion}?`
+      : `Unrecognized municipality left as is: “${p.value}”.`,
+  'reformat.unparsedPriority': (p) => `Unrecognized priority left as is: “${p.value}”.`,
+  'reformat.unparsedMoney': (p) => `Unreadable amount left as is: “${p.value}”.`,
+  'reformat.unparsedDate': (p) => `Unreadable date left as is: “${p.value}”.`,
+  'reformat.formulaKept': () => 'Cell computed by a formula: Reformat leaves it alone.',
+  'template.sheetExists': (p) => `Sheet “${p.sheet}” already exists: it is left untouched.`,
 };

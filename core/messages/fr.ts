@@ -170,4 +170,36 @@ export const fr = {
     `Ligne ${p.row} sans libellé lue comme ligne de total : elle égale la somme des lignes au-dessus.`,
   'forecast.negativeEnvelope': (p) => `Enveloppe négative pour ${p.year} : ${p.amount}.`,
   // — actions (reformater, annuler, feuilles générées)
+  'action.validated': (p) =>
+    `${p.errors} erreur${Number(p.errors) > 1 ? 's' : ''}, ${p.warnings} avertissement${Number(p.warnings) > 1 ? 's' : ''} dans ${p.sheets} feuille${Number(p.sheets) > 1 ? 's' : ''}`,
+  'action.reformatted': (p) =>
+    `${p.cells} cellule${Number(p.cells) > 1 ? 's' : ''} reformatée${Number(p.cells) > 1 ? 's' : ''}${Number(p.skipped) > 0 ? ` ; ${p.skipped} laissée${Number(p.skipped) > 1 ? 's' : ''} telle${Number(p.skipped) > 1 ? 's' : ''} quelle${Number(p.skipped) > 1 ? 's' : ''} (voir la liste)` : ''}`,
+  'action.nothingToReformat': () => 'Aucune cellule à reformater : les grilles sont déjà au propre.',
+  'action.undone': (p) =>
+    `${p.cells} cellule${Number(p.cells) > 1 ? 's' : ''} restaurée${Number(p.cells) > 1 ? 's' : ''} (opération ${p.operation})`,
+  'action.summaryWritten': (p) =>
+    `Sommaire budgétaire écrit dans « ${p.sheet} » : ${p.years} exercices, non utilisé ${p.lapsed}`,
+  'action.ranked': (p) =>
+    `Classement écrit dans « ${p.sheet} » : ${p.eligible} projet${Number(p.eligible) > 1 ? 's' : ''} admissible${Number(p.eligible) > 1 ? 's' : ''} sur ${p.total}, ${p.recommended} recommandé${Number(p.recommended) > 1 ? 's' : ''}`,
+  'action.templateCreated': (p) =>
+    `Gabarit créé : ${p.sheets} feuille${Number(p.sheets) > 1 ? 's' : ''} ajoutée${Number(p.sheets) > 1 ? 's' : ''}${Number(p.kept) > 0 ? `, ${p.kept} déjà présente${Number(p.kept) > 1 ? 's' : ''} laissée${Number(p.kept) > 1 ? 's' : ''} intacte${Number(p.kept) > 1 ? 's' : ''}` : ''}`,
+  'action.templateNothing': () => 'Toutes les feuilles du gabarit existent déjà : rien n’a été modifié.',
+  'action.renamedSheet': (p) =>
+    `Une feuille du personnel s’appelle déjà « ${p.base} » : le résultat est écrit dans « ${p.sheet} ».`,
+  'journal.missing': () => 'Rien à annuler : le classeur n’a pas encore de feuille « Journal ».',
+  'journal.nothingToUndo': () => 'Rien à annuler : toutes les opérations du Journal sont déjà annulées.',
+  'journal.changedSince': (p) =>
+    `Cellule modifiée depuis l’opération ${p.operation} : l’ancienne valeur est quand même restaurée (la saisie récente est perdue).`,
+  'journal.sheetMissing': (p) =>
+    `La feuille « ${p.sheet} » n’existe plus : la cellule ${p.cell} n’a pas pu être restaurée.`,
+  'journal.badCell': (p) => `Adresse de cellule illisible dans le Journal : « ${p.value} ».`,
+  'reformat.unrecognizedMunicipality': (p) =>
+    p.suggestion
+      ? `Municipalité non reconnue laissée telle quelle : « ${p.value} ». Vouliez-vous dire ${p.suggestion} ?`
+      : `Municipalité non reconnue laissée telle quelle : « ${p.value} ».`,
+  'reformat.unparsedPriority': (p) => `Priorité non reconnue laissée telle quelle : « ${p.value} ».`,
+  'reformat.unparsedMoney': (p) => `Montant illisible laissé tel quel : « ${p.value} ».`,
+  'reformat.unparsedDate': (p) => `Date illisible laissée telle quelle : « ${p.value} ».`,
+  'reformat.formulaKept': () => 'Cellule calculée par une formule : Reformater n’y touche pas.',
+  'template.sheetExists': (p) => `La feuille « ${p.sheet} » existe déjà : elle est laissée intacte.`,
 } satisfies Record<string, Message>;

@@ -1,0 +1,422 @@
+/**
+ * The journal of staff cells changed by an action (Reformater, Annuler): how old values are
+ * written into the Journal sheet so that they come back EXACTLY (type included), how the sheet is
+ * read back, and the undo of the last operation still applied.
+ */
+import { cellAddress, parseCellAddress } from './a1.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './cells.js';
+import { generatedSheetName, isGeneratedSheet } from './generated.js';
+import { type Issue, issue } from './issues.js';
+import type { ActionName, Block, Formula, PlanValue, SheetPlan } from './plan.js';
+import { isFormula } from './plan.js';
+import { headerKey } from './values/text.js';
+
+/** What a staff cell holds: its plain value, or its invariant formula. */
+export interface CellState {
+  value: CellValue;
+  formula: string | null;
+}
+
+/** « Type d'origine » of the Journal, written in French. */
+export type JournalValueType = 'texte' | 'nombre' | 'date' | 'booléen' | 'vide' | 'formule';
+
+/** One staff cell an action is about to change. */
+export interface CellChange {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  before: CellState;
+  after: PlanValue;
+}
+
+export interface JournalOperation {
+  /** `2026-11-27T14:03:05Z-reformat` */
+  id: string;
+  action: ActionName;
+  at: Date;
+  changes: CellChange[];
+}
+
+export type JournalState = 'applied' | 'undone';
+
+/** One data row of the Journal as read back from the workbook. */
+export interface JournalEntry {
+  /** 0-based row in the Journal sheet. */
+  row: number;
+  operation: string;
+  action: string;
+  sheet: string;
+  cell: string;
+  /** The old cell, decoded from « Ancienne valeur » and « Type d'origine ». */
+  before: PlanValue;
+  type: JournalValueType;
+  /** « Nouvelle valeur » as read (used to tell whether staff changed the cell since). */
+  after: CellValue;
+  state: JournalState;
+}
+
+export interface JournalSheet {
+  sheet: string;
+  headerRow: number;
+  /** 0-based column of each journal field. */
+  columns: Record<JournalField, number>;
+  entries: JournalEntry[];
+}
+
+export const JOURNAL_SHEET = 'Journal';
+
+export type JournalField =
+  | 'operation'
+  | 'at'
+  | 'action'
+  | 'sheet'
+  | 'cell'
+  | 'before'
+  | 'type'
+  | 'after'
+  | 'state';
+
+/** Headers of the Journal sheet, in order (French, the workbook contract's language). */
+export const JOURNAL_HEADERS: Record<JournalField, string> = {
+  operation: 'Opération',
+  at: 'Date et heure',
+  action: 'Action',
+  sheet: 'Feuille',
+  cell: 'Cellule',
+  before: 'Ancienne valeur',
+  type: 'Type d’origine',
+  after: 'Nouvelle valeur',
+  state: 'État',
+};
+export const JOURNAL_FIELDS = Object.keys(JOURNAL_HEADERS) as JournalField[];
+
+export const STATE_LABELS: Record<JournalState, string> = { applied: 'Appliquée', undone: 'Annulée' };
+
+const STATE_KEYS: Record<string, JournalState> = {
+  appliquee: 'applied',
+  applied: 'applied',
+  annulee: 'undone',
+  undone: 'undone',
+};
+
+const TYPE_KEYS: Record<string, JournalValueType> = {
+  texte: 'texte',
+  text: 'texte',
+  nombre: 'nombre',
+  number: 'nombre',
+  date: 'date',
+  booleen: 'booléen',
+  boolean: 'booléen',
+  vide: 'vide',
+  empty: 'vide',
+  formule: 'formule',
+  formula: 'formule',
+};
+
+/** Number format of the date cells the Journal writes (the full instant is kept in the value). */
+export const JOURNAL_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+/** The cell at (row, col) of a snapshot sheet; outside the grid is empty. */
+export function cellState(sheet: SheetSnapshot, row: number, col: number): CellState {
+  const formula = sheet.formulas?.[row]?.[col] ?? null;
+  const value = sheet.values[row]?.[col] ?? null;
+  return { value: value === undefined ? null : value, formula: formula ? formula : null };
+}
+
+export function valueType(state: CellState): JournalValueType {
+  if (state.formula) return 'formule';
+  const { value } = state;
+  if (value === null || value === '') return 'vide';
+  if (typeof value === 'number') return 'nombre';
+  if (typeof value === 'boolean') return 'booléen';
+  if (value instanceof Date) return 'date';
+  return 'texte';
+}
+
+/**
+ * A cell as the Journal writes it: formulas as their text (strings are always written as text),
+ * numbers, dates and booleans as themselves so the host keeps them exactly.
+ */
+export function encodeCell(state: CellState): { value: CellValue; format: string | null } {
+  if (state.formula) return { value: state.formula, format: null };
+  const { value } = state;
+  if (value instanceof Date) return { value, format: JOURNAL_DATE_FORMAT };
+  if (value === '') return { value: null, format: null };
+  return { value, format: null };
+}
+
+/** A plan value as the Journal writes it in « Nouvelle valeur ». */
+export function encodePlanValue(value: PlanValue): { value: CellValue; format: string | null } {
+  if (isFormula(value)) return { value: value.formula, format: null };
+  return encodeCell({ value, formula: null });
+}
+
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_DAYS = 25_569;
+
+/** The old cell back from what the Journal holds, whatever the host turned it into. */
+export function decodeCell(stored: CellValue, type: JournalValueType): PlanValue {
+  switch (type) {
+    case 'vide':
+      return null;
+    case 'formule': {
+      const text = stored === null ? '' : String(stored);
+      const formula: Formula = { formula: text.startsWith('=') ? text : `=${text}` };
+      return formula;
+    }
+    case 'nombre':
+      if (typeof stored === 'number') return stored;
+      if (typeof stored === 'string') {
+        const n = Number(stored.trim().replace(',', '.'));
+        return Number.isFinite(n) ? n : stored;
+      }
+      return stored;
+    case 'date':
+      if (stored instanceof Date) return stored;
+      if (typeof stored === 'number') return new Date((stored - SERIAL_EPOCH_DAYS) * DAY_MS);
+      if (typeof stored === 'string') {
+        const parsed = new Date(stored.trim().replace(' ', 'T'));
+        return Number.isNaN(parsed.getTime()) ? stored : parsed;
+      }
+      return stored;
+    case 'booléen':
+      if (typeof stored === 'boolean') return stored;
+      if (typeof stored === 'string') {
+        const key = headerKey(stored);
+        if (key === 'vrai' || key === 'true') return true;
+        if (key === 'faux' || key === 'false') return false;
+      }
+      return stored;
+    default:
+      if (stored === null) return '';
+      if (typeof stored === 'string') return stored;
+      if (stored instanceof Date) return stored.toISOString();
+      return String(stored);
+  }
+}
+
+/** `2026-11-27T14:03:05Z-reformat`; a suffix when that id is already in the Journal. */
+export function operationId(
+  now: Date,
+  action: ActionName,
+  existing: ReadonlySet<string> = new Set(),
+): string {
+  const base = `${now.toISOString().slice(0, 19)}Z-${action}`;
+  if (!existing.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}-${n}`;
+    if (!existing.has(id)) return id;
+  }
+}
+
+/** The tool's Journal sheet in the workbook, if any (a staff sheet named Journal is not it). */
+export function findJournalSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  const name = generatedSheetName(snapshot, JOURNAL_SHEET);
+  const sheet = snapshot.sheets.find((s) => headerKey(s.name) === headerKey(name));
+  return sheet && isGeneratedSheet(sheet) ? sheet : undefined;
+}
+
+function findHeaderRow(sheet: SheetSnapshot): { row: number; columns: Record<JournalField, number> } | null {
+  const wanted = new Map(JOURNAL_FIELDS.map((f) => [headerKey(JOURNAL_HEADERS[f]), f]));
+  // English headers, when an English run wrote them.
+  const aliases: Record<string, JournalField> = {
+    operation: 'operation',
+    'date and time': 'at',
+    sheet: 'sheet',
+    cell: 'cell',
+    'old value': 'before',
+    'original type': 'type',
+    'new value': 'after',
+    state: 'state',
+  };
+  for (let r = 0; r < Math.min(sheet.values.length, 20); r++) {
+    const columns: Partial<Record<JournalField, number>> = {};
+    sheet.values[r].forEach((value, c) => {
+      if (typeof value !== 'string') return;
+      const key = headerKey(value);
+      const field = wanted.get(key) ?? aliases[key];
+      if (field && columns[field] === undefined) columns[field] = c;
+    });
+    if (JOURNAL_FIELDS.every((f) => columns[f] !== undefined)) {
+      return { row: r, columns: columns as Record<JournalField, number> };
+    }
+  }
+  return null;
+}
+
+/** Reads the Journal back; null when the workbook has none (or its header cannot be found). */
+export function readJournal(snapshot: WorkbookSnapshot): JournalSheet | null {
+  const sheet = findJournalSheet(snapshot);
+  if (!sheet) return null;
+  const header = findHeaderRow(sheet);
+  if (!header) return null;
+  const { columns } = header;
+  const entries: JournalEntry[] = [];
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const at = (field: JournalField): CellValue => cellState(sheet, r, columns[field]).value;
+    const operation = at('operation');
+    if (typeof operation !== 'string' || operation.trim() === '') continue;
+    const state = STATE_KEYS[headerKey(String(at('state') ?? ''))];
+    const type = TYPE_KEYS[headerKey(String(at('type') ?? ''))];
+    if (!state || !type) continue;
+    entries.push({
+      row: r,
+      operation: operation.trim(),
+      action: String(at('action') ?? ''),
+      sheet: String(at('sheet') ?? ''),
+      cell: String(at('cell') ?? '').trim(),
+      before: decodeCell(at('before'), type),
+      type,
+      after: at('after'),
+      state,
+    });
+  }
+  return { sheet: sheet.name, headerRow: header.row, columns, entries };
+}
+
+/** Whether a staff cell still holds what the Journal says the action wrote. */
+export function sameAsJournal(current: CellState, written: CellValue): boolean {
+  if (current.formula) return typeof written === 'string' && written.trim() === current.formula.trim();
+  const value = current.value;
+  const blank = (v: CellValue) => v === null || v === '';
+  if (blank(value) || blank(written)) return blank(value) && blank(written);
+  if (value instanceof Date || written instanceof Date) {
+    const time = (v: CellValue): number | null => {
+      if (v instanceof Date) return v.getTime();
+      if (typeof v === 'number') return (v - SERIAL_EPOCH_DAYS) * DAY_MS;
+      return null;
+    };
+    const a = time(value);
+    const b = time(written);
+    // Hosts keep dates as day serials: a second apart is the same cell.
+    return a !== null && b !== null && Math.abs(a - b) < 1000;
+  }
+  if (typeof value === 'number' && typeof written === 'number') {
+    return value === written || Math.abs(value - written) <= 1e-9 * Math.max(1, Math.abs(value));
+  }
+  return value === written;
+}
+
+export interface UndoResult {
+  ok: boolean;
+  operation?: string;
+  sheets: SheetPlan[];
+  changedCells: number;
+  issues: Issue[];
+}
+
+export interface CellEdit {
+  row: number;
+  col: number;
+  value: PlanValue;
+  format: string | null;
+}
+
+/** Vertical runs of consecutive edited cells of one column: one block each, never over an untouched cell. */
+export function editBlocks(edits: readonly CellEdit[]): Block[] {
+  const sorted = [...edits].sort((a, b) => a.col - b.col || a.row - b.row);
+  const blocks: Block[] = [];
+  let current: { block: Block; nextRow: number; col: number } | null = null;
+  for (const edit of sorted) {
+    if (current && current.col === edit.col && current.nextRow === edit.row) {
+      current.block.values.push([edit.value]);
+      current.block.numberFormats?.push([edit.format]);
+      current.nextRow += 1;
+      continue;
+    }
+    const block: Block = {
+      row: edit.row,
+      col: edit.col,
+      values: [[edit.value]],
+      numberFormats: [[edit.format]],
+    };
+    blocks.push(block);
+    current = { block, nextRow: edit.row + 1, col: edit.col };
+  }
+  for (const block of blocks) {
+    if (block.numberFormats?.every((row) => row.every((f) => f === null))) delete block.numberFormats;
+  }
+  return blocks;
+}
+
+/**
+ * « Annuler la dernière opération »: the last operation still Appliquée is restored cell by cell
+ * (an edit plan per staff sheet) and its rows are marked Annulée (an edit plan on the Journal).
+ */
+export function undoLastOperation(snapshot: WorkbookSnapshot): UndoResult {
+  const journal = readJournal(snapshot);
+  const nothing = (code: 'journal.nothingToUndo' | 'journal.missing'): UndoResult => ({
+    ok: false,
+    sheets: [],
+    changedCells: 0,
+    issues: [issue(code, 'info')],
+  });
+  if (!journal) return nothing('journal.missing');
+  const last = [...journal.entries].reverse().find((e) => e.state === 'applied');
+  if (!last) return nothing('journal.nothingToUndo');
+  const entries = journal.entries.filter((e) => e.operation === last.operation && e.state === 'applied');
+
+  const issues: Issue[] = [];
+  const bySheet = new Map<string, Map<string, { row: number; col: number; value: PlanValue }>>();
+  for (const entry of entries) {
+    const sheet = snapshot.sheets.find((s) => s.name === entry.sheet);
+    if (!sheet) {
+      issues.push(
+        issue(
+          'journal.sheetMissing',
+          'error',
+          { sheet: journal.sheet, cell: cellAddress(entry.row, journal.columns.sheet) },
+          { sheet: entry.sheet, cell: entry.cell },
+        ),
+      );
+      continue;
+    }
+    let position: { row: number; col: number };
+    try {
+      position = parseCellAddress(entry.cell);
+    } catch {
+      issues.push(
+        issue(
+          'journal.badCell',
+          'error',
+          { sheet: journal.sheet, cell: cellAddress(entry.row, journal.columns.cell) },
+          { value: entry.cell },
+        ),
+      );
+      continue;
+    }
+    const cells = bySheet.get(sheet.name) ?? new Map();
+    bySheet.set(sheet.name, cells);
+    const key = cellAddress(position.row, position.col);
+    // The first row of an operation for a cell holds its original value.
+    if (cells.has(key)) continue;
+    if (!sameAsJournal(cellState(sheet, position.row, position.col), entry.after)) {
+      issues.push(
+        issue(
+          'journal.changedSince',
+          'warning',
+          { sheet: sheet.name, cell: key },
+          { operation: last.operation },
+        ),
+      );
+    }
+    cells.set(key, { ...position, value: entry.before });
+  }
+
+  const sheets: SheetPlan[] = [];
+  let changedCells = 0;
+  for (const [name, cells] of bySheet) {
+    changedCells += cells.size;
+    sheets.push({
+      sheet: name,
+      mode: 'edit',
+      blocks: editBlocks([...cells.values()].map((c) => ({ ...c, format: null }))),
+    });
+  }
+  sheets.push({
+    sheet: journal.sheet,
+    mode: 'edit',
+    blocks: entries.map((e) => ({ row: e.row, col: journal.columns.state, values: [[STATE_LABELS.undone]] })),
+  });
+  return { ok: true, operation: last.operation, sheets, changedCells, issues };
+}

@@ -1,0 +1,303 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellAddress } from '../../../core/a1.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../core/cells.js';
+import {
+  type CellChange,
+  cellState,
+  decodeCell,
+  editBlocks,
+  JOURNAL_HEADERS,
+  operationId,
+  readJournal,
+  undoLastOperation,
+} from '../../../core/journal.js';
+import type { Plan, PlanValue } from '../../../core/plan.js';
+import { journalAppendPlan } from '../../../core/plans/journal.js';
+import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+
+const NOW = new Date('2026-11-27T14:03:05.123Z');
+
+/** Applies `after` to the given cells of `sheet`, journaled first, as an action would. */
+function changeCells(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  edits: { row: number; col: number; after: PlanValue }[],
+  at = NOW,
+): WorkbookSnapshot {
+  const sheet = snapshot.sheets.find((s) => s.name === sheetName)!;
+  const changes: CellChange[] = edits.map(({ row, col, after }) => ({
+    sheet: sheetName,
+    cell: cellAddress(row, col),
+    before: cellState(sheet, row, col),
+    after,
+  }));
+  const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
+  const journal = journalAppendPlan(snapshot, {
+    id: operationId(at, 'reformat', existing),
+    action: 'reformat',
+    at,
+    changes,
+  });
+  const plan: Plan = {
+    action: 'reformat',
+    changedCells: edits.length,
+    sheets: [
+      journal,
+      {
+        sheet: sheetName,
+        mode: 'edit',
+        blocks: editBlocks(edits.map(({ row, col, after }) => ({ row, col, value: after, format: null }))),
+      },
+    ],
+  };
+  return applyPlanToSnapshot(snapshot, plan);
+}
+
+function undo(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const result = undoLastOperation(snapshot);
+  expect(result.ok).toBe(true);
+  return applyPlanToSnapshot(snapshot, {
+    action: 'undo',
+    sheets: result.sheets,
+    changedCells: result.changedCells,
+  });
+}
+
+/** Values and formulas of a sheet, padded to a given size, for exact comparison. */
+function cells(
+  sheet: SheetSnapshot,
+  rows: number,
+  cols: number,
+): { value: CellValue; formula: string | null }[][] {
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => {
+      const state = cellState(sheet, r, c);
+      return {
+        value: state.formula ? null : state.value === '' ? null : state.value,
+        formula: state.formula,
+      };
+    }),
+  );
+}
+
+const projets: SheetSnapshot = {
+  name: 'Projets',
+  values: [
+    ['No', 'Titre', 'Coût total', 'Début', 'Actif', 'Total'],
+    ['0012', '=pas une formule', '195 007 $', new Date(Date.UTC(2020, 1, 3)), true, null],
+    ['P-2', '  Cuisines   collectives ', 25350.72, '3 février 2020', false, null],
+  ],
+  formulas: [
+    [null, null, null, null, null, null],
+    [null, null, null, null, null, '=SUM(C2:C3)'],
+    [null, null, null, null, null, null],
+  ],
+};
+
+describe('Journal', () => {
+  it('creates the Journal with its title, mark and exact headers, then appends below', () => {
+    const once = changeCells({ sheets: [projets] }, 'Projets', [{ row: 1, col: 2, after: 195007 }]);
+    const journal = sheetOf(once, 'Journal');
+    expect(journal.values[0][0]).toBe('Journal des modifications');
+    expect(journal.values[3]).toEqual(Object.values(JOURNAL_HEADERS));
+    expect(journal.frozenRows).toBe(4);
+    expect(journal.values[4]).toEqual([
+      '2026-11-27T14:03:05Z-reformat',
+      '2026-11-27 14:03:05 UTC',
+      'Reformater',
+      'Projets',
+      'C2',
+      '195 007 $',
+      'texte',
+      195007,
+      'Appliquée',
+    ]);
+    const twice = changeCells(once, 'Projets', [{ row: 2, col: 1, after: 'Cuisines collectives' }]);
+    const rows = sheetOf(twice, 'Journal').values;
+    expect(rows).toHaveLength(6);
+    // Same second, same action: the second operation gets its own id.
+    expect(rows[5][0]).toBe('2026-11-27T14:03:05Z-reformat-2');
+    expect(rows[5][5]).toBe('  Cuisines   collectives ');
+  });
+
+  it('records the type of origin of every kind of cell', () => {
+    const edited = changeCells({ sheets: [projets] }, 'Projets', [
+      { row: 1, col: 0, after: 12 },
+      { row: 1, col: 1, after: 'x' },
+      { row: 1, col: 3, after: 'x' },
+      { row: 1, col: 4, after: 'x' },
+      { row: 1, col: 5, after: 'x' },
+      { row: 2, col: 2, after: 'x' },
+      { row: 2, col: 5, after: 'x' },
+    ]);
+    const journal = readJournal(edited)!;
+    expect(journal.entries.map((e) => [e.cell, e.type])).toEqual([
+      ['A2', 'texte'],
+      ['B2', 'texte'],
+      ['D2', 'date'],
+      ['E2', 'booléen'],
+      ['F2', 'formule'],
+      ['C3', 'nombre'],
+      ['F3', 'vide'],
+    ]);
+    expect(sheetOf(edited, 'Journal').values[8][5]).toBe('=SUM(C2:C3)');
+    // The formula's text is written as text in the Journal, never as a live formula.
+    expect(sheetOf(edited, 'Journal').formulas[8][5]).toBeNull();
+  });
+
+  it('undo restores values, formulas, text that looks like a formula, dates and booleans exactly', () => {
+    const before: WorkbookSnapshot = { sheets: [projets] };
+    const edited = changeCells(before, 'Projets', [
+      { row: 1, col: 0, after: 12 },
+      { row: 1, col: 1, after: 'pas une formule' },
+      { row: 1, col: 2, after: 195007 },
+      { row: 1, col: 3, after: '2020-02-03' },
+      { row: 1, col: 4, after: 'Oui' },
+      { row: 1, col: 5, after: 195007 },
+      { row: 2, col: 1, after: 'Cuisines collectives' },
+      { row: 2, col: 3, after: new Date(Date.UTC(2020, 1, 3)) },
+      { row: 2, col: 5, after: 'rempli' },
+    ]);
+    const restored = undo(edited);
+    expect(cells(sheetOf(restored, 'Projets'), 3, 6)).toEqual(cells(projets, 3, 6));
+    const journal = readJournal(restored)!;
+    expect(journal.entries.every((e) => e.state === 'undone')).toBe(true);
+    expect(sheetOf(restored, 'Journal').values[4][8]).toBe('Annulée');
+  });
+
+  it('undoes operations one at a time, last first, then says there is nothing left', () => {
+    const first = changeCells({ sheets: [projets] }, 'Projets', [{ row: 1, col: 2, after: 195007 }]);
+    const second = changeCells(
+      first,
+      'Projets',
+      [{ row: 1, col: 2, after: 1 }],
+      new Date('2026-11-27T15:00:00Z'),
+    );
+    const undoneOnce = undo(second);
+    expect(sheetOf(undoneOnce, 'Projets').values[1][2]).toBe(195007);
+    const undoneTwice = undo(undoneOnce);
+    expect(sheetOf(undoneTwice, 'Projets').values[1][2]).toBe('195 007 $');
+    const none = undoLastOperation(undoneTwice);
+    expect(none.ok).toBe(false);
+    expect(none.changedCells).toBe(0);
+    expect(none.issues.map((i) => i.code)).toEqual(['journal.nothingToUndo']);
+  });
+
+  it('says there is nothing to undo when the workbook has no Journal, or only a staff sheet named Journal', () => {
+    expect(undoLastOperation({ sheets: [projets] }).issues.map((i) => i.code)).toEqual(['journal.missing']);
+    const staffJournal: SheetSnapshot = { name: 'Journal', values: [['Notes de la réunion du 3 février']] };
+    const result = undoLastOperation({ sheets: [projets, staffJournal] });
+    expect(result.ok).toBe(false);
+    expect(result.issues[0].code).toBe('journal.missing');
+  });
+
+  it('a staff sheet named Journal is never written: the journal goes to « Journal (2) »', () => {
+    const staffJournal: SheetSnapshot = { name: 'Journal', values: [['Notes de la réunion du 3 février']] };
+    const edited = changeCells({ sheets: [projets, staffJournal] }, 'Projets', [
+      { row: 1, col: 2, after: 195007 },
+    ]);
+    expect(sheetOf(edited, 'Journal').values).toEqual([['Notes de la réunion du 3 février']]);
+    expect(readJournal(edited)!.sheet).toBe('Journal (2)');
+    const restored = undo(edited);
+    expect(sheetOf(restored, 'Projets').values[1][2]).toBe('195 007 $');
+  });
+
+  it('restores a cell changed by staff since, with a warning for that cell', () => {
+    const edited = changeCells({ sheets: [projets] }, 'Projets', [
+      { row: 1, col: 2, after: 195007 },
+      { row: 2, col: 1, after: 'Cuisines collectives' },
+    ]);
+    const typedSince = structuredClone(edited);
+    sheetOf(typedSince, 'Projets').values[1][2] = 200000;
+    const result = undoLastOperation(typedSince);
+    expect(result.ok).toBe(true);
+    expect(result.changedCells).toBe(2);
+    expect(result.issues).toEqual([
+      {
+        code: 'journal.changedSince',
+        severity: 'warning',
+        sheet: 'Projets',
+        cell: 'C2',
+        params: { operation: '2026-11-27T14:03:05Z-reformat' },
+      },
+    ]);
+    const restored = applyPlanToSnapshot(typedSince, {
+      action: 'undo',
+      sheets: result.sheets,
+      changedCells: 2,
+    });
+    expect(sheetOf(restored, 'Projets').values[1][2]).toBe('195 007 $');
+  });
+
+  it('reads old values back whatever form the host returned them in', () => {
+    expect(decodeCell(43864, 'date')).toEqual(new Date(Date.UTC(2020, 1, 3)));
+    expect(decodeCell('2020-02-03 00:00:00', 'date')).toEqual(new Date(2020, 1, 3));
+    expect(decodeCell('0.1', 'nombre')).toBe(0.1);
+    expect(decodeCell('VRAI', 'booléen')).toBe(true);
+    expect(decodeCell('SUM(A1:A2)', 'formule')).toEqual({ formula: '=SUM(A1:A2)' });
+    expect(decodeCell(null, 'texte')).toBe('');
+    expect(decodeCell('anything', 'vide')).toBeNull();
+  });
+
+  it('property: any change to any staff grid is undone exactly', () => {
+    const plainValue = fc.oneof(
+      fc.constant(null),
+      fc.string(),
+      fc.constantFrom('=SUM(A1:A2)', '+1', '-3', '@home', '0012', '195 007 $', '- $', ' St-Hyacinthe '),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.boolean(),
+      fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+    );
+    const cell = fc.oneof(
+      { weight: 5, arbitrary: plainValue.map((value) => ({ value, formula: null as string | null })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom('=SUM(B2:B9)', "='Budget prévisionnel'!C5*2")
+          .map((formula) => ({ value: 0 as CellValue, formula })),
+      },
+    );
+    const grid = fc
+      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }))
+      .chain(([rows, cols]) =>
+        fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      );
+    const newValue = fc.oneof(
+      fc.string(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constant(null),
+      fc.date({ noInvalidDate: true }),
+    );
+    fc.assert(
+      fc.property(
+        grid,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), newValue), { maxLength: 12 }),
+        (rows, picks) => {
+          const sheet: SheetSnapshot = {
+            name: 'Grille de sélection',
+            values: rows.map((r) => r.map((c) => c.value)),
+            formulas: rows.map((r) => r.map((c) => c.formula)),
+          };
+          const height = rows.length;
+          const width = rows[0].length;
+          const seen = new Set<string>();
+          const edits = picks
+            .map(([r, c, after]) => ({ row: r % height, col: c % width, after: after as PlanValue }))
+            .filter((e) => {
+              const key = `${e.row},${e.col}`;
+              if (seen.has(key)) return false;
+              seen.add(key);
+              return true;
+            });
+          fc.pre(edits.length > 0);
+          const edited = changeCells({ sheets: [sheet] }, sheet.name, edits);
+          const restored = undo(edited);
+          expect(cells(sheetOf(restored, sheet.name), height, width)).toEqual(cells(sheet, height, width));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
