@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../panel/bridge.js';
-import { VALIDATION_ISSUES } from '../panel/fixtures.js';
+import { panelIssue, VALIDATION_ISSUES } from '../panel/fixtures.js';
 import {
   type ChromiumSession,
   collectPageErrors,
@@ -228,6 +228,27 @@ describe('panel in Chromium', () => {
     );
     expect(await page.locator('.ap-action:disabled').count()).toBe(0);
     await screenshot(page, 'panel-error-light');
+    await page.close();
+  });
+
+  it('shows the first 200 issues of a sheet and says how many more the Validation sheet holds', async () => {
+    const many = Array.from({ length: 205 }, (_, i) =>
+      panelIssue('warning', 'money.text', `Montant en texte à la ligne ${i + 2}.`, {
+        sheet: 'Versements',
+        cell: `C${i + 2}`,
+      }),
+    );
+    const { server } = scriptedServer({
+      'allianceRun:validate': () => ({ ...VALIDATION, summary: '205 avertissements.', issues: many }),
+    });
+    const page = await openSidebar(session, url, server);
+    await page.getByRole('button', { name: /^Valider/ }).click();
+    await page.locator('.ap-more').waitFor();
+    expect(await page.locator('.ap-issue').count()).toBe(200);
+    expect(await page.locator('.ap-group-counts').textContent()).toBe('205 avertissements');
+    expect(await page.locator('.ap-more').textContent()).toBe(
+      'Et 5 autres problèmes\u00a0: voir la feuille Validation.',
+    );
     await page.close();
   });
 
