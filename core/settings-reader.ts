@@ -174,15 +174,25 @@ interface TableState {
   rows: { row: number; values: readonly CellValue[] }[];
 }
 
+/** The table whose header row this is (all its required columns and at least two known ones), if any. */
+function headerOnlyTable(values: readonly CellValue[]): TableName | undefined {
+  const keys = new Set(values.filter((v): v is string => typeof v === 'string').map(headerKey));
+  for (const [table, specs] of Object.entries(TABLE_COLUMNS) as [TableName, ColumnSpec[]][]) {
+    const found = specs.filter((spec) => spec.headers.some((h) => keys.has(headerKey(h))));
+    if (found.length >= 2 && specs.every((spec) => !spec.required || found.includes(spec))) return table;
+  }
+  return undefined;
+}
+
 /**
  * Reads the Paramètres sheet. Absent sheet → the preset, no issue. Every unreadable value is an
  * issue at its cell and the preset's value is kept; never throws.
  */
 export function readSettings(sheet: SheetSnapshot | undefined): { settings: Settings; issues: Issue[] } {
-  const preset = cloneSettings(PRESET_SETTINGS);
-  if (!sheet || !Array.isArray(sheet.values)) return { settings: preset, issues: [] };
+  // The preset itself (not a copy), so that per-settings caches such as `matcherFor` keep working.
+  if (!sheet || !Array.isArray(sheet.values)) return { settings: PRESET_SETTINGS, issues: [] };
   try {
-    return new SettingsReader(sheet).read(preset);
+    return new SettingsReader(sheet).read(cloneSettings(PRESET_SETTINGS));
   } catch (error) {
     // A bug must not stop validation of the whole workbook: say so and use the preset.
     return {
@@ -195,6 +205,8 @@ export function readSettings(sheet: SheetSnapshot | undefined): { settings: Sett
 class SettingsReader {
   private readonly issues: Issue[] = [];
   private readonly seenKeys = new Map<KeyedSetting, string>();
+  /** Where each setting's value was read, to point later checks at it. */
+  private readonly valueCells = new Map<KeyedSetting, { row: number; col: number }>();
 
   constructor(private readonly sheet: SheetSnapshot) {}
 
@@ -215,7 +227,10 @@ class SettingsReader {
       }
       const first = cells[0];
       const firstKey = typeof first.value === 'string' ? headerKey(first.value) : '';
-      const title = cells.length === 1 ? TITLE_LOOKUP.get(firstKey) : undefined;
+      // Inside a table's rows only a lone cell is a title: « Critères » could name a criterion.
+      const inTableRows: boolean = current !== null && current.columns !== null;
+      const title: TableName | undefined =
+        cells.length === 1 || !inTableRows ? TITLE_LOOKUP.get(firstKey) : undefined;
       if (title !== undefined) {
         current = { table: title, titleRow: row, columns: null, broken: false, rows: [] };
         tables.push(current);
@@ -231,10 +246,19 @@ class SettingsReader {
         current.rows.push({ row, values: values[row] });
         continue;
       }
+      const untitled = KEY_LOOKUP.has(firstKey) ? undefined : headerOnlyTable(values[row]);
+      if (untitled !== undefined) {
+        // A table's header row without its title row above it.
+        current = { table: untitled, titleRow: row, columns: null, broken: false, rows: [] };
+        current.columns = this.readHeader(current, row, values[row]) ?? new Map();
+        tables.push(current);
+        continue;
+      }
       this.readKeyValue(settings, row, cells, firstKey);
     }
     for (const table of tables) this.applyTable(settings, table);
     this.checkDates(settings);
+    this.checkMunicipalityCount(settings);
     const parsed = SettingsSchema.safeParse(settings);
     if (!parsed.success) {
       const detail = parsed.error.issues
@@ -263,6 +287,7 @@ class SettingsReader {
       this.add('settings.duplicateKey', 'warning', row, first.col, { key: label });
     }
     this.seenKeys.set(setting, label);
+    this.valueCells.set(setting, { row, col: valueCell?.col ?? first.col + 1 });
     if (valueCell === undefined) {
       if (setting === 'maxGrantPerProjectCents') {
         settings.maxGrantPerProjectCents = null;
@@ -544,6 +569,16 @@ class SettingsReader {
 
   private emptyTable(state: TableState, tableTitle: string) {
     this.add('settings.emptyTable', 'warning', state.titleRow, 0, { table: tableTitle });
+  }
+
+  /** A minimum above the number of municipalities would make every project ineligible. */
+  private checkMunicipalityCount(settings: Settings) {
+    const count = settings.municipalities.length;
+    if (settings.minMunicipalities <= count) return;
+    const where = this.valueCells.get('minMunicipalities');
+    const params = { min: settings.minMunicipalities, count };
+    if (where) this.add('settings.minAboveCount', 'warning', where.row, where.col, params);
+    else this.issues.push(issue('settings.minAboveCount', 'warning', { sheet: this.sheet.name }, params));
   }
 
   private checkDates(settings: Settings) {

@@ -32,6 +32,8 @@ export const en: Record<IssueCode, Message> = {
   'settings.startAfterEnd': (p) =>
     `Program start (${p.start}) is after its end (${p.end}): the default dates are kept.`,
   'settings.invalid': (p) => `Inconsistent settings (${p.detail}): the default settings are used.`,
+  'settings.minAboveCount': (p) =>
+    `Minimum municipalities (${p.min}) above the ${p.count} municipalities listed: no project could be eligible.`,
   // — values (amounts, dates, lists)
   'money.invalid': (p) => `Unreadable amount: "${p.value}" (expected e.g. 195 007 $ or 25 350,72 $).`,
   'money.ambiguous': (p) =>

@@ -34,6 +34,8 @@ export const fr = {
   'settings.startAfterEnd': (p) =>
     `Le début du programme (${p.start}) est après la fin (${p.end}) : les dates par défaut sont conservées.`,
   'settings.invalid': (p) => `Réglages incohérents (${p.detail}) : les réglages par défaut sont utilisés.`,
+  'settings.minAboveCount': (p) =>
+    `Municipalités minimum (${p.min}) au-delà des ${p.count} municipalités du tableau : aucun projet ne pourrait être admissible.`,
   // — valeurs (montants, dates, listes)
   'money.invalid': (p) =>
     `Montant illisible : « ${p.value} » (attendu, par exemple, 195 007 $ ou 25 350,72 $).`,

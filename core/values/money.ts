@@ -85,10 +85,10 @@ function parseMoneyText(original: string): number | 'ambiguous' | null {
     text = parenthesized[1].trim();
   }
   // Currency words and symbol, before or after; a multiplier (k$, M$) only after the number.
-  text = text
-    .replace(/^(?:CA\$|C\$|\$\s*CA|CAD|\$)\s*/i, '')
-    .replace(/\s*(?:\$\s*CA|\$\s*CAN|CA\$|\$|CAD|dollars?)$/i, '')
-    .trim();
+  text = text.replace(/^(?:CA\$|C\$|\$\s*CA|CAD|\$)\s*/i, '');
+  // Twice, for `25 000 $ CAD`.
+  for (let i = 0; i < 2; i++) text = text.replace(/\s*(?:\$\s*CAN?|CA\$|\$|CAD|dollars?)$/i, '');
+  text = text.trim();
   let multiplier = 1;
   const scaled = /^(.*?)\s*([kKM])$/.exec(text);
   if (scaled) {

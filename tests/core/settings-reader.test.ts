@@ -138,6 +138,35 @@ describe('readSettings: tables', () => {
     expect(settings.criteria).toEqual(PRESET_SETTINGS.criteria);
   });
 
+  it('reads a table whose title row is missing, and a title row with a note beside it', () => {
+    const { settings, issues } = read([
+      ['Municipalités minimum', 1],
+      ['Critère', 'Pondération', 'Note maximale'],
+      ['Impact', 60, 10],
+      ['Faisabilité', 40, 5],
+      [],
+      ['Municipalités', null, null, 'liste de la MRC'],
+      ['Municipalité', 'Code'],
+      ['Saint-Jude', '54110'],
+    ]);
+    expect(issues).toEqual([]);
+    expect(settings.criteria.map((c) => c.name)).toEqual(['Impact', 'Faisabilité']);
+    expect(settings.municipalities).toEqual([{ name: 'Saint-Jude', code: '54110', variants: [] }]);
+  });
+
+  it('warns when the minimum of municipalities exceeds those listed', () => {
+    const { issues } = read([
+      ['Municipalités minimum', 3],
+      ['Municipalités'],
+      ['Municipalité'],
+      ['Saint-Jude'],
+      ['Saint-Louis'],
+    ]);
+    expect(issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ['settings.minAboveCount', 'warning', 'B1'],
+    ]);
+  });
+
   it('reads priorities with English headers and comma-separated keywords', () => {
     const { settings, issues } = read([
       ['Priorities :'],
@@ -194,6 +223,8 @@ describe('readSettings: tables', () => {
     ]);
     expect(issues.map((i) => [i.code, i.cell, i.params?.other])).toEqual([
       ['settings.variantConflict', 'C3', 'Sainte-Madeleine'],
+      // Three municipalities listed, five required by the preset: no project could pass.
+      ['settings.minAboveCount', undefined, undefined],
     ]);
   });
 

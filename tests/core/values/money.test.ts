@@ -58,6 +58,7 @@ describe('parseMoney', () => {
     expect(cents('$ 55 564')).toBe(5_556_400);
     expect(cents('55 564$')).toBe(5_556_400);
     expect(cents('55564 $ CA')).toBe(5_556_400);
+    expect(cents('25 000 $ CAD')).toBe(2_500_000);
   });
 
   it('reads k$ as thousands', () => {
