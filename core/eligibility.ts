@@ -26,16 +26,40 @@ function projectCell(project: Project, field: ProjectField): { sheet?: string; c
   return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
 }
 
+/** A name as shown (trimmed, single spaces) and its comparison key. */
+interface OrganizationName {
+  display: string;
+  key: string;
+}
+
+const organizationNames = new Map<string, OrganizationName>();
+
+/** Remembered: the same few organizations recur over thousands of rows. */
+function organizationName(typed: string): OrganizationName {
+  let name = organizationNames.get(typed);
+  if (name === undefined) {
+    const display = typed.trim().replace(/\s+/g, ' ');
+    name = { display, key: organizationKey(display) };
+    // Bounded: a sheet of distinct names must not grow memory without end.
+    if (organizationNames.size > 10_000) organizationNames.clear();
+    organizationNames.set(typed, name);
+  }
+  return name;
+}
+
 /** Involved organizations: lead ∪ partners, compared on organizationKey, names as first typed. */
 export function involvedOrganizations(project: Pick<Project, 'lead' | 'partners'>): string[] {
+  return involved(project).map((name) => name.display);
+}
+
+function involved(project: Pick<Project, 'lead' | 'partners'>): OrganizationName[] {
   const seen = new Set<string>();
-  const names: string[] = [];
-  for (const name of [project.lead, ...project.partners]) {
-    const display = name.trim().replace(/\s+/g, ' ');
-    const key = organizationKey(display);
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    names.push(display);
+  const names: OrganizationName[] = [];
+  for (const typed of [project.lead, ...project.partners]) {
+    const name = organizationName(typed);
+    if (name.key === '' || seen.has(name.key)) continue;
+    seen.add(name.key);
+    names.push(name);
   }
   return names;
 }
@@ -51,10 +75,11 @@ export function evaluateEligibility(
   const at = (field: ProjectField) => projectCell(project, field);
 
   // Organizations: letters of support (« appuis ») are not involvement.
-  const organizations = involvedOrganizations(project);
-  const involvedKeys = new Set(organizations.map(organizationKey));
+  const involvedNames = involved(project);
+  const organizations = involvedNames.map((name) => name.display);
+  const involvedKeys = new Set(involvedNames.map((name) => name.key));
   for (const support of project.supports) {
-    const key = organizationKey(support);
+    const key = organizationName(support).key;
     if (key !== '' && involvedKeys.has(key)) {
       warnings.push(
         issue('eligibility.supportAlsoInvolved', 'info', at('supports'), {
@@ -66,7 +91,7 @@ export function evaluateEligibility(
   }
   if (organizations.length < settings.minOrganizations) {
     const supportsOnly = project.supports.filter((s) => {
-      const key = organizationKey(s);
+      const key = organizationName(s).key;
       return key !== '' && !involvedKeys.has(key);
     }).length;
     reasons.push(

@@ -204,31 +204,41 @@ export function computeLedger(
   // Payments in date order, so that « above the grant » points at the payment that crossed it.
   const ordered = payments
     .map((payment, index) => ({ payment, index }))
-    .sort((a, b) => (a.payment.date ?? '9999').localeCompare(b.payment.date ?? '9999') || a.index - b.index);
+    .sort((a, b) => {
+      const x = a.payment.date ?? '9999';
+      const y = b.payment.date ?? '9999';
+      return x < y ? -1 : x > y ? 1 : a.index - b.index;
+    });
   const paidInProgram = new Map<string, number>();
   const flaggedAboveGrant = new Set<string>();
   const flaggedNotAccepted = new Set<string>();
   for (const { payment } of ordered) {
-    const where = (field: 'id' | 'date' | 'amount') => fieldCell(payment.origin, field);
     const project = projectsById.get(payment.projectId);
     const ledger = ledgers.get(payment.projectId);
-    const amount = formatMoney(payment.amountCents);
     if (!project || !ledger) {
       issues.push(
-        issue('payment.unknownProject', 'error', where('id'), { project: payment.projectId, amount }),
+        issue('payment.unknownProject', 'error', fieldCell(payment.origin, 'id'), {
+          project: payment.projectId,
+          amount: formatMoney(payment.amountCents),
+        }),
       );
       continue;
     }
     const year = fiscalYearOrNull(payment.date);
     if (year === null) {
-      issues.push(issue('payment.missingDate', 'warning', where('date'), { project: project.id, amount }));
+      issues.push(
+        issue('payment.missingDate', 'warning', fieldCell(payment.origin, 'date'), {
+          project: project.id,
+          amount: formatMoney(payment.amountCents),
+        }),
+      );
     } else if (!yearLabels.has(year)) {
       issues.push(
-        issue('payment.outsideProgram', 'error', where('date'), {
+        issue('payment.outsideProgram', 'error', fieldCell(payment.origin, 'date'), {
           project: project.id,
           date: payment.date ?? '',
           year,
-          amount,
+          amount: formatMoney(payment.amountCents),
         }),
       );
     } else {
@@ -243,17 +253,17 @@ export function computeLedger(
       if (!flaggedNotAccepted.has(project.id)) {
         flaggedNotAccepted.add(project.id);
         issues.push(
-          issue('payment.notAccepted', 'warning', where('amount'), {
+          issue('payment.notAccepted', 'warning', fieldCell(payment.origin, 'amount'), {
             project: project.id,
             decision: project.decision ?? '',
-            amount,
+            amount: formatMoney(payment.amountCents),
           }),
         );
       }
     } else if (ledger.paidCents > ledger.grantedCents && !flaggedAboveGrant.has(project.id)) {
       flaggedAboveGrant.add(project.id);
       issues.push(
-        issue('payment.aboveGrant', 'error', where('amount'), {
+        issue('payment.aboveGrant', 'error', fieldCell(payment.origin, 'amount'), {
           project: project.id,
           paid: formatMoney(ledger.paidCents),
           granted: formatMoney(ledger.grantedCents),

@@ -31,6 +31,8 @@ interface PriorityLookup {
   byNumber: Map<number, string>;
   /** normalized name or unambiguous keyword → number */
   byName: Map<string, number>;
+  /** Items already read (staff repeat the same few spellings over thousands of rows). */
+  parsed: Map<string, number | null>;
 }
 
 const lookups = new WeakMap<Settings['priorities'], PriorityLookup>();
@@ -56,7 +58,7 @@ function lookupFor(priorities: Settings['priorities']): PriorityLookup {
     if (owners.size === 1) byName.set(key, [...owners][0]);
   }
   for (const p of priorities) byName.set(normalizeKey(p.name), p.number);
-  lookup = { byNumber, byName };
+  lookup = { byNumber, byName, parsed: new Map() };
   lookups.set(priorities, lookup);
   return lookup;
 }
@@ -64,6 +66,16 @@ function lookupFor(priorities: Settings['priorities']): PriorityLookup {
 /** The priority number an item names, or null. */
 export function parsePriority(item: string, settings: Settings): number | null {
   const lookup = lookupFor(settings.priorities);
+  const known = lookup.parsed.get(item);
+  if (known !== undefined) return known;
+  const number = readPriority(item, lookup);
+  // Bounded: a pathological sheet of distinct texts must not grow memory without end.
+  if (lookup.parsed.size > 10_000) lookup.parsed.clear();
+  lookup.parsed.set(item, number);
+  return number;
+}
+
+function readPriority(item: string, lookup: PriorityLookup): number | null {
   const text = item.trim();
   if (text === '') return null;
   const numbered = NUMBERED.exec(plain(text));

@@ -36,43 +36,47 @@ function isValidScore(value: unknown, criterion: Criterion): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= criterion.max;
 }
 
-/** The cell value of a criterion, by its name or, failing that, by its normalized name. */
-function criterionValue(review: Review, criterion: Criterion): number | 'NA' | null | undefined {
-  if (Object.hasOwn(review.scores, criterion.name)) return review.scores[criterion.name];
-  const wanted = normalizeKey(criterion.name);
-  for (const [name, value] of Object.entries(review.scores)) {
-    if (normalizeKey(name) === wanted) return value;
-  }
-  return undefined;
+type ScoreValue = number | 'NA' | null | undefined;
+
+/** The review's value for each criterion of the settings, in their order (keys are criterion names). */
+function criterionValues(review: Review, criteria: readonly Criterion[]): ScoreValue[] {
+  const values: ScoreValue[] = new Array(criteria.length);
+  for (let c = 0; c < criteria.length; c++) values[c] = review.scores[criteria[c].name];
+  return values;
 }
 
-/**
- * 100 × Σ wᶜ·sᶜ/maxᶜ ÷ Σ wᶜ over the criteria that count: blanks and invalid scores are left out,
- * S.O. is left out or counted as 0 per the setting, zero-weight criteria never count.
- */
-export function scoreReview(review: Review, settings: Settings): ReviewScore {
+function scoreOfValues(values: readonly ScoreValue[], settings: Settings): ReviewScore {
   let weighted = 0;
   let weights = 0;
   const counted: string[] = [];
-  for (const criterion of settings.criteria) {
-    if (criterion.weight <= 0) continue;
-    const value = criterionValue(review, criterion);
+  settings.criteria.forEach((criterion, c) => {
+    if (criterion.weight <= 0) return;
+    const value = values[c];
     let fraction: number;
     if (value === 'NA') {
-      if (settings.notApplicable === 'excluded') continue;
+      if (settings.notApplicable === 'excluded') return;
       fraction = 0;
     } else if (isValidScore(value, criterion)) {
       fraction = value / criterion.max;
     } else {
-      continue;
+      return;
     }
     weighted += criterion.weight * fraction;
     weights += criterion.weight;
     counted.push(criterion.name);
-  }
+  });
   if (weights === 0) return { score: null, counted };
   // Clamp away floating noise such as 100.00000000000001.
   return { score: Math.min(100, Math.max(0, (100 * weighted) / weights)), counted };
+}
+
+/**
+ * 100 × Σ wᶜ·sᶜ/maxᶜ ÷ Σ wᶜ over the criteria that count: blanks and invalid scores are left out,
+ * S.O. is left out or counted as 0 per the setting, zero-weight criteria never count. Scores are
+ * keyed by the criterion names of the settings.
+ */
+export function scoreReview(review: Review, settings: Settings): ReviewScore {
+  return scoreOfValues(criterionValues(review, settings.criteria), settings);
 }
 
 export function aggregate(values: readonly number[], method: Settings['aggregation']): number | null {
@@ -138,17 +142,30 @@ export function scoreProjects(
   const scores = new Map<string, ProjectScore>();
   /** Evaluators who dealt with each project (counted or recused), for the coverage check. */
   const handled = new Map<string, number>();
+  // Few distinct evaluators: normalize each name once.
+  const evaluatorKeys = new Map<string, string>();
+  const evaluatorKey = (name: string): string => {
+    let key = evaluatorKeys.get(name);
+    if (key === undefined) {
+      key = normalizeKey(name);
+      evaluatorKeys.set(name, key);
+    }
+    return key;
+  };
+  const criteria = settings.criteria;
+  const zeroForNA = settings.notApplicable === 'zero';
   for (const project of projectsById.values()) {
     const projectReviews = reviewsByProject.get(project.id) ?? [];
     const seen = new Set<string>();
     const rows: ProjectScore['reviews'] = [];
     const countedScores: number[] = [];
-    const criterionSums = new Map<string, { total: number; count: number }>();
+    const criterionTotals = new Array<number>(criteria.length).fill(0);
+    const criterionCounts = new Array<number>(criteria.length).fill(0);
     let handledCount = 0;
 
     for (const review of projectReviews) {
       const evaluator = review.evaluator.trim();
-      const key = normalizeKey(evaluator);
+      const key = evaluatorKey(evaluator);
       if (key === '') {
         issues.push(
           issue('review.missingEvaluator', 'warning', reviewCell(review, 'evaluator'), {
@@ -168,20 +185,42 @@ export function scoreProjects(
         seen.add(key);
       }
 
-      for (const criterion of settings.criteria) {
-        const value = criterionValue(review, criterion);
-        if (value === null || value === undefined || value === 'NA') continue;
-        const where = reviewCell(review, `criterion ${criterion.name}`);
-        const params = { project: project.id, evaluator, criterion: criterion.name, max: criterion.max };
-        if (typeof value !== 'number' || !Number.isFinite(value)) {
-          issues.push(issue('score.notNumeric', 'error', where, { ...params, value: String(value) }));
-        } else if (!isValidScore(value, criterion)) {
-          issues.push(issue('score.outOfRange', 'error', where, { ...params, value }));
+      const values = criterionValues(review, criteria);
+      const { score } = scoreOfValues(values, settings);
+      rows.push({ evaluator, score, conflict: review.conflict });
+      const counts = !review.conflict && score !== null;
+      for (let c = 0; c < criteria.length; c++) {
+        const criterion = criteria[c];
+        const value = values[c];
+        if (value === null || value === undefined) continue;
+        if (value === 'NA') {
+          if (counts && zeroForNA) criterionCounts[c]++;
+          continue;
         }
+        if (isValidScore(value, criterion)) {
+          if (counts) {
+            criterionTotals[c] += value;
+            criterionCounts[c]++;
+          }
+          continue;
+        }
+        const numeric = typeof value === 'number' && Number.isFinite(value);
+        issues.push(
+          issue(
+            numeric ? 'score.outOfRange' : 'score.notNumeric',
+            'error',
+            reviewCell(review, `criterion ${criterion.name}`),
+            {
+              project: project.id,
+              evaluator,
+              criterion: criterion.name,
+              max: criterion.max,
+              value: numeric ? value : String(value),
+            },
+          ),
+        );
       }
 
-      const { score } = scoreReview(review, settings);
-      rows.push({ evaluator, score, conflict: review.conflict });
       if (review.conflict) {
         handledCount++;
         issues.push(
@@ -195,22 +234,12 @@ export function scoreProjects(
       if (score === null) continue;
       handledCount++;
       countedScores.push(score);
-      for (const criterion of settings.criteria) {
-        const value = criterionValue(review, criterion);
-        const raw = value === 'NA' ? (settings.notApplicable === 'zero' ? 0 : null) : value;
-        if (!isValidScore(raw, criterion)) continue;
-        const sum = criterionSums.get(criterion.name) ?? { total: 0, count: 0 };
-        sum.total += raw;
-        sum.count++;
-        criterionSums.set(criterion.name, sum);
-      }
     }
 
     const perCriterion: Record<string, number | null> = {};
-    for (const criterion of settings.criteria) {
-      const sum = criterionSums.get(criterion.name);
-      perCriterion[criterion.name] = sum ? sum.total / sum.count : null;
-    }
+    criteria.forEach((criterion, c) => {
+      perCriterion[criterion.name] = criterionCounts[c] > 0 ? criterionTotals[c] / criterionCounts[c] : null;
+    });
     const score = aggregate(countedScores, settings.aggregation);
     const priorityCount =
       eligibility?.get(project.id)?.priorities.length ??
