@@ -639,8 +639,3 @@ export function settingsSheetRows(settings: Settings): CellValue[][] {
   return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
 }
 
-/** Where each key's value sits in `settingsSheetRows` (0-based row, column 1), for formulas and formats. */
-export function settingsValueRow(settings: Settings, setting: KeyedSetting): number {
-  const rows = settingsSheetRows(settings);
-  return rows.findIndex((row) => row[0] === settingLabel(setting));
-}
