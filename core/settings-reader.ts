@@ -638,4 +638,3 @@ export function settingsSheetRows(settings: Settings): CellValue[][] {
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
 }
-
