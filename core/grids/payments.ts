@@ -2,12 +2,11 @@
  * The Versements sheet → `Payment` records. A payment of a project missing from Projets, or
  * without a date, is kept: the ledger reports it at its cell (it sees the projects and the years).
  */
-import { cellAddress } from '../a1.js';
 import type { SheetSnapshot } from '../cells.js';
 import type { Issue } from '../issues.js';
 import type { Payment, PaymentField } from '../records.js';
 import { type ColumnSpec, classifierFor, readHeader, type SheetLayout } from './headers.js';
-import { CellReader, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+import { CellReader, originCells, projectIdKey, projectIdText, sortIssues } from './sheets.js';
 
 export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   {
@@ -41,6 +40,7 @@ export function readPayments(
   const layout = header.layout;
   if (layout === null) return { payments: [], layout: null, issues };
   const columns = layout.columns;
+  const cellsOf = originCells<PaymentField>(columns);
   const reader = new CellReader(sheet);
   const payments: Payment[] = [];
   const recordRows: number[] = [];
@@ -56,8 +56,7 @@ export function readPayments(
       if (columns.amount !== undefined) reader.report('cell.amountMissing', 'error', row, columns.amount);
       continue;
     }
-    const cells: Partial<Record<PaymentField, string>> = {};
-    for (const [field, col] of Object.entries(columns)) cells[field as PaymentField] = cellAddress(row, col);
+    const cells = cellsOf(row);
     payments.push({
       projectId: projectIds.get(projectIdKey(typed)) ?? typed,
       date: reader.date(row, columns.date),

@@ -5,7 +5,7 @@ import { type Issue, issue } from '../issues.js';
 import { DECISIONS, type Decision, type Project, type ProjectField } from '../records.js';
 import { headerKey } from '../values/text.js';
 import { type ColumnSpec, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
-import { CellReader, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+import { CellReader, memoize, originCells, projectIdKey, projectIdText, sortIssues } from './sheets.js';
 
 export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   {
@@ -115,7 +115,9 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
   }
 
   const reader = new CellReader(sheet);
+  const decisionOf = memoize(parseDecision);
   const columns = layout.columns;
+  const cellsOf = originCells<ProjectField>(columns);
   const yearColumns = Object.entries(columns)
     .map(([field, col]) => ({ field, col, match: /^(requested|granted) (.+)$/.exec(field) }))
     .filter((entry) => entry.match !== null)
@@ -144,13 +146,12 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
     }
     rowsById.set(key, [row]);
 
-    const cells: Partial<Record<ProjectField, string>> = {};
-    for (const [field, col] of Object.entries(columns)) cells[field as ProjectField] = cellAddress(row, col);
+    const cells = cellsOf(row);
 
     const decisionText = reader.text(row, columns.decision);
     let decision: Decision | null = null;
     if (decisionText !== '') {
-      decision = parseDecision(decisionText);
+      decision = decisionOf(decisionText);
       if (decision === null) {
         reader.report('project.decisionUnknown', 'error', row, columns.decision, {
           value: decisionText.length > 80 ? `${decisionText.slice(0, 79)}…` : decisionText,

@@ -10,7 +10,15 @@ import type { Review, ReviewField } from '../records.js';
 import type { Settings } from '../settings.js';
 import { headerKey } from '../values/text.js';
 import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
-import { CellReader, projectIdKey, projectIdText, shownValue, sortIssues } from './sheets.js';
+import {
+  CellReader,
+  memoize,
+  originCells,
+  projectIdKey,
+  projectIdText,
+  shownValue,
+  sortIssues,
+} from './sheets.js';
 
 export const SELECTION_COLUMNS: readonly ColumnSpec[] = [
   {
@@ -59,9 +67,9 @@ export function parseScoreCell(value: CellValue): ScoreCell {
   const text = value.trim();
   if (text === '') return { kind: 'blank' };
   if (text.length > 40) return { kind: 'invalid' };
-  if (NOT_APPLICABLE.has(headerKey(text).replace(/[.\s/]/g, ''))) return { kind: 'score', value: 'NA' };
   const number = /^[+-]?\d+(?:[.,]\d+)?$/.exec(text.replace(/[\s\u00A0\u202F]/g, ''));
   if (number) return { kind: 'score', value: Number(number[0].replace(',', '.')) };
+  if (NOT_APPLICABLE.has(headerKey(text).replace(/[.\s/]/g, ''))) return { kind: 'score', value: 'NA' };
   return { kind: 'invalid' };
 }
 
@@ -74,12 +82,16 @@ export function parseConflictCell(value: CellValue): boolean | null {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
   if (typeof value !== 'string') return null;
-  const key = headerKey(value);
+  return conflictWord(value);
+}
+
+const conflictWord = memoize((text: string): boolean | null => {
+  const key = headerKey(text);
   if (key === '') return false;
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;
   return null;
-}
+});
 
 /** Headers of columns that hold totals or averages, not criteria. */
 const DERIVED_HEADER =
@@ -116,6 +128,7 @@ export function readReviews(
   const layout = header.layout;
   if (layout === null) return { reviews: [], layout: null, issues };
   const columns = layout.columns;
+  const cellsOf = originCells<ReviewField>(columns);
   const headerCell = (col: number) => ({ sheet: sheet.name, cell: cellAddress(layout.headerRow, col) });
 
   for (const criterion of settings.criteria) {
@@ -150,8 +163,7 @@ export function readReviews(
       continue;
     }
     recordRows.push(row);
-    const cells: Partial<Record<ReviewField, string>> = {};
-    for (const [field, col] of Object.entries(columns)) cells[field as ReviewField] = cellAddress(row, col);
+    const cells = cellsOf(row);
 
     const scores: Record<string, number | 'NA' | null> = {};
     for (const { name, col } of criterionColumns) {

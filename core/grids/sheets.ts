@@ -1,12 +1,12 @@
 /** The staff sheets of the workbook contract, and reading their cells into values plus issues. */
-import { cellAddress } from '../a1.js';
+import { cellAddress, columnLetters } from '../a1.js';
 import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from '../cells.js';
 import { isGeneratedSheet } from '../generated.js';
 import { type Issue, type IssueParams, issue } from '../issues.js';
 import { endOfMonth, parseDate } from '../values/dates.js';
 import { splitList } from '../values/lists.js';
 import { formatMoney, parseMoney } from '../values/money.js';
-import { collapseSpaces, headerKey } from '../values/text.js';
+import { headerKey } from '../values/text.js';
 import { cellAt } from './headers.js';
 
 export type StaffSheet = 'settings' | 'budget' | 'projects' | 'selection' | 'payments';
@@ -41,13 +41,55 @@ export function projectIdText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  return collapseSpaces(String(value));
+  return flatText(String(value));
+}
+
+const SPACE_RUN = /[\s\u00A0\u202F\u2009\u2007\u200A]+/g;
+const NEEDS_FLATTENING =
+  /^[\s\u00A0\u202F\u2009\u2007\u200A]|[\s\u00A0\u202F\u2009\u2007\u200A]$|[\s\u00A0\u202F\u2009\u2007\u200A]{2}|[^\S ]/;
+
+/** Spaces of every kind → one space, trimmed; most cells need nothing, so they are returned as is. */
+export function flatText(text: string): string {
+  return NEEDS_FLATTENING.test(text) ? text.replace(SPACE_RUN, ' ').trim() : text;
 }
 
 /** Project numbers compare without case, accents or extra spaces (`p-001` is `P-001`). */
 export function projectIdKey(id: string): string {
-  return headerKey(id);
+  // Plain ASCII numbers (the usual `P-001`) skip the Unicode work `headerKey` does for accents.
+  return /^[\x21-\x7e]+$/.test(id) ? id.toLowerCase().replace(/:+$/, '') : headerKey(id);
 }
+
+/**
+ * A one-argument function remembered by argument: columns such as Décision or Conflit d’intérêts
+ * repeat a handful of values over thousands of rows, and their keys cost Unicode work.
+ */
+export function memoize<T>(read: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined && !cache.has(text)) {
+      result = read(text);
+      if (text.length <= 200) cache.set(text, result);
+    }
+    return result as T;
+  };
+}
+
+/** field → A1 address of a record's cells, with the column letters worked out once per sheet. */
+export function originCells<Field extends string>(
+  columns: Record<string, number>,
+): (row: number) => Partial<Record<Field, string>> {
+  const letters = Object.entries(columns).map(([field, col]) => [field, columnLetters(col)] as const);
+  return (row) => {
+    const cells: Partial<Record<string, string>> = {};
+    const number = String(row + 1);
+    for (const [field, column] of letters) cells[field] = column + number;
+    return cells as Partial<Record<Field, string>>;
+  };
+}
+
+/** Error values all start with `#`: most cells are told apart without the full check. */
+const ERROR_START = /^\s*#/;
 
 /**
  * Reads typed values out of one sheet's cells, pushing each problem as an issue at its cell.
@@ -80,7 +122,7 @@ export class CellReader {
   value(row: number, col: number | undefined): CellValue {
     if (col === undefined) return null;
     const value = cellAt(this.sheet, row, col);
-    if (isErrorValue(value)) {
+    if (typeof value === 'string' && ERROR_START.test(value) && isErrorValue(value)) {
       const formula = this.sheet.formulas?.[row]?.[col];
       this.report('cell.errorValue', 'error', row, col, {
         value: value.trim().toUpperCase(),
@@ -99,7 +141,7 @@ export class CellReader {
     if (value === null) return '';
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
-    return collapseSpaces(String(value));
+    return flatText(String(value));
   }
 
   list(row: number, col: number | undefined, allowComma = false): string[] {

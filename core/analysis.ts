@@ -1,0 +1,186 @@
+/**
+ * The whole analysis of a workbook in one pass: read the staff sheets into records and issues, then
+ * eligibility, scores, ranking, ledger and recommendation. Every host action starts here.
+ */
+import type { WorkbookSnapshot } from './cells.js';
+import { type EligibilityResult, evaluateEligibility } from './eligibility.js';
+import { type BudgetLayout, readForecastBudget } from './grids/budget.js';
+import type { SheetLayout } from './grids/headers.js';
+import { readPayments } from './grids/payments.js';
+import { projectIdIndex, readProjects } from './grids/projects.js';
+import { readReviews } from './grids/selection.js';
+import { findStaffSheet, STAFF_SHEET_NAMES, sortIssues } from './grids/sheets.js';
+import { type Issue, issue } from './issues.js';
+import { computeLedger, type Ledger } from './ledger.js';
+import { createMunicipalityMatcher } from './municipalities.js';
+import { type RankedProject, rankProjects } from './ranking.js';
+import { type Recommendation, recommendFunding } from './recommendation.js';
+import type { Payment, Project, Review } from './records.js';
+import { type ProjectScore, scoreProjects } from './scoring.js';
+import type { ProgramYear, Settings } from './settings.js';
+import { readSettings } from './settings-reader.js';
+import { todayIso } from './values/dates.js';
+
+export interface Analysis {
+  /** Settings from Paramètres (or the preset), with `years` = the forecast budget's years. */
+  settings: Settings;
+  /** Program years with their envelopes from Budget prévisionnel (the preset's when absent). */
+  years: ProgramYear[];
+  projects: Project[];
+  reviews: Review[];
+  payments: Payment[];
+  eligibility: Map<string, EligibilityResult>;
+  scores: Map<string, ProjectScore>;
+  ranking: RankedProject[];
+  recommendations: Recommendation[];
+  ledger: Ledger;
+  /** Every issue, de-duplicated, in sheet order (workbook-level first), then row, then column. */
+  issues: Issue[];
+  layouts: {
+    settings?: SheetLayout;
+    budget?: BudgetLayout;
+    projects?: SheetLayout;
+    selection?: SheetLayout;
+    payments?: SheetLayout;
+  };
+  /** The date « today » meant for date checks (ISO). */
+  today: string;
+}
+
+export interface AnalysisOptions {
+  /** ISO date; defaults to today in Quebec. */
+  today?: string;
+}
+
+/** Never throws: an unexpected failure becomes one issue, so that a host still shows something. */
+export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalysisOptions = {}): Analysis {
+  const today = options.today ?? todayIso(new Date());
+  try {
+    return analyze(snapshot, today);
+  } catch (error) {
+    const fallback = analyze({ sheets: [] }, today);
+    fallback.issues = [
+      issue(
+        'sheet.internalError',
+        'error',
+        {},
+        { detail: error instanceof Error ? error.message : String(error) },
+      ),
+    ];
+    return fallback;
+  }
+}
+
+function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
+  const sheets = Array.isArray(snapshot?.sheets)
+    ? snapshot.sheets.filter((s) => s && Array.isArray(s.values))
+    : [];
+  const workbook: WorkbookSnapshot = { sheets };
+  const issues: Issue[] = [];
+  const layouts: Analysis['layouts'] = {};
+
+  const found = {
+    settings: findStaffSheet(workbook, 'settings'),
+    budget: findStaffSheet(workbook, 'budget'),
+    projects: findStaffSheet(workbook, 'projects'),
+    selection: findStaffSheet(workbook, 'selection'),
+    payments: findStaffSheet(workbook, 'payments'),
+  };
+  const noneFound = Object.values(found).every((sheet) => sheet === undefined);
+  if (noneFound) issues.push(issue('sheet.noneFound', 'error'));
+
+  const settingsReading = readSettings(found.settings);
+  issues.push(...settingsReading.issues);
+
+  const budget = readForecastBudget(found.budget, settingsReading.settings);
+  if (!noneFound) issues.push(...budget.issues);
+  if (budget.layout) layouts.budget = budget.layout;
+  const years = budget.years;
+  const settings: Settings = { ...settingsReading.settings, years };
+
+  const missing = (kind: 'projects' | 'selection' | 'payments', severity: Issue['severity']) => {
+    if (!noneFound) issues.push(issue('sheet.missing', severity, {}, { sheet: STAFF_SHEET_NAMES[kind][0] }));
+  };
+
+  let projects: Project[] = [];
+  if (found.projects) {
+    const reading = readProjects(found.projects, { years: years.map((y) => y.label) });
+    projects = reading.projects;
+    issues.push(...reading.issues);
+    if (reading.layout) layouts.projects = reading.layout;
+  } else {
+    missing('projects', 'warning');
+  }
+  const ids = projectIdIndex(projects);
+
+  let reviews: Review[] = [];
+  if (found.selection) {
+    const reading = readReviews(found.selection, settings, ids);
+    reviews = reading.reviews;
+    issues.push(...reading.issues);
+    if (reading.layout) layouts.selection = reading.layout;
+  } else {
+    missing('selection', 'info');
+  }
+
+  let payments: Payment[] = [];
+  if (found.payments) {
+    const reading = readPayments(found.payments, ids);
+    payments = reading.payments;
+    issues.push(...reading.issues);
+    if (reading.layout) layouts.payments = reading.layout;
+  } else {
+    missing('payments', 'info');
+  }
+
+  const matcher = createMunicipalityMatcher(settings);
+  const eligibility = new Map<string, EligibilityResult>();
+  for (const project of projects) {
+    const result = evaluateEligibility(project, settings, matcher, today);
+    eligibility.set(project.id, result);
+    issues.push(...result.reasons, ...result.warnings);
+  }
+  const scoring = scoreProjects(projects, reviews, settings, eligibility);
+  issues.push(...scoring.issues);
+  const ranking = rankProjects(projects, eligibility, scoring.scores);
+  const ledger = computeLedger(years, projects, payments, settings);
+  issues.push(...ledger.issues);
+  const recommendations = recommendFunding(ranking, projects, ledger, years, settings);
+
+  return {
+    settings,
+    years,
+    projects,
+    reviews,
+    payments,
+    eligibility,
+    scores: scoring.scores,
+    ranking,
+    recommendations,
+    ledger,
+    issues: sortIssues(
+      dedupeIssues(issues),
+      sheets.map((s) => s.name),
+    ),
+    layouts,
+    today,
+  };
+}
+
+function issueKey(item: Issue): string {
+  return `${item.severity}|${item.code}|${item.sheet ?? ''}|${item.cell ?? ''}|${JSON.stringify(item.params ?? {})}`;
+}
+
+export function dedupeIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  const result: Issue[] = [];
+  for (const item of issues) {
+    const key = issueKey(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(item);
+  }
+  return result;
+}
+
+export { sortIssues };

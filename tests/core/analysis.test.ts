@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCellAddress } from '../../core/a1.js';
+import { analyzeWorkbook } from '../../core/analysis.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { GENERATED_MARK_FR } from '../../core/generated.js';
+import { at, codes, sheet, workbook } from './grids/fixtures.js';
+import { sampleWorkbook } from './grids/workbook.js';
+
+const TODAY = '2022-01-15';
+
+describe('analyzeWorkbook on a small realistic workbook', () => {
+  const analysis = analyzeWorkbook(sampleWorkbook(), { today: TODAY });
+
+  it('reads the records, first copy of a duplicate number only', () => {
+    expect(analysis.projects.map((p) => p.id)).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
+    expect(analysis.reviews).toHaveLength(5);
+    expect(analysis.payments.map((p) => p.projectId)).toEqual(['P-001', 'P-099']);
+    expect(analysis.years.map((y) => y.envelopeCents)).toEqual([0, 19_500_700, 9_750_300, 9_750_300]);
+    expect(analysis.settings.years).toEqual(analysis.years);
+  });
+
+  it('evaluates eligibility, scores, ranks, recommends and keeps the books', () => {
+    expect(analysis.eligibility.get('P-001')?.eligible).toBe(true);
+    expect(analysis.eligibility.get('P-002')?.eligible).toBe(true);
+    expect(analysis.eligibility.get('P-003')?.eligible).toBe(false);
+    expect(analysis.scores.get('P-002')?.evaluations).toBe(2);
+    expect(analysis.ranking.slice(0, 2).map((r) => [r.projectId, r.rank])).toEqual([
+      ['P-001', 1],
+      ['P-002', 2],
+    ]);
+    expect(analysis.recommendations.find((r) => r.projectId === 'P-001')?.status).toBe('committed');
+    expect(analysis.recommendations.find((r) => r.projectId === 'P-002')?.status).toBe('recommended');
+    const [, second, third] = analysis.ledger.years;
+    expect(second).toMatchObject({ year: '2020-2021', committedCents: 8_959_800, paidCents: 4_479_900 });
+    expect(third.carriedInCents).toBe(19_500_700 - 8_959_800);
+  });
+
+  it('gathers every issue, addressed, in sheet order then row then column', () => {
+    expect(at(analysis.issues, 'project.duplicateId')).toEqual([
+      'project.duplicateId@A8',
+      'project.duplicateId@A9',
+    ]);
+    expect(at(analysis.issues, 'payment.unknownProject')).toEqual(['payment.unknownProject@A3']);
+    expect(at(analysis.issues, 'cell.scoreInvalid')).toEqual(['cell.scoreInvalid@D6']);
+    expect(at(analysis.issues, 'eligibility.reportDue')).toEqual([]);
+    expect(codes(analysis.issues)).toContain('eligibility.organizations');
+    const order = ['Budget prévisionnel', 'Projets', 'Grille de sélection', 'Versements'];
+    const places = analysis.issues.map((i) => {
+      const { row, col } = i.cell ? parseCellAddress(i.cell) : { row: -1, col: -1 };
+      return [i.sheet === undefined ? -1 : order.indexOf(i.sheet), row, col];
+    });
+    const sorted = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    expect(places).toEqual(sorted);
+    const keys = analysis.issues.map((i) => JSON.stringify(i));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('exports the layouts other plans write formulas over', () => {
+    expect(analysis.layouts.projects).toMatchObject({
+      sheet: 'Projets',
+      headerRow: 2,
+      rows: [3, 4, 5, 7, 8],
+    });
+    expect(analysis.layouts.projects?.columns['granted 2020-2021']).toBe(12);
+    expect(analysis.layouts.budget?.totalRow).toBe(9);
+    expect(analysis.layouts.selection?.rows).toEqual([1, 2, 3, 4, 5]);
+    expect(analysis.layouts.payments?.columns).toEqual({ id: 0, date: 1, amount: 2, type: 3 });
+  });
+
+  it('warns that an accepted project that ended owes its report', () => {
+    const later = analyzeWorkbook(sampleWorkbook(), { today: '2022-06-01' });
+    expect(at(later.issues, 'eligibility.reportDue')).toEqual(['eligibility.reportDue@P4']);
+  });
+});
+
+describe('analyzeWorkbook on workbooks that are not ours', () => {
+  it('reports an empty workbook once and returns empty results', () => {
+    const analysis = analyzeWorkbook({ sheets: [] }, { today: TODAY });
+    expect(analysis.issues.map((i) => [i.code, i.severity])).toEqual([['sheet.noneFound', 'error']]);
+    expect(analysis.projects).toEqual([]);
+    expect(analysis.ranking).toEqual([]);
+    expect(analysis.years).toHaveLength(4);
+  });
+
+  it('ignores sheets the tool generated, even under a staff sheet’s name', () => {
+    const analysis = analyzeWorkbook(
+      workbook(
+        sheet('Projets', [
+          ['Classement'],
+          [GENERATED_MARK_FR],
+          ['No', 'Titre'],
+          ['P-001', 'Cuisines collectives'],
+        ]),
+      ),
+      { today: TODAY },
+    );
+    expect(analysis.projects).toEqual([]);
+    expect(codes(analysis.issues)).toEqual(['sheet.noneFound']);
+  });
+
+  it('reads English sheet names and says which sheets are missing', () => {
+    const analysis = analyzeWorkbook(
+      workbook(
+        sheet('Projects', [
+          ['ID', 'Title'],
+          ['P-001', 'Food bank'],
+        ]),
+      ),
+      {
+        today: TODAY,
+      },
+    );
+    expect(analysis.projects.map((p) => p.title)).toEqual(['Food bank']);
+    expect(analysis.issues.filter((i) => i.code === 'sheet.missing').map((i) => i.params?.sheet)).toEqual([
+      'Grille de sélection',
+      'Versements',
+    ]);
+    expect(codes(analysis.issues)).toContain('forecast.sheetMissing');
+  });
+});
+
+/** Cells staff could type, with a bias towards what our readers look for. */
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(
+    'No',
+    'ID',
+    'Titre',
+    'Évaluateur',
+    'Montant',
+    'Date',
+    'Décision',
+    'Municipalités',
+    'Priorités',
+    'Fin',
+    'Total',
+    '2020-2021',
+    '2021–2022',
+    'Demandé 2020-2021',
+    'Accordé 2021-2022',
+    'Réponse aux priorités du plan',
+    'Conflit d’intérêts',
+    '195 007 $',
+    '- $',
+    '1,234',
+    '7,5',
+    'S.O.',
+    'Oui',
+    '#N/A',
+    '#REF!',
+    'Accepté',
+    'Toutes',
+    'Septembre 2019',
+    '=1+1',
+    'P-001',
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -1e6, max: 1e7 }),
+  fc.double({ noNaN: false }),
+  fc.boolean(),
+  fc.date({ noInvalidDate: false }),
+  fc.constant('x'.repeat(10_000)),
+);
+
+const sheetNames = fc.constantFrom(
+  'Projets',
+  'Projects',
+  'Grille de sélection',
+  'Versements',
+  'Budget prévisionnel',
+  'Paramètres',
+  'Notes',
+);
+
+const randomWorkbook: fc.Arbitrary<WorkbookSnapshot> = fc
+  .array(
+    fc.record({
+      name: sheetNames,
+      rows: fc.array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 12 }),
+    }),
+    { maxLength: 5 },
+  )
+  .map((sheets) => workbook(...sheets.map((s) => sheet(s.name, s.rows))));
+
+describe('analyzeWorkbook on random grids', () => {
+  it('never throws, and every addressed issue points inside its sheet', () => {
+    fc.assert(
+      fc.property(randomWorkbook, (snapshot) => {
+        const analysis = analyzeWorkbook(snapshot, { today: TODAY });
+        expect(codes(analysis.issues)).not.toContain('sheet.internalError');
+        for (const found of analysis.issues) {
+          if (found.cell === undefined) continue;
+          const target = snapshot.sheets.find((s) => s.name === found.sheet);
+          expect(target, `${found.code} on ${found.sheet}`).toBeDefined();
+          const { row, col } = parseCellAddress(found.cell);
+          expect(row).toBeLessThan(target!.values.length);
+          expect(col).toBeLessThan(Math.max(0, ...target!.values.map((r) => r.length)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
