@@ -1,0 +1,126 @@
+/** The `--json` report of design.md: issues, projects, budget. Amounts in dollars, scores to 2 decimals. */
+import type { Analysis } from './analysis.js';
+import type { Issue } from './issues.js';
+import { type Lang, message, renderIssue } from './messages/index.js';
+import { centsToDollars } from './values/money.js';
+
+export interface JsonIssue {
+  severity: Issue['severity'];
+  code: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface JsonProject {
+  id: string;
+  title: string;
+  eligible: boolean;
+  organizations: string[];
+  /** Official names, sorted. */
+  municipalities: string[];
+  /** Priority numbers, sorted. */
+  priorities: number[];
+  reasons: { code: string; message: string }[];
+  score: number | null;
+  finalScore: number | null;
+  rank: number | null;
+  /** The recommendation status (`recommended`, `insufficientFunds`…), null when none. */
+  recommendation: string | null;
+}
+
+export interface JsonBudgetYear {
+  year: string;
+  envelope: number;
+  carriedIn: number;
+  available: number;
+  committed: number;
+  paid: number;
+  /** Solde reporté: what this year carries into the next. */
+  remaining: number;
+}
+
+export interface JsonReport {
+  issues: JsonIssue[];
+  projects: JsonProject[];
+  budget: { years: JsonBudgetYear[]; lapsed: number };
+}
+
+function rounded(score: number | null | undefined): number | null {
+  if (score === null || score === undefined || !Number.isFinite(score)) return null;
+  return Math.round(score * 100) / 100;
+}
+
+export function toJsonIssue(found: Issue, lang: Lang): JsonIssue {
+  return {
+    severity: found.severity,
+    code: found.code,
+    sheet: found.sheet ?? null,
+    cell: found.cell ?? null,
+    message: renderIssue(found, lang),
+  };
+}
+
+export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
+  const ranking = new Map(analysis.ranking.map((row) => [row.projectId, row]));
+  const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, r]));
+  const seen = new Set<string>();
+  const projects: JsonProject[] = [];
+  for (const project of analysis.projects) {
+    if (seen.has(project.id)) continue;
+    seen.add(project.id);
+    const eligibility = analysis.eligibility.get(project.id);
+    const score = analysis.scores.get(project.id);
+    projects.push({
+      id: project.id,
+      title: project.title,
+      eligible: eligibility?.eligible ?? false,
+      organizations: eligibility?.organizations ?? [],
+      municipalities: [...(eligibility?.municipalities ?? [])].sort((a, b) => a.localeCompare(b, 'fr')),
+      priorities: [...(eligibility?.priorities ?? [])].sort((a, b) => a - b),
+      reasons: (eligibility?.reasons ?? []).map((reason) => ({
+        code: reason.code,
+        message: message(reason.code, reason.params ?? {}, lang),
+      })),
+      score: rounded(score?.score),
+      finalScore: rounded(score?.finalScore),
+      rank: ranking.get(project.id)?.rank ?? null,
+      recommendation: recommendations.get(project.id)?.status ?? null,
+    });
+  }
+  return {
+    issues: analysis.issues.map((found) => toJsonIssue(found, lang)),
+    projects,
+    budget: {
+      years: analysis.ledger.years.map((year) => ({
+        year: year.year,
+        envelope: centsToDollars(year.envelopeCents),
+        carriedIn: centsToDollars(year.carriedInCents),
+        available: centsToDollars(year.availableCents),
+        committed: centsToDollars(year.committedCents),
+        paid: centsToDollars(year.paidCents),
+        remaining: centsToDollars(year.balanceCents),
+      })),
+      lapsed: centsToDollars(analysis.ledger.lapsedCents),
+    },
+  };
+}
+
+/** « Projets!F7 : message » lines, for a terminal or a log; workbook-level issues have no place. */
+export function renderIssues(issues: readonly Issue[], lang: Lang = 'fr'): string[] {
+  const labels: Record<Lang, Record<Issue['severity'], string>> = {
+    fr: { error: 'Erreur', warning: 'Avertissement', info: 'Info' },
+    en: { error: 'Error', warning: 'Warning', info: 'Info' },
+  };
+  return issues.map((found) => {
+    const place =
+      found.sheet === undefined
+        ? ''
+        : found.cell === undefined
+          ? found.sheet
+          : `${found.sheet}!${found.cell}`;
+    const separator = lang === 'fr' ? ' : ' : ': ';
+    const head = place === '' ? labels[lang][found.severity] : `${labels[lang][found.severity]} ${place}`;
+    return `${head}${separator}${renderIssue(found, lang)}`;
+  });
+}

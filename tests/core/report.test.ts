@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkbook } from '../../core/analysis.js';
+import { renderIssues, toJsonReport } from '../../core/report.js';
+import { sampleWorkbook } from './grids/workbook.js';
+
+const analysis = analyzeWorkbook(sampleWorkbook(), { today: '2022-01-15' });
+
+describe('toJsonReport', () => {
+  const report = toJsonReport(analysis, 'fr');
+
+  it('has exactly the keys of design.md, in order', () => {
+    expect(Object.keys(report)).toEqual(['issues', 'projects', 'budget']);
+    expect(Object.keys(report.issues[0])).toEqual(['severity', 'code', 'sheet', 'cell', 'message']);
+    expect(Object.keys(report.projects[0])).toEqual([
+      'id',
+      'title',
+      'eligible',
+      'organizations',
+      'municipalities',
+      'priorities',
+      'reasons',
+      'score',
+      'finalScore',
+      'rank',
+      'recommendation',
+    ]);
+    expect(Object.keys(report.budget)).toEqual(['years', 'lapsed']);
+    expect(Object.keys(report.budget.years[0])).toEqual([
+      'year',
+      'envelope',
+      'carriedIn',
+      'available',
+      'committed',
+      'paid',
+      'remaining',
+    ]);
+  });
+
+  it('gives amounts in dollars, remaining as the carried balance, and the lapsed sum', () => {
+    expect(report.budget.years[1]).toEqual({
+      year: '2020-2021',
+      envelope: 195_007,
+      carriedIn: 0,
+      available: 195_007,
+      committed: 89_598,
+      paid: 44_799,
+      remaining: 105_409,
+    });
+    expect(report.budget.lapsed).toBe(390_013 - 89_598);
+  });
+
+  it('describes each project once: official names sorted, priorities sorted, scores to 2 decimals', () => {
+    expect(report.projects.map((p) => p.id)).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
+    const first = report.projects[0];
+    expect(first).toMatchObject({
+      id: 'P-001',
+      title: 'Cuisines collectives maskoutaines',
+      eligible: true,
+      organizations: ['Moisson Maskoutaine', 'Comptoir-partage La Mie'],
+      municipalities: ['La Présentation', 'Saint-Damase', 'Saint-Dominique', 'Saint-Hyacinthe', 'Saint-Pie'],
+      priorities: [1, 2],
+      reasons: [],
+      rank: 1,
+      recommendation: 'committed',
+    });
+    for (const project of report.projects) {
+      for (const score of [project.score, project.finalScore]) {
+        if (score !== null) expect(Math.round(score * 100) / 100).toBe(score);
+      }
+    }
+    const third = report.projects[2];
+    expect(third.eligible).toBe(false);
+    expect(third.rank).toBeNull();
+    expect(third.reasons.map((r) => r.code)).toContain('eligibility.organizations');
+    expect(third.reasons[0].message).not.toBe('');
+  });
+
+  it('renders issues with their place in French or English, null where there is none', () => {
+    const duplicate = report.issues.find((i) => i.code === 'project.duplicateId');
+    expect(duplicate).toEqual({
+      severity: 'error',
+      code: 'project.duplicateId',
+      sheet: 'Projets',
+      cell: 'A8',
+      message: 'Numéro de projet « P-004 » en double (A8, A9) : seule la première ligne est lue.',
+    });
+    const english = toJsonReport(analysis, 'en');
+    expect(english.issues.find((i) => i.code === 'project.duplicateId')?.message).toContain('appears twice');
+    const empty = toJsonReport(analyzeWorkbook({ sheets: [] }), 'fr');
+    expect(empty.issues[0]).toMatchObject({ code: 'sheet.noneFound', sheet: null, cell: null });
+    expect(empty.projects).toEqual([]);
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('renderIssues', () => {
+  it('puts the place first so staff can find the cell', () => {
+    const lines = renderIssues(analysis.issues, 'fr');
+    expect(lines).toContain(
+      'Erreur Projets!A8 : Numéro de projet « P-004 » en double (A8, A9) : seule la première ligne est lue.',
+    );
+  });
+});
