@@ -1,0 +1,241 @@
+/**
+ * « Créer le gabarit »: every staff sheet of the workbook contract, with the plan's settings and
+ * forecast budget, bold frozen headers, widths, drop-down lists, money and date formats. A sheet
+ * that already exists is never touched.
+ */
+import { cellAddress, columnLetters } from '../a1.js';
+import type { CellValue, WorkbookSnapshot } from '../cells.js';
+import { findStaffSheet, STAFF_SHEET_NAMES, type StaffSheet } from '../grids/sheets.js';
+import { type Issue, issue } from '../issues.js';
+import type { Lang } from '../messages/index.js';
+import type { Block, ListValidation, PlanValue, SheetPlan } from '../plan.js';
+import { DECISIONS } from '../records.js';
+import { PRESET_SETTINGS, SETTING_KEYS, type Settings } from '../settings.js';
+import { settingsSheetRows } from '../settings-reader.js';
+import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
+import { headerKey } from '../values/text.js';
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+/** Rows prepared (formats, drop-down lists) below each header. */
+export const TEMPLATE_ROWS = 500;
+export const PAYMENT_TYPES = ['Avance', 'Versement', 'Solde'] as const;
+export const BUDGET_LINE_LABEL = 'Attribué en fonction des priorités définies, selon les impacts des projets';
+
+type ColumnFormat = 'money' | 'date' | null;
+
+interface TableColumn {
+  header: string;
+  width: number;
+  format?: ColumnFormat;
+  list?: readonly string[];
+}
+
+export function projectColumns(settings: Settings): TableColumn[] {
+  const years = settings.years.map((y) => y.label);
+  return [
+    { header: 'No', width: 8 },
+    { header: 'Titre', width: 40 },
+    { header: 'Organisme porteur', width: 30 },
+    { header: 'Organismes partenaires', width: 36 },
+    { header: 'Appuis', width: 30 },
+    { header: 'Municipalités', width: 40 },
+    { header: 'Priorités', width: 10, list: settings.priorities.map((p) => String(p.number)) },
+    { header: 'Début', width: 12, format: 'date' },
+    { header: 'Fin', width: 12, format: 'date' },
+    { header: 'Coût total', width: 14, format: 'money' },
+    ...years.map((y): TableColumn => ({ header: `Demandé ${y}`, width: 16, format: 'money' })),
+    ...years.map((y): TableColumn => ({ header: `Accordé ${y}`, width: 16, format: 'money' })),
+    { header: 'Décision', width: 14, list: DECISIONS },
+    { header: 'Reddition reçue', width: 16, format: 'date' },
+  ];
+}
+
+export function selectionColumns(settings: Settings): TableColumn[] {
+  return [
+    { header: 'No', width: 8 },
+    { header: 'Évaluateur', width: 20 },
+    ...settings.criteria.map(
+      (c): TableColumn => ({ header: c.name, width: Math.max(12, Math.min(30, c.name.length)) }),
+    ),
+    { header: "Conflit d'intérêts", width: 12, list: ['Oui', 'Non'] },
+    { header: 'Commentaire', width: 40 },
+  ];
+}
+
+export const PAYMENT_COLUMNS: TableColumn[] = [
+  { header: 'No', width: 8 },
+  { header: 'Date', width: 12, format: 'date' },
+  { header: 'Montant', width: 14, format: 'money' },
+  { header: 'Type', width: 12, list: PAYMENT_TYPES },
+];
+
+const FORMAT_CODES: Record<'money' | 'date', string> = { money: MONEY_FORMAT, date: DATE_FORMAT };
+
+/** A header row at row 0, then prepared empty rows carrying the columns' formats and lists. */
+function tableSheet(sheet: string, columns: readonly TableColumn[]): SheetPlan {
+  const blocks: Block[] = [{ row: 0, col: 0, values: [columns.map((c) => c.header)], bold: true }];
+  columns.forEach((column, col) => {
+    if (!column.format) return;
+    blocks.push({
+      row: 1,
+      col,
+      values: Array.from({ length: TEMPLATE_ROWS }, () => [null]),
+      numberFormats: Array.from({ length: TEMPLATE_ROWS }, () => [
+        FORMAT_CODES[column.format as 'money' | 'date'],
+      ]),
+    });
+  });
+  const validations: ListValidation[] = [];
+  columns.forEach((column, col) => {
+    if (!column.list) return;
+    const letters = columnLetters(col);
+    validations.push({ range: `${letters}2:${letters}${TEMPLATE_ROWS + 1}`, list: [...column.list] });
+  });
+  return {
+    sheet,
+    mode: 'replace',
+    blocks,
+    validations,
+    frozenRows: 1,
+    columnWidths: columns.map((c, col) => ({ col, width: c.width })),
+  };
+}
+
+/** Rows of ragged length padded with blanks: a block is a rectangle. */
+function rectangle(rows: CellValue[][]): CellValue[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
+}
+
+function settingsSheet(settings: Settings): SheetPlan {
+  const values = rectangle(settingsSheetRows(settings));
+  const formats = values.map((row) => row.map((value) => (value instanceof Date ? DATE_FORMAT : null)));
+  const blocks: Block[] = [{ row: 0, col: 0, values, numberFormats: formats }];
+  // Titles and table headers in bold: the title, the key/value header and each table's two top rows.
+  values.forEach((row, r) => {
+    const first = row[0];
+    const previousBlank = r > 0 && values[r - 1].every((v) => v === null);
+    const isTableTitle = previousBlank && row.slice(1).every((v) => v === null) && typeof first === 'string';
+    if (r === 0 || r === 1 || isTableTitle) blocks.push({ row: r, col: 0, values: [row], bold: true });
+    if (isTableTitle && r + 1 < values.length)
+      blocks.push({ row: r + 1, col: 0, values: [values[r + 1]], bold: true });
+  });
+  const validations: ListValidation[] = [];
+  const choices: [keyof typeof SETTING_KEYS, string[]][] = [
+    ['municipalityRule', ['bloquante', 'avertissement']],
+    ['aggregation', ['moyenne', 'médiane']],
+    ['notApplicable', ['exclu', 'zéro']],
+  ];
+  for (const [key, list] of choices) {
+    const label = headerKey(SETTING_KEYS[key][0]);
+    const row = values.findIndex((r) => typeof r[0] === 'string' && headerKey(r[0]) === label);
+    if (row >= 0) validations.push({ range: cellAddress(row, 1), list });
+  }
+  const maxGrantLabel = headerKey(SETTING_KEYS.maxGrantPerProjectCents[0]);
+  const maxGrantRow = values.findIndex((r) => typeof r[0] === 'string' && headerKey(r[0]) === maxGrantLabel);
+  if (maxGrantRow >= 0)
+    blocks.push({
+      row: maxGrantRow,
+      col: 1,
+      values: [[values[maxGrantRow][1]]],
+      numberFormats: [[MONEY_FORMAT]],
+    });
+  return {
+    sheet: STAFF_SHEET_NAMES.settings[0],
+    mode: 'replace',
+    blocks,
+    validations,
+    frozenRows: 2,
+    columnWidths: [
+      { col: 0, width: 36 },
+      { col: 1, width: 40 },
+      { col: 2, width: 60 },
+    ],
+  };
+}
+
+/** The plan's forecast grid: one line, a Total column and a Total row as formulas. */
+function budgetSheet(settings: Settings): SheetPlan {
+  const years = settings.years;
+  const headerRow = 3;
+  const lineRow = headerRow + 1;
+  const totalRow = lineRow + 1;
+  const lastYearCol = years.length;
+  const totalCol = lastYearCol + 1;
+  const rowTotal = (row: number): PlanValue => ({
+    formula: `=SUM(${cellAddress(row, 1)}:${cellAddress(row, lastYearCol)})`,
+  });
+  const columnTotal = (col: number): PlanValue => ({
+    formula: `=SUM(${cellAddress(lineRow, col)}:${cellAddress(totalRow - 1, col)})`,
+  });
+  const moneyRow = () => [null, ...years.map(() => MONEY_FORMAT), MONEY_FORMAT];
+  return {
+    sheet: STAFF_SHEET_NAMES.budget[0],
+    mode: 'replace',
+    blocks: [
+      {
+        row: 0,
+        col: 0,
+        values: [
+          [`Budget prévisionnel — ${settings.programName}`],
+          [`Territoire visé : ${settings.territory}`],
+        ],
+        bold: true,
+      },
+      { row: headerRow, col: 0, values: [['Poste', ...years.map((y) => y.label), 'Total']], bold: true },
+      {
+        row: lineRow,
+        col: 0,
+        values: [
+          [BUDGET_LINE_LABEL, ...years.map((y) => centsToDollars(y.envelopeCents)), rowTotal(lineRow)],
+          ['Total', ...years.map((_, i) => columnTotal(i + 1)), columnTotal(totalCol)],
+        ],
+        numberFormats: [moneyRow(), moneyRow()],
+      },
+      { row: totalRow, col: 0, values: [['Total']], bold: true },
+    ],
+    frozenRows: headerRow + 1,
+    columnWidths: [
+      { col: 0, width: 50 },
+      ...years.map((_, i) => ({ col: i + 1, width: 14 })),
+      { col: totalCol, width: 14 },
+    ],
+  };
+}
+
+export interface TemplatePlanResult {
+  sheets: SheetPlan[];
+  issues: Issue[];
+  /** Staff sheets that already existed and were left untouched. */
+  kept: string[];
+}
+
+/** Every staff sheet of design.md that the workbook does not have yet. */
+export function templatePlan(
+  snapshot: WorkbookSnapshot,
+  _options: { lang?: Lang; now?: Date } = {},
+): TemplatePlanResult {
+  const settings = PRESET_SETTINGS;
+  const candidates: [StaffSheet, () => SheetPlan][] = [
+    ['settings', () => settingsSheet(settings)],
+    ['budget', () => budgetSheet(settings)],
+    ['projects', () => tableSheet(STAFF_SHEET_NAMES.projects[0], projectColumns(settings))],
+    ['selection', () => tableSheet(STAFF_SHEET_NAMES.selection[0], selectionColumns(settings))],
+    ['payments', () => tableSheet(STAFF_SHEET_NAMES.payments[0], PAYMENT_COLUMNS)],
+  ];
+  const sheets: SheetPlan[] = [];
+  const issues: Issue[] = [];
+  const kept: string[] = [];
+  for (const [kind, build] of candidates) {
+    const name = STAFF_SHEET_NAMES[kind][0];
+    const existing =
+      findStaffSheet(snapshot, kind) ?? snapshot.sheets.find((s) => headerKey(s.name) === headerKey(name));
+    if (existing) {
+      kept.push(existing.name);
+      issues.push(issue('template.sheetExists', 'info', { sheet: existing.name }, { sheet: existing.name }));
+      continue;
+    }
+    sheets.push(build());
+  }
+  return { sheets, issues, kept };
+}

@@ -1,0 +1,337 @@
+/**
+ * Reformater: tidies the staff grids in place (official municipality names, priority numbers,
+ * money text → numbers, date text → real dates, trimmed text, one list separator), records every
+ * changed cell in the Journal first, and never touches a formula or a cell it cannot read.
+ */
+import { cellAddress } from './a1.js';
+import type { Analysis } from './analysis.js';
+import { type CellValue, isErrorValue, type WorkbookSnapshot } from './cells.js';
+import { parseDecision } from './grids/projects.js';
+import { type Issue, type IssueParams, issue } from './issues.js';
+import {
+  type CellChange,
+  type CellEdit,
+  cellState,
+  editBlocks,
+  type JournalOperation,
+  operationId,
+  readJournal,
+} from './journal.js';
+import type { IssueCode, Lang } from './messages/index.js';
+import { createMunicipalityMatcher, type MunicipalityMatcher } from './municipalities.js';
+import type { Plan, SheetPlan } from './plan.js';
+import { journalAppendPlan } from './plans/journal.js';
+import { parsePriority } from './priorities.js';
+import type { Settings } from './settings.js';
+import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
+import { joinList, splitList } from './values/lists.js';
+import { centsToDollars, MONEY_FORMAT, MONEY_FORMAT_CENTS, parseMoney } from './values/money.js';
+import { collapseSpaces, headerKey } from './values/text.js';
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** How one column is tidied. */
+export type ColumnKind =
+  | 'text'
+  | 'multiline'
+  | 'list'
+  | 'municipalities'
+  | 'priorities'
+  | 'date'
+  | 'endDate'
+  | 'money'
+  | 'decision'
+  | 'yesNo'
+  | 'score'
+  | 'paymentType';
+
+type Tidied =
+  | { kind: 'same' }
+  | { kind: 'change'; value: CellValue; format?: string }
+  | { kind: 'skip'; code: IssueCode; params: IssueParams };
+
+interface TidyContext {
+  settings: Settings;
+  matcher: MunicipalityMatcher;
+  /** Item-level problems of a cell that is still changed (an unrecognized name among good ones). */
+  notes: { code: IssueCode; params: IssueParams }[];
+}
+
+const SAME: Tidied = { kind: 'same' };
+
+function change(before: CellValue, value: CellValue, format?: string): Tidied {
+  if (sameValue(before, value)) return SAME;
+  return format === undefined ? { kind: 'change', value } : { kind: 'change', value, format };
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+function shown(value: CellValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
+}
+
+/** Runs of spaces (every kind) → one space, trimmed, line by line; blank lines at the ends dropped. */
+function tidyMultiline(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(collapseSpaces)
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+const YES = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', 'x']);
+const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
+const NOT_APPLICABLE = new Set(['so', 's.o.', 's.o', 's/o', 'n/a', 'na', 'sans objet']);
+const PAYMENT_TYPES = ['Avance', 'Versement', 'Solde'];
+
+function tidyMoney(value: CellValue): Tidied {
+  const parsed = parseMoney(value);
+  if (parsed.kind === 'blank') return change(value, null);
+  if (parsed.kind === 'invalid')
+    return { kind: 'skip', code: 'reformat.unparsedMoney', params: { value: shown(value) } };
+  const format = parsed.cents % 100 === 0 ? MONEY_FORMAT : MONEY_FORMAT_CENTS;
+  return change(value, centsToDollars(parsed.cents), format);
+}
+
+function tidyDate(value: CellValue, endOfPeriod: boolean): Tidied {
+  const parsed = parseDate(value);
+  if (parsed.kind === 'blank') return change(value, null);
+  if (parsed.kind === 'invalid')
+    return { kind: 'skip', code: 'reformat.unparsedDate', params: { value: shown(value) } };
+  // The reader reads « Mars 2023 » in Fin as 2023-03-31: the real date must say the same.
+  const iso = endOfPeriod && parsed.precision === 'month' ? endOfMonth(parsed.iso) : parsed.iso;
+  return change(value, isoToDate(iso), DATE_FORMAT);
+}
+
+function tidyMunicipalities(text: string, ctx: TidyContext): CellValue {
+  const names: string[] = [];
+  for (const item of splitList(text, { allowComma: true })) {
+    const match = ctx.matcher.match(item);
+    let name = item;
+    if (match.kind === 'official' || match.kind === 'variant') name = match.name;
+    if (match.kind === 'unrecognized') {
+      const params: IssueParams = { value: item };
+      if (match.suggestion) params.suggestion = match.suggestion;
+      ctx.notes.push({ code: 'reformat.unrecognizedMunicipality', params });
+    }
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.length === 0 ? null : joinList(names);
+}
+
+function tidyPriorities(text: string, ctx: TidyContext): CellValue {
+  const items: string[] = [];
+  let unparsed = false;
+  for (const item of splitList(text, { allowComma: true })) {
+    const number = parsePriority(item, ctx.settings);
+    if (number === null) {
+      unparsed = true;
+      ctx.notes.push({ code: 'reformat.unparsedPriority', params: { value: item } });
+    }
+    const written = number === null ? item : String(number);
+    if (!items.includes(written)) items.push(written);
+  }
+  if (items.length === 0) return null;
+  // One valid priority is a number, like staff type it; several are text « 1; 3 ».
+  if (items.length === 1 && !unparsed) return Number(items[0]);
+  return joinList(items);
+}
+
+/** What Reformater makes of one plain (non-formula, non-error) cell. */
+export function tidyCell(kind: ColumnKind, value: CellValue, ctx: TidyContext): Tidied {
+  if (value === null || typeof value === 'boolean') return SAME;
+  if (typeof value === 'string' && value.trim() === '') return change(value, null);
+  switch (kind) {
+    case 'money':
+      return typeof value === 'string' ? tidyMoney(value) : SAME;
+    case 'date':
+    case 'endDate':
+      return typeof value === 'string' ? tidyDate(value, kind === 'endDate') : SAME;
+    default:
+      break;
+  }
+  if (typeof value !== 'string') return SAME;
+  switch (kind) {
+    case 'multiline':
+      return change(value, tidyMultiline(value));
+    case 'list':
+      return change(value, joinList(splitList(value)));
+    case 'municipalities':
+      return change(value, tidyMunicipalities(value, ctx));
+    case 'priorities':
+      return change(value, tidyPriorities(value, ctx));
+    case 'decision':
+      return change(value, parseDecision(value) ?? collapseSpaces(value));
+    case 'yesNo': {
+      const key = headerKey(value);
+      return change(value, YES.has(key) ? 'Oui' : NO.has(key) ? 'Non' : collapseSpaces(value));
+    }
+    case 'score': {
+      const text = collapseSpaces(value);
+      if (/^\d+(?:[.,]\d+)?$/.test(text)) return change(value, Number(text.replace(',', '.')));
+      return change(value, NOT_APPLICABLE.has(headerKey(text)) ? 'S.O.' : text);
+    }
+    case 'paymentType': {
+      const known = PAYMENT_TYPES.find((t) => headerKey(t) === headerKey(value));
+      return change(value, known ?? collapseSpaces(value));
+    }
+    default:
+      return change(value, collapseSpaces(value));
+  }
+}
+
+const PROJECT_KINDS: Record<string, ColumnKind> = {
+  id: 'text',
+  title: 'text',
+  lead: 'text',
+  partners: 'list',
+  supports: 'list',
+  municipalities: 'municipalities',
+  priorities: 'priorities',
+  start: 'date',
+  end: 'endDate',
+  totalCost: 'money',
+  decision: 'decision',
+  reportReceived: 'date',
+};
+const REVIEW_KINDS: Record<string, ColumnKind> = {
+  id: 'text',
+  evaluator: 'text',
+  conflict: 'yesNo',
+  comment: 'multiline',
+};
+const PAYMENT_KINDS: Record<string, ColumnKind> = {
+  id: 'text',
+  date: 'date',
+  amount: 'money',
+  type: 'paymentType',
+};
+
+function projectKind(field: string): ColumnKind | undefined {
+  if (field.startsWith('requested ') || field.startsWith('granted ')) return 'money';
+  return PROJECT_KINDS[field];
+}
+
+function reviewKind(field: string): ColumnKind | undefined {
+  if (field.startsWith('criterion ')) return 'score';
+  return REVIEW_KINDS[field];
+}
+
+interface SheetWork {
+  sheet: string;
+  rows: number[];
+  columns: { col: number; kind: ColumnKind }[];
+}
+
+/** The staff tables Reformater walks, from the layouts the analysis found. Unknown columns are left alone. */
+function sheetsToTidy(analysis: Analysis): SheetWork[] {
+  const work: SheetWork[] = [];
+  const { layouts } = analysis;
+  const fromLayout = (
+    layout: { sheet: string; rows: number[]; columns: Record<string, number> } | undefined,
+    kindOf: (field: string) => ColumnKind | undefined,
+  ) => {
+    if (!layout) return;
+    const columns: SheetWork['columns'] = [];
+    for (const [field, col] of Object.entries(layout.columns)) {
+      const kind = kindOf(field);
+      if (kind) columns.push({ col, kind });
+    }
+    work.push({ sheet: layout.sheet, rows: layout.rows, columns });
+  };
+  fromLayout(layouts.projects, projectKind);
+  fromLayout(layouts.selection, reviewKind);
+  fromLayout(layouts.payments, (field) => PAYMENT_KINDS[field]);
+  const budget = layouts.budget;
+  if (budget) {
+    const columns = Object.values(budget.yearColumns).map((col) => ({ col, kind: 'money' as const }));
+    if (budget.totalColumn !== undefined && budget.totalColumn !== null) {
+      columns.push({ col: budget.totalColumn, kind: 'money' });
+    }
+    const rows = [...budget.rows];
+    if (budget.totalRow !== undefined && budget.totalRow !== null && !rows.includes(budget.totalRow)) {
+      rows.push(budget.totalRow);
+    }
+    work.push({ sheet: budget.sheet, rows: rows.sort((a, b) => a - b), columns });
+  }
+  return work;
+}
+
+export interface ReformatResult {
+  plan: Plan;
+  issues: Issue[];
+  /** Cells left as they were because they could not be read (reported in `issues`). */
+  skippedCells: number;
+}
+
+/**
+ * The 'edit' plans of the staff sheets plus the Journal 'append' plan that records them, which comes
+ * first so a host that applies sheets in order writes the journal before the changes.
+ */
+export function reformatPlan(
+  analysis: Analysis,
+  snapshot: WorkbookSnapshot,
+  options: { lang?: Lang; now?: Date } = {},
+): ReformatResult {
+  const now = options.now ?? new Date();
+  const ctx: TidyContext = {
+    settings: analysis.settings,
+    matcher: createMunicipalityMatcher(analysis.settings),
+    notes: [],
+  };
+  const issues: Issue[] = [];
+  const changes: CellChange[] = [];
+  const sheetPlans: SheetPlan[] = [];
+  let skippedCells = 0;
+
+  for (const work of sheetsToTidy(analysis)) {
+    const sheet = snapshot.sheets.find((s) => s.name === work.sheet);
+    if (!sheet) continue;
+    const edits: CellEdit[] = [];
+    for (const row of work.rows) {
+      for (const { col, kind } of work.columns) {
+        const before = cellState(sheet, row, col);
+        const where = { sheet: sheet.name, cell: cellAddress(row, col) };
+        if (isErrorValue(before.value) && !before.formula) continue;
+        ctx.notes = [];
+        const tidied = tidyCell(kind, before.value, ctx);
+        if (before.formula) {
+          // A formula is the staff's own logic: reported when its result is untidy, never replaced.
+          if (tidied.kind === 'change' && !isErrorValue(before.value))
+            issues.push(issue('reformat.formulaKept', 'info', where));
+          continue;
+        }
+        for (const note of ctx.notes) issues.push(issue(note.code, 'warning', where, note.params));
+        if (tidied.kind === 'skip') {
+          skippedCells += 1;
+          issues.push(issue(tidied.code, 'warning', where, tidied.params));
+          continue;
+        }
+        if (tidied.kind === 'same') continue;
+        edits.push({ row, col, value: tidied.value, format: tidied.format ?? null });
+        changes.push({ sheet: sheet.name, cell: where.cell, before, after: tidied.value });
+      }
+    }
+    if (edits.length > 0) sheetPlans.push({ sheet: sheet.name, mode: 'edit', blocks: editBlocks(edits) });
+  }
+
+  const sheets: SheetPlan[] = [];
+  if (changes.length > 0) {
+    const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
+    const operation: JournalOperation = {
+      id: operationId(now, 'reformat', existing),
+      action: 'reformat',
+      at: now,
+      changes,
+    };
+    sheets.push(journalAppendPlan(snapshot, operation), ...sheetPlans);
+  }
+  return {
+    plan: { action: 'reformat', sheets, changedCells: changes.length },
+    issues,
+    skippedCells,
+  };
+}

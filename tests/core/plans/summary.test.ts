@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkbook } from '../../../core/analysis.js';
+import type { WorkbookSnapshot } from '../../../core/cells.js';
+import { isGeneratedSheet } from '../../../core/generated.js';
+import { amountExpression, rangeEnd, SUMMARY_HEADERS, summaryPlan } from '../../../core/plans/summary.js';
+import { MONEY_FORMAT } from '../../../core/values/money.js';
+import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { NOW, sampleWorkbook } from './fixture.js';
+
+function written(snapshot: WorkbookSnapshot) {
+  const analysis = analyzeWorkbook(snapshot, { today: '2026-11-27' });
+  const result = summaryPlan(analysis, snapshot, { now: NOW });
+  const workbook = applyPlanToSnapshot(snapshot, {
+    action: 'summary',
+    sheets: [result.sheet],
+    changedCells: 0,
+  });
+  return { analysis, result, workbook, sheet: sheetOf(workbook, result.sheet.sheet) };
+}
+
+describe('Sommaire budgétaire', () => {
+  it('is a generated sheet with the exact headers, one row per program year, then Total', () => {
+    const { sheet, result } = written(sampleWorkbook());
+    expect(result.sheet.sheet).toBe('Sommaire budgétaire');
+    expect(result.sheet.mode).toBe('replace');
+    expect(isGeneratedSheet(sheet)).toBe(true);
+    expect(sheet.values[3].slice(0, 8)).toEqual([...SUMMARY_HEADERS, 'Contrôle']);
+    expect(sheet.values.slice(4, 9).map((r) => r[0])).toEqual([
+      '2019-2020',
+      '2020-2021',
+      '2021-2022',
+      '2022-2023',
+      'Total',
+    ]);
+    expect(sheet.frozenRows).toBe(4);
+    expect(sheet.bold[3][0]).toBe(true);
+  });
+
+  it('reads each envelope live from the Total row of Budget prévisionnel, text amounts included', () => {
+    const { sheet } = written(sampleWorkbook());
+    // 2020-2021 is column C of the budget; its Total row is row 7.
+    expect(sheet.formulas[5][1]).toBe(`=${amountExpression("'Budget prévisionnel'!C7")}`);
+    expect(sheet.formulas[7][1]).toBe(`=${amountExpression("'Budget prévisionnel'!E7")}`);
+    // No-break spaces (U+00A0, U+202F) are literal characters inside the formula's strings.
+    expect(amountExpression('X1')).toBe(
+      'IFERROR(X1*1,IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(X1&"","$",""),"\u00A0",""),"\u202F","")," ",""),0))',
+    );
+  });
+
+  it('sums the envelope rows when the budget has no Total row', () => {
+    const snapshot = sampleWorkbook();
+    const budget = snapshot.sheets[0];
+    budget.values = budget.values.slice(0, 6);
+    const { sheet } = written(snapshot);
+    expect(sheet.formulas[5][1]).toBe(`=SUMPRODUCT(${amountExpression("'Budget prévisionnel'!C5:C6")})`);
+  });
+
+  it('commits the Accordé column of each year over accepted projects, whatever the column order', () => {
+    const { sheet } = written(sampleWorkbook());
+    const committed2020 = sheet.formulas[5][4]!;
+    // Projets: Décision in A, Accordé 2021-2022 in B, No in C, Accordé 2020-2021 in E; data from row 3.
+    expect(committed2020).toMatch(/^=SUMPRODUCT\(/);
+    expect(committed2020).toContain('TRIM(Projets!C3:C1000&"")<>""');
+    expect(committed2020).toContain('SUBSTITUTE(LOWER(TRIM(Projets!A3:A1000&"")),"é","e")');
+    expect(committed2020).toContain(amountExpression('Projets!E3:E1000'));
+    expect(sheet.formulas[6][4]).toContain(amountExpression('Projets!B3:B1000'));
+    // No Accordé 2022-2023 column: nothing can be committed that year.
+    expect(sheet.values[7][4]).toBe(0);
+    expect(sheet.formulas[7][4]).toBeNull();
+  });
+
+  it('pays by fiscal year of the Versements dates, only to projects listed in Projets', () => {
+    const { sheet } = written(sampleWorkbook());
+    const paid = sheet.formulas[5][5]!;
+    expect(paid).toContain('COUNTIF(Projets!C3:C1000,Versements!C2:C1000)>0');
+    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)>=DATE(2020,4,1))');
+    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)<=DATE(2021,3,31))');
+    expect(paid).toContain(amountExpression('Versements!A2:A1000'));
+  });
+
+  it('chains the carry-forward and totals with formulas', () => {
+    const { sheet } = written(sampleWorkbook());
+    expect(sheet.values[4][2]).toBe(0);
+    expect(sheet.formulas[5][2]).toBe('=G5');
+    expect(sheet.formulas[5][3]).toBe('=B6+C6');
+    expect(sheet.formulas[5][6]).toBe('=D6-E6');
+    expect(sheet.formulas[8].slice(1, 7)).toEqual([
+      '=SUM(B5:B8)',
+      null,
+      null,
+      '=SUM(E5:E8)',
+      '=SUM(F5:F8)',
+      '=G8',
+    ]);
+    expect(sheet.values[8][2]).toBeNull();
+    expect(sheet.values[8][3]).toBeNull();
+    for (let row = 4; row <= 8; row++) {
+      for (const col of [1, 4, 5, 6]) expect(sheet.numberFormats[row][col]).toBe(MONEY_FORMAT);
+    }
+  });
+
+  it('writes the core ledger next to the table and a Contrôle formula comparing both', () => {
+    const { sheet, analysis } = written(sampleWorkbook());
+    const y2020 = analysis.ledger.years[1];
+    expect(sheet.values[5].slice(9, 15)).toEqual([195007, 0, 195007, 147798, 89598, 47209]);
+    expect(y2020.balanceCents).toBe(4_720_900);
+    // Total row: Σ enveloppes, blank, blank, Σ engagé, Σ versé, non utilisé.
+    expect(sheet.values[8].slice(9, 15)).toEqual([390013, null, null, 203362, 118698, 186651]);
+    expect(analysis.ledger.lapsedCents).toBe(18_665_100);
+    expect(sheet.formulas[5][7]).toBe(
+      '=IFERROR(IF(SUMPRODUCT(ABS(B6:G6-J6:O6))<0.005,"OK","Écart : "&FIXED(SUMPRODUCT(ABS(B6:G6-J6:O6)),2)&" $"),"Écart")',
+    );
+    expect(sheet.numberFormats[5][12]).toBe(MONEY_FORMAT);
+  });
+
+  it('follows with a table by priority and a column chart of envelope, committed and carried', () => {
+    const { sheet, result } = written(sampleWorkbook());
+    expect(sheet.values[11][0]).toBe('Par priorité');
+    expect(sheet.values[12].slice(0, 5)).toEqual(['Priorité', 'Projets', 'Demandé', 'Engagé', 'Versé']);
+    expect(sheet.values[15].slice(0, 5)).toEqual(['3 - Habitation', 1, 58200, 58200, 29100]);
+    expect(sheet.formulas[17][3]).toBe('=SUM(D14:D17)');
+    expect(result.sheet.charts).toEqual([
+      {
+        type: 'column',
+        title: 'Enveloppe, engagé et solde reporté par exercice',
+        categories: 'A5:A8',
+        series: [
+          { name: 'Enveloppe', values: 'B5:B8' },
+          { name: 'Engagé', values: 'E5:E8' },
+          { name: 'Solde reporté', values: 'G5:G8' },
+        ],
+        anchor: 'A21',
+        width: 640,
+        height: 320,
+      },
+    ]);
+  });
+
+  it('extends the source ranges well past the last data row', () => {
+    expect(rangeEnd({ headerRow: 0, rows: [1, 2, 3] })).toBe(1000);
+    expect(rangeEnd({ headerRow: 0, rows: [1, 2, 1199] })).toBe(1700);
+  });
+
+  it('never overwrites a staff sheet named « Sommaire budgétaire »: writes « Sommaire budgétaire (2) »', () => {
+    const snapshot = sampleWorkbook();
+    snapshot.sheets.push({
+      name: 'Sommaire budgétaire',
+      values: [['Notes du comité'], ['Rencontre du 3 février 2020']],
+    });
+    const { workbook, result } = written(snapshot);
+    expect(result.sheet.sheet).toBe('Sommaire budgétaire (2)');
+    expect(result.issues.map((i) => i.code)).toEqual(['action.renamedSheet']);
+    expect(sheetOf(workbook, 'Sommaire budgétaire').values).toEqual([
+      ['Notes du comité'],
+      ['Rencontre du 3 février 2020'],
+    ]);
+    expect(sheetOf(workbook, 'Sommaire budgétaire (2)').values[3][0]).toBe('Exercice');
+    // Written again: the tool's own sheet is replaced, no third copy.
+    const again = written(workbook);
+    expect(again.result.sheet.sheet).toBe('Sommaire budgétaire (2)');
+  });
+
+  it('writes the core values when a source sheet is missing', () => {
+    const snapshot = sampleWorkbook();
+    snapshot.sheets = snapshot.sheets.filter(
+      (s) => s.name !== 'Budget prévisionnel' && s.name !== 'Versements',
+    );
+    const { sheet } = written(snapshot);
+    expect(sheet.values.slice(4, 8).map((r) => r[1])).toEqual([0, 195007, 97503, 97503]);
+    expect(sheet.values[5][5]).toBe(0);
+    expect(sheet.formulas[5][4]).toContain('Projets!E3:E1000');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkbook } from '../../../core/analysis.js';
+import { templatePlan } from '../../../core/plans/template.js';
+import { DECISIONS } from '../../../core/records.js';
+import { PRESET_SETTINGS } from '../../../core/settings.js';
+import { MONEY_FORMAT } from '../../../core/values/money.js';
+import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+
+function fresh() {
+  const result = templatePlan({ sheets: [] });
+  const workbook = applyPlanToSnapshot(
+    { sheets: [] },
+    { action: 'template', sheets: result.sheets, changedCells: 0 },
+  );
+  return { result, workbook };
+}
+
+describe('Créer le gabarit', () => {
+  it('creates every staff sheet of the workbook contract', () => {
+    const { result } = fresh();
+    expect(result.sheets.map((s) => [s.sheet, s.mode])).toEqual([
+      ['Paramètres', 'replace'],
+      ['Budget prévisionnel', 'replace'],
+      ['Projets', 'replace'],
+      ['Grille de sélection', 'replace'],
+      ['Versements', 'replace'],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('writes the plan’s forecast grid as numbers with a Total row and column as formulas', () => {
+    const budget = sheetOf(fresh().workbook, 'Budget prévisionnel');
+    expect(budget.values[3]).toEqual(['Poste', '2019-2020', '2020-2021', '2021-2022', '2022-2023', 'Total']);
+    expect(budget.values[4].slice(1, 5)).toEqual([0, 195007, 97503, 97503]);
+    expect(budget.formulas[4][5]).toBe('=SUM(B5:E5)');
+    expect(budget.values[5][0]).toBe('Total');
+    expect(budget.formulas[5].slice(1)).toEqual([
+      '=SUM(B5:B5)',
+      '=SUM(C5:C5)',
+      '=SUM(D5:D5)',
+      '=SUM(E5:E5)',
+      '=SUM(F5:F5)',
+    ]);
+    expect(budget.numberFormats[4].slice(1)).toEqual(new Array(5).fill(MONEY_FORMAT));
+    expect(budget.numberFormats[5].slice(1)).toEqual(new Array(5).fill(MONEY_FORMAT));
+  });
+
+  it('gives Projets every header, bold and frozen, with lists, money and date formats', () => {
+    const projets = sheetOf(fresh().workbook, 'Projets');
+    expect(projets.values[0]).toEqual([
+      'No',
+      'Titre',
+      'Organisme porteur',
+      'Organismes partenaires',
+      'Appuis',
+      'Municipalités',
+      'Priorités',
+      'Début',
+      'Fin',
+      'Coût total',
+      'Demandé 2019-2020',
+      'Demandé 2020-2021',
+      'Demandé 2021-2022',
+      'Demandé 2022-2023',
+      'Accordé 2019-2020',
+      'Accordé 2020-2021',
+      'Accordé 2021-2022',
+      'Accordé 2022-2023',
+      'Décision',
+      'Reddition reçue',
+    ]);
+    expect(projets.bold[0].every(Boolean)).toBe(true);
+    expect(projets.frozenRows).toBe(1);
+    expect(projets.validations).toEqual([
+      { range: 'G2:G501', list: ['1', '2', '3', '4'] },
+      { range: 'S2:S501', list: [...DECISIONS] },
+    ]);
+    expect(projets.numberFormats[1][7]).toBe('yyyy-mm-dd');
+    expect(projets.numberFormats[500][19]).toBe('yyyy-mm-dd');
+    expect(projets.numberFormats[1][9]).toBe(MONEY_FORMAT);
+    expect(projets.numberFormats[1][17]).toBe(MONEY_FORMAT);
+    expect(projets.numberFormats[1][0]).toBeNull();
+    expect(projets.columnWidths).toHaveLength(20);
+  });
+
+  it('gives the selection grid the preset criteria and Oui/Non, and Versements its types', () => {
+    const { workbook } = fresh();
+    const grid = sheetOf(workbook, 'Grille de sélection');
+    expect(grid.values[0]).toEqual([
+      'No',
+      'Évaluateur',
+      ...PRESET_SETTINGS.criteria.map((c) => c.name),
+      "Conflit d'intérêts",
+      'Commentaire',
+    ]);
+    expect(grid.validations).toEqual([{ range: 'I2:I501', list: ['Oui', 'Non'] }]);
+    const payments = sheetOf(workbook, 'Versements');
+    expect(payments.values[0]).toEqual(['No', 'Date', 'Montant', 'Type']);
+    expect(payments.validations).toEqual([{ range: 'D2:D501', list: ['Avance', 'Versement', 'Solde'] }]);
+    expect(payments.numberFormats[1].slice(0, 3)).toEqual([null, 'yyyy-mm-dd', MONEY_FORMAT]);
+  });
+
+  it('produces a workbook the analysis reads back with the preset and no error', () => {
+    const { workbook } = fresh();
+    const analysis = analyzeWorkbook(workbook, { today: '2026-11-27' });
+    expect(analysis.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(analysis.settings.criteria).toEqual(PRESET_SETTINGS.criteria);
+    expect(analysis.years).toEqual(PRESET_SETTINGS.years);
+    expect(analysis.layouts.projects?.columns['granted 2022-2023']).toBe(17);
+    const settings = sheetOf(workbook, 'Paramètres');
+    expect(settings.validations.map((v) => v.list)).toEqual([
+      ['bloquante', 'avertissement'],
+      ['moyenne', 'médiane'],
+      ['exclu', 'zéro'],
+    ]);
+  });
+
+  it('leaves a sheet that already exists untouched, with an info issue', () => {
+    const projets = {
+      name: 'Projets',
+      values: [
+        ['No', 'Titre'],
+        ['P-01', 'Cuisines collectives'],
+      ],
+    };
+    const result = templatePlan({ sheets: [projets] });
+    expect(result.sheets.map((s) => s.sheet)).not.toContain('Projets');
+    expect(result.kept).toEqual(['Projets']);
+    expect(result.issues).toEqual([
+      { code: 'template.sheetExists', severity: 'info', sheet: 'Projets', params: { sheet: 'Projets' } },
+    ]);
+  });
+});
