@@ -1,0 +1,241 @@
+// Builds the Excel add-in into dist/addin/ (`npm run build:addin`):
+//   taskpane.html  the shared runtime page: Office.js from Microsoft's CDN (never bundled), a
+//                  Content-Security-Policy allowing only this site and that CDN, then functions.js
+//                  and taskpane.js
+//   taskpane.js    the panel and the Excel bridge (budget: under 200 KB)
+//   taskpane.css   the panel's stylesheet
+//   functions.js   registers the catalog's custom functions (CustomFunctions.associate)
+//   functions.json Excel's metadata, generated from the catalog
+//   manifest.xml   addin/manifest.template.xml with ADDIN_BASE_URL (default https://localhost:3000)
+//   aide.html      a short help page (the manifest's support and « learn more » link)
+//   assets/        icons
+// and a test page into dist/addin-test/ (same scripts, Office.js replaced by the fake host over
+// the sample workbook) for the browser end-to-end test.
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const at = (path) => join(ROOT, path);
+
+export const DEFAULT_BASE_URL = 'https://localhost:3000';
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const TASKPANE_BUDGET_BYTES = 200 * 1024;
+export const MANIFEST_TEMPLATE = at('addin/manifest.template.xml');
+export const SAMPLE_WORKBOOK = at('examples/alliance-exemple.xlsx');
+
+/** HTTPS only, no trailing slash: Office refuses add-ins served over plain HTTP. */
+export function normalizeBaseUrl(url = DEFAULT_BASE_URL) {
+  const trimmed = String(url).trim().replace(/\/+$/, '');
+  if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(trimmed)) {
+    throw new Error(`ADDIN_BASE_URL doit être une adresse https:// (reçu : « ${url} »).`);
+  }
+  return trimmed;
+}
+
+/** The manifest for a base URL. */
+export async function renderManifest(baseUrl = DEFAULT_BASE_URL) {
+  const template = await readFile(MANIFEST_TEMPLATE, 'utf8');
+  return template.replaceAll('{{BASE_URL}}', normalizeBaseUrl(baseUrl));
+}
+
+function escapeHtml(text) {
+  return String(text).replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
+  );
+}
+
+/**
+ * The task pane page. `officeScript` is Office.js's URL (the CDN); the test page passes the fake
+ * host's script instead and allows nothing but itself.
+ */
+export function taskpaneHtml({ officeScript = OFFICE_JS_URL, test = false } = {}) {
+  const scriptSources = test ? "'self'" : "'self' https://appsforoffice.microsoft.com";
+  const csp = [
+    "default-src 'self'",
+    `script-src ${scriptSources}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="fr-CA">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>Alliance pour la solidarité</title>
+<script src="${escapeHtml(officeScript)}"></script>
+<link rel="stylesheet" href="taskpane.css">
+</head>
+<body>
+<div id="alliance-panel"></div>
+<script src="functions.js"></script>
+<script src="taskpane.js"></script>
+</body>
+</html>
+`;
+}
+
+/** A short French help page listing the functions (the manifest's support link). */
+export function helpHtml(metadata) {
+  const items = metadata.functions
+    .map((fn) => {
+      const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ');
+      return `<li><code>=ALLIANCE.${escapeHtml(fn.name)}(${escapeHtml(params)})</code> — ${escapeHtml(fn.description)}</li>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="fr-CA">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'">
+<title>Aide — Alliance pour la solidarité</title>
+</head>
+<body>
+<h1>Alliance pour la solidarité — complément Excel</h1>
+<p>Dans l’onglet Accueil, le bouton « Alliance » ouvre le volet : Créer le gabarit, Valider, Reformater,
+Sommaire budgétaire, Classement et recommandation, Annuler la dernière opération.</p>
+<h2>Fonctions</h2>
+<ul>
+${items}
+</ul>
+</body>
+</html>
+`;
+}
+
+async function bundle(entry, outfile, options = {}) {
+  const result = await esbuild({
+    entryPoints: [at(entry)],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    minify: options.minify ?? true,
+    legalComments: 'none',
+    define: options.define ?? {},
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return Object.values(result.metafile.outputs)[0].bytes;
+}
+
+/** Runs a TypeScript module of the repository in Node (bundled to a temporary .mjs). */
+async function importTs(entry, tmpDir) {
+  await mkdir(tmpDir, { recursive: true });
+  const outfile = join(tmpDir, `${entry.replace(/[^a-z0-9]+/gi, '-')}.mjs`);
+  await esbuild({
+    entryPoints: [at(entry)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_DAYS = 25_569;
+
+/** Dates as Excel hands them to add-ins: day serials. */
+function withSerialDates(snapshot) {
+  const serial = (value) => (value instanceof Date ? value.getTime() / DAY_MS + SERIAL_EPOCH_DAYS : value);
+  return {
+    sheets: snapshot.sheets.map((sheet) => ({
+      ...sheet,
+      values: sheet.values.map((row) => row.map(serial)),
+    })),
+  };
+}
+
+async function sampleSnapshot(tmpDir) {
+  try {
+    const { readWorkbook } = await importTs('cli/xlsx/read.ts', tmpDir);
+    const { snapshot } = await readWorkbook(SAMPLE_WORKBOOK);
+    return withSerialDates(snapshot);
+  } catch {
+    return { sheets: [{ name: 'Feuil1', values: [] }] };
+  }
+}
+
+/**
+ * @param {{ baseUrl?: string, outDir?: string, testOutDir?: string | null, minify?: boolean }} [options]
+ * @returns {Promise<{ outDir: string, testOutDir: string | null, baseUrl: string, sizes: Record<string, number> }>}
+ */
+export async function build(options = {}) {
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? process.env.ADDIN_BASE_URL ?? DEFAULT_BASE_URL);
+  const outDir = options.outDir ?? at('dist/addin');
+  const testOutDir = options.testOutDir === undefined ? at('dist/addin-test') : options.testOutDir;
+  const tmpDir = join(outDir, '..', `.addin-build-${process.pid}`);
+  const minify = options.minify ?? true;
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(join(outDir, 'assets'), { recursive: true });
+
+  const sizes = {};
+  try {
+    sizes['taskpane.js'] = await bundle('addin/taskpane.ts', join(outDir, 'taskpane.js'), { minify });
+    sizes['functions.js'] = await bundle('addin/functions-entry.ts', join(outDir, 'functions.js'), {
+      minify,
+    });
+    const { functionsMetadata, functionsJson } = await importTs('addin/functions-metadata.ts', tmpDir);
+    const files = {
+      'functions.json': functionsJson(),
+      'manifest.xml': await renderManifest(baseUrl),
+      'taskpane.html': taskpaneHtml(),
+      'taskpane.css': await readFile(at('panel/styles.css'), 'utf8'),
+      'aide.html': helpHtml(functionsMetadata()),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await writeFile(join(outDir, name), text);
+      sizes[name] = Buffer.byteLength(text);
+    }
+    for (const icon of await readdir(at('addin/assets'))) {
+      if (icon.endsWith('.png')) await copyFile(at(`addin/assets/${icon}`), join(outDir, 'assets', icon));
+    }
+
+    if (testOutDir) {
+      await rm(testOutDir, { recursive: true, force: true });
+      await mkdir(join(testOutDir, 'assets'), { recursive: true });
+      for (const name of ['taskpane.js', 'functions.js', 'taskpane.css', 'functions.json', 'aide.html']) {
+        await copyFile(join(outDir, name), join(testOutDir, name));
+      }
+      for (const icon of await readdir(join(outDir, 'assets'))) {
+        await copyFile(join(outDir, 'assets', icon), join(testOutDir, 'assets', icon));
+      }
+      const sample = await sampleSnapshot(tmpDir);
+      await bundle('addin/fake/browser-entry.ts', join(testOutDir, 'fake-office.js'), {
+        minify: false,
+        define: { __ALLIANCE_SAMPLE__: JSON.stringify(sample) },
+      });
+      await writeFile(
+        join(testOutDir, 'taskpane.html'),
+        taskpaneHtml({ officeScript: 'fake-office.js', test: true }),
+      );
+    }
+  } finally {
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+  return { outDir, testOutDir, baseUrl, sizes };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await build();
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} Ko`;
+  console.log(`Complément Excel construit dans ${result.outDir} (${result.baseUrl})`);
+  for (const [name, bytes] of Object.entries(result.sizes)) console.log(`  ${name.padEnd(15)} ${kb(bytes)}`);
+  if (result.sizes['taskpane.js'] > TASKPANE_BUDGET_BYTES) {
+    console.error(`taskpane.js dépasse le budget de ${kb(TASKPANE_BUDGET_BYTES)}.`);
+    process.exitCode = 1;
+  }
+  if (result.testOutDir) console.log(`Page de test (Office simulé) : ${result.testOutDir}/taskpane.html`);
+}
