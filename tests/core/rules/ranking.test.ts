@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityResult } from '../../../core/eligibility.js';
 import { compareNatural, rankProjects } from '../../../core/ranking.js';
@@ -80,6 +81,33 @@ describe('rankProjects', () => {
       ['C', score('C', 83.334 + 1e-12)],
     ]);
     expect(rankProjects(projects, results, scores).map((r) => r.projectId)).toEqual(['B', 'C', 'A']);
+  });
+
+  it('numbers ranked projects 1..n by non-increasing final score, the others after', () => {
+    const entry = fc.record({
+      eligible: fc.boolean(),
+      finalScore: fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+      priorities: fc.integer({ min: 0, max: 4 }),
+      municipalities: fc.integer({ min: 0, max: 17 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), (entries) => {
+        const projects = entries.map((_, i) => project(`P${i + 1}`));
+        const results = new Map(
+          entries.map((e, i) => [`P${i + 1}`, eligibility(e.eligible, e.priorities, e.municipalities)]),
+        );
+        const scores = new Map(entries.map((e, i) => [`P${i + 1}`, score(`P${i + 1}`, e.finalScore)]));
+        const ranking = rankProjects(projects, results, scores);
+        expect(ranking).toHaveLength(entries.length);
+        const ranked = ranking.filter((r) => r.rank !== null);
+        expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+        expect(ranking.slice(0, ranked.length)).toEqual(ranked);
+        for (let i = 1; i < ranked.length; i++) {
+          expect(ranked[i].finalScore!).toBeLessThanOrEqual(ranked[i - 1].finalScore! + 1e-9);
+        }
+        expect(ranked.length).toBe(entries.filter((e) => e.eligible && e.finalScore !== null).length);
+      }),
+    );
   });
 
   it('compares project numbers naturally', () => {

@@ -237,6 +237,40 @@ describe('scoreProjects', () => {
     ]);
   });
 
+  it('keeps every final score within 0..100, whatever the bonus and the evaluators', () => {
+    const scoreList = fc.array(
+      fc.oneof(fc.integer({ min: -2, max: 12 }), fc.constant<'NA'>('NA'), fc.constant(null)),
+      {
+        minLength: 6,
+        maxLength: 6,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(scoreList, fc.boolean()), { maxLength: 5 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.constantFrom<'mean' | 'median'>('mean', 'median'),
+        (rows, multiPriorityBonus, aggregation) => {
+          const local = settingsWith({ multiPriorityBonus, aggregation });
+          const reviews = rows.map(([scores, conflict], i) =>
+            review('P1', `Évaluateur ${i}`, scores, { conflict }),
+          );
+          const result = scoreProjects(
+            [project('P1', { priorities: ['1', '2'] })],
+            reviews,
+            local,
+          ).scores.get('P1')!;
+          for (const value of [result.score, result.finalScore]) {
+            if (value === null) continue;
+            expect(value).toBeGreaterThanOrEqual(0);
+            expect(value).toBeLessThanOrEqual(100);
+          }
+          expect(result.finalScore === null).toBe(result.score === null);
+        },
+      ),
+    );
+  });
+
   it('keeps an entry, with a null score, for every project', () => {
     const { scores } = scoreProjects(projects, [], settings);
     expect(scores.get('P2')).toMatchObject({ score: null, finalScore: null, spread: null, evaluations: 0 });
