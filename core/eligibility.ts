@@ -90,17 +90,23 @@ export function evaluateEligibility(
     }
   }
   if (organizations.length < settings.minOrganizations) {
+    // Addressed where a partner would be added.
     const supportsOnly = project.supports.filter((s) => {
       const key = organizationName(s).key;
       return key !== '' && !involvedKeys.has(key);
     }).length;
     reasons.push(
-      issue('eligibility.organizations', 'error', at(project.partners.length > 0 ? 'partners' : 'lead'), {
-        project: project.id,
-        count: organizations.length,
-        required: settings.minOrganizations,
-        supports: supportsOnly,
-      }),
+      issue(
+        'eligibility.organizations',
+        'error',
+        at(project.origin?.cells.partners !== undefined ? 'partners' : 'lead'),
+        {
+          project: project.id,
+          count: organizations.length,
+          required: settings.minOrganizations,
+          supports: supportsOnly,
+        },
+      ),
     );
   }
 

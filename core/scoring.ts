@@ -215,7 +215,7 @@ export function scoreProjects(
               evaluator,
               criterion: criterion.name,
               max: criterion.max,
-              value: numeric ? value : String(value),
+              value: numeric ? value : typeof value === 'string' ? value : undefined,
             },
           ),
         );

@@ -76,7 +76,7 @@ export const en: Record<IssueCode, Message> = {
   'score.outOfRange': (p) =>
     `Score ${p.value} out of range for “${p.criterion}” (0 to ${p.max}): ${p.evaluator}, project ${p.project}; not counted.`,
   'score.notNumeric': (p) =>
-    `Non-numeric score “${p.value}” for “${p.criterion}”: ${p.evaluator}, project ${p.project}; not counted.`,
+    `Non-numeric score${p.value ? ` “${p.value}”` : ''} for “${p.criterion}”: ${p.evaluator}, project ${p.project}; not counted.`,
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} reviews project ${p.project} twice: this row is not counted.`,
   'review.unknownProject': (p) =>

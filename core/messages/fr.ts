@@ -81,7 +81,7 @@ export const fr = {
   'score.outOfRange': (p) =>
     `Note ${String(p.value).replace('.', ',')} hors limites pour « ${p.criterion} » (0 à ${String(p.max).replace('.', ',')}) : ${p.evaluator}, projet ${p.project} ; non comptée.`,
   'score.notNumeric': (p) =>
-    `Note non numérique « ${p.value} » pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; non comptée.`,
+    `Note non numérique${p.value ? ` « ${p.value} »` : ''} pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; non comptée.`,
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} évalue deux fois le projet ${p.project} : cette ligne n’est pas comptée.`,
   'review.unknownProject': (p) =>

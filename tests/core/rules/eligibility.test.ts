@@ -59,7 +59,7 @@ describe('evaluateEligibility', () => {
         code: 'eligibility.organizations',
         severity: 'error',
         sheet: 'Projets',
-        cell: 'C2',
+        cell: 'D2',
         params: expect.objectContaining({ count: 1, required: 2 }),
       }),
     ]);
