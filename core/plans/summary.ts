@@ -58,9 +58,14 @@ export function amountExpression(ref: string): string {
   return `IFERROR(${ref}*1,IFERROR(--${stripped},0))`;
 }
 
-/** Décision = Accepté, without case, accents or extra spaces, and the words the reader accepts. */
+/**
+ * Décision = Accepté, without case, accents or extra spaces, and the other words the reader accepts.
+ * No array constant: Google Sheets spells `{…}` differently in comma-decimal locales.
+ */
 function acceptedExpression(ref: string): string {
-  return `ISNUMBER(MATCH(SUBSTITUTE(LOWER(TRIM(${ref}&"")),"é","e"),{"accepte","acceptee","accepted","approved"},0))`;
+  const key = `SUBSTITUTE(LOWER(TRIM(${ref}&"")),"é","e")`;
+  const words = ['accepte', 'acceptee', 'accepted', 'approved'].map((word) => `(${key}="${word}")`);
+  return `((${words.join('+')})>0)`;
 }
 
 function notBlank(ref: string): string {
