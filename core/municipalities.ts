@@ -119,6 +119,8 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       }
     };
     for (const [candidate, name] of suggestionTargets) {
+      // The length gap alone bounds the distance: skip the quadratic work on long text.
+      if (Math.abs(key.length - candidate.length) > maxDistance) continue;
       const distance = editDistance(key, candidate);
       if (distance <= maxDistance) consider(name, distance);
     }

@@ -143,20 +143,23 @@ export const en: Record<IssueCode, Message> = {
   'cell.scoreInvalid': (p) => `Unreadable score: “${p.value}”. Enter a number (7 or 7.5) or “N/A”.`,
   'cell.conflictInvalid': (p) =>
     `Unreadable conflict of interest: “${p.value}”. Enter Yes or No; the row is counted without a conflict.`,
-  'project.duplicateId': (p) => `Project number “${p.id}” appears twice (${p.cells}): only the first row is read.`,
+  'project.duplicateId': (p) =>
+    `Project number “${p.id}” appears twice (${p.cells}): only the first row is read.`,
   'project.decisionUnknown': (p) => `Unknown decision: “${p.value}”. Choices: ${p.choices}.`,
   'forecast.sheetMissing': (p) =>
     `Sheet “Budget prévisionnel” not found: the action plan's envelopes are used (${p.total} in total).`,
   'forecast.noYears': () =>
-    'No fiscal-year column (e.g. “2020-2021”) in the forecast budget: the action plan\'s envelopes are used.',
+    "No fiscal-year column (e.g. “2020-2021”) in the forecast budget: the action plan's envelopes are used.",
   'forecast.rowTotal': (p) => `Wrong row total: ${p.found} entered, but the years add up to ${p.expected}.`,
-  'forecast.columnTotal': (p) => `Wrong total for ${p.year}: ${p.found} entered, but the rows add up to ${p.expected}.`,
+  'forecast.columnTotal': (p) =>
+    `Wrong total for ${p.year}: ${p.found} entered, but the rows add up to ${p.expected}.`,
   'forecast.grandTotalMismatch': (p) =>
     `Wrong grand total: ${p.found} entered, but the envelopes add up to ${p.expected}.`,
   'forecast.grandTotal': (p) => `Forecast budget: ${p.total} in total over ${p.count} fiscal years.`,
   'forecast.programTotalDiffers': (p) =>
     `The forecast budget adds up to ${p.total}, but the action plan provides ${p.expected} (difference: ${p.difference}).`,
-  'forecast.yearMissing': (p) => `Fiscal year ${p.year} is missing from the forecast budget: its envelope counts as $0.`,
+  'forecast.yearMissing': (p) =>
+    `Fiscal year ${p.year} is missing from the forecast budget: its envelope counts as $0.`,
   'forecast.yearExtra': (p) =>
     `Fiscal year ${p.year} is outside the program years (${p.years}): its envelope is counted anyway.`,
   'forecast.implicitTotal': (p) =>
@@ -194,4 +197,12 @@ export const en: Record<IssueCode, Message> = {
   'reformat.unparsedDate': (p) => `Unreadable date left as is: “${p.value}”.`,
   'reformat.formulaKept': () => 'Cell computed by a formula: Reformat leaves it alone.',
   'template.sheetExists': (p) => `Sheet “${p.sheet}” already exists: it is left untouched.`,
+  // — spreadsheet functions (ALLIANCE.*)
+  'function.errorValue': (p) => `The cell holds an error (${p.value}).`,
+  'function.weightsShape': (p) =>
+    `One weight per score column is needed: ${p.expected} expected, ${p.found} given (positive numbers).`,
+  'function.maximumsShape': (p) =>
+    `One positive maximum per score column is needed: ${p.expected} expected, ${p.found} given.`,
+  'function.notANumber': (p) => `Unreadable score: « ${p.value} » (a number or N/A).`,
+  'function.outOfRange': (p) => `Score ${p.value} out of range for criterion ${p.criterion} (0 to ${p.max}).`,
 };

@@ -129,7 +129,8 @@ export const fr = {
     `Le classeur n’a pas pu être analysé au complet (erreur interne : ${p.detail}). Signalez-le à l’équipe de l’outil.`,
   'header.notFound': (p) =>
     `Ligne d’en-têtes introuvable dans les 30 premières lignes (colonne attendue : « ${p.column} ») : la feuille n’est pas lue.`,
-  'header.missing': (p) => `Colonne obligatoire « ${p.column} » absente de la ligne d’en-têtes (ligne ${p.row}).`,
+  'header.missing': (p) =>
+    `Colonne obligatoire « ${p.column} » absente de la ligne d’en-têtes (ligne ${p.row}).`,
   'header.duplicate': (p) => `Colonne « ${p.column} » en double : seule la première (${p.first}) est lue.`,
   'header.yearOutsideProgram': (p) =>
     `Colonne « ${p.column} » : ${p.year} n’est pas un exercice du programme (${p.years}) ; ses montants ne sont pas comptés au budget.`,
@@ -149,7 +150,8 @@ export const fr = {
   'cell.scoreInvalid': (p) => `Note illisible : « ${p.value} ». Inscrivez un nombre (7 ou 7,5) ou « S.O. ».`,
   'cell.conflictInvalid': (p) =>
     `Conflit d’intérêts illisible : « ${p.value} ». Inscrivez Oui ou Non ; la ligne est comptée sans conflit.`,
-  'project.duplicateId': (p) => `Numéro de projet « ${p.id} » en double (${p.cells}) : seule la première ligne est lue.`,
+  'project.duplicateId': (p) =>
+    `Numéro de projet « ${p.id} » en double (${p.cells}) : seule la première ligne est lue.`,
   'project.decisionUnknown': (p) => `Décision inconnue : « ${p.value} ». Choix possibles : ${p.choices}.`,
   'forecast.sheetMissing': (p) =>
     `Feuille « Budget prévisionnel » introuvable : les enveloppes du plan d’action sont utilisées (${p.total} au total).`,
@@ -204,4 +206,12 @@ export const fr = {
   'reformat.unparsedDate': (p) => `Date illisible laissée telle quelle : « ${p.value} ».`,
   'reformat.formulaKept': () => 'Cellule calculée par une formule : Reformater n’y touche pas.',
   'template.sheetExists': (p) => `La feuille « ${p.sheet} » existe déjà : elle est laissée intacte.`,
+  // — fonctions de feuille de calcul (ALLIANCE.*)
+  'function.errorValue': (p) => `La cellule contient une erreur (${p.value}).`,
+  'function.weightsShape': (p) =>
+    `Il faut une pondération par colonne de notes : ${p.expected} attendues, ${p.found} reçues (nombres positifs).`,
+  'function.maximumsShape': (p) =>
+    `Il faut une note maximale positive par colonne de notes : ${p.expected} attendues, ${p.found} reçues.`,
+  'function.notANumber': (p) => `Note illisible : « ${p.value} » (un nombre ou S.O.).`,
+  'function.outOfRange': (p) => `Note ${p.value} hors limites pour le critère ${p.criterion} (0 à ${p.max}).`,
 } satisfies Record<string, Message>;

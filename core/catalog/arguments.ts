@@ -1,0 +1,57 @@
+import { type CellValue, isBlank } from '../cells.js';
+
+/** A spreadsheet argument as hosts pass it: a single value, or a 2-D array for a range. */
+export type HostArgument = unknown;
+
+/** Any host argument as a rectangular 2-D array of cell values (a single value is a 1×1 range). */
+export function toGrid(arg: HostArgument): CellValue[][] {
+  if (arg === undefined || arg === null) return [[null]];
+  if (Array.isArray(arg)) {
+    if (arg.length === 0) return [[null]];
+    const rows = arg.map((row) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]));
+    // Hosts pass rectangles; anything ragged is padded so every result keeps a rectangular shape.
+    const width = rows.reduce((max, row) => Math.max(max, row.length), 1);
+    for (const row of rows) while (row.length < width) row.push(null);
+    return rows;
+  }
+  return [[toCell(arg)]];
+}
+
+function toCell(value: unknown): CellValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  return String(value);
+}
+
+/** The argument is absent (an optional parameter left out, or an empty cell). */
+export function isAbsent(arg: HostArgument): boolean {
+  const grid = toGrid(arg);
+  return grid.every((row) => row.every(isBlank));
+}
+
+export function rowCount(grid: CellValue[][]): number {
+  return grid.length;
+}
+
+/**
+ * The cells of row `r` of a range argument. A one-row argument applies to every row (a single
+ * cell next to a column range); rows beyond the argument's end are blank.
+ */
+export function rowCells(grid: CellValue[][], r: number): CellValue[] {
+  if (grid.length === 1) return grid[0];
+  return grid[r] ?? [];
+}
+
+/** Rows of the longest argument, ignoring trailing rows that are blank in every argument. */
+export function projectRows(grids: CellValue[][][]): number {
+  let rows = 0;
+  for (const grid of grids) rows = Math.max(rows, grid.length);
+  while (rows > 1 && grids.every((grid) => rowCells(grid, rows - 1).every(isBlank))) rows--;
+  return rows;
+}
+
+/** All numbers of a range in reading order, for weights or maximums given as a row or a column. */
+export function flatten(grid: CellValue[][]): CellValue[] {
+  return grid.flat();
+}

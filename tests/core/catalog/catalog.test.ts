@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CATALOG, type CatalogCell, catalogFunction, isCatalogError } from '../../../core/catalog/catalog.js';
+
+const call = (name: Parameters<typeof catalogFunction>[0], ...args: unknown[]) =>
+  catalogFunction(name).invoke(args);
+
+const SEVEN_TOWNS = 'Saint-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique';
+
+describe('ALLIANCE.ELIGIBLE and ALLIANCE.REASONS', () => {
+  it('answers one row per project, with blanks for blank rows', () => {
+    const organizations = [['Moisson Maskoutaine; Centre de bénévolat'], [null], ['Moisson Maskoutaine']];
+    const supports = [[null], [null], ['Centre de bénévolat']];
+    const municipalities = [[SEVEN_TOWNS], [null], [SEVEN_TOWNS]];
+    const priorities = [['1, 3'], [null], ['1']];
+    expect(call('ELIGIBLE', organizations, supports, municipalities, priorities)).toEqual([
+      [true],
+      [''],
+      [false],
+    ]);
+    const reasons = call('REASONS', organizations, supports, municipalities, priorities);
+    expect(reasons[0][0]).toBe('');
+    expect(reasons[1][0]).toBe('');
+    expect(String(reasons[2][0])).toMatch(/organisme/i);
+  });
+
+  it('takes a single cell as a 1×1 range', () => {
+    expect(call('ELIGIBLE', 'A; B', '', SEVEN_TOWNS, 2)).toEqual([[true]]);
+  });
+
+  it('treats several columns of one row as one project’s cells', () => {
+    expect(
+      call('ELIGIBLE', [['Moisson Maskoutaine', 'Maison de la famille']], null, SEVEN_TOWNS, '4'),
+    ).toEqual([[true]]);
+  });
+
+  it('counts only recognized municipalities against the minimum of 5', () => {
+    const towns = 'Ste-Madelaine; Saint-Barnabé; St-Hyacinthe; Sainte-Rosalie; Saint-Pie-de-Bagot';
+    const [[eligible]] = call('ELIGIBLE', 'A; B', null, towns, 1);
+    expect(eligible).toBe(false);
+    const [[reasons]] = call('REASONS', 'A; B', null, towns, 1);
+    expect(String(reasons)).toMatch(/2 municipalités/);
+  });
+
+  it('rejects a project ending after the program and explains it in English when asked', () => {
+    const args = ['A; B', null, SEVEN_TOWNS, 1, '2023-06-30'];
+    expect(call('ELIGIBLE', ...args)).toEqual([[false]]);
+    const [[reason]] = catalogFunction('REASONS').invoke(args, { lang: 'en' });
+    expect(String(reason)).toMatch(/2023/);
+  });
+
+  it('puts an error in the failing cell only', () => {
+    const result = call('ELIGIBLE', [['A; B'], ['A; B']], null, [[SEVEN_TOWNS], ['#N/A']], [[1], [1]]);
+    expect(result[0][0]).toBe(true);
+    expect(isCatalogError(result[1][0])).toBe(true);
+  });
+
+  it('reads the rules from a Paramètres range', () => {
+    const settings = [
+      ['Municipalités minimum', 3],
+      ['Organismes impliqués minimum', 1],
+    ];
+    const args = ['Moisson Maskoutaine', null, 'Saint-Jude; Saint-Louis; Saint-Simon', 1, null, settings];
+    expect(call('ELIGIBLE', ...args)).toEqual([[true]]);
+    expect(call('ELIGIBLE', ...args.slice(0, 5))).toEqual([[false]]);
+  });
+});
+
+describe('ALLIANCE.MUNICIPALITIES', () => {
+  it('counts distinct recognized municipalities; Saint-Hyacinthe sectors once', () => {
+    expect(
+      call('MUNICIPALITIES', [
+        ['St-Hyacinthe, Sainte-Rosalie, Douville'],
+        ['Toutes'],
+        [''],
+        ['Ste-Madelaine'],
+      ]),
+    ).toEqual([[1], [17], [''], [0]]);
+  });
+});
+
+describe('ALLIANCE.SCORE', () => {
+  it('weights each note by its criterion, out of 100', () => {
+    expect(call('SCORE', [[10, 5]], [[75, 25]], [[10, 10]])).toEqual([[87.5]]);
+  });
+
+  it('leaves S.O. out of the denominator and uses 10 as the default maximum', () => {
+    expect(call('SCORE', [[8, 'S.O.']], [[50, 50]])).toEqual([[80]]);
+  });
+
+  it('never counts a zero-weight criterion', () => {
+    expect(call('SCORE', [[10, 0]], [[100, 0]])).toEqual([[100]]);
+  });
+
+  it('flags a note above its maximum in that row only', () => {
+    const result = call(
+      'SCORE',
+      [
+        [8, 6],
+        [11, 6],
+      ],
+      [[1, 1]],
+    );
+    expect(result[0][0]).toBe(70);
+    expect(isCatalogError(result[1][0])).toBe(true);
+  });
+});
+
+describe('ALLIANCE.CARRYFORWARD', () => {
+  it('carries what is not committed into the next year (the plan’s envelopes)', () => {
+    const envelopes = [[0, 195007, 97503, 97503]];
+    const commitments = [
+      [0, 89598, 0, 0],
+      [0, 60402, 0, 0],
+    ];
+    expect(call('CARRYFORWARD', envelopes, commitments)).toEqual([
+      [0, 0, 0, 0, 0],
+      [195007, 0, 195007, 150000, 45007],
+      [97503, 45007, 142510, 0, 142510],
+      [97503, 142510, 240013, 0, 240013],
+    ]);
+  });
+
+  it('accepts envelopes typed as text and years down the rows', () => {
+    const result = call('CARRYFORWARD', [['- $'], ['195 007 $']], [[0], ['100 000 $']]);
+    expect(result).toEqual([
+      [0, 0, 0, 0, 0],
+      [195007, 0, 195007, 100000, 95007],
+    ]);
+  });
+});
+
+describe('ALLIANCE.FISCAL_YEAR and ALLIANCE.AMOUNT', () => {
+  it('gives the Quebec fiscal year of dates, keeping the range’s shape', () => {
+    expect(
+      call('FISCAL_YEAR', [
+        ['2021-03-15', '2021-04-01'],
+        [null, new Date(Date.UTC(2020, 1, 3))],
+      ]),
+    ).toEqual([
+      ['2020-2021', '2021-2022'],
+      ['', '2019-2020'],
+    ]);
+  });
+
+  it('reads fr-CA money text', () => {
+    expect(call('AMOUNT', [['195 007 $'], ['195 007,50 $'], ['$195,007.50'], ['- $']])).toEqual([
+      [195007],
+      [195007.5],
+      [195007.5],
+      [0],
+    ]);
+    expect(isCatalogError(call('AMOUNT', '1,234')[0][0])).toBe(true);
+  });
+});
+
+const anyCell = fc.oneof(
+  fc.string(),
+  fc.double({ noNaN: false }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(''),
+  fc.date({ noInvalidDate: false }),
+  fc.constantFrom('#N/A', '#REF!', '#VALUE!', 'S.O.', '195 007 $', 'Toutes', '2021-03-15', '1,234'),
+  fc.string({ minLength: 10_000, maxLength: 10_050 }),
+);
+const anyGrid = fc.array(fc.array(anyCell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
+const anyArgument = fc.oneof(anyCell, anyGrid);
+
+describe('every catalog function, on any input', () => {
+  for (const fn of CATALOG) {
+    it(`${fn.name} never throws and returns a rectangle of plain cells`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(anyArgument, { minLength: fn.params.length, maxLength: fn.params.length }),
+          (args) => {
+            const result = fn.invoke(args);
+            expect(result.length).toBeGreaterThan(0);
+            const width = result[0].length;
+            for (const row of result) {
+              expect(row.length).toBe(width);
+              for (const cell of row) expect(isPlainCell(cell)).toBe(true);
+            }
+            if (
+              fn.name === 'ELIGIBLE' ||
+              fn.name === 'REASONS' ||
+              fn.name === 'MUNICIPALITIES' ||
+              fn.name === 'SCORE'
+            )
+              expect(width).toBe(1);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  }
+});
+
+function isPlainCell(cell: CatalogCell): boolean {
+  if (isCatalogError(cell)) return cell.message.length > 0 && cell.messageEn.length > 0;
+  if (typeof cell === 'number') return Number.isFinite(cell);
+  return typeof cell === 'string' || typeof cell === 'boolean';
+}
