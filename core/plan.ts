@@ -67,6 +67,8 @@ export interface SheetPlan {
   /** Column widths in characters, by 0-based column. */
   columnWidths?: { col: number; width: number }[];
   frozenRows?: number;
+  /** 0-based columns to hide (bookkeeping the tool reads back, such as Validation's original fills). */
+  hiddenColumns?: number[];
   charts?: ChartSpec[];
   /** Hide the sheet (e.g. nothing). */
   hidden?: boolean;

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkbook } from '../../../core/analysis.js';
+import type { WorkbookSnapshot } from '../../../core/cells.js';
+import { isGeneratedSheet } from '../../../core/generated.js';
+import type { SheetPlan } from '../../../core/plan.js';
+import {
+  cellLink,
+  ERROR_FILL,
+  NOTE_PREFIX,
+  validationPlan,
+  WARNING_FILL,
+} from '../../../core/plans/validation.js';
+import { type AppliedWorkbook, applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { sheet, workbook } from '../grids/fixtures.js';
+
+const NOW = new Date(Date.UTC(2022, 0, 15, 14, 30));
+const TODAY = '2022-01-15';
+
+/** Projets with a duplicate No (A3, A4: errors) and a text amount (C2: warning); staff notes and fills. */
+function staffWorkbook(): WorkbookSnapshot {
+  return workbook(
+    sheet(
+      'Projets',
+      [
+        ['No', 'Titre', 'Demandé 2020-2021'],
+        ['P-001', 'Cuisines collectives', '89 598 $'],
+        ['P-002', 'Logemen’mêle', 58_200],
+        ['P-002', 'Logemen’mêle (copie)', 58_200],
+      ],
+      {
+        notes: [[], [null, null, 'Montant confirmé par courriel'], [], [null, 'À valider avec le CA']],
+        fills: [['#D9E1F2', '#D9E1F2', '#D9E1F2'], [], [], ['#C6EFCE']],
+      },
+    ),
+  );
+}
+
+function validate(
+  snapshot: WorkbookSnapshot,
+  lang: 'fr' | 'en' = 'fr',
+): { plans: SheetPlan[]; after: AppliedWorkbook } {
+  const plans = validationPlan(analyzeWorkbook(snapshot, { today: TODAY }), snapshot, { lang, now: NOW });
+  return {
+    plans,
+    after: applyPlanToSnapshot(snapshot, { action: 'validate', sheets: plans, changedCells: 0 }),
+  };
+}
+
+describe('validationPlan: the Validation sheet', () => {
+  const { plans, after } = validate(staffWorkbook());
+  const report = sheetOf(after, 'Validation');
+
+  it('is a generated sheet, replaced as a whole, with a frozen header and a hidden bookkeeping column', () => {
+    expect(plans[0]).toMatchObject({
+      sheet: 'Validation',
+      mode: 'replace',
+      frozenRows: 7,
+      hiddenColumns: [5],
+    });
+    expect(isGeneratedSheet(report)).toBe(true);
+    expect(report.values[0][0]).toBe('Validation du classeur');
+  });
+
+  it('counts errors, warnings and infos, then lists one issue per row with a link to its cell', () => {
+    const analysis = analyzeWorkbook(staffWorkbook(), { today: TODAY });
+    const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
+    expect(report.values[3].slice(0, 3)).toEqual(['Erreurs', 'Avertissements', 'Infos']);
+    expect(report.values[4].slice(0, 3)).toEqual([count('error'), count('warning'), count('info')]);
+    expect(report.values[6].slice(0, 5)).toEqual(['Gravité', 'Feuille', 'Cellule', 'Code', 'Message']);
+    const rows = report.values.slice(7);
+    expect(rows).toHaveLength(analysis.issues.length);
+    const duplicate = rows.findIndex((r) => r[3] === 'project.duplicateId' && r[2] === 'A3');
+    expect(rows[duplicate].slice(0, 5)).toEqual([
+      'Erreur',
+      'Projets',
+      'A3',
+      'project.duplicateId',
+      'Numéro de projet « P-002 » en double (A3, A4) : seule la première ligne est lue.',
+    ]);
+    const block = plans[0].blocks.find((b) => b.row === 7);
+    expect(block?.links?.[duplicate][2]).toBe("#'Projets'!A3");
+  });
+
+  it('never changes a staff value', () => {
+    expect(sheetOf(after, 'Projets').values).toEqual(staffWorkbook().sheets[0].values);
+    expect(plans.slice(1).every((p) => p.mode === 'edit' && p.blocks.length === 0)).toBe(true);
+  });
+});
+
+describe('validationPlan: marks on staff cells', () => {
+  it('fills errors and warnings and writes « Alliance : » notes, keeping a staff note inside ours', () => {
+    const { after } = validate(staffWorkbook());
+    const projets = sheetOf(after, 'Projets');
+    expect(projets.fills[2][0]).toBe(ERROR_FILL);
+    expect(projets.fills[1][2]).toBe(WARNING_FILL);
+    expect(projets.notes[2][0]).toBe(
+      `${NOTE_PREFIX}Numéro de projet « P-002 » en double (A3, A4) : seule la première ligne est lue.`,
+    );
+    expect(projets.notes[1][2]).toMatch(/^Alliance : Montant saisi comme texte/);
+    expect(projets.notes[1][2]).toContain('— Note d’origine —\nMontant confirmé par courriel');
+  });
+
+  it('gives the same marks when validating twice', () => {
+    const first = validate(staffWorkbook());
+    const second = validate(first.after);
+    expect(second.plans.slice(1)).toEqual(first.plans.slice(1));
+    const projets = (w: AppliedWorkbook) => sheetOf(w, 'Projets');
+    expect(projets(second.after).notes).toEqual(projets(first.after).notes);
+    expect(projets(second.after).fills).toEqual(projets(first.after).fills);
+    expect(sheetOf(second.after, 'Validation').values).toEqual(sheetOf(first.after, 'Validation').values);
+  });
+
+  it('restores a fixed cell exactly: its own fill and its staff note', () => {
+    const first = validate(staffWorkbook());
+    const fixed = first.after;
+    const projets = sheetOf(fixed, 'Projets');
+    projets.values[3][0] = 'P-003';
+    projets.values[1][2] = 89_598;
+    const second = validate(fixed);
+    const restored = sheetOf(second.after, 'Projets');
+    expect(restored.fills[3][0]).toBe('#C6EFCE');
+    expect(restored.fills[2][0]).toBeNull();
+    expect(restored.notes[2][0]).toBeNull();
+    expect(restored.notes[1][2]).toBe('Montant confirmé par courriel');
+    expect(restored.fills[1][2]).toBeNull();
+    expect(restored.notes[3][1]).toBe('À valider avec le CA');
+    expect(restored.fills[0]).toEqual(['#D9E1F2', '#D9E1F2', '#D9E1F2']);
+    // Nothing of ours is left on the staff sheet.
+    expect(restored.notes.flat().some((n) => n?.startsWith(NOTE_PREFIX))).toBe(false);
+    expect(restored.fills.flat().filter((f) => f === ERROR_FILL || f === WARNING_FILL)).toEqual([]);
+  });
+
+  it('restores cells marked by an earlier validation even when the Validation sheet was deleted', () => {
+    const first = validate(staffWorkbook());
+    const withoutReport: WorkbookSnapshot = {
+      sheets: first.after.sheets.filter((s) => s.name !== 'Validation'),
+    };
+    const projets = withoutReport.sheets[0];
+    projets.values[1][2] = 89_598;
+    const second = validate(withoutReport);
+    const restored = sheetOf(second.after, 'Projets');
+    expect(restored.notes[1][2]).toBe('Montant confirmé par courriel');
+    expect(restored.fills[1][2]).toBeNull();
+  });
+
+  it('never overwrites a staff sheet named Validation, and writes English when asked', () => {
+    const snapshot = workbook(
+      ...staffWorkbook().sheets,
+      sheet('Validation', [['Checklist du comité'], ['Lu']]),
+    );
+    const { plans, after } = validate(snapshot, 'en');
+    expect(plans[0].sheet).toBe('Validation (2)');
+    expect(sheetOf(after, 'Validation').values).toEqual([['Checklist du comité'], ['Lu']]);
+    const report = sheetOf(after, 'Validation (2)');
+    expect(report.values[0][0]).toBe('Workbook validation');
+    expect(report.values[6].slice(0, 5)).toEqual(['Severity', 'Sheet', 'Cell', 'Code', 'Message']);
+    expect(sheetOf(after, 'Projets').notes[2][0]).toMatch(/^Alliance : Project number “P-002” appears twice/);
+  });
+
+  it('says so when there is nothing to report', () => {
+    const clean = workbook(sheet('Versements', [['No', 'Date', 'Montant']]));
+    const analysis = analyzeWorkbook(clean, { today: TODAY });
+    const plans = validationPlan({ ...analysis, issues: [] }, clean, { lang: 'fr', now: NOW });
+    expect(plans).toHaveLength(1);
+    expect(plans[0].blocks.at(-1)?.values).toEqual([['', '', '', '', 'Aucun problème trouvé.', '']]);
+  });
+
+  it('links with quotes, doubling a quote in the sheet name', () => {
+    expect(cellLink('Grille de sélection', 'D6')).toBe("#'Grille de sélection'!D6");
+    expect(cellLink("Projets d'hiver", 'A2')).toBe("#'Projets d''hiver'!A2");
+  });
+});
