@@ -3,7 +3,7 @@
  * The Google Sheets adapter: reads the workbook into a core snapshot and applies a core plan, with
  * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
  */
-import { columnIndex, parseCellAddress } from '../core/a1.js';
+import { columnIndex, columnLetters, parseCellAddress } from '../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
 import {
   type Block,
@@ -105,7 +105,8 @@ function applySheetPlan(
   const rowOffset = plan.mode === 'append' ? sheet.getLastRow() : 0;
   ensureSize(sheet, extent(plan, rowOffset));
 
-  for (const block of plan.blocks) writeBlock(sheet, block, rowOffset, links);
+  if (plan.mode === 'edit') writeEdits(sheet, plan.blocks, links);
+  else for (const block of plan.blocks) writeBlock(sheet, block, rowOffset, links);
   if (plan.marks && plan.marks.length > 0) applyMarks(sheet, plan.marks);
   for (const validation of plan.validations ?? []) {
     const rule = services.SpreadsheetApp.newDataValidation()
@@ -119,6 +120,8 @@ function applySheetPlan(
     sheet.setColumnWidths(run.col + 1, run.count, run.pixels);
   }
   if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
+  const hiddenColumns = (plan as SheetPlan & { hiddenColumns?: number[] }).hiddenColumns ?? [];
+  for (const run of columnRuns(hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
   for (const chart of plan.charts ?? []) insertChart(spreadsheet, sheet, chart, services);
   if (plan.hidden === true) sheet.hideSheet();
   else if (plan.hidden === false) sheet.showSheet();
@@ -154,6 +157,7 @@ function extent(plan: SheetPlan, rowOffset: number): { rows: number; cols: numbe
     include(end.row, end.col);
   }
   for (const { col } of plan.columnWidths ?? []) include(0, col);
+  for (const col of (plan as SheetPlan & { hiddenColumns?: number[] }).hiddenColumns ?? []) include(0, col);
   return { rows, cols };
 }
 
@@ -198,6 +202,86 @@ function writeBlock(sheet: Sheet, block: Block, rowOffset: number, links: LinkRe
     if (block.fill) range.setBackground(block.fill);
     if (block.bold !== undefined) range.setFontWeight(block.bold ? 'bold' : 'normal');
   }
+}
+
+/**
+ * Staff-sheet edits arrive as one block per run of changed cells (Reformater, Annuler): thousands
+ * of small ranges, each a call. They are written column by column instead, one range from the first
+ * to the last changed row: the unchanged cells in between are read first and written back as they
+ * were (their formula, or their value), so the calls depend on the columns touched, not the rows.
+ */
+function writeEdits(sheet: Sheet, blocks: Block[], links: LinkResolver): void {
+  const columns = new Map<
+    number,
+    Map<number, { value: PlanValue; format?: string | null; link?: string | null }>
+  >();
+  for (const block of blocks) {
+    block.values.forEach((row, i) => {
+      row.forEach((value, j) => {
+        const col = block.col + j;
+        let cells = columns.get(col);
+        if (!cells) {
+          cells = new Map();
+          columns.set(col, cells);
+        }
+        cells.set(block.row + i, {
+          value,
+          format: block.numberFormats?.[i]?.[j],
+          link: block.links?.[i]?.[j],
+        });
+      });
+    });
+  }
+  for (const col of [...columns.keys()].sort((a, b) => a - b)) {
+    const cells = columns.get(col)!;
+    const rows = [...cells.keys()];
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    for (let start = top; start <= bottom; start += MAX_CELLS_PER_CALL) {
+      const end = Math.min(bottom, start + MAX_CELLS_PER_CALL - 1);
+      const range = sheet.getRange(start + 1, col + 1, end - start + 1, 1);
+      const current = range.getValues() as unknown[][];
+      const formulas = range.getFormulas();
+      const values = current.map((row, i) => {
+        const edit = cells.get(start + i);
+        if (!edit) return [formulas[i][0] !== '' ? formulas[i][0] : asRead(row[0])];
+        return [edit.link ? links.hyperlink(edit.link, edit.value) : toSheetsValue(edit.value)];
+      });
+      range.setValues(values);
+      const formatted = [...cells.entries()].filter(
+        ([row, e]) => row >= start && row <= end && typeof e.format === 'string',
+      );
+      if (formatted.length > 0) {
+        const formats = range.getNumberFormats();
+        for (const [row, edit] of formatted) formats[row - start][0] = edit.format as string;
+        range.setNumberFormats(formats);
+      }
+    }
+  }
+  // Fills and bold are rare on edits: one call per distinct fill over the list of their ranges.
+  const byFill = new Map<string, string[]>();
+  const bold: string[] = [];
+  for (const block of blocks) {
+    if (block.values.length === 0 || block.values[0].length === 0) continue;
+    const a1 = rangeA1(block.row, block.col, block.values.length, block.values[0].length);
+    if (block.fill) byFill.set(block.fill, [...(byFill.get(block.fill) ?? []), a1]);
+    if (block.bold) bold.push(a1);
+  }
+  for (const [fill, ranges] of byFill) sheet.getRangeList(ranges).setBackground(fill);
+  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');
+}
+
+function rangeA1(row: number, col: number, rows: number, cols: number): string {
+  const start = `${columnLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${columnLetters(col + cols - 1)}${row + rows}`;
+}
+
+/** An unchanged cell written back: its value exactly as read (text kept as text, instants unchanged). */
+function asRead(value: unknown): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return needsTextMarker(value) ? `'${value}` : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || isDate(value)) return value;
+  return String(value);
 }
 
 /**
@@ -255,6 +339,17 @@ function applyMarks(sheet: Sheet, marks: CellMark[]): void {
       if (c.mark.note !== undefined) notes[c.row - top][c.col - left] = c.mark.note ?? '';
     range.setNotes(notes);
   }
+}
+
+/** Consecutive columns, each run hidden in one call. */
+export function columnRuns(columns: number[]): { col: number; count: number }[] {
+  const runs: { col: number; count: number }[] = [];
+  for (const col of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.count === col) last.count++;
+    else runs.push({ col, count: 1 });
+  }
+  return runs;
 }
 
 /** Consecutive columns of the same width, each set in one call. */

@@ -260,6 +260,8 @@ function setTyped(cell: Cell, value: unknown): void {
     cell.formula = '';
   } else if (typeof value === 'string') {
     const typed = parseTyped(value);
+    // The same formula written back computes the same value (the fake does not evaluate formulas).
+    if (typed.formula !== '' && typed.formula === cell.formula) return;
     cell.value = typed.value;
     cell.formula = typed.formula;
   } else if (typeof value === 'number' || typeof value === 'boolean') {
@@ -331,6 +333,7 @@ export class FakeSheet {
   frozenRows = 0;
   hidden = false;
   columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   activeRange: string | null = null;
   maxRows = 1000;
   maxColumns = 26;
@@ -420,9 +423,27 @@ export class FakeSheet {
     return this.getRange(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
 
+  getRangeList(a1s: string[]) {
+    const ranges = a1s.map((a1) => this.getRange(a1));
+    const list = this.book.counter.track('RangeList', {
+      setBackground(color: string | null) {
+        for (const range of ranges) range.setBackground(color);
+        return list;
+      },
+      setFontWeight(weight: string | null) {
+        for (const range of ranges) range.setFontWeight(weight);
+        return list;
+      },
+      getRanges: () => ranges,
+    });
+    return list;
+  }
   clear() {
     this.cells.clear();
     return this.tracked;
+  }
+  hideColumns(column: number, count = 1) {
+    for (let c = column; c < column + count; c++) this.hiddenColumns.add(c);
   }
   setFrozenRows(rows: number) {
     this.frozenRows = rows;

@@ -132,6 +132,7 @@ describe('applyPlan', () => {
               { col: 3, width: 30 },
             ],
             frozenRows: 4,
+            ...{ hiddenColumns: [8, 6, 7] },
             validations: [{ range: 'C5:C6', list: ['Oui', 'Non'] }],
             charts: [
               {
@@ -157,6 +158,7 @@ describe('applyPlan', () => {
     expect(sheet.cellAt(1, 1).fontWeight).toBe('bold');
     expect(sheet.cellAt(4, 2).background).toBe('#E8F0FE');
     expect(sheet.frozenRows).toBe(4);
+    expect([...sheet.hiddenColumns].sort()).toEqual([7, 8, 9]);
     expect(sheet.columnWidths.get(1)).toBe(103);
     expect(sheet.columnWidths.get(4)).toBe(215);
     expect(sheet.validations).toEqual([
@@ -277,6 +279,59 @@ describe('applyPlan', () => {
     expect(book.counter.get('Range.setBackgrounds')).toBe(1);
     expect(book.counter.get('Range.getNotes')).toBe(1);
     expect(book.counter.get('Range.setNotes')).toBe(1);
+  });
+
+  it('writes scattered edits column by column, untouched cells between them kept exactly', () => {
+    const { book, apply } = setup({
+      sheets: [
+        {
+          name: 'Projets',
+          values: [
+            ['No', 'Montant'],
+            ['P-01', '58 200 $'],
+            ['P-02', 1200],
+            ['P-03', '-'],
+            ['P-04', null],
+            ['P-05', '2 500 $'],
+          ],
+          formulas: [
+            [null, null],
+            [null, null],
+            [null, '=600*2'],
+            [null, null],
+            [null, null],
+            [null, null],
+          ],
+        },
+      ],
+    });
+    book.counter.reset();
+    apply(
+      plan([
+        {
+          sheet: 'Projets',
+          mode: 'edit',
+          blocks: [
+            { row: 1, col: 1, values: [[58200]], numberFormats: [['#,##0 "$"']] },
+            { row: 5, col: 1, values: [[2500]], numberFormats: [['#,##0 "$"']], fill: '#E6F4EA' },
+            { row: 5, col: 0, values: [['=P-05']] },
+          ],
+        },
+      ]),
+    );
+    const sheet = book.sheet('Projets');
+    expect(sheet.valuesForTest().map((row) => row[1])).toEqual(['Montant', 58200, 1200, '-', null, 2500]);
+    expect(sheet.cellAt(3, 2).formula).toBe('=600*2');
+    expect(sheet.cellAt(6, 1)).toMatchObject({ value: '=P-05', formula: '' });
+    expect([2, 3, 4, 5, 6].map((r) => sheet.cellAt(r, 2).numberFormat)).toEqual([
+      '#,##0 "$"',
+      '',
+      '',
+      '',
+      '#,##0 "$"',
+    ]);
+    expect(sheet.cellAt(6, 2).background).toBe('#E6F4EA');
+    expect(book.counter.get('Range.setValues')).toBe(2);
   });
 
   it('appends below the last used row', () => {
