@@ -142,7 +142,8 @@ function tidyPriorities(text: string, ctx: TidyContext): CellValue {
 
 /** What Reformater makes of one plain (non-formula, non-error) cell. */
 export function tidyCell(kind: ColumnKind, value: CellValue, ctx: TidyContext): Tidied {
-  if (value === null || typeof value === 'boolean') return SAME;
+  // '' is how some hosts read an empty cell: nothing to tidy.
+  if (value === null || value === '' || typeof value === 'boolean') return SAME;
   if (typeof value === 'string' && value.trim() === '') return change(value, null);
   switch (kind) {
     case 'money':

@@ -155,6 +155,20 @@ describe('Reformater', () => {
     expect(journal.entries.every((e) => e.operation === '2026-11-27T14:03:05Z-reformat')).toBe(true);
   });
 
+  it('leaves empty cells alone, whether the host reads them as null or as an empty string', () => {
+    const snapshot = sampleWorkbook();
+    const projets = snapshot.sheets[1];
+    projets.values[4][6] = '';
+    projets.values[3][6] = '   ';
+    const { plan, workbook } = reformat(snapshot);
+    const journal = readJournal(workbook)!;
+    expect(journal.entries.some((e) => e.cell === 'G5')).toBe(false);
+    // Spaces only: emptied, and journaled as text so that undo gives the spaces back.
+    expect(journal.entries.find((e) => e.cell === 'G4')).toMatchObject({ before: '   ', type: 'texte' });
+    expect(sheetOf(workbook, 'Projets').values[3][6]).toBeNull();
+    expect(plan.changedCells).toBe(40);
+  });
+
   it('keeps what the analysis reads: same ledger and eligibility, fewer warnings, nothing left to do', () => {
     const original = sampleWorkbook();
     const { workbook } = reformat(original);
