@@ -88,6 +88,11 @@ export async function serveFiles(
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const body = lookup(path);
+    if (body === undefined && path === '/favicon.ico') {
+      // Chromium asks for it on every first load; a 404 would show up as a console error.
+      response.writeHead(204).end();
+      return;
+    }
     if (body === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('introuvable');
       return;
@@ -108,11 +113,11 @@ export async function serveFiles(
   };
 }
 
-/** Full-page screenshot into tests/.artifacts/NAME.png; returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Screenshot (full page unless told) into tests/.artifacts/NAME.png; returns its path. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
