@@ -88,6 +88,12 @@ describe('panel in Chromium', () => {
       );
     }
     expect(order).toEqual(['FR', 'EN', 'template', 'validate', 'reformat', 'summary', 'rank', 'undo']);
+    // Keyboard focus is visible: an outline in the focus color around the focused button.
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).toBe('solid');
+    await screenshot(page, 'panel-keyboard-focus-light', { fullPage: false });
     // The page fits the 320 px task pane: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(errors).toEqual([]);
