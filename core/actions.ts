@@ -1,0 +1,156 @@
+/**
+ * The one entry point every host calls: read the workbook in one batch, call `runAction`, show
+ * `plan.changedCells` for changing actions, apply `plan` in one batch. Pure: no I/O, `now` passed in.
+ */
+import { type Analysis, analyzeWorkbook } from './analysis.js';
+import type { WorkbookSnapshot } from './cells.js';
+import type { Issue } from './issues.js';
+import { undoLastOperation } from './journal.js';
+import { type Lang, message } from './messages/index.js';
+import { ACTIONS, type ActionName, type Plan, type SheetPlan } from './plan.js';
+import { rankingPlan } from './plans/ranking.js';
+import { summaryPlan } from './plans/summary.js';
+import { templatePlan } from './plans/template.js';
+import { validationPlan } from './plans/validation.js';
+import { reformatPlan } from './reformat.js';
+import { todayIso } from './values/dates.js';
+import { formatMoney } from './values/money.js';
+
+export interface ActionOptions {
+  lang?: Lang;
+  /** The moment of the action (journal ids, « produced at » marks, today's date); defaults to now. */
+  now?: Date;
+}
+
+export interface ActionResult {
+  action: ActionName;
+  /** False when the action could not run (e.g. nothing to undo); `summary` says why. */
+  ok: boolean;
+  plan: Plan;
+  issues: Issue[];
+  /** One sentence for the user: « 14 erreurs, 9 avertissements dans 3 feuilles », « 23 cellules reformatées ». */
+  summary: string;
+  analysis?: Analysis;
+}
+
+function planOf(action: ActionName, sheets: SheetPlan[], changedCells = 0, activate?: string): Plan {
+  const plan: Plan = { action, sheets, changedCells };
+  if (activate !== undefined) plan.activate = activate;
+  return plan;
+}
+
+/** « 14 erreurs, 9 avertissements dans 3 feuilles »: sheets are those holding an error or a warning. */
+export function validationSummary(issues: readonly Issue[], lang: Lang): string {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const sheets = new Set([...errors, ...warnings].map((i) => i.sheet).filter((s): s is string => Boolean(s)));
+  return message(
+    'action.validated',
+    { errors: errors.length, warnings: warnings.length, sheets: sheets.size },
+    lang,
+  );
+}
+
+export function runAction(
+  action: ActionName,
+  snapshot: WorkbookSnapshot,
+  options: ActionOptions = {},
+): ActionResult {
+  if (!(ACTIONS as readonly string[]).includes(action)) throw new Error(`Unknown action: ${String(action)}`);
+  const lang = options.lang ?? 'fr';
+  const now = options.now ?? new Date();
+  const planOptions = { lang, now };
+
+  if (action === 'template') {
+    const result = templatePlan(snapshot, planOptions);
+    const summary =
+      result.sheets.length === 0
+        ? message('action.templateNothing', {}, lang)
+        : message('action.templateCreated', { sheets: result.sheets.length, kept: result.kept.length }, lang);
+    return {
+      action,
+      ok: true,
+      plan: planOf(action, result.sheets, 0, result.sheets[0]?.sheet),
+      issues: result.issues,
+      summary,
+    };
+  }
+
+  if (action === 'undo') {
+    const result = undoLastOperation(snapshot);
+    const summary = result.ok
+      ? message('action.undone', { cells: result.changedCells, operation: result.operation ?? '' }, lang)
+      : message(result.issues[0]?.code ?? 'journal.nothingToUndo', result.issues[0]?.params ?? {}, lang);
+    const firstSheet = result.sheets[0]?.sheet;
+    return {
+      action,
+      ok: result.ok,
+      plan: planOf(action, result.sheets, result.changedCells, result.ok ? firstSheet : undefined),
+      issues: result.issues,
+      summary,
+    };
+  }
+
+  const analysis = analyzeWorkbook(snapshot, { today: todayIso(now) });
+
+  if (action === 'validate') {
+    const sheets = validationPlan(analysis, snapshot, planOptions);
+    return {
+      action,
+      ok: true,
+      plan: planOf(action, sheets, 0, sheets.find((s) => s.mode === 'replace')?.sheet),
+      issues: analysis.issues,
+      summary: validationSummary(analysis.issues, lang),
+      analysis,
+    };
+  }
+
+  if (action === 'summary') {
+    const result = summaryPlan(analysis, snapshot, planOptions);
+    return {
+      action,
+      ok: true,
+      plan: planOf(action, [result.sheet], 0, result.sheet.sheet),
+      issues: [...result.issues, ...analysis.issues],
+      summary: message(
+        'action.summaryWritten',
+        {
+          sheet: result.sheet.sheet,
+          years: analysis.ledger.years.length,
+          lapsed: formatMoney(analysis.ledger.lapsedCents),
+        },
+        lang,
+      ),
+      analysis,
+    };
+  }
+
+  if (action === 'rank') {
+    const result = rankingPlan(analysis, snapshot, planOptions);
+    const eligible = analysis.ranking.filter((r) => r.eligible).length;
+    const recommended = analysis.recommendations.filter((r) => r.status === 'recommended').length;
+    return {
+      action,
+      ok: true,
+      plan: planOf(action, [result.sheet], 0, result.sheet.sheet),
+      issues: [...result.issues, ...analysis.issues],
+      summary: message(
+        'action.ranked',
+        { sheet: result.sheet.sheet, eligible, total: analysis.ranking.length, recommended },
+        lang,
+      ),
+      analysis,
+    };
+  }
+
+  // reformat
+  const result = reformatPlan(analysis, snapshot, planOptions);
+  const changed = result.plan.changedCells;
+  const summary =
+    changed === 0 && result.skippedCells === 0
+      ? message('action.nothingToReformat', {}, lang)
+      : message('action.reformatted', { cells: changed, skipped: result.skippedCells }, lang);
+  const edited = result.plan.sheets.find((s) => s.mode === 'edit')?.sheet;
+  if (edited !== undefined) result.plan.activate = edited;
+  return { action, ok: true, plan: result.plan, issues: result.issues, summary, analysis };
+}
