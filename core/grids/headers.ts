@@ -135,8 +135,17 @@ export function readHeader(sheet: SheetSnapshot, options: HeaderOptions): Header
   const requiredFields = options.required.map((r) => r.field);
   const headerRow = findHeaderRow(sheet, options.classify, requiredFields);
   if (headerRow === null) {
+    // An empty sheet loses nothing by being skipped; a sheet with content that cannot be read does.
+    const empty = sheet.values.every((row) => !row || row.every((value) => isBlankCell(value)));
     issues.push(
-      issue('header.notFound', 'error', { sheet: sheet.name }, { column: options.required[0]?.label ?? '' }),
+      issue(
+        'header.notFound',
+        empty ? 'warning' : 'error',
+        { sheet: sheet.name },
+        {
+          column: options.required[0]?.label ?? '',
+        },
+      ),
     );
     return { layout: null, unknownColumns: [], issues };
   }

@@ -4,6 +4,7 @@ import { parseCellAddress } from '../../core/a1.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { GENERATED_MARK_FR } from '../../core/generated.js';
+import type { Issue } from '../../core/issues.js';
 import { at, codes, sheet, workbook } from './grids/fixtures.js';
 import { sampleWorkbook } from './grids/workbook.js';
 
@@ -183,20 +184,87 @@ const randomWorkbook: fc.Arbitrary<WorkbookSnapshot> = fc
   )
   .map((sheets) => workbook(...sheets.map((s) => sheet(s.name, s.rows))));
 
+/** Known headers of each staff sheet, shuffled into a header row below random title rows. */
+const HEADERS_BY_SHEET: Record<string, string[]> = {
+  Projets: [
+    'No',
+    'Titre',
+    'Organisme porteur',
+    'Organismes partenaires',
+    'Appuis',
+    'Municipalités',
+    'Priorités',
+    'Début',
+    'Fin',
+    'Coût total',
+    'Demandé 2020-2021',
+    'Accordé 2020 – 2021',
+    'Granted 2023-2024',
+    'Décision',
+    'Reddition reçue',
+  ],
+  'Grille de sélection': [
+    'No',
+    'Évaluateur',
+    'Réponse aux priorités du plan',
+    'Portée territoriale',
+    'Pérennité',
+    'Innovation',
+    'Conflit d’intérêts',
+    'Commentaire',
+  ],
+  Versements: ['No', 'Date', 'Montant', 'Type'],
+  'Budget prévisionnel': ['Poste', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024', 'Total'],
+};
+
+const structuredSheet = fc
+  .record({
+    name: fc.constantFrom(...Object.keys(HEADERS_BY_SHEET)),
+    titles: fc.array(fc.array(cellValue, { maxLength: 3 }), { maxLength: 3 }),
+    order: fc.array(fc.nat(), { minLength: 15, maxLength: 15 }),
+    keep: fc.integer({ min: 1, max: 15 }),
+    rows: fc.array(fc.array(cellValue, { minLength: 4, maxLength: 12 }), { maxLength: 15 }),
+  })
+  .map(({ name, titles, order, keep, rows }) => {
+    const headers = HEADERS_BY_SHEET[name]
+      .map((header, i) => ({ header, rank: order[i] }))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, keep)
+      .map((h) => h.header);
+    return sheet(name, [...titles, headers, ...rows]);
+  });
+
+/** Every issue with a cell names a sheet of the workbook and a cell inside its grid. */
+function expectIssuesInside(snapshot: WorkbookSnapshot, issues: readonly Issue[]): void {
+  for (const found of issues) {
+    if (found.cell === undefined) continue;
+    const target = snapshot.sheets.find((s) => s.name === found.sheet);
+    expect(target, `${found.code} on ${found.sheet}`).toBeDefined();
+    const { row, col } = parseCellAddress(found.cell);
+    expect(row, found.code).toBeLessThan(target!.values.length);
+    expect(col, found.code).toBeLessThan(Math.max(0, ...target!.values.map((r) => r.length)));
+  }
+}
+
 describe('analyzeWorkbook on random grids', () => {
+  it('reads random rows under real headers without throwing, every issue inside its sheet', () => {
+    fc.assert(
+      fc.property(fc.array(structuredSheet, { minLength: 1, maxLength: 4 }), (sheets) => {
+        const snapshot = workbook(...sheets);
+        const analysis = analyzeWorkbook(snapshot, { today: TODAY });
+        expect(codes(analysis.issues)).not.toContain('sheet.internalError');
+        expectIssuesInside(snapshot, analysis.issues);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('never throws, and every addressed issue points inside its sheet', () => {
     fc.assert(
       fc.property(randomWorkbook, (snapshot) => {
         const analysis = analyzeWorkbook(snapshot, { today: TODAY });
         expect(codes(analysis.issues)).not.toContain('sheet.internalError');
-        for (const found of analysis.issues) {
-          if (found.cell === undefined) continue;
-          const target = snapshot.sheets.find((s) => s.name === found.sheet);
-          expect(target, `${found.code} on ${found.sheet}`).toBeDefined();
-          const { row, col } = parseCellAddress(found.cell);
-          expect(row).toBeLessThan(target!.values.length);
-          expect(col).toBeLessThan(Math.max(0, ...target!.values.map((r) => r.length)));
-        }
+        expectIssuesInside(snapshot, analysis.issues);
       }),
       { numRuns: 200 },
     );

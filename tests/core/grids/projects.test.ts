@@ -113,12 +113,14 @@ describe('readProjects', () => {
     ]);
   });
 
-  it('reports a sheet without any recognizable header row', () => {
+  it('reports a sheet without any recognizable header row: an error, a warning when the sheet is empty', () => {
     const reading = readProjects(sheet('Projets', [['Liste des projets'], ['à compléter']]), {
       years: YEARS,
     });
     expect(reading.layout).toBeNull();
-    expect(codes(reading.issues)).toEqual(['header.notFound']);
+    expect(codes(reading.issues, 'error')).toEqual(['header.notFound']);
+    const empty = readProjects(sheet('Projets', [[null, ''], []]), { years: YEARS });
+    expect(codes(empty.issues, 'warning')).toEqual(['header.notFound']);
   });
 
   it('reports each copy of a duplicate No and reads the first row only', () => {
