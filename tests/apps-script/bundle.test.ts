@@ -1,0 +1,326 @@
+/**
+ * The built Code.js as Apps Script runs it: a plain script (no modules) in an empty `vm` context
+ * that holds only the Apps Script fakes, driven through its top-level functions.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import vm from 'node:vm';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toSheetsCell } from '../../apps-script/functions.js';
+import { MENU_ITEMS } from '../../apps-script/main.js';
+import { ENTRY_POINTS } from '../../apps-script/stubs.js';
+import { readWorkbook } from '../../cli/xlsx/read.js';
+import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { headerKey } from '../../core/values/text.js';
+import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+
+const SAMPLE = 'examples/alliance-exemple.xlsx';
+
+let projectDir: string;
+let outDir: string;
+let code: string;
+let sidebar: string;
+let sample: WorkbookSnapshot;
+
+beforeAll(async () => {
+  const { build } = await import('../../apps-script/build.mjs');
+  // A stand-in for the repository root: .clasp.json beside dist/apps-script, as in the README.
+  projectDir = await mkdtemp(join(tmpdir(), 'alliance-sheets-'));
+  outDir = join(projectDir, 'dist', 'apps-script');
+  await build({ outDir });
+  code = await readFile(join(outDir, 'Code.js'), 'utf8');
+  sidebar = await readFile(join(outDir, 'Sidebar.html'), 'utf8');
+  sample = (await readWorkbook(SAMPLE)).snapshot;
+});
+
+afterAll(async () => {
+  await rm(projectDir, { recursive: true, force: true });
+});
+
+/** A fresh Apps Script global scope: the fakes and nothing from Node. */
+function loadBundle(snapshot: WorkbookSnapshot, options: { alertAnswer?: 'YES' | 'NO' } = {}) {
+  const context = vm.createContext({});
+  const makeDate = vm.runInContext('(time) => new Date(time)', context) as (time: number) => Date;
+  const book = FakeSpreadsheet.fromSnapshot(snapshot, {
+    makeDate,
+    htmlFiles: { Sidebar: sidebar },
+    ...options,
+  });
+  Object.assign(context, fakeServices(book));
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const call = (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
+  /** Values made in the script's realm, as Sheets hands them to a custom function. */
+  const sheetsArg = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sheetsArg);
+    if (value instanceof Date) return makeDate(value.getTime());
+    return value === null ? '' : value;
+  };
+  return { context, book, call, sheetsArg };
+}
+
+function topLevelFunctions(source: string): Map<string, { params: string[]; doc: string }> {
+  const file = ts.createSourceFile('Code.js', source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const found = new Map<string, { params: string[]; doc: string }>();
+  for (const statement of file.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+    const full = statement.getFullText();
+    const leading = full.slice(0, statement.getStart() - statement.getFullStart());
+    found.set(statement.name.text, {
+      params: statement.parameters.map((p) => p.name.getText()),
+      doc: leading.slice(leading.lastIndexOf('/**')),
+    });
+  }
+  return found;
+}
+
+describe('Code.js as Apps Script loads it', () => {
+  it('is a plain script with no module syntax or Node API, and no zod locales', () => {
+    expect(() => new vm.Script(code, { filename: 'Code.js' })).not.toThrow();
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\brequire\s*\(/);
+    expect(code).toMatch(/^var AllianceLib = \(\(\) => \{/m);
+    // `import { z } from 'zod'` would pull every zod locale (~450 KB on its own).
+    expect(code).not.toMatch(/Zu klein|Trop petit :/);
+    expect(Buffer.byteLength(code)).toBeLessThan(600 * 1024);
+  });
+
+  it('declares every catalog function at top level with a French @customfunction JSDoc', () => {
+    const functions = topLevelFunctions(code);
+    for (const fn of CATALOG) {
+      const stub = functions.get(`ALLIANCE_${fn.name}`);
+      expect(stub, fn.name).toBeDefined();
+      expect(stub?.doc).toContain('@customfunction');
+      expect(stub?.doc).toContain(fn.help.fr);
+      expect(stub?.params).toEqual(fn.params.map((p) => p.name));
+      for (const p of fn.params) expect(stub?.doc).toContain(`@param {*} ${p.name} ${p.help.fr}`);
+      expect(stub?.doc).toMatch(/@return \{/);
+    }
+    for (const entry of ENTRY_POINTS) expect(functions.has(entry.name), entry.name).toBe(true);
+    for (const item of MENU_ITEMS) expect(functions.has(item.handler), item.handler).toBe(true);
+  });
+
+  it('runs in a context without require, process, setTimeout, URL or TextEncoder', () => {
+    const { context } = loadBundle(sample);
+    expect(
+      vm.runInContext(
+        '[typeof require, typeof process, typeof setTimeout, typeof URL, typeof TextEncoder]',
+        context,
+      ),
+    ).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+    expect(typeof context.AllianceLib).toBe('object');
+  });
+
+  it('adds the « Alliance » menu on open, each item calling a top-level function', () => {
+    const { book, call, context } = loadBundle(sample);
+    call('onOpen', { authMode: 'LIMITED' });
+    expect(book.menus).toHaveLength(1);
+    expect(book.menus[0].title).toBe('Alliance');
+    expect(book.menus[0].items.map((i) => i.label)).toEqual([
+      'Créer le gabarit',
+      'Valider',
+      'Reformater',
+      'Sommaire budgétaire',
+      'Classement et recommandation',
+      'Annuler la dernière opération',
+      'Ouvrir le panneau',
+    ]);
+    for (const item of book.menus[0].items) expect(typeof context[item.handler]).toBe('function');
+  });
+
+  it('runs every menu action on the sample workbook', () => {
+    const { book, call } = loadBundle(sample);
+    const projetsBefore = book.sheet('Projets').valuesForTest();
+
+    call('allianceMenuValidate');
+    expect(book.sheets.map((s) => s.name)).toContain('Validation');
+    expect(book.toasts.at(-1)).toMatch(/erreur/);
+
+    call('allianceMenuSummary');
+    const summary = book.sheet('Sommaire budgétaire');
+    const headers = summary.valuesForTest().find((row) => row.includes('Exercice'));
+    expect(headers?.filter((h) => h !== null)).toEqual(
+      expect.arrayContaining([
+        'Exercice',
+        'Enveloppe',
+        'Report reçu',
+        'Disponible',
+        'Engagé',
+        'Versé',
+        'Solde reporté',
+      ]),
+    );
+    expect(summary.charts.length).toBeGreaterThan(0);
+
+    call('allianceMenuRank');
+    expect(book.sheets.map((s) => s.name)).toContain('Classement');
+
+    call('allianceMenuReformat');
+    const confirm = book.alerts.at(-1);
+    expect(confirm?.prompt).toMatch(/^\d+ cellules? (seront|sera) modifiées?\./);
+    expect(book.sheet('Projets').valuesForTest()).not.toEqual(projetsBefore);
+    expect(book.sheets.map((s) => s.name)).toContain('Journal');
+
+    call('allianceMenuUndo');
+    expect(book.sheet('Projets').valuesForTest()).toEqual(projetsBefore);
+
+    call('allianceMenuTemplate');
+    expect(book.toasts.length).toBeGreaterThanOrEqual(5);
+    expect(book.flushes).toBeGreaterThanOrEqual(5);
+  });
+
+  it('changes nothing when the user answers « Non » to the cell count', () => {
+    const { book, call } = loadBundle(sample, { alertAnswer: 'NO' });
+    const before = book.sheet('Projets').valuesForTest();
+    call('allianceMenuReformat');
+    expect(book.alerts).toHaveLength(1);
+    expect(book.sheet('Projets').valuesForTest()).toEqual(before);
+    expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
+    expect(book.flushes).toBe(0);
+  });
+
+  it('creates the template in an empty spreadsheet', () => {
+    const { book, call } = loadBundle({ sheets: [{ name: 'Feuille 1', values: [] }] });
+    call('allianceMenuTemplate');
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Projets', 'Budget prévisionnel']),
+    );
+  });
+
+  it('serves the sidebar and its server functions with plain data', () => {
+    const { book, call } = loadBundle(sample);
+    call('allianceMenuOpenPanel');
+    expect(book.sidebars).toHaveLength(1);
+    expect(book.sidebars[0].title).toBe('Alliance pour la solidarité');
+    expect(book.sidebars[0].content).toContain('<script>');
+
+    const preview = JSON.parse(JSON.stringify(call('alliancePreview', 'reformat', 'fr')));
+    expect(preview.changedCells).toBeGreaterThan(0);
+    expect(book.flushes).toBe(0);
+
+    const result = JSON.parse(JSON.stringify(call('allianceRun', 'validate', 'en')));
+    expect(result).toMatchObject({ action: 'validate', ok: true, changedCells: 0, sheet: 'Validation' });
+    expect(result.issues.length).toBeGreaterThan(0);
+    const located = result.issues.find((i: { cell?: string }) => i.cell);
+    expect(located).toMatchObject({
+      severity: expect.any(String),
+      code: expect.any(String),
+      message: expect.any(String),
+    });
+
+    call('allianceSelect', located.sheet, located.cell);
+    expect(book.active?.name).toBe(located.sheet);
+    expect(book.sheet(located.sheet).activeRange).toBe(located.cell);
+    expect(() => call('allianceRun', 'supprimer-tout', 'fr')).toThrow(/Action inconnue/);
+  });
+
+  it('computes custom functions like the core catalog, from Sheets-shaped ranges', () => {
+    const { call, sheetsArg } = loadBundle(sample);
+    const projets = sample.sheets.find((s) => s.name === 'Projets');
+    if (!projets) throw new Error('sample without Projets');
+    const headerRow = projets.values.findIndex((row) =>
+      row.some((v) => typeof v === 'string' && headerKey(v) === headerKey('Organisme porteur')),
+    );
+    const header = projets.values[headerRow].map((v) => (typeof v === 'string' ? headerKey(v) : ''));
+    const rows = projets.values.slice(headerRow + 1);
+    const columns = (...names: string[]): CellValue[][] =>
+      rows.map((row) => names.map((name) => row[header.indexOf(headerKey(name))] ?? null));
+    /** `C2:C` on a 1 000-row sheet: the project rows, then blank rows to the end. */
+    const wholeColumn = (grid: CellValue[][]): CellValue[][] => [
+      ...grid,
+      ...Array.from({ length: 1000 - grid.length }, () => grid[0].map(() => null)),
+    ];
+    const args: Record<string, CellValue[][][]> = {
+      ELIGIBLE: [
+        columns('Organisme porteur', 'Organismes partenaires'),
+        columns('Appuis'),
+        columns('Municipalités'),
+        columns('Priorités'),
+        columns('Fin'),
+      ],
+      MUNICIPALITIES: [columns('Municipalités')],
+      FISCAL_YEAR: [columns('Début')],
+      AMOUNT: [columns('Coût total')],
+    };
+    args.REASONS = args.ELIGIBLE;
+    for (const [name, grids] of Object.entries(args)) {
+      const fn = catalogFunction(name as (typeof CATALOG)[number]['name']);
+      const sheetsArgs = fn.params.map((_, i) => (grids[i] ? sheetsArg(wholeColumn(grids[i])) : undefined));
+      const fromSheets = JSON.parse(JSON.stringify(call(`ALLIANCE_${name}`, ...sheetsArgs)));
+      const core = fn
+        .invoke(fn.params.map((_, i) => grids[i]))
+        .map((row) => row.map((cell) => toSheetsCell(cell)));
+      expect(fromSheets, name).toEqual(core);
+      expect(fromSheets.length, name).toBeLessThanOrEqual(rows.length);
+    }
+    const score = call(
+      'ALLIANCE_SCORE',
+      sheetsArg([
+        [8, 'S.O.', 10],
+        [5, 5, 5],
+      ]),
+      sheetsArg([[50, 30, 20]]),
+      '',
+    );
+    expect(JSON.parse(JSON.stringify(score))).toEqual(
+      catalogFunction('SCORE').invoke([
+        [
+          [8, 'S.O.', 10],
+          [5, 5, 5],
+        ],
+        [[50, 30, 20]],
+        '',
+      ]),
+    );
+    const carry = call(
+      'ALLIANCE_CARRYFORWARD',
+      sheetsArg([[0, 195007, 97503, 97503]]),
+      sheetsArg([[0, 150000, 0, 0]]),
+    );
+    expect(JSON.parse(JSON.stringify(carry))[2]).toEqual([97503, 45007, 142510, 0, 142510]);
+    expect(call('ALLIANCE_AMOUNT', 'beaucoup')).toEqual([[expect.stringMatching(/^#VALEUR! /)]]);
+  });
+});
+
+describe('deployment files', () => {
+  it('writes only Code.js, Sidebar.html and appsscript.json', async () => {
+    expect((await readdir(outDir)).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+    expect(sidebar).toContain('<base target="_top">');
+  });
+
+  it('asks for exactly the two minimal scopes, on V8 in Montreal time', async () => {
+    const manifest = JSON.parse(await readFile(join(outDir, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      runtimeVersion: 'V8',
+      timeZone: 'America/Montreal',
+      exceptionLogging: 'STACKDRIVER',
+    });
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+
+  it('points clasp at the build output, and clasp pushes exactly those files', async () => {
+    const { OUT_DIR } = await import('../../apps-script/build.mjs');
+    const example = JSON.parse(await readFile('.clasp.json.example', 'utf8'));
+    expect(resolve(example.rootDir)).toBe(OUT_DIR);
+    expect(relative(process.cwd(), OUT_DIR)).toBe(example.rootDir);
+    await copyFile('.clasp.json.example', join(projectDir, '.clasp.json'));
+    const clasp = spawnSync(
+      resolve('node_modules/.bin/clasp'),
+      ['-P', join(projectDir, '.clasp.json'), 'show-file-status', '--json'],
+      { cwd: projectDir, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(clasp.status, clasp.stderr).toBe(0);
+    const status = JSON.parse(clasp.stdout);
+    expect(status.filesToPush.map((f: string) => f.split('/').pop()).sort()).toEqual([
+      'Code.js',
+      'Sidebar.html',
+      'appsscript.json',
+    ]);
+  });
+});

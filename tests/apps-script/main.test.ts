@@ -1,0 +1,141 @@
+/**
+ * The menu and sidebar server functions over the counted SpreadsheetApp fake: every action makes
+ * the same calls at 10 and at 10 000 projects, and none of them per cell.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { allianceRun, confirmText, menuReformat, menuUndo, menuValidate } from '../../apps-script/main.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { ACTIONS, type ActionName } from '../../core/plan.js';
+import { PRESET_SETTINGS } from '../../core/settings.js';
+import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+
+const MUNICIPALITY_TEXTS = [
+  'St-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique',
+  'Ste-Madeleine, Sainte-Marie-Madeleine',
+  'Toutes',
+];
+
+/** A staff workbook with `count` projects, each with the usual mess (amounts as text, St-…). */
+function workbook(count: number): WorkbookSnapshot {
+  const criteria = PRESET_SETTINGS.criteria.map((c) => c.name);
+  const projects: CellValue[][] = [];
+  const reviews: CellValue[][] = [];
+  const payments: CellValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `P-${String(i + 1).padStart(5, '0')}`;
+    const accepted = i % 4 === 0;
+    projects.push([
+      id,
+      `Cuisines collectives ${i + 1}`,
+      'Moisson Maskoutaine',
+      i % 3 === 0 ? 'Centre d’entraide maskoutain' : 'Contact Richelieu-Yamaska',
+      i % 5 === 0 ? 'Ville de Saint-Hyacinthe' : '',
+      MUNICIPALITY_TEXTS[i % MUNICIPALITY_TEXTS.length],
+      i % 2 === 0 ? '1; 4' : 'Habitation',
+      new Date(Date.UTC(2020, 8, 1)),
+      new Date(Date.UTC(2022, 2, 31)),
+      i % 2 === 0 ? '25 350,72 $' : 58200,
+      i % 2 === 0 ? '12 000 $' : 8000,
+      accepted ? 8000 : null,
+      accepted ? 'Accepté' : 'En analyse',
+    ]);
+    reviews.push([id, 'Évaluatrice A', ...criteria.map((_, c) => ((i + c) % 10) + 1), 'Non']);
+    if (accepted) payments.push([id, new Date(Date.UTC(2021, 0, 15)), 4000, 'Premier versement']);
+  }
+  return {
+    sheets: [
+      {
+        name: 'Budget prévisionnel',
+        values: [
+          ['BUDGET PRÉVISIONNEL', null, null, null, null, null],
+          ['Poste', '2019-2020', '2020-2021', '2021-2022', '2022-2023', 'Total'],
+          ['Total', '- $', '195 007 $', 97503, 97503, 390013],
+        ],
+      },
+      {
+        name: 'Projets',
+        values: [
+          [
+            'No',
+            'Titre',
+            'Organisme porteur',
+            'Organismes partenaires',
+            'Appuis',
+            'Municipalités',
+            'Priorités',
+            'Début',
+            'Fin',
+            'Coût total',
+            'Demandé 2020-2021',
+            'Accordé 2020-2021',
+            'Décision',
+          ],
+          ...projects,
+        ],
+      },
+      {
+        name: 'Grille de sélection',
+        values: [['No', 'Évaluateur', ...criteria, 'Conflit d’intérêts'], ...reviews],
+      },
+      { name: 'Versements', values: [['No', 'Date', 'Montant', 'Type'], ...payments] },
+    ],
+  };
+}
+
+const GLOBALS = ['SpreadsheetApp', 'HtmlService', 'Charts', 'Logger', 'Session'] as const;
+
+/** Installs the fakes as Apps Script globals (main.ts reads them at call time). */
+function install(book: FakeSpreadsheet): void {
+  Object.assign(globalThis, fakeServices(book));
+}
+
+afterEach(() => {
+  for (const name of GLOBALS) delete (globalThis as Record<string, unknown>)[name];
+});
+
+describe('actions through the Sheets host', () => {
+  it('make the same calls at 10 and 10 000 projects, never per cell', () => {
+    const counts = (rows: number) => {
+      const result: Partial<Record<ActionName, Record<string, number>>> = {};
+      const book = FakeSpreadsheet.fromSnapshot(workbook(rows));
+      install(book);
+      // Same order as staff would: reformat first so that undo has something to restore.
+      for (const action of ['validate', 'summary', 'rank', 'reformat', 'undo', 'template'] as ActionName[]) {
+        book.counter.reset();
+        const outcome = allianceRun(action, 'fr');
+        expect(outcome.ok, `${action} at ${rows}: ${outcome.summary}`).toBe(true);
+        const calls = book.counter.snapshot();
+        // Growing a sheet past its 1 000 rows is one call, only when needed.
+        delete calls['Sheet.insertRowsAfter'];
+        result[action] = calls;
+        expect(calls['Range.getValue'] ?? 0, action).toBe(0);
+        expect(calls['Range.setValue'] ?? 0, action).toBe(0);
+        expect(calls['SpreadsheetApp.flush'], action).toBe(1);
+      }
+      return result;
+    };
+    const small = counts(10);
+    const large = counts(10_000);
+    for (const action of ACTIONS) expect(large[action], action).toEqual(small[action]);
+  });
+
+  it('reformat from the menu asks with the cell count, then undo restores every cell', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(12));
+    install(book);
+    const before = book.sheet('Projets').valuesForTest();
+    menuValidate();
+    menuReformat();
+    expect(book.alerts).toHaveLength(1);
+    expect(book.alerts[0].title).toBe('Alliance — Reformater');
+    expect(book.alerts[0].prompt).toMatch(/^\d+ cellules seront modifiées\./);
+    expect(book.sheet('Projets').valuesForTest()).not.toEqual(before);
+    menuUndo();
+    expect(book.sheet('Projets').valuesForTest()).toEqual(before);
+  });
+
+  it('says the cell count in French', () => {
+    expect(confirmText(1)).toMatch(/^1 cellule sera modifiée\./);
+    expect(confirmText(23)).toMatch(/^23 cellules seront modifiées\./);
+    expect(confirmText(12345)).toMatch(/^12\u00a0345 cellules seront modifiées\./);
+  });
+});
