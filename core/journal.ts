@@ -84,7 +84,7 @@ export const JOURNAL_HEADERS: Record<JournalField, string> = {
   sheet: 'Feuille',
   cell: 'Cellule',
   before: 'Ancienne valeur',
-  type: 'Type d’origine',
+  type: "Type d'origine",
   after: 'Nouvelle valeur',
   state: 'État',
 };

@@ -100,7 +100,18 @@ describe('Journal', () => {
     const once = changeCells({ sheets: [projets] }, 'Projets', [{ row: 1, col: 2, after: 195007 }]);
     const journal = sheetOf(once, 'Journal');
     expect(journal.values[0][0]).toBe('Journal des modifications');
-    expect(journal.values[3]).toEqual(Object.values(JOURNAL_HEADERS));
+    expect(journal.values[3]).toEqual([
+      'Opération',
+      'Date et heure',
+      'Action',
+      'Feuille',
+      'Cellule',
+      'Ancienne valeur',
+      "Type d'origine",
+      'Nouvelle valeur',
+      'État',
+    ]);
+    expect(Object.values(JOURNAL_HEADERS)).toEqual(journal.values[3]);
     expect(journal.frozenRows).toBe(4);
     expect(journal.values[4]).toEqual([
       '2026-11-27T14:03:05Z-reformat',
