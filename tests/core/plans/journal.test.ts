@@ -241,6 +241,28 @@ describe('Journal', () => {
     expect(sheetOf(restored, 'Projets').values[1][2]).toBe('195 007 $');
   });
 
+  it('restores what it can when a journaled sheet was deleted since, and reports the cells it could not', () => {
+    const versements: SheetSnapshot = { name: 'Versements', values: [['Montant'], ['44 799 $']] };
+    const edited = changeCells({ sheets: [projets, versements] }, 'Projets', [
+      { row: 1, col: 2, after: 195007 },
+    ]);
+    const both = changeCells(edited, 'Versements', [{ row: 1, col: 0, after: 44799 }], NOW);
+    const withoutPayments = { sheets: both.sheets.filter((s) => s.name !== 'Versements') };
+    // The two changes share one id only when made by one operation: here the second has its own.
+    const result = undoLastOperation(withoutPayments);
+    expect(result.ok).toBe(true);
+    expect(result.changedCells).toBe(0);
+    expect(result.issues).toEqual([
+      {
+        code: 'journal.sheetMissing',
+        severity: 'error',
+        sheet: 'Journal',
+        cell: 'D6',
+        params: { sheet: 'Versements', cell: 'A2' },
+      },
+    ]);
+  });
+
   it('reads old values back whatever form the host returned them in', () => {
     expect(decodeCell(43864, 'date')).toEqual(new Date(Date.UTC(2020, 1, 3)));
     expect(decodeCell('2020-02-03 00:00:00', 'date')).toEqual(new Date(2020, 1, 3));
