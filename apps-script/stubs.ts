@@ -27,12 +27,6 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: ['e'],
     doc: 'Ajoute le menu « Alliance » à l’ouverture du classeur.',
   },
-  {
-    name: 'onInstall',
-    target: 'onOpen',
-    params: ['e'],
-    doc: 'Installation comme module complémentaire : ajoute le menu tout de suite.',
-  },
   { name: 'allianceMenuTemplate', target: 'menuTemplate', params: [], doc: 'Menu : Créer le gabarit.' },
   { name: 'allianceMenuValidate', target: 'menuValidate', params: [], doc: 'Menu : Valider.' },
   { name: 'allianceMenuReformat', target: 'menuReformat', params: [], doc: 'Menu : Reformater.' },
