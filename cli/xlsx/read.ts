@@ -32,17 +32,34 @@ const ERROR = 10;
 
 export async function readWorkbook(path: string): Promise<ReadResult> {
   const source = await readSource(path);
-  const zip = await openZip(source, path);
-  if (!zip.file('xl/workbook.xml')) {
-    throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-workbook');
-  }
+  const isZip = source.length >= 4 && source[0] === 0x50 && source[1] === 0x4b;
+  if (!isZip) throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-zip');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(source as unknown as ExcelJS.Buffer);
   } catch {
-    throw new WorkbookReadError(`« ${path} » est endommagé : le classeur ne peut pas être lu.`, 'corrupt');
+    throw await diagnose(source, path);
   }
+  // ExcelJS reads any zip (a .docx too) as a workbook without sheets.
+  if (workbook.worksheets.length === 0) throw await diagnose(source, path);
   return { workbook, snapshot: snapshotOf(workbook), source };
+}
+
+/** Why ExcelJS could not read the file: a damaged archive, or a zip that is not a workbook. */
+async function diagnose(source: Buffer, path: string): Promise<WorkbookReadError> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(source);
+  } catch {
+    return new WorkbookReadError(
+      `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
+      'corrupt',
+    );
+  }
+  if (!zip.file('xl/workbook.xml')) {
+    return new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-workbook');
+  }
+  return new WorkbookReadError(`« ${path} » est endommagé : le classeur ne peut pas être lu.`, 'corrupt');
 }
 
 async function readSource(path: string): Promise<Buffer> {
@@ -50,30 +67,15 @@ async function readSource(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
-      throw new WorkbookReadError(`« ${path} » est un dossier, pas un classeur.`, 'directory');
+      throw new WorkbookReadError(`« ${path} » est un dossier, pas un classeur.`, 'directory');
     }
     size = info.size;
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError(`Fichier introuvable : « ${path} ».`, 'missing');
+    throw new WorkbookReadError(`Fichier introuvable : « ${path} ».`, 'missing');
   }
-  if (size === 0) throw new WorkbookReadError(`« ${path} » est vide.`, 'empty');
+  if (size === 0) throw new WorkbookReadError(`« ${path} » est vide.`, 'empty');
   return readFile(path);
-}
-
-async function openZip(source: Buffer, path: string): Promise<JSZip> {
-  const isZip = source.length >= 4 && source[0] === 0x50 && source[1] === 0x4b;
-  if (!isZip) {
-    throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-zip');
-  }
-  try {
-    return await JSZip.loadAsync(source);
-  } catch {
-    throw new WorkbookReadError(
-      `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
-      'corrupt',
-    );
-  }
 }
 
 /** Every worksheet as plain values, invariant formulas, notes and fills. */

@@ -1,0 +1,359 @@
+/**
+ * The `alliance` command (design.md « Command line »): read the workbook once, run one core action,
+ * apply its plan, write a new file. Exit 0 without errors, 1 with errors (validate), 2 when the
+ * file cannot be read or the command is malformed: always one clear line, never a stack trace.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { runAction } from '../core/actions.js';
+import type { WorkbookSnapshot } from '../core/cells.js';
+import { hasErrors, type Issue } from '../core/issues.js';
+import { type Lang, message, renderIssue } from '../core/messages/index.js';
+import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../core/plan.js';
+import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
+import packageJson from '../package.json';
+import { CLI_TEXT, type CliText } from './messages.js';
+import { applyPlan } from './xlsx/apply.js';
+import { lostContent } from './xlsx/package.js';
+import { readWorkbook, WorkbookReadError } from './xlsx/read.js';
+import { writeWorkbook } from './xlsx/write.js';
+
+/** Where the command prints: the real process, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Asks a yes/no question; absent when stdin is not a terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** Progress lines only make sense on a terminal. */
+  progress: boolean;
+  now?: () => Date;
+}
+
+/** A file bigger than this shows progress lines on a terminal (about 2 000 projects). */
+const LARGE_FILE_BYTES = 1_000_000;
+
+const OUTPUT_SUFFIX: Record<Exclude<ActionName, 'template'>, string> = {
+  validate: 'validation',
+  reformat: 'reformate',
+  summary: 'sommaire',
+  rank: 'classement',
+  undo: 'annule',
+};
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const langGuess: Lang = argv.includes('en') && argv.some((a) => a.startsWith('--lang')) ? 'en' : 'fr';
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    const text = CLI_TEXT[langGuess];
+    if (error instanceof UsageError || error instanceof WorkbookReadError) {
+      io.stderr(error.message);
+      return 2;
+    }
+    io.stderr(text.internal(error instanceof Error ? error.message : String(error)));
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
+    throw new UsageError(CLI_TEXT.fr.badOption(detail));
+  }
+  const { values, positionals } = parsed;
+  const langOption = values.lang ?? 'fr';
+  if (langOption !== 'fr' && langOption !== 'en') throw new UsageError(CLI_TEXT.fr.badLang(langOption));
+  const lang: Lang = langOption;
+  const text = CLI_TEXT[lang] as CliText;
+
+  if (values.version) {
+    io.stdout(packageJson.version);
+    return 0;
+  }
+  if (values.help || positionals.length === 0) {
+    if (positionals.length === 0 && !values.help) {
+      io.stderr(text.usage);
+      return 2;
+    }
+    io.stdout(text.help);
+    return 0;
+  }
+  const [command, ...files] = positionals;
+  if (!(ACTIONS as readonly string[]).includes(command)) throw new UsageError(text.unknownCommand(command));
+  const action = command as ActionName;
+  if (files.length > 1) throw new UsageError(text.tooManyFiles);
+  const now = io.now?.() ?? new Date();
+
+  if (action === 'template') {
+    if (files.length > 0 && !values.output) throw new UsageError(text.tooManyFiles);
+    return template(values.output ?? 'alliance-gabarit.xlsx', lang, now, io, text);
+  }
+  const input = files[0];
+  if (!input) throw new UsageError(text.missingFile(action));
+
+  const large = io.progress && (await sizeOf(input)) > LARGE_FILE_BYTES;
+  if (large) io.stderr(text.progressRead(input));
+  const { workbook, snapshot, source } = await readWorkbook(input);
+  if (large) io.stderr(text.progressRun);
+  const result = runAction(action, snapshot, { lang, now });
+
+  if (values.json) {
+    io.stdout(
+      JSON.stringify(
+        result.analysis
+          ? toJsonReport(result.analysis, lang)
+          : { issues: result.issues.map((i) => toJsonIssue(i, lang)) },
+        null,
+        2,
+      ),
+    );
+  } else {
+    printHuman(action, result, snapshot, lang, text, io);
+  }
+  if (!result.ok) return 1;
+
+  // validate writes only when asked (-o): the Validation sheet, fills and notes in a copy.
+  const writes = action !== 'validate' || values.output !== undefined || values['in-place'];
+  if (writes) {
+    const output = outputPath(input, action, values.output, values['in-place'] ?? false, text);
+    const inPlace = resolve(output) === resolve(input);
+    const lost = await lostContent(source);
+    for (const item of lost) io.stderr(text.lost(item.sheet, text.lostKinds[item.kind]));
+    if (inPlace && lost.length > 0) throw new UsageError(text.lostInPlace);
+    if ((CHANGING_ACTIONS as readonly string[]).includes(action) && result.plan.changedCells > 0) {
+      if (!(await confirmed(result.plan, values.yes ?? false, inPlace, io, text))) {
+        io.stderr(text.cancelled);
+        return 1;
+      }
+    }
+    applyPlan(workbook, result.plan);
+    if (large) io.stderr(text.progressWrite(output));
+    await write(workbook, output, source, result.plan, text);
+    if (result.plan.changedCells > 0 && (CHANGING_ACTIONS as readonly string[]).includes(action)) {
+      io.stderr(text.changed(result.plan.changedCells));
+    }
+    io.stderr(text.written(output));
+  }
+  return action === 'validate' && hasErrors(result.issues) ? 1 : 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      'in-place': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
+    },
+  });
+}
+
+async function template(output: string, lang: Lang, now: Date, io: Io, text: CliText): Promise<number> {
+  const snapshot: WorkbookSnapshot = { sheets: [] };
+  const result = runAction('template', snapshot, { lang, now });
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = now;
+  workbook.modified = now;
+  applyPlan(workbook, result.plan);
+  await write(workbook, output, undefined, result.plan, text);
+  io.stdout(result.summary);
+  io.stderr(text.written(output));
+  return 0;
+}
+
+async function write(
+  workbook: ExcelJS.Workbook,
+  output: string,
+  source: Buffer | undefined,
+  plan: Plan,
+  text: CliText,
+): Promise<void> {
+  try {
+    await writeWorkbook(workbook, output, { source, plan });
+  } catch (error) {
+    const detail =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError(text.writeFailed(output, detail));
+  }
+}
+
+/** `budget.xlsx` → `budget.sommaire.xlsx` beside it; `-o` wins; the input only with `--in-place`. */
+function outputPath(
+  input: string,
+  action: ActionName,
+  option: string | undefined,
+  inPlace: boolean,
+  text: CliText,
+) {
+  if (inPlace) return input;
+  if (option !== undefined) {
+    if (resolve(option) === resolve(input)) throw new UsageError(text.sameAsInput);
+    return option;
+  }
+  const suffix = OUTPUT_SUFFIX[action as Exclude<ActionName, 'template'>];
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.${suffix}${ext || '.xlsx'}`);
+}
+
+async function confirmed(
+  plan: Plan,
+  yes: boolean,
+  inPlace: boolean,
+  io: Io,
+  text: CliText,
+): Promise<boolean> {
+  if (yes) return true;
+  if (!io.confirm) {
+    // A new file is written: nothing is lost without a terminal. Overwriting the input needs --yes.
+    if (inPlace) throw new UsageError(text.inPlaceNeedsYes);
+    return true;
+  }
+  return io.confirm(text.confirm(plan.changedCells));
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+type ActionResult = ReturnType<typeof runAction>;
+
+/** French (or English) report for people: issues grouped by sheet, then what the action produced. */
+function printHuman(
+  action: ActionName,
+  result: ActionResult,
+  snapshot: WorkbookSnapshot,
+  lang: Lang,
+  text: CliText,
+  io: Io,
+): void {
+  const lines: string[] = [result.summary];
+  const issues = result.issues;
+  const count = (s: string) => issues.filter((i) => i.severity === s).length;
+  if (issues.length > 0 && action !== 'validate') {
+    // Other commands only count the issues: `alliance validate` lists them.
+    lines.push(text.counts(count('error'), count('warning'), count('info')) + text.seeValidate);
+  } else if (issues.length > 0) {
+    const order = snapshot.sheets.map((s) => s.name);
+    const bySheet = new Map<string, Issue[]>();
+    for (const i of issues) {
+      const key = i.sheet ?? '';
+      const list = bySheet.get(key);
+      if (list) list.push(i);
+      else bySheet.set(key, [i]);
+    }
+    const sheets = [...bySheet.keys()].sort((a, b) => sheetRank(a, order) - sheetRank(b, order));
+    for (const sheet of sheets) {
+      lines.push('', sheet === '' ? text.workbookLevel : sheet);
+      for (const i of bySheet.get(sheet) ?? []) {
+        const where = (i.cell ?? '').padEnd(6);
+        lines.push(`  ${where} ${text.severity[i.severity].padEnd(13)} ${renderIssue(i, lang)}`);
+      }
+    }
+  }
+  if (result.analysis && (action === 'validate' || action === 'rank' || action === 'summary')) {
+    const report = toJsonReport(result.analysis, lang);
+    if (action === 'validate') lines.push('', ...eligibilityLines(report, text));
+    if (action === 'rank') {
+      const recommendations = new Map(
+        result.analysis.recommendations.map((r) => [r.projectId, message(r.code, r.params, lang)]),
+      );
+      lines.push('', ...rankingLines(report, recommendations, text));
+    }
+    if (action === 'summary') lines.push('', ...budgetLines(report, text));
+  }
+  io.stdout(lines.join('\n'));
+}
+
+function sheetRank(sheet: string, order: string[]): number {
+  if (sheet === '') return -1;
+  const index = order.indexOf(sheet);
+  return index < 0 ? order.length : index;
+}
+
+export function eligibilityLines(report: JsonReport, text: CliText): string[] {
+  const eligible = report.projects.filter((p) => p.eligible);
+  const lines = [text.eligibleTitle(eligible.length, report.projects.length)];
+  for (const p of report.projects) {
+    const mark = p.eligible ? '✓' : '✗';
+    lines.push(`  ${mark} ${p.id}  ${p.title}`);
+    for (const reason of p.reasons) lines.push(`        ${reason.message}`);
+  }
+  return lines;
+}
+
+export function rankingLines(
+  report: JsonReport,
+  recommendations: Map<string, string>,
+  text: CliText,
+): string[] {
+  const ranked = report.projects.filter((p) => p.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const lines = [text.rankingTitle];
+  for (const p of ranked) {
+    const score =
+      p.finalScore === null
+        ? '—'
+        : p.finalScore.toLocaleString(text.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    lines.push(`  ${String(p.rank).padStart(2)}. ${p.id}  ${p.title}`);
+    lines.push(`      ${text.score} ${score} / 100 · ${recommendations.get(p.id) ?? p.recommendation ?? ''}`);
+  }
+  return lines;
+}
+
+export function budgetLines(report: JsonReport, text: CliText): string[] {
+  const money = (dollars: number) =>
+    `${new Intl.NumberFormat(text.locale, { maximumFractionDigits: 2 }).format(dollars)}\u00a0$`;
+  const rows = report.budget.years.map((y) => [
+    y.year,
+    money(y.envelope),
+    money(y.carriedIn),
+    money(y.available),
+    money(y.committed),
+    money(y.paid),
+    money(y.remaining),
+  ]);
+  const table = [text.budgetHeaders, ...rows];
+  const widths = text.budgetHeaders.map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const lines = [text.budgetTitle];
+  for (const row of table)
+    lines.push(
+      `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}`,
+    );
+  lines.push(`  ${text.lapsed} : ${money(report.budget.lapsed)}`);
+  return lines;
+}
+
+/** The process entry: real streams, a terminal prompt when there is one. */
+export async function cli(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const io: Io = {
+    stdout: (t) => process.stdout.write(`${t}\n`),
+    stderr: (t) => process.stderr.write(`${t}\n`),
+    progress: Boolean(process.stderr.isTTY),
+  };
+  if (process.stdin.isTTY) {
+    io.confirm = async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      const answer = await rl.question(question);
+      rl.close();
+      return /^\s*(o|oui|y|yes)\s*$/i.test(answer);
+    };
+  }
+  return main(argv, io);
+}

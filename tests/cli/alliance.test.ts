@@ -1,0 +1,300 @@
+/** The `alliance` command as users run it: the built bundle in a real subprocess. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../cli/xlsx/read.js';
+import packageJson from '../../package.json';
+import { tempDir, workbookWithPivot } from './fixtures.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLE = join(ROOT, 'examples/alliance-exemple.xlsx');
+let dir: string;
+
+function alliance(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function sha(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+async function copySample(name: string): Promise<string> {
+  const path = join(dir, name);
+  await copyFile(SAMPLE, path);
+  return path;
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [join(ROOT, 'cli/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+  dir = await tempDir();
+});
+
+describe('usage', () => {
+  it('prints the help in French, or in English with --lang en', () => {
+    const fr = alliance('--help');
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toMatch(/Utilisation\s:/);
+    expect(fr.stdout).toContain('alliance validate FICHIER');
+    const en = alliance('-h', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Usage:');
+  });
+
+  it('prints the version', () => {
+    const result = alliance('--version');
+    expect(result).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  it.each([
+    [[], /Utilisation/],
+    [['publish', 'x.xlsx'], /Commande inconnue\s:\s«\spublish\s»/],
+    [['validate'], /Il manque le fichier/],
+    [['validate', 'a.xlsx', '--frobnicate'], /Option invalide/],
+    [['validate', 'a.xlsx', '--lang', 'de'], /Langue inconnue/],
+    [['validate', 'a.xlsx', 'b.xlsx'], /Un seul fichier/],
+  ])('exits 2 with one French line for %j', (args, message) => {
+    const result = alliance(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('unreadable input', () => {
+  it.each([
+    ['missing', async () => join(dir, 'absent.xlsx'), /Fichier introuvable/],
+    ['directory', async () => dir, /est un dossier/],
+    ['empty', async () => write('vide.xlsx', ''), /est vide/],
+    ['text', async () => write('budget.csv', 'No;Titre\nAS-01;Frigos\n'), /n’est pas un classeur/],
+    [
+      'corrupt zip',
+      async () => write('tronque.xlsx', (await readFile(SAMPLE)).subarray(0, 2000)),
+      /endommagé/,
+    ],
+  ])('exits 2 on a %s file, one line, no stack trace', async (_, make, message) => {
+    const result = alliance('validate', await make());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
+  });
+});
+
+async function write(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+describe('validate', () => {
+  it('exits 1 on the sample and lists its issues by sheet with their cells, in French', () => {
+    const result = alliance('validate', SAMPLE);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\nProjets\n/);
+    expect(result.stdout).toMatch(/F5 +erreur/);
+    expect(result.stdout).toMatch(/«\sSte-Madelaine\s»/);
+    expect(result.stdout).toMatch(/Projets admissibles\s: 8 sur 12/);
+  });
+
+  it('prints exactly the design.md object with --json', () => {
+    const result = alliance('validate', SAMPLE, '--json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report).sort()).toEqual(['budget', 'issues', 'projects']);
+    for (const issue of report.issues) {
+      expect(Object.keys(issue).sort()).toEqual(['cell', 'code', 'message', 'severity', 'sheet']);
+    }
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', sheet: 'Projets', cell: 'F7', code: expect.any(String) }),
+    );
+    const keys = [
+      'eligible',
+      'finalScore',
+      'id',
+      'municipalities',
+      'organizations',
+      'priorities',
+      'rank',
+      'reasons',
+      'recommendation',
+      'score',
+      'title',
+    ];
+    expect(report.projects).toHaveLength(12);
+    for (const project of report.projects) expect(Object.keys(project).sort()).toEqual(keys);
+    const frigos = report.projects.find((p: { id: string }) => p.id === 'AS-01');
+    expect(frigos).toMatchObject({
+      eligible: true,
+      organizations: expect.arrayContaining(['Moisson Maskoutaine']),
+      priorities: [1],
+      reasons: [],
+    });
+    expect(frigos.municipalities).toEqual([...frigos.municipalities].sort());
+    expect(frigos.municipalities).toContain('Saint-Hyacinthe');
+    expect(frigos.municipalities).toContain('Sainte-Madeleine');
+    const single = report.projects.find((p: { id: string }) => p.id === 'AS-05');
+    expect(single.eligible).toBe(false);
+    expect(single.reasons[0]).toEqual({ code: expect.any(String), message: expect.any(String) });
+    expect(Object.keys(report.budget).sort()).toEqual(['lapsed', 'years']);
+    expect(report.budget.years.map((y: { year: string }) => y.year)).toEqual([
+      '2019-2020',
+      '2020-2021',
+      '2021-2022',
+      '2022-2023',
+    ]);
+    expect(report.budget.years[1]).toEqual({
+      year: '2020-2021',
+      envelope: 195_007,
+      carriedIn: 0,
+      available: 195_007,
+      committed: 104_867,
+      paid: 104_867,
+      remaining: 90_140,
+    });
+    expect(report.budget.lapsed).toBe(140_279);
+  });
+
+  it('prints the messages in English with --lang en', () => {
+    const result = alliance('validate', SAMPLE, '--json', '--lang', 'en');
+    const report = JSON.parse(result.stdout);
+    const unrecognized = report.issues.find(
+      (i: { cell: string; message: string }) => i.cell === 'F5' && /Ste-Madelaine/.test(i.message),
+    );
+    expect(unrecognized.message).not.toMatch(/Vouliez-vous/);
+  });
+
+  it('exits 0 on a workbook without errors (a fresh template)', () => {
+    const template = join(dir, 'gabarit.xlsx');
+    expect(alliance('template', '-o', template).code).toBe(0);
+    const result = alliance('validate', template);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('commands that write', () => {
+  it('summary writes NAME.sommaire.xlsx beside the input and never touches the input', async () => {
+    const input = await copySample('budget.xlsx');
+    const before = await sha(input);
+    const result = alliance('summary', input);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(join(dir, 'budget.sommaire.xlsx'));
+    expect(await sha(input)).toBe(before);
+    const { snapshot } = await readWorkbook(join(dir, 'budget.sommaire.xlsx'));
+    const summary = snapshot.sheets.find((s) => s.name === 'Sommaire budgétaire');
+    expect(
+      summary?.values.some((row) =>
+        row.join('|').startsWith('Exercice|Enveloppe|Report reçu|Disponible|Engagé|Versé|Solde reporté'),
+      ),
+    ).toBe(true);
+    expect(snapshot.sheets.map((s) => s.name)).toContain('Notes');
+    expect(result.stdout).toContain('Solde reporté');
+  });
+
+  it('rank writes to -o and prints the JSON report with --json', async () => {
+    const out = join(dir, 'classement.xlsx');
+    const result = alliance('rank', SAMPLE, '-o', out, '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const ranks = report.projects
+      .map((p: { rank: number | null }) => p.rank)
+      .filter((r: number | null) => r !== null)
+      .sort((a: number, b: number) => a - b);
+    expect(ranks.length).toBeGreaterThan(3);
+    expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet('Classement')).toBeDefined();
+  });
+
+  it('refuses to write over the input without --in-place', async () => {
+    const input = await copySample('meme.xlsx');
+    const result = alliance('summary', input, '-o', input);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--in-place/);
+  });
+
+  it('--in-place changes the input, with --yes when there is no terminal', async () => {
+    const input = await copySample('sur-place.xlsx');
+    const before = await sha(input);
+    const refused = alliance('reformat', input, '--in-place');
+    expect(refused.code).toBe(2);
+    expect(await sha(input)).toBe(before);
+    const done = alliance('reformat', input, '--in-place', '--yes');
+    expect(done.code).toBe(0);
+    expect(await sha(input)).not.toBe(before);
+  });
+
+  it('warns about a pivot table it cannot carry and refuses --in-place', async () => {
+    const input = await workbookWithPivot(join(dir, 'croise.xlsx'));
+    const before = await sha(input);
+    const inPlace = alliance('summary', input, '--in-place', '--yes');
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stderr).toMatch(/la feuille «\sAnalyse\s» contient un tableau croisé dynamique/);
+    expect(await sha(input)).toBe(before);
+    const copy = alliance('summary', input);
+    expect(copy.code).toBe(0);
+    expect(copy.stderr).toMatch(/«\sAnalyse\s»/);
+  });
+
+  it('template writes a workbook with every staff sheet', async () => {
+    await mkdir(join(dir, 'gabarit'), { recursive: true });
+    const out = join(dir, 'gabarit', 'nouveau.xlsx');
+    expect(alliance('template', '-o', out).code).toBe(0);
+    const { snapshot } = await readWorkbook(out);
+    const names = snapshot.sheets.map((s) => s.name);
+    for (const name of [
+      'Paramètres',
+      'Budget prévisionnel',
+      'Projets',
+      'Grille de sélection',
+      'Versements',
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+});
+
+describe('reformat then undo', () => {
+  it('gives back exactly the original cells', async () => {
+    const input = await copySample('aller-retour.xlsx');
+    const reformatted = join(dir, 'aller-retour.reformate.xlsx');
+    const undone = join(dir, 'aller-retour.reformate.annule.xlsx');
+    const reformat = alliance('reformat', input);
+    expect(reformat.code).toBe(0);
+    expect(reformat.stderr).toMatch(/\d+ cellules? modifiées?/);
+    const original = (await readWorkbook(input)).snapshot;
+    const changed = (await readWorkbook(reformatted)).snapshot;
+    const staff = (s: { name: string }) => s.name !== 'Journal';
+    expect(changed.sheets.filter(staff).map((s) => s.values)).not.toEqual(
+      original.sheets.map((s) => s.values),
+    );
+
+    const undo = alliance('undo', reformatted);
+    expect(undo.code).toBe(0);
+    const restored = (await readWorkbook(undone)).snapshot;
+    const restoredStaff = restored.sheets.filter(staff);
+    expect(restoredStaff.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+    for (const [i, sheet] of original.sheets.entries()) {
+      expect(restoredStaff[i].values).toEqual(sheet.values);
+      expect(restoredStaff[i].formulas).toEqual(sheet.formulas);
+    }
+  });
+
+  it('exits 1 when there is nothing to undo', () => {
+    const result = alliance('undo', SAMPLE, '-o', join(dir, 'rien.xlsx'));
+    expect(result.code).toBe(1);
+  });
+});
