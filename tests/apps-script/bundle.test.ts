@@ -16,7 +16,7 @@ import { readWorkbook } from '../../cli/xlsx/read.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { headerKey } from '../../core/values/text.js';
-import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+import { loadBundle } from './bundle-harness.js';
 
 const SAMPLE = 'examples/alliance-exemple.xlsx';
 
@@ -41,25 +41,8 @@ afterAll(async () => {
   await rm(projectDir, { recursive: true, force: true });
 });
 
-/** A fresh Apps Script global scope: the fakes and nothing from Node. */
-function loadBundle(snapshot: WorkbookSnapshot, options: { alertAnswer?: 'YES' | 'NO' } = {}) {
-  const context = vm.createContext({});
-  const makeDate = vm.runInContext('(time) => new Date(time)', context) as (time: number) => Date;
-  const book = FakeSpreadsheet.fromSnapshot(snapshot, {
-    makeDate,
-    htmlFiles: { Sidebar: sidebar },
-    ...options,
-  });
-  Object.assign(context, fakeServices(book));
-  vm.runInContext(code, context, { filename: 'Code.js' });
-  const call = (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
-  /** Values made in the script's realm, as Sheets hands them to a custom function. */
-  const sheetsArg = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(sheetsArg);
-    if (value instanceof Date) return makeDate(value.getTime());
-    return value === null ? '' : value;
-  };
-  return { context, book, call, sheetsArg };
+function load(snapshot: WorkbookSnapshot, options: { alertAnswer?: 'YES' | 'NO' } = {}) {
+  return loadBundle(code, snapshot, { sidebar, ...options });
 }
 
 function topLevelFunctions(source: string): Map<string, { params: string[]; doc: string }> {
@@ -104,7 +87,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('runs in a context without require, process, setTimeout, URL or TextEncoder', () => {
-    const { context } = loadBundle(sample);
+    const { context } = load(sample);
     expect(
       vm.runInContext(
         '[typeof require, typeof process, typeof setTimeout, typeof URL, typeof TextEncoder]',
@@ -115,7 +98,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('adds the « Alliance » menu on open, each item calling a top-level function', () => {
-    const { book, call, context } = loadBundle(sample);
+    const { book, call, context } = load(sample);
     call('onOpen', { authMode: 'LIMITED' });
     expect(book.menus).toHaveLength(1);
     expect(book.menus[0].title).toBe('Alliance');
@@ -132,7 +115,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('runs every menu action on the sample workbook', () => {
-    const { book, call } = loadBundle(sample);
+    const { book, call } = load(sample);
     const projetsBefore = book.sheet('Projets').valuesForTest();
 
     call('allianceMenuValidate');
@@ -173,7 +156,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('changes nothing when the user answers « Non » to the cell count', () => {
-    const { book, call } = loadBundle(sample, { alertAnswer: 'NO' });
+    const { book, call } = load(sample, { alertAnswer: 'NO' });
     const before = book.sheet('Projets').valuesForTest();
     call('allianceMenuReformat');
     expect(book.alerts).toHaveLength(1);
@@ -183,7 +166,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('creates the template in an empty spreadsheet', () => {
-    const { book, call } = loadBundle({ sheets: [{ name: 'Feuille 1', values: [] }] });
+    const { book, call } = load({ sheets: [{ name: 'Feuille 1', values: [] }] });
     call('allianceMenuTemplate');
     expect(book.sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining(['Projets', 'Budget prévisionnel']),
@@ -191,7 +174,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('serves the sidebar and its server functions with plain data', () => {
-    const { book, call } = loadBundle(sample);
+    const { book, call } = load(sample);
     call('allianceMenuOpenPanel');
     expect(book.sidebars).toHaveLength(1);
     expect(book.sidebars[0].title).toBe('Alliance pour la solidarité');
@@ -218,7 +201,7 @@ describe('Code.js as Apps Script loads it', () => {
   });
 
   it('computes custom functions like the core catalog, from Sheets-shaped ranges', () => {
-    const { call, sheetsArg } = loadBundle(sample);
+    const { call, sheetsArg } = load(sample);
     const projets = sample.sheets.find((s) => s.name === 'Projets');
     if (!projets) throw new Error('sample without Projets');
     const headerRow = projets.values.findIndex((row) =>

@@ -1,0 +1,41 @@
+/**
+ * Loads the built Code.js as Apps Script does: a plain script in a fresh `vm` context that holds
+ * only the Apps Script fakes (no require, process, timers, URL or TextEncoder), over one fake
+ * spreadsheet; its top-level functions are then called by name, like menus, triggers and
+ * `google.script.run` call them.
+ */
+import vm from 'node:vm';
+import type { WorkbookSnapshot } from '../../core/cells.js';
+import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+
+export interface LoadedBundle {
+  context: vm.Context;
+  book: FakeSpreadsheet;
+  /** Calls a top-level function of Code.js. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** A value as Sheets hands it to a custom function: dates made in the script's realm, blanks as ''. */
+  sheetsArg(value: unknown): unknown;
+}
+
+export function loadBundle(
+  code: string,
+  snapshot: WorkbookSnapshot,
+  options: { sidebar?: string; alertAnswer?: 'YES' | 'NO' } = {},
+): LoadedBundle {
+  const context = vm.createContext({});
+  const makeDate = vm.runInContext('(time) => new Date(time)', context) as (time: number) => Date;
+  const book = FakeSpreadsheet.fromSnapshot(snapshot, {
+    makeDate,
+    htmlFiles: options.sidebar === undefined ? {} : { Sidebar: options.sidebar },
+    alertAnswer: options.alertAnswer,
+  });
+  Object.assign(context, fakeServices(book));
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const call = (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
+  const sheetsArg = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sheetsArg);
+    if (value instanceof Date) return makeDate(value.getTime());
+    return value === null ? '' : value;
+  };
+  return { context, book, call, sheetsArg };
+}
