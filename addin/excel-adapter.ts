@@ -22,6 +22,7 @@ import {
 } from '../core/cells.js';
 import {
   type Block,
+  type CellMark,
   type ChartSpec,
   isFormula,
   type Plan,
@@ -42,14 +43,14 @@ export interface ReadOptions {
 export interface ApplyOptions {
   /** The snapshot the plan was made from: which sheets exist, where `append` rows go. */
   snapshot?: WorkbookSnapshot;
-  /** Bytes per request, kept under Excel on the web's 5 MB limit. */
+  /** Bytes per request, kept under Excel on the web's 5 MB limit (desktop Excel has none: Infinity). */
   payloadBudget?: number;
   /** Write cell notes (Notes API, ExcelApi 1.18). Off on hosts without it. */
   notes?: boolean;
 }
 
 export const DEFAULT_SHEETS_PER_PROBE = 40;
-export const DEFAULT_CELLS_PER_CHUNK = 100_000;
+export const DEFAULT_CELLS_PER_CHUNK = 150_000;
 /** Under 5 MB with room for the commands' own overhead. */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 
@@ -61,6 +62,15 @@ const SERIAL_EPOCH_DAYS = 25_569;
 interface SheetProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
+  /** Only the cells holding formulas: loading `formulas` everywhere would double the response. */
+  formulaCells?: Excel.RangeAreas;
+}
+
+/** Formulas of one rectangle of formula cells, at its place in the sheet. */
+export interface FormulaArea {
+  rowIndex: number;
+  columnIndex: number;
+  formulas: unknown[][];
 }
 
 /** Every worksheet's used range (values and invariant formulas) in one `context.sync()`. */
@@ -85,18 +95,28 @@ async function readAllAtOnce(context: ExcelContext, perProbe: number): Promise<W
       const sheet: Excel.Worksheet = next;
       sheet.load('name');
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('values,formulas,rowIndex,columnIndex');
-      probes.push({ sheet, used });
+      used.load('values,rowIndex,columnIndex');
+      const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
+      formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
+      probes.push({ sheet, used, formulaCells });
       next = sheet.getNextOrNullObject();
     }
     await context.sync();
-    for (const { sheet, used } of probes) {
+    for (const { sheet, used, formulaCells } of probes) {
       if (sheet.isNullObject) return { sheets };
-      sheets.push(
-        used.isNullObject
-          ? { name: sheet.name, values: [] }
-          : sheetFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas),
-      );
+      if (used.isNullObject) {
+        sheets.push({ name: sheet.name, values: [] });
+        continue;
+      }
+      const areas: FormulaArea[] =
+        !formulaCells || formulaCells.isNullObject
+          ? []
+          : formulaCells.areas.items.map((area) => ({
+              rowIndex: area.rowIndex,
+              columnIndex: area.columnIndex,
+              formulas: area.formulas,
+            }));
+      sheets.push(sheetFromUsedRange(sheet.name, used.rowIndex, used.columnIndex, used.values, areas));
     }
     // More sheets than one probe holds: go on from the last one (rare, one sync per probe).
   }
@@ -139,17 +159,24 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
     }
   }
 
-  const parts = new Map<string, { values: unknown[][]; formulas: unknown[][] }>();
+  const parts = new Map<string, { values: unknown[][]; formulas: FormulaArea[] }>();
   for (const shape of shapes) parts.set(shape.name, { values: [], formulas: [] });
-  let pending: { name: string; range: Excel.Range }[] = [];
+  let pending: { name: string; range: Excel.Range; formulaCells: Excel.RangeAreas }[] = [];
   let pendingCells = 0;
   const flush = async () => {
     if (pending.length === 0) return;
     await context.sync();
-    for (const { name, range } of pending) {
+    for (const { name, range, formulaCells } of pending) {
       const part = parts.get(name)!;
       part.values.push(...range.values);
-      part.formulas.push(...range.formulas);
+      if (formulaCells.isNullObject) continue;
+      for (const area of formulaCells.areas.items) {
+        part.formulas.push({
+          rowIndex: area.rowIndex,
+          columnIndex: area.columnIndex,
+          formulas: area.formulas,
+        });
+      }
     }
     pending = [];
     pendingCells = 0;
@@ -163,8 +190,10 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
       const range = context.workbook.worksheets
         .getItem(shape.name)
         .getRangeByIndexes(shape.row + start, shape.col, rows, shape.cols);
-      range.load('values,formulas');
-      pending.push({ name: shape.name, range });
+      range.load('values');
+      const formulaCells = range.getSpecialCellsOrNullObject('Formulas');
+      formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
+      pending.push({ name: shape.name, range, formulaCells });
       pendingCells += rows * shape.cols;
     }
   }
@@ -174,12 +203,39 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
       const part = parts.get(shape.name)!;
       return shape.rows === 0
         ? { name: shape.name, values: [] }
-        : sheetFromRange(shape.name, shape.row, shape.col, part.values, part.formulas);
+        : sheetFromUsedRange(shape.name, shape.row, shape.col, part.values, part.formulas);
     }),
   };
 }
 
-/** A used range as a snapshot sheet: anchored at A1, `null` for empty cells, formulas apart. */
+/** A used range and its formula cells as a snapshot sheet: anchored at A1, `null` for empty cells. */
+export function sheetFromUsedRange(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  values: unknown[][],
+  formulaAreas: FormulaArea[],
+): SheetSnapshot {
+  const sheet = sheetFromRange(name, rowIndex, columnIndex, values, []);
+  if (formulaAreas.length === 0) return sheet;
+  const width = sheet.values[0]?.length ?? 0;
+  const formulas: (string | null)[][] = sheet.values.map(() => new Array(width).fill(null));
+  for (const area of formulaAreas) {
+    area.formulas.forEach((row, r) => {
+      row.forEach((formula, c) => {
+        const target = formulas[area.rowIndex + r];
+        if (target && typeof formula === 'string' && formula.startsWith('='))
+          target[area.columnIndex + c] = formula;
+      });
+    });
+  }
+  return { ...sheet, formulas };
+}
+
+/**
+ * A range read with `values` and `formulas` (the chunked path) as a snapshot sheet: anchored at
+ * A1, `null` for empty cells, formulas apart.
+ */
 export function sheetFromRange(
   name: string,
   rowIndex: number,
@@ -345,18 +401,8 @@ function sheetSteps(
 
   for (const block of plan.blocks) steps.push(...blockSteps(sheets, name, block, rowOffset, budget));
 
+  steps.push(...fillSteps(sheets, name, plan.marks ?? []));
   for (const mark of plan.marks ?? []) {
-    if (mark.fill !== undefined) {
-      const fill = mark.fill;
-      steps.push({
-        bytes: 96,
-        queue: () => {
-          const range = sheets.get(name).getRange(mark.cell);
-          if (fill === null) range.format.fill.clear();
-          else range.format.fill.color = fill;
-        },
-      });
-    }
     if (mark.note !== undefined && options.notes !== false) {
       const note = mark.note;
       const address = normalizeCell(mark.cell);
@@ -416,6 +462,46 @@ function sheetSteps(
         sheets.get(name).visibility = hidden ? 'Hidden' : 'Visible';
       },
     });
+  }
+  return steps;
+}
+
+/** Longest address list passed to `getRanges` (Excel caps range addresses at 8 192 characters). */
+const MAX_AREAS_ADDRESS = 8000;
+
+/** Cells marked with the same fill share one command: `getRanges('B2,B5,F7')`. */
+function fillSteps(sheets: SheetHandles, name: string, marks: readonly CellMark[]): Step[] {
+  const byFill = new Map<string | null, string[]>();
+  for (const mark of marks) {
+    if (mark.fill === undefined) continue;
+    const cells = byFill.get(mark.fill) ?? [];
+    cells.push(normalizeCell(mark.cell));
+    byFill.set(mark.fill, cells);
+  }
+  const steps: Step[] = [];
+  for (const [fill, cells] of byFill) {
+    let group: string[] = [];
+    let length = 0;
+    const flush = () => {
+      if (group.length === 0) return;
+      const addresses = group.join(',');
+      steps.push({
+        bytes: 128 + addresses.length,
+        queue: () => {
+          const format = sheets.get(name).getRanges(addresses).format;
+          if (fill === null) format.fill.clear();
+          else format.fill.color = fill;
+        },
+      });
+      group = [];
+      length = 0;
+    };
+    for (const cell of cells) {
+      if (length + cell.length + 1 > MAX_AREAS_ADDRESS) flush();
+      group.push(cell);
+      length += cell.length + 1;
+    }
+    flush();
   }
   return steps;
 }

@@ -377,6 +377,38 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeRange(this.context, () => ({ sheet: this.target(), ...parseRange(address) }), false);
   }
 
+  /** Several cells or ranges at once (`'B2,B5,F7:F9'`): only their fill is faked. */
+  getRanges(addresses: string): { format: { fill: { color: string; clear(): void } } } {
+    const context = this.context;
+    const areas = () => {
+      const sheet = this.target();
+      return addresses.split(',').map((address) => ({ sheet, ...parseRange(address.trim()) }));
+    };
+    const paint = (fill: string | null) => () => {
+      for (const area of areas()) {
+        liveArea(area);
+        for (let r = 0; r < area.rows; r++) {
+          for (let c = 0; c < area.cols; c++) area.sheet.cellForWrite(area.row + r, area.col + c).fill = fill;
+        }
+      }
+    };
+    return {
+      format: {
+        fill: {
+          set color(color: string) {
+            context.command(jsonBytes(addresses) + jsonBytes(color), paint(color));
+          },
+          get color(): string {
+            throw notLoaded('format/fill/color');
+          },
+          clear() {
+            context.command(jsonBytes(addresses), paint(null));
+          },
+        },
+      },
+    };
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.target(), row, col, rows, cols }), false);
   }
@@ -635,6 +667,36 @@ class FakeRange extends FakeProxy<Area> {
     });
   }
 
+  /** Only `Formulas` is faked: one area per run of formula cells in a row. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== 'Formulas') throw new Error(`The fake cannot find special cells « ${cellType} »`);
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const area = this.resolve();
+        if (!area) return null;
+        const runs: FakeFormulaArea[] = [];
+        for (let r = 0; r < area.rows; r++) {
+          let run: FakeFormulaArea | null = null;
+          for (let c = 0; c < area.cols; c++) {
+            const formula = area.sheet.cell(area.row + r, area.col + c)?.formula;
+            if (!formula) {
+              run = null;
+              continue;
+            }
+            if (!run) {
+              run = { rowIndex: area.row + r, columnIndex: area.col + c, formulas: [[]] };
+              runs.push(run);
+            }
+            run.formulas[0].push(formula);
+          }
+        }
+        return runs.length > 0 ? runs : null;
+      },
+      true,
+    );
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.context, () => ({ ...this.target(), row: 0, rows: MAX_ROWS }), false);
   }
@@ -699,6 +761,35 @@ class FakeRange extends FakeProxy<Area> {
         });
       });
     });
+  }
+}
+
+interface FakeFormulaArea {
+  rowIndex: number;
+  columnIndex: number;
+  formulas: string[][];
+}
+
+/** `RangeAreas` of formula cells; its `areas` collection loads `items/formulas,rowIndex,columnIndex`. */
+class FakeRangeAreas extends FakeProxy<FakeFormulaArea[]> {
+  readonly areas: { items: FakeFormulaArea[]; load(properties: string): void };
+
+  constructor(context: FakeRequestContext, resolver: () => FakeFormulaArea[] | null, orNullObject: boolean) {
+    super(context, resolver, orNullObject);
+    let loaded: FakeFormulaArea[] | undefined;
+    this.areas = {
+      get items(): FakeFormulaArea[] {
+        if (!loaded) throw notLoaded('areas/items');
+        return loaded;
+      },
+      load: (properties) => {
+        const names = splitProperties(properties);
+        context.loadCommand(names.length, () => {
+          loaded = this.resolve() ?? [];
+          return loaded;
+        });
+      },
+    };
   }
 }
 

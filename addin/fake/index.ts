@@ -102,7 +102,10 @@ export function installFakeOffice(
       callback?.(info);
       return Promise.resolve(info);
     },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
     context: {
+      // The fake enforces Excel on the web's payload limits, so it says it is the web.
+      platform: 'OfficeOnline',
       displayLanguage: options.displayLanguage ?? 'fr-CA',
       requirements: { isSetSupported: () => true },
     },

@@ -49,3 +49,29 @@ export function projectsSnapshot(rows: number): WorkbookSnapshot {
     ],
   };
 }
+
+/** The sample workbook as the CLI reads it (what staff keep, with a few mistakes). */
+export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
+  const { readWorkbook } = await import('../../cli/xlsx/read.js');
+  const { snapshot } = await readWorkbook(
+    new URL('../../examples/alliance-exemple.xlsx', import.meta.url).pathname,
+  );
+  return snapshot;
+}
+
+/** The sample with its Projets rows repeated (new numbers) up to `rows` submissions. */
+export function scaledSnapshot(sample: WorkbookSnapshot, rows: number): WorkbookSnapshot {
+  return {
+    sheets: sample.sheets.map((sheet) => {
+      if (sheet.name !== 'Projets') return sheet;
+      const [header, ...data] = sheet.values;
+      const values: CellValue[][] = [header];
+      for (let i = 0; i < rows; i++) {
+        const row = [...data[i % data.length]];
+        row[0] = i < data.length ? row[0] : `AS-${String(i + 1).padStart(5, '0')}`;
+        values.push(row);
+      }
+      return { name: sheet.name, values };
+    }),
+  };
+}
