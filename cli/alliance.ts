@@ -29,6 +29,8 @@ export interface Io {
   confirm?: (question: string) => Promise<boolean>;
   /** Progress lines only make sense on a terminal. */
   progress: boolean;
+  /** Size from which progress lines are shown (default: about 2 000 projects). */
+  largeFileBytes?: number;
   now?: () => Date;
 }
 
@@ -46,7 +48,8 @@ const OUTPUT_SUFFIX: Record<Exclude<ActionName, 'template'>, string> = {
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  const langGuess: Lang = argv.includes('en') && argv.some((a) => a.startsWith('--lang')) ? 'en' : 'fr';
+  const langGuess: Lang =
+    argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en') ? 'en' : 'fr';
   try {
     return await run(argv, io);
   } catch (error) {
@@ -93,13 +96,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   const now = io.now?.() ?? new Date();
 
   if (action === 'template') {
-    if (files.length > 0 && !values.output) throw new UsageError(text.tooManyFiles);
-    return template(values.output ?? 'alliance-gabarit.xlsx', lang, now, io, text);
+    // `alliance template NEW.xlsx` is understood as `-o NEW.xlsx`.
+    if (files.length > 0 && values.output) throw new UsageError(text.tooManyFiles);
+    return template(values.output ?? files[0] ?? 'alliance-gabarit.xlsx', lang, now, io, text);
   }
   const input = files[0];
   if (!input) throw new UsageError(text.missingFile(action));
 
-  const large = io.progress && (await sizeOf(input)) > LARGE_FILE_BYTES;
+  const large = io.progress && (await sizeOf(input)) > (io.largeFileBytes ?? LARGE_FILE_BYTES);
   if (large) io.stderr(text.progressRead(input));
   const { workbook, snapshot, source } = await readWorkbook(input);
   if (large) io.stderr(text.progressRun);
@@ -185,8 +189,9 @@ async function write(
   try {
     await writeWorkbook(workbook, output, { source, plan });
   } catch (error) {
-    const detail =
-      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const known: Record<string, string> = text.writeErrors;
+    const detail = known[code] ?? (error instanceof Error ? error.message : String(error));
     throw new UsageError(text.writeFailed(output, detail));
   }
 }

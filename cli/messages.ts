@@ -82,6 +82,15 @@ export const CLI_TEXT = {
     progressRun: 'Analyse…',
     progressWrite: (path: string) => `Écriture de ${path}…`,
     writeFailed: (path: string, detail: string) => `Impossible d’écrire « ${path} » : ${detail}`,
+    writeErrors: {
+      ENOENT: 'dossier introuvable',
+      EACCES: 'permission refusée',
+      EPERM: 'permission refusée',
+      EROFS: 'disque en lecture seule',
+      ENOSPC: 'disque plein',
+      EISDIR: 'c’est un dossier',
+      EBUSY: 'fichier ouvert dans un autre programme',
+    },
     internal: (detail: string) => `Erreur interne : ${detail}`,
     counts: (e: number, w: number, i: number) =>
       `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
@@ -127,6 +136,15 @@ export const CLI_TEXT = {
     progressRun: 'Analysing…',
     progressWrite: (path: string) => `Writing ${path}…`,
     writeFailed: (path: string, detail: string) => `Cannot write « ${path} »: ${detail}`,
+    writeErrors: {
+      ENOENT: 'folder not found',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only disk',
+      ENOSPC: 'disk full',
+      EISDIR: 'it is a folder',
+      EBUSY: 'file open in another program',
+    },
     internal: (detail: string) => `Internal error: ${detail}`,
     counts: (e: number, w: number, i: number) =>
       `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,

@@ -5,6 +5,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/alliance.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import packageJson from '../../package.json';
 import { tempDir, workbookWithPivot } from './fixtures.js';
@@ -296,5 +297,63 @@ describe('reformat then undo', () => {
   it('exits 1 when there is nothing to undo', () => {
     const result = alliance('undo', SAMPLE, '-o', join(dir, 'rien.xlsx'));
     expect(result.code).toBe(1);
+  });
+});
+
+describe('in process', () => {
+  function io(progress: boolean) {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      io: {
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+        progress,
+        largeFileBytes: 1_000,
+      },
+    };
+  }
+
+  it('shows progress on a terminal for a large workbook, and only there', async () => {
+    const terminal = io(true);
+    expect(await main(['summary', SAMPLE, '-o', join(dir, 'progres.xlsx')], terminal.io)).toBe(0);
+    expect(terminal.err[0]).toMatch(/^Lecture de .*alliance-exemple\.xlsx…$/);
+    expect(terminal.err).toContain('Analyse…');
+    expect(terminal.err.some((l) => l.startsWith('Écriture de '))).toBe(true);
+    const piped = io(false);
+    expect(await main(['summary', SAMPLE, '-o', join(dir, 'progres.xlsx')], piped.io)).toBe(0);
+    expect(piped.err.some((l) => l.startsWith('Lecture de'))).toBe(false);
+  });
+
+  it('asks before changing cells on a terminal, and writes nothing when the answer is no', async () => {
+    const terminal = io(false);
+    const questions: string[] = [];
+    const output = join(dir, 'refus.xlsx');
+    const code = await main(['reformat', SAMPLE, '-o', output], {
+      ...terminal.io,
+      confirm: async (q: string) => {
+        questions.push(q);
+        return false;
+      },
+    });
+    expect(code).toBe(1);
+    expect(questions[0]).toMatch(/^\d+ cellules du personnel seront modifiées\. Continuer\s\? \(o\/N\) $/);
+    await expect(readFile(output)).rejects.toThrow();
+  });
+
+  it('exits 2 with a French reason when the output folder does not exist', async () => {
+    const terminal = io(false);
+    const code = await main(['summary', SAMPLE, '-o', join(dir, 'absent', 'x.xlsx')], terminal.io);
+    expect(code).toBe(2);
+    expect(terminal.err).toEqual([expect.stringMatching(/Impossible d’écrire .* dossier introuvable$/)]);
+  });
+
+  it('takes `template FILE` as the output file', async () => {
+    const terminal = io(false);
+    const output = join(dir, 'gabarit-positionnel.xlsx');
+    expect(await main(['template', output], terminal.io)).toBe(0);
+    expect((await readWorkbook(output)).snapshot.sheets.length).toBeGreaterThan(4);
   });
 });
