@@ -440,6 +440,16 @@ function sheetSteps(
     });
   }
 
+  for (const col of plan.hiddenColumns ?? []) {
+    steps.push({
+      bytes: 64,
+      queue: () => {
+        const letters = columnLetters(col);
+        sheets.get(name).getRange(`${letters}:${letters}`).columnHidden = true;
+      },
+    });
+  }
+
   if (plan.frozenRows !== undefined) {
     const rows = plan.frozenRows;
     steps.push({

@@ -647,6 +647,16 @@ class FakeRange extends FakeProxy<Area> {
     return this.property('address');
   }
 
+  set columnHidden(hidden: boolean) {
+    this.context.command(8, () => {
+      const area = liveArea(this.target());
+      for (let c = 0; c < area.cols; c++) {
+        if (hidden) area.sheet.hiddenColumns.add(area.col + c);
+        else area.sheet.hiddenColumns.delete(area.col + c);
+      }
+    });
+  }
+
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.context.command(jsonBytes(link), () => {
       const area = liveArea(this.target());

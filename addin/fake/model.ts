@@ -42,6 +42,7 @@ export class FakeSheet {
   readonly notes = new Map<string, string>();
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   readonly validations: FakeValidation[] = [];
   readonly charts: FakeChart[] = [];
   frozenRows = 0;

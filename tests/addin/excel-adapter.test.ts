@@ -118,6 +118,7 @@ function summaryPlan(): Plan {
         ],
         validations: [{ range: 'D5:D20', list: ['Reçu', 'Accepté', 'Refusé'] }],
         columnWidths: [{ col: 0, width: 14 }],
+        hiddenColumns: [5],
         frozenRows: 4,
         charts: [
           {
@@ -167,6 +168,7 @@ describe('applyPlan', () => {
     ]);
     expect(sheet.columnWidths.get(0)).toBe(charactersToPoints(14));
     expect(sheet.frozenRows).toBe(4);
+    expect([...sheet.hiddenColumns]).toEqual([5]);
     expect(sheet.charts).toEqual([
       {
         type: 'ColumnClustered',

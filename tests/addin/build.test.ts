@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, OFFICE_JS_URL, taskpaneHtml } from '../../addin/build.mjs';
+import { functionsJson } from '../../addin/functions-metadata.js';
+import { CATALOG } from '../../core/catalog/catalog.js';
+
+const BASE = 'https://outils.mrcmaskoutains.example/alliance';
+let dir: string;
+let result: Awaited<ReturnType<typeof build>>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'alliance-addin-'));
+  result = await build({
+    baseUrl: `${BASE}/`,
+    outDir: join(dir, 'addin'),
+    testOutDir: join(dir, 'addin-test'),
+  });
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const read = (path: string) => readFile(join(dir, path), 'utf8');
+
+describe('npm run build:addin', () => {
+  it('writes every file the manifest points to', async () => {
+    for (const file of [
+      'taskpane.html',
+      'taskpane.js',
+      'taskpane.css',
+      'functions.js',
+      'functions.json',
+      'manifest.xml',
+      'aide.html',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+    ]) {
+      expect((await stat(join(dir, 'addin', file))).size).toBeGreaterThan(0);
+    }
+    const manifest = await read('addin/manifest.xml');
+    const urls = [...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
+    for (const url of urls) {
+      const path = url.slice(BASE.length + 1);
+      expect((await stat(join(dir, 'addin', path))).isFile()).toBe(true);
+    }
+    expect(result.baseUrl).toBe(BASE);
+    expect(result.sizes['taskpane.js']).toBeGreaterThan(0);
+  });
+
+  it('generates functions.json from the catalog and loads Office.js from the CDN only', async () => {
+    expect(await read('addin/functions.json')).toBe(functionsJson());
+    const html = await read('addin/taskpane.html');
+    expect(html).toBe(taskpaneHtml());
+    expect(html).toContain(OFFICE_JS_URL);
+    expect(await read('addin/taskpane.js')).not.toMatch(/appsforoffice\.microsoft\.com/);
+  });
+
+  it('builds a functions.js that registers and answers every catalog function in Excel’s runtime', async () => {
+    const associated = new Map<string, (...args: unknown[]) => unknown[][]>();
+    class RuntimeError {
+      constructor(
+        readonly code: string,
+        readonly message?: string,
+      ) {}
+    }
+    const CustomFunctions = {
+      associate: (id: string, fn: (...args: unknown[]) => unknown[][]) => associated.set(id, fn),
+      Error: RuntimeError,
+      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
+    };
+    runInNewContext(await read('addin/functions.js'), { CustomFunctions });
+    expect([...associated.keys()]).toEqual(CATALOG.map((f) => f.name));
+    const amount = associated.get('AMOUNT')!;
+    expect(amount([['195 007 $'], [null], ['- $']], { functionName: 'ALLIANCE.AMOUNT' })).toEqual([
+      [195007],
+      [''],
+      [0],
+    ]);
+    const [[bad]] = amount([['n’importe quoi']], {});
+    expect(bad).toBeInstanceOf(RuntimeError);
+  });
+
+  it('writes a test page where the fake Office host stands in for Office.js', async () => {
+    const html = await read('addin-test/taskpane.html');
+    expect(html).toContain('<script src="fake-office.js"></script>');
+    expect(html).not.toContain('appsforoffice');
+    const fake = await read('addin-test/fake-office.js');
+    expect(fake).toContain('__allianceFake');
+    // The sample workbook is inlined: its Projets sheet is there.
+    expect(fake).toContain('Projets');
+    expect(await read('addin-test/taskpane.js')).toBe(await read('addin/taskpane.js'));
+  });
+});
