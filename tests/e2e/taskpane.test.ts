@@ -1,0 +1,167 @@
+/**
+ * The Excel task pane end to end in headless Chromium: the page `npm run build:addin` makes for
+ * tests (dist/addin-test: the real taskpane.js and stylesheet, Office.js replaced by the fake
+ * Office host over the sample workbook, in memory). Click Valider and Sommaire budgétaire, then
+ * read the cells the task pane wrote back from the fake workbook.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../addin/build.mjs';
+import type { CellValue } from '../../core/cells.js';
+import {
+  type ChromiumSession,
+  collectPageErrors,
+  launchChromium,
+  type StaticServer,
+  screenshot,
+  serveFiles,
+} from './browser.js';
+
+const SUMMARY_HEADERS = [
+  'Exercice',
+  'Enveloppe',
+  'Report reçu',
+  'Disponible',
+  'Engagé',
+  'Versé',
+  'Solde reporté',
+];
+
+let session: ChromiumSession;
+let site: StaticServer;
+let buildDir: string;
+let url: string;
+
+beforeAll(async () => {
+  // A private build, so this test never races `npm run build` over dist/.
+  buildDir = await mkdtemp(join(tmpdir(), 'alliance-addin-'));
+  const { testOutDir } = await build({
+    outDir: join(buildDir, 'addin'),
+    testOutDir: join(buildDir, 'addin-test'),
+  });
+  const root = testOutDir as string;
+  site = await serveFiles((path) => {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) return undefined;
+    try {
+      return readFileSync(file);
+    } catch {
+      return undefined;
+    }
+  });
+  url = `${site.origin}/taskpane.html`;
+  session = await launchChromium();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await site?.close();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
+});
+
+/** The fake workbook's sheet as rows of values, read in the page. */
+function sheetValues(page: Page, sheet: string): Promise<CellValue[][] | null> {
+  return page.evaluate((name) => {
+    const fake = (
+      window as unknown as {
+        __allianceFake: { snapshot(): { sheets: { name: string; values: CellValue[][] }[] } };
+      }
+    ).__allianceFake;
+    return fake.snapshot().sheets.find((s) => s.name === name)?.values ?? null;
+  }, sheet);
+}
+
+async function openTaskpane(options: { colorScheme?: 'light' | 'dark'; officeBackground?: string } = {}) {
+  const page = await session.newPage({ colorScheme: options.colorScheme });
+  if (options.officeBackground) {
+    // Office tells its theme through Office.context.officeTheme: give the fake one as it installs.
+    await page.addInitScript((background) => {
+      let office: { context: Record<string, unknown> } | undefined;
+      Object.defineProperty(window, 'Office', {
+        configurable: true,
+        get: () => office,
+        set: (value) => {
+          office = value;
+          value.context.officeTheme = { bodyBackgroundColor: background };
+        },
+      });
+    }, options.officeBackground);
+  }
+  const errors = collectPageErrors(page);
+  await page.goto(url);
+  await page.locator('.alliance-panel').waitFor();
+  return { page, errors };
+}
+
+describe('Excel task pane over the fake Office host (sample workbook)', () => {
+  it('Valider lists the issues by sheet and writes the Validation sheet; a click selects the cell', async () => {
+    const { page, errors } = await openTaskpane();
+    await page.getByRole('button', { name: /^Valider/ }).click();
+    await page.locator('.ap-group').first().waitFor();
+
+    expect(await page.locator('.ap-summary').textContent()).toMatch(/erreur|avertissement/);
+    const groups = await page.locator('.ap-group-name').allTextContents();
+    expect(groups).toContain('Projets');
+    const municipality = page.locator('button.ap-issue', { hasText: 'Ste-Madelaine' }).first();
+    expect(await municipality.textContent()).toContain('Sainte-Madeleine');
+    const cell = await municipality.getAttribute('data-cell');
+    await municipality.click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __allianceFake: { model: { selection: string } } }).__allianceFake.model
+              .selection,
+        ),
+      )
+      .toBe(`Projets!${cell}`);
+
+    const validation = await sheetValues(page, 'Validation');
+    expect(validation).not.toBeNull();
+    const text = (validation ?? [])
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
+    expect(text).toContain('Ste-Madelaine');
+    expect(errors).toEqual([]);
+    await screenshot(page, 'taskpane-validate-light');
+    await municipality.scrollIntoViewIfNeeded();
+    await screenshot(page, 'taskpane-validate-light-view', { fullPage: false });
+    await page.close();
+  });
+
+  it('Sommaire budgétaire writes the table with the exact headers, one row per program year, then Total', async () => {
+    const { page, errors } = await openTaskpane();
+    await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    await expect.poll(() => page.locator('.ap-summary').count()).toBe(1);
+    expect(await page.locator('.ap-failure').isHidden()).toBe(true);
+
+    const values = await sheetValues(page, 'Sommaire budgétaire');
+    expect(values).not.toBeNull();
+    const rows = values ?? [];
+    const headerRow = rows.findIndex((row) => row[0] === 'Exercice');
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    expect(rows[headerRow].slice(0, SUMMARY_HEADERS.length)).toEqual(SUMMARY_HEADERS);
+    const years = rows.slice(headerRow + 1, headerRow + 5).map((row) => row[0]);
+    expect(years).toEqual(['2019-2020', '2020-2021', '2021-2022', '2022-2023']);
+    expect(rows[headerRow + 5][0]).toBe('Total');
+    expect(errors).toEqual([]);
+    await screenshot(page, 'taskpane-summary-light');
+    await page.close();
+  });
+
+  it('follows Office’s dark theme even when the system is light', async () => {
+    const { page } = await openTaskpane({ colorScheme: 'light', officeBackground: '#262626' });
+    await page.getByRole('button', { name: /^Valider/ }).click();
+    await page.locator('.ap-group').first().waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(31, 31, 31)',
+    );
+    await screenshot(page, 'taskpane-validate-dark');
+    await page.close();
+  });
+});
