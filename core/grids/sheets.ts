@@ -75,18 +75,43 @@ export function memoize<T>(read: (text: string) => T): (text: string) => T {
   };
 }
 
-/** field → A1 address of a record's cells, with the column letters worked out once per sheet. */
+const ROW = Symbol('row');
+
+/**
+ * field → A1 address of a record's cells. The addresses are built when read: a big workbook has
+ * hundreds of thousands of cells with an origin and only those with an issue are ever asked for,
+ * so the records hold their row and share getters (one class per sheet layout). Read them by
+ * field (`origin.cells.id`) or `JSON.stringify`; a spread `{ ...cells }` sees no fields.
+ */
 export function originCells<Field extends string>(
   columns: Record<string, number>,
 ): (row: number) => Partial<Record<Field, string>> {
-  const letters = Object.entries(columns).map(([field, col]) => [field, columnLetters(col)] as const);
-  return (row) => {
-    const cells: Partial<Record<string, string>> = {};
-    const number = String(row + 1);
-    for (const [field, column] of letters) cells[field] = column + number;
-    return cells as Partial<Record<Field, string>>;
-  };
+  class Cells {
+    constructor(row: number) {
+      Object.defineProperty(this, ROW, { value: row });
+    }
+
+    toJSON(): Record<string, string> {
+      const plain: Record<string, string> = {};
+      for (const field in this) plain[field] = (this as unknown as Record<string, string>)[field];
+      return plain;
+    }
+  }
+  for (const [field, col] of Object.entries(columns)) {
+    const letters = columnLetters(col);
+    Object.defineProperty(Cells.prototype, field, {
+      enumerable: true,
+      get(this: { [ROW]: number }) {
+        return letters + (this[ROW] + 1);
+      },
+    });
+  }
+  return (row) => new Cells(row) as unknown as Partial<Record<Field, string>>;
 }
+
+/** The separators of `splitList` (core/values/lists.ts). */
+const LIST_SEPARATORS = /[;\r\n\u2028\u2029]+/;
+const LIST_SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
 
 /** Error values all start with `#`: most cells are told apart without the full check. */
 const ERROR_START = /^\s*#/;
@@ -97,6 +122,10 @@ const ERROR_START = /^\s*#/;
  */
 export class CellReader {
   readonly issues: Issue[] = [];
+  // Staff columns repeat the same texts (dates typed as text, « - $ », town lists): parse each once.
+  private readonly moneyText = memoize(parseMoney);
+  private readonly dateText = memoize(parseDate);
+  private readonly listItem = memoize((piece: string) => splitList(piece)[0] ?? null);
 
   constructor(readonly sheet: SheetSnapshot) {}
 
@@ -144,8 +173,19 @@ export class CellReader {
     return flatText(String(value));
   }
 
+  /**
+   * `splitList`, item by item: town and organization names repeat from row to row, so each distinct
+   * piece is cleaned once (the separators are splitList's; a test holds the two equal).
+   */
   list(row: number, col: number | undefined, allowComma = false): string[] {
-    return splitList(this.value(row, col), { allowComma });
+    const value = this.value(row, col);
+    if (typeof value !== 'string') return splitList(value, { allowComma });
+    const items: string[] = [];
+    for (const piece of value.normalize('NFC').split(allowComma ? LIST_SEPARATORS_COMMA : LIST_SEPARATORS)) {
+      const item = this.listItem(piece);
+      if (item !== null) items.push(item);
+    }
+    return items;
   }
 
   /**
@@ -156,7 +196,7 @@ export class CellReader {
     if (col === undefined) return null;
     const raw = this.value(row, col);
     if (raw === null) return null;
-    const parsed = parseMoney(raw);
+    const parsed = typeof raw === 'string' ? this.moneyText(raw) : parseMoney(raw);
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'invalid') {
       this.report(parsed.code, 'error', row, col, { ...parsed.params, value: shownValue(raw) });
@@ -177,7 +217,7 @@ export class CellReader {
     if (col === undefined) return null;
     const raw = this.value(row, col);
     if (raw === null) return null;
-    const parsed = parseDate(raw);
+    const parsed = typeof raw === 'string' ? this.dateText(raw) : parseDate(raw);
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'invalid') {
       this.report(parsed.code, 'error', row, col, { ...parsed.params, value: shownValue(raw) });
@@ -188,13 +228,31 @@ export class CellReader {
   }
 }
 
-/** 0-based row and column of an A1 address, or -1s for none (or a malformed one). */
-function position(cell: string | undefined): [number, number] {
-  const match = cell === undefined ? null : /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell);
-  if (!match) return [-1, -1];
+/**
+ * One number that orders issues by place: sheet, then row, then column (-1 for « none », so that
+ * workbook-level and sheet-level issues come first). Exact: 2^10 sheets × 2^24 rows × 2^16 columns.
+ */
+function placeKey(sheet: number, cell: string | undefined): number {
   let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(match[2]) - 1, col - 1];
+  let row = 0;
+  let i = 0;
+  if (cell !== undefined) {
+    if (cell.charCodeAt(i) === 36) i++; // $
+    for (; i < cell.length; i++) {
+      const code = cell.charCodeAt(i) & ~32; // upper case
+      if (code < 65 || code > 90) break;
+      col = col * 26 + (code - 64);
+    }
+    if (cell.charCodeAt(i) === 36) i++;
+    for (; i < cell.length; i++) {
+      const digit = cell.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      row = row * 10 + digit;
+    }
+    if (i !== cell.length || col === 0 || row === 0) col = row = 0;
+  }
+  // row and col are 1-based here; 0 stands for « none ».
+  return ((sheet + 1) * 2 ** 24 + Math.min(row, 2 ** 24 - 1)) * 2 ** 16 + Math.min(col, 2 ** 16 - 1);
 }
 
 /**
@@ -206,11 +264,14 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
   sheetOrder.forEach((name, i) => {
     if (!order.has(name)) order.set(name, i);
   });
-  const keyed = issues.map((item, index) => {
+  const keys = new Float64Array(issues.length);
+  const indexes: number[] = new Array(issues.length);
+  for (let i = 0; i < issues.length; i++) {
+    const item = issues[i];
     const sheet = item.sheet === undefined ? -1 : (order.get(item.sheet) ?? sheetOrder.length);
-    const [row, col] = position(item.cell);
-    return { item, index, sheet, row, col };
-  });
-  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.index - b.index);
-  return keyed.map((k) => k.item);
+    keys[i] = placeKey(sheet, item.cell);
+    indexes[i] = i;
+  }
+  indexes.sort((a, b) => keys[a] - keys[b] || a - b);
+  return indexes.map((i) => issues[i]);
 }

@@ -16,7 +16,8 @@ describe('readPayments', () => {
         ['p-002', 'P-002'],
       ]),
     );
-    expect(reading.payments).toEqual([
+    // Origin cells are read by field; JSON gives them all.
+    expect(JSON.parse(JSON.stringify(reading.payments))).toEqual([
       {
         projectId: 'P-001',
         date: '2021-02-15',
@@ -26,6 +27,8 @@ describe('readPayments', () => {
       },
       expect.objectContaining({ projectId: 'P-002', date: '2021-03-15', amountCents: 2_910_000 }),
     ]);
+    expect(reading.payments[1].origin?.cells.amount).toBe('C4');
+    expect(reading.payments[1].origin?.cells).not.toHaveProperty('comment');
     expect(at(reading.issues)).toEqual(['cell.dateAsText@B4', 'cell.moneyAsText@C4']);
   });
 

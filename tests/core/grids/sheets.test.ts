@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CellReader,
+  findStaffSheet,
+  flatText,
+  memoize,
+  projectIdKey,
+  sortIssues,
+} from '../../../core/grids/sheets.js';
+import { issue } from '../../../core/issues.js';
+import { splitList } from '../../../core/values/lists.js';
+import { headerKey } from '../../../core/values/text.js';
+import { sheet, workbook } from './fixtures.js';
+
+describe('CellReader.list', () => {
+  const pieces = fc.constantFrom(
+    'Saint-Pie',
+    ' St-Hyacinthe ',
+    'Ste-Madeleine',
+    '• Moisson Maskoutaine',
+    '- Comptoir-partage',
+    'Saint\u00A0Jude',
+    'e\u0301cole',
+    ';',
+    ',',
+    '\n',
+    '\r\n',
+    '\u2028',
+    ' ',
+    '',
+  );
+  it('gives exactly what splitList gives, with and without commas', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        const reader = new CellReader(sheet('Projets', [[text]]));
+        expect(reader.list(0, 0)).toEqual(splitList(text));
+        expect(reader.list(0, 0, true)).toEqual(splitList(text, { allowComma: true }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns a list of its own for each record', () => {
+    const reader = new CellReader(sheet('Projets', [['Saint-Pie; Saint-Jude'], ['Saint-Pie; Saint-Jude']]));
+    const first = reader.list(0, 0);
+    first.push('Saint-Louis');
+    expect(reader.list(1, 0)).toEqual(['Saint-Pie', 'Saint-Jude']);
+  });
+});
+
+describe('small helpers', () => {
+  it('flatText collapses every kind of space and trims', () => {
+    expect(flatText('  Moisson\u00A0\u00A0Maskoutaine\n inc. ')).toBe('Moisson Maskoutaine inc.');
+    expect(flatText('P-001')).toBe('P-001');
+  });
+
+  it('projectIdKey agrees with headerKey on plain numbers and handles accents', () => {
+    for (const id of ['P-001', 'p-001', '12', 'AB:', 'Projet-É1'])
+      expect(projectIdKey(id)).toBe(headerKey(id));
+  });
+
+  it('memoize calls the function once per argument, null results included', () => {
+    let calls = 0;
+    const read = memoize((text: string) => {
+      calls++;
+      return text === 'x' ? null : text.length;
+    });
+    expect([read('x'), read('x'), read('ab'), read('ab')]).toEqual([null, null, 2, 2]);
+    expect(calls).toBe(2);
+  });
+
+  it('findStaffSheet matches names without case or accents, in French or English', () => {
+    const snapshot = workbook(sheet('GRILLE DE SELECTION', []), sheet('payments', []));
+    expect(findStaffSheet(snapshot, 'selection')?.name).toBe('GRILLE DE SELECTION');
+    expect(findStaffSheet(snapshot, 'payments')?.name).toBe('payments');
+    expect(findStaffSheet(snapshot, 'projects')).toBeUndefined();
+  });
+
+  it('sortIssues orders by sheet, row, then column (AA after Z), sheet-less first, stable', () => {
+    const issues = [
+      issue('cell.idMissing', 'error', { sheet: 'Versements', cell: 'A2' }),
+      issue('cell.idMissing', 'error', { sheet: 'Projets', cell: 'AA10' }),
+      issue('cell.idMissing', 'error', { sheet: 'Projets', cell: 'Z10' }),
+      issue('cell.idMissing', 'warning', { sheet: 'Projets', cell: 'B9' }),
+      issue('sheet.noneFound', 'error'),
+      issue('header.notFound', 'error', { sheet: 'Projets' }),
+      issue('cell.idMissing', 'info', { sheet: 'Projets', cell: 'B9' }),
+    ];
+    const sorted = sortIssues(issues, ['Projets', 'Versements']).map(
+      (i) => `${i.sheet ?? '-'}!${i.cell ?? '-'}:${i.severity}`,
+    );
+    expect(sorted).toEqual([
+      '-!-:error',
+      'Projets!-:error',
+      'Projets!B9:warning',
+      'Projets!B9:info',
+      'Projets!Z10:error',
+      'Projets!AA10:error',
+      'Versements!A2:error',
+    ]);
+  });
+});
