@@ -87,6 +87,7 @@ export async function finishPackage(output: Buffer, options: FinishOptions): Pro
     for (const sheet of await sheetParts(input)) {
       const outPath = outSheets.get(sheet.name);
       if (sheet.chartsheet || replaced.has(sheet.name) || !outPath) continue;
+      await carryExtensions(input, sheet.path, out, outPath);
       const drawing = (await readRels(input, sheet.path)).find((r) => r.type === REL_DRAWING && !r.external);
       if (!drawing) continue;
       const copied = await copier.copy(resolveTarget(sheet.path, drawing.target));
@@ -138,6 +139,41 @@ async function fixInternalLinks(out: JSZip, sheetPath: string): Promise<void> {
   out.file(sheetPath, fixed);
   const rels = (await readRels(out, sheetPath)).filter((r) => !dropped.has(r.id));
   out.file(relsPath(sheetPath), relsXml(rels));
+}
+
+/**
+ * Excel 2010 extensions ExcelJS drops: drop-down lists that refer to another sheet (Excel writes
+ * them as `x14:dataValidations`) and sparklines. They are self-contained `<ext>` elements.
+ */
+const CARRIED_EXTENSIONS: Record<string, string> = {
+  '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}': 'dataValidations',
+  '{05C60535-1F16-4fd2-B633-F4F36F0B64E0}': 'sparklineGroups',
+};
+const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
+
+async function carryExtensions(input: JSZip, inPath: string, out: JSZip, outPath: string): Promise<void> {
+  const source = await text(input, inPath);
+  if (!source.includes('<extLst')) return;
+  const carried: string[] = [];
+  for (const match of source.matchAll(/<ext\b([^>]*)>[\s\S]*?<\/ext>/g)) {
+    const uri = attributes(`<ext ${match[1]}>`).uri;
+    if (!uri || !CARRIED_EXTENSIONS[uri]) continue;
+    // The prefixes may be declared on the input's root: declare them on the element itself.
+    let element = match[0];
+    if (!/xmlns:x14=/.test(match[1])) element = element.replace('<ext', `<ext xmlns:x14="${X14_NS}"`);
+    if (!/xmlns:xm=/.test(match[1])) element = element.replace('<ext', `<ext xmlns:xm="${XM_NS}"`);
+    carried.push(element);
+  }
+  if (carried.length === 0) return;
+  let xml = await text(out, outPath);
+  const present = (uri: string) => xml.includes(`uri="${uri}"`);
+  const missing = carried.filter((e) => !present(attributes(e.slice(0, e.indexOf('>') + 1)).uri));
+  if (missing.length === 0) return;
+  xml = xml.includes('</extLst>')
+    ? xml.replace('</extLst>', `${missing.join('')}</extLst>`)
+    : xml.replace('</worksheet>', `<extLst>${missing.join('')}</extLst></worksheet>`);
+  out.file(outPath, xml);
 }
 
 /** Points the sheet at `drawingPath`, replacing the drawing ExcelJS wrote for it (its images are in ours). */

@@ -131,3 +131,34 @@ export async function workbookWithPivot(path: string): Promise<string> {
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer' }));
   return path;
 }
+
+const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
+
+/**
+ * Projets with what Excel writes as 2010 extensions, which ExcelJS drops: a drop-down list whose
+ * items sit on another sheet (E2:E20 from Notes!$A$1:$A$3) and a sparkline in G2.
+ */
+export async function workbookWithExtensions(path: string): Promise<string> {
+  const workbook = staffWorkbook();
+  const notes = workbook.getWorksheet('Notes') as ExcelJS.Worksheet;
+  notes.getCell('A2').value = 'Accepté';
+  notes.getCell('A3').value = 'Refusé';
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const sheetPath = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(sheetPath)!.async('string');
+  const extLst =
+    '<extLst>' +
+    `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}">` +
+    '<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">' +
+    '<x14:formula1><xm:f>Notes!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20</xm:sqref></x14:dataValidation>' +
+    '</x14:dataValidations></ext>' +
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}">` +
+    '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines>' +
+    '<x14:sparkline><xm:f>Projets!C2:D2</xm:f><xm:sqref>G2</xm:sqref></x14:sparkline>' +
+    '</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>' +
+    '</extLst>';
+  zip.file(sheetPath, xml.replace('</worksheet>', `${extLst}</worksheet>`));
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer' }));
+  return path;
+}

@@ -8,7 +8,7 @@ import { lostContent } from '../../cli/xlsx/package.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import { writeWorkbook } from '../../cli/xlsx/write.js';
 import type { Plan } from '../../core/plan.js';
-import { tempDir, workbookWithChart, workbookWithPivot } from './fixtures.js';
+import { tempDir, workbookWithChart, workbookWithExtensions, workbookWithPivot } from './fixtures.js';
 import { convertWithLibreOffice, skipWithoutLibreOffice } from './libreoffice.js';
 
 const plan: Plan = {
@@ -155,6 +155,41 @@ describe('charts and drawings in the package', () => {
     expect(formulas).toEqual(
       expect.arrayContaining(['Graphiques!$B$2:$B$3', "'Sommaire budgétaire'!$C$2:$C$3"]),
     );
+  });
+});
+
+describe('Excel 2010 extensions of staff sheets', () => {
+  let extended: string;
+
+  beforeAll(async () => {
+    const input = await workbookWithExtensions(join(dir, 'listes.xlsx'));
+    const { workbook, source } = await readWorkbook(input);
+    applyPlan(workbook, plan);
+    extended = join(dir, 'listes.sommaire.xlsx');
+    await writeWorkbook(workbook, extended, { source, plan });
+  });
+
+  it('ExcelJS alone drops a drop-down list fed by another sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'listes.xlsx'));
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('Notes!$A$1:$A$3');
+  });
+
+  it('carries the cross-sheet drop-down list and the sparkline into the output', async () => {
+    const xml = await (await zipOf(extended)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<x14:formula1><xm:f>Notes!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20</xm:sqref>');
+    expect(xml).toContain('<xm:f>Projets!C2:D2</xm:f><xm:sqref>G2</xm:sqref>');
+    expect(xml.indexOf('<extLst>')).toBeGreaterThan(xml.indexOf('</sheetData>'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(extended);
+    expect(workbook.getWorksheet('Projets')!.getCell('A2').value).toBe('AS-01');
+  });
+
+  it.skipIf(skipWithoutLibreOffice)('LibreOffice reads the carried list', async () => {
+    const converted = convertWithLibreOffice(extended, 'xlsx', join(dir, 'lo-listes'));
+    const xml = await (await zipOf(converted)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toMatch(/Notes!\$A\$1:\$A\$3/);
   });
 });
 
