@@ -109,6 +109,9 @@ export function originCells<Field extends string>(
   return (row) => new Cells(row) as unknown as Partial<Record<Field, string>>;
 }
 
+/** Above this, a number of dollars goes through parseMoney (which knows when cents stop being exact). */
+const WHOLE_DOLLARS_MAX = 1e12;
+
 /** The separators of `splitList` (core/values/lists.ts). */
 const LIST_SEPARATORS = /[;\r\n\u2028\u2029]+/;
 const LIST_SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
@@ -196,6 +199,9 @@ export class CellReader {
     if (col === undefined) return null;
     const raw = this.value(row, col);
     if (raw === null) return null;
+    // Whole dollars, the usual case, need none of parseMoney's decimal care.
+    if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= WHOLE_DOLLARS_MAX)
+      return raw * 100 + 0;
     const parsed = typeof raw === 'string' ? this.moneyText(raw) : parseMoney(raw);
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'invalid') {

@@ -10,6 +10,7 @@ import {
 } from '../../../core/grids/sheets.js';
 import { issue } from '../../../core/issues.js';
 import { splitList } from '../../../core/values/lists.js';
+import { parseMoney } from '../../../core/values/money.js';
 import { headerKey } from '../../../core/values/text.js';
 import { sheet, workbook } from './fixtures.js';
 
@@ -47,6 +48,19 @@ describe('CellReader.list', () => {
     const first = reader.list(0, 0);
     first.push('Saint-Louis');
     expect(reader.list(1, 0)).toEqual(['Saint-Pie', 'Saint-Jude']);
+  });
+});
+
+describe('CellReader.money', () => {
+  it('reads whole dollars exactly as parseMoney does, -0 included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e6, max: 2e12 }), fc.constant(-0), fc.double()), (dollars) => {
+        const parsed = parseMoney(dollars);
+        const cents = new CellReader(sheet('Projets', [[dollars]])).money(0, 0, { allowNegative: true });
+        if (parsed.kind === 'amount') expect(Object.is(cents, parsed.cents)).toBe(true);
+        else expect(cents).toBe(Number.isFinite(dollars) ? 0 : null);
+      }),
+    );
   });
 });
 
