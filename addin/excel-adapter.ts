@@ -81,9 +81,48 @@ export async function readSnapshot(
   try {
     return await readAllAtOnce(context, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE);
   } catch (error) {
-    if (!isPayloadLimit(error)) throw error;
-    return readInChunks(context, options);
+    if (isPayloadLimit(error)) return readInChunks(context, options);
+    // A host that refuses calls chained on null objects: list the sheets first (one more sync).
+    try {
+      return await readByNames(context);
+    } catch (second) {
+      if (isPayloadLimit(second)) return readInChunks(context, options);
+      throw second;
+    }
   }
+}
+
+/**
+ * Queues one worksheet's name, used range values and formulas: only the formula cells' formulas
+ * by default, or every cell's (`allFormulas`, for hosts that refuse calls on null objects).
+ */
+function queueProbe(sheet: Excel.Worksheet, allFormulas = false): SheetProbe {
+  sheet.load('name');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  if (allFormulas) {
+    used.load('values,formulas,rowIndex,columnIndex');
+    return { sheet, used };
+  }
+  used.load('values,rowIndex,columnIndex');
+  const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
+  formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
+  return { sheet, used, formulaCells };
+}
+
+/** A synced probe as a snapshot sheet; null when the probe went past the last worksheet. */
+function probeResult({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | null {
+  if (sheet.isNullObject) return null;
+  if (used.isNullObject) return { name: sheet.name, values: [] };
+  if (!formulaCells)
+    return sheetFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas);
+  const areas: FormulaArea[] = formulaCells.isNullObject
+    ? []
+    : formulaCells.areas.items.map((area) => ({
+        rowIndex: area.rowIndex,
+        columnIndex: area.columnIndex,
+        formulas: area.formulas,
+      }));
+  return sheetFromUsedRange(sheet.name, used.rowIndex, used.columnIndex, used.values, areas);
 }
 
 async function readAllAtOnce(context: ExcelContext, perProbe: number): Promise<WorkbookSnapshot> {
@@ -92,72 +131,52 @@ async function readAllAtOnce(context: ExcelContext, perProbe: number): Promise<W
   for (;;) {
     const probes: SheetProbe[] = [];
     for (let i = 0; i < perProbe; i++) {
-      const sheet: Excel.Worksheet = next;
-      sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('values,rowIndex,columnIndex');
-      const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
-      formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
-      probes.push({ sheet, used, formulaCells });
-      next = sheet.getNextOrNullObject();
+      probes.push(queueProbe(next));
+      next = next.getNextOrNullObject();
     }
     await context.sync();
-    for (const { sheet, used, formulaCells } of probes) {
-      if (sheet.isNullObject) return { sheets };
-      if (used.isNullObject) {
-        sheets.push({ name: sheet.name, values: [] });
-        continue;
-      }
-      const areas: FormulaArea[] =
-        !formulaCells || formulaCells.isNullObject
-          ? []
-          : formulaCells.areas.items.map((area) => ({
-              rowIndex: area.rowIndex,
-              columnIndex: area.columnIndex,
-              formulas: area.formulas,
-            }));
-      sheets.push(sheetFromUsedRange(sheet.name, used.rowIndex, used.columnIndex, used.values, areas));
+    for (const probe of probes) {
+      const sheet = probeResult(probe);
+      if (!sheet) return { sheets };
+      sheets.push(sheet);
     }
     // More sheets than one probe holds: go on from the last one (rare, one sync per probe).
   }
 }
 
+/** The names first, then every sheet: two syncs, for hosts without null-object chaining. */
+async function readByNames(context: ExcelContext): Promise<WorkbookSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const probes = worksheets.items.map((sheet) => queueProbe(sheet, true));
+  await context.sync();
+  return { sheets: probes.map((probe) => probeResult(probe)).filter((s): s is SheetSnapshot => s !== null) };
+}
+
 /** Too big for one response: sizes first, then row chunks packed `cellsPerChunk` to a sync. */
 async function readInChunks(context: ExcelContext, options: ReadOptions): Promise<WorkbookSnapshot> {
-  const perProbe = options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE;
   const budget = options.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK;
-  const shapes: { name: string; row: number; col: number; rows: number; cols: number }[] = [];
-  let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
-  let done = false;
-  while (!done) {
-    const probes: SheetProbe[] = [];
-    for (let i = 0; i < perProbe; i++) {
-      const sheet: Excel.Worksheet = next;
-      sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      probes.push({ sheet, used });
-      next = sheet.getNextOrNullObject();
-    }
-    await context.sync();
-    for (const { sheet, used } of probes) {
-      if (sheet.isNullObject) {
-        done = true;
-        break;
-      }
-      shapes.push(
-        used.isNullObject
-          ? { name: sheet.name, row: 0, col: 0, rows: 0, cols: 0 }
-          : {
-              name: sheet.name,
-              row: used.rowIndex,
-              col: used.columnIndex,
-              rows: used.rowCount,
-              cols: used.columnCount,
-            },
-      );
-    }
-  }
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const sized = worksheets.items.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { sheet, used };
+  });
+  await context.sync();
+  const shapes = sized.map(({ sheet, used }) =>
+    used.isNullObject
+      ? { name: sheet.name, row: 0, col: 0, rows: 0, cols: 0 }
+      : {
+          name: sheet.name,
+          row: used.rowIndex,
+          col: used.columnIndex,
+          rows: used.rowCount,
+          cols: used.columnCount,
+        },
+  );
 
   const parts = new Map<string, { values: unknown[][]; formulas: FormulaArea[] }>();
   for (const shape of shapes) parts.set(shape.name, { values: [], formulas: [] });

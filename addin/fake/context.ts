@@ -80,8 +80,18 @@ export class FakeRequestContext {
     readonly model: FakeWorkbookModel,
     readonly stats: FakeStats = newStats(),
     readonly limits: FakeLimits = EXCEL_WEB_LIMITS,
+    /** Fail, instead of answering null objects, when a call is chained on a null object. */
+    readonly strictNullObjects = false,
   ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** @internal What a call chained on a null object gives: another null object, or an error. */
+  nullParent(): null {
+    if (this.strictNullObjects) {
+      throw new FakeOfficeError('InvalidObjectPath', 'A method was called on a null object.');
+    }
+    return null;
   }
 
   /** @internal */
@@ -352,7 +362,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       this.context,
       () => {
         const sheet = this.resolve();
-        if (!sheet) return null;
+        if (!sheet) return this.context.nullParent();
         const sheets = this.context.model.sheets;
         return sheets[sheets.indexOf(sheet) + 1] ?? null;
       },
@@ -366,8 +376,9 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       this.context,
       () => {
         const sheet = this.resolve();
-        const bounds = sheet?.usedBounds();
-        return sheet && bounds ? { sheet, ...bounds } : null;
+        if (!sheet) return this.context.nullParent();
+        const bounds = sheet.usedBounds();
+        return bounds ? { sheet, ...bounds } : null;
       },
       true,
     );
@@ -684,7 +695,7 @@ class FakeRange extends FakeProxy<Area> {
       this.context,
       () => {
         const area = this.resolve();
-        if (!area) return null;
+        if (!area) return this.context.nullParent();
         const runs: FakeFormulaArea[] = [];
         for (let r = 0; r < area.rows; r++) {
           let run: FakeFormulaArea | null = null;
@@ -795,7 +806,7 @@ class FakeRangeAreas extends FakeProxy<FakeFormulaArea[]> {
       load: (properties) => {
         const names = splitProperties(properties);
         context.loadCommand(names.length, () => {
-          loaded = this.resolve() ?? [];
+          loaded = this.resolve() ?? context.nullParent() ?? [];
           return loaded;
         });
       },

@@ -42,10 +42,17 @@ export interface FakeExcel {
 export function createFakeExcel(
   snapshot: WorkbookSnapshot,
   limits: FakeLimits = EXCEL_WEB_LIMITS,
+  options: { strictNullObjects?: boolean } = {},
 ): FakeExcel {
   const model = FakeWorkbookModel.fromSnapshot(snapshot);
   const stats = newStats();
-  const context = () => new FakeRequestContext(model, stats, limits) as unknown as Excel.RequestContext;
+  const context = () =>
+    new FakeRequestContext(
+      model,
+      stats,
+      limits,
+      options.strictNullObjects,
+    ) as unknown as Excel.RequestContext;
   return {
     model,
     stats,
