@@ -63,6 +63,14 @@ export async function openSidebar(
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   });
+  // Each new page starts from a fresh panel (no language remembered by an earlier test); a reload
+  // of the same page keeps what the user chose.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('alliance.test.fresh')) {
+      localStorage.clear();
+      sessionStorage.setItem('alliance.test.fresh', '1');
+    }
+  });
   await page.addInitScript(installFakeScriptRun);
   await page.goto(url);
   await page.locator('.alliance-panel').waitFor();

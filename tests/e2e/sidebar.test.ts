@@ -138,6 +138,23 @@ describe('Google Sheets sidebar on the sample workbook (real core)', () => {
     await page.close();
   });
 
+  it('in English, the core answers in English', async () => {
+    const host = coreServer(sample);
+    const page = await openSidebar(session, url, host.server);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /^Validate/ }).click();
+    await page.locator('.ap-group').first().waitFor();
+    const expected = runAction('validate', sample, { lang: 'en', now: NOW });
+    expect(await page.locator('.ap-summary').textContent()).toBe(expected.summary);
+    const municipality = page.locator('button.ap-issue', { hasText: 'Ste-Madelaine' }).first();
+    const cell = await municipality.getAttribute('data-cell');
+    const issue = expected.issues.find((i) => i.code === 'municipality.unrecognized' && i.cell === cell);
+    expect(issue).toBeDefined();
+    expect(await municipality.locator('.ap-issue-message').textContent()).toBe(renderIssue(issue!, 'en'));
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.close();
+  });
+
   it('reads well in the dark theme', async () => {
     const host = coreServer(sample);
     const page = await openSidebar(session, url, host.server, { colorScheme: 'dark' });
