@@ -117,6 +117,7 @@ export async function finishPackage(output: Buffer, options: FinishOptions): Pro
     await linkDrawing(out, types, sheetPath, drawingPath);
   }
 
+  await removeOrphanMedia(out);
   out.file('[Content_Types].xml', types.toXml());
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -209,6 +210,20 @@ async function linkDrawing(
     out.file(sheetPath, xml);
   }
   out.file(relsPath(sheetPath), relsXml(rels));
+}
+
+/** Images ExcelJS wrote for a drawing that was replaced by the carried one: nothing points to them. */
+async function removeOrphanMedia(out: JSZip): Promise<void> {
+  const media = Object.keys(out.files).filter((name) => name.startsWith('xl/media/') && !out.files[name].dir);
+  if (media.length === 0) return;
+  const referenced = new Set<string>();
+  for (const name of Object.keys(out.files).filter((n) => n.endsWith('.rels'))) {
+    const part = name.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    for (const rel of await readRels(out, part)) {
+      if (!rel.external) referenced.add(resolveTarget(part, rel.target));
+    }
+  }
+  for (const name of media) if (!referenced.has(name)) out.remove(name);
 }
 
 /** Copies a part and, recursively, the parts its relationships point to, under names free in the output. */

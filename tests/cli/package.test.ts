@@ -178,7 +178,9 @@ describe('Excel 2010 extensions of staff sheets', () => {
 
   it('carries the cross-sheet drop-down list and the sparkline into the output', async () => {
     const xml = await (await zipOf(extended)).file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toContain('<x14:formula1><xm:f>Notes!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20</xm:sqref>');
+    expect(xml).toContain(
+      '<x14:formula1><xm:f>Notes!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20</xm:sqref>',
+    );
     expect(xml).toContain('<xm:f>Projets!C2:D2</xm:f><xm:sqref>G2</xm:sqref>');
     expect(xml.indexOf('<extLst>')).toBeGreaterThan(xml.indexOf('</sheetData>'));
     const workbook = new ExcelJS.Workbook();
@@ -190,6 +192,35 @@ describe('Excel 2010 extensions of staff sheets', () => {
     const converted = convertWithLibreOffice(extended, 'xlsx', join(dir, 'lo-listes'));
     const xml = await (await zipOf(converted)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/Notes!\$A\$1:\$A\$3/);
+  });
+});
+
+describe('images of staff sheets', () => {
+  it('keeps one drawing with its picture and no orphan media', async () => {
+    // A one-pixel PNG: the MRC logo as far as this test is concerned.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const staff = new ExcelJS.Workbook();
+    const logo = staff.addWorksheet('Logo');
+    logo.getCell('A1').value = 'MRC des Maskoutains';
+    logo.addImage(staff.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'B2:D6');
+    const input = join(dir, 'logo.xlsx');
+    await staff.xlsx.writeFile(input);
+    const { workbook, source } = await readWorkbook(input);
+    applyPlan(workbook, plan);
+    const out = join(dir, 'logo.sommaire.xlsx');
+    await writeWorkbook(workbook, out, { source, plan });
+
+    const zip = await zipOf(out);
+    expect(await drawingOf(zip, 'Logo')).toContain('<xdr:pic>');
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(names.filter((n) => n.startsWith('xl/media/'))).toHaveLength(1);
+    expect(names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(2);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(out);
+    expect(reread.getWorksheet('Logo')!.getImages()).toHaveLength(1);
   });
 });
 
