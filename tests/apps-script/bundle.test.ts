@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionsMetadata } from '../../addin/functions-metadata.js';
 import { toSheetsCell } from '../../apps-script/functions.js';
 import { MENU_ITEMS } from '../../apps-script/main.js';
 import { ENTRY_POINTS } from '../../apps-script/stubs.js';
@@ -84,6 +85,17 @@ describe('Code.js as Apps Script loads it', () => {
     }
     for (const entry of ENTRY_POINTS) expect(functions.has(entry.name), entry.name).toBe(true);
     for (const item of MENU_ITEMS) expect(functions.has(item.handler), item.handler).toBe(true);
+  });
+
+  it('offers the same functions, with the same parameters, as the Excel add-in', () => {
+    const sheets = [...topLevelFunctions(code).entries()]
+      .filter(([name]) => name.startsWith('ALLIANCE_'))
+      .map(([name, stub]) => ({ id: name.slice('ALLIANCE_'.length), params: stub.params }));
+    const excel = functionsMetadata().functions.map((f) => ({
+      id: f.id,
+      params: f.parameters.map((p) => p.name),
+    }));
+    expect(sheets).toEqual(excel);
   });
 
   it('runs in a context without require, process, setTimeout, URL or TextEncoder', () => {
