@@ -159,34 +159,13 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     recommendations,
     ledger,
     issues: sortIssues(
-      dedupeIssues(issues),
+      issues,
       sheets.map((s) => s.name),
+      { dedupe: true },
     ),
     layouts,
     today,
   };
-}
-
-function sameParams(a: Issue['params'], b: Issue['params']): boolean {
-  if (a === b) return true;
-  const keysA = Object.keys(a ?? {}).filter((k) => a?.[k] !== undefined);
-  const keysB = Object.keys(b ?? {}).filter((k) => b?.[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => a?.[k] === b?.[k]);
-}
-
-/** The same problem reported twice (same code, place, severity and parameters) is listed once. */
-export function dedupeIssues(issues: readonly Issue[]): Issue[] {
-  const seen = new Map<string, Issue[]>();
-  const result: Issue[] = [];
-  for (const item of issues) {
-    const key = `${item.code}|${item.severity}|${item.sheet ?? ''}|${item.cell ?? ''}`;
-    const same = seen.get(key);
-    if (same?.some((other) => sameParams(other.params, item.params))) continue;
-    if (same) same.push(item);
-    else seen.set(key, [item]);
-    result.push(item);
-  }
-  return result;
 }
 
 export { sortIssues };

@@ -261,11 +261,39 @@ function placeKey(sheet: number, cell: string | undefined): number {
   return ((sheet + 1) * 2 ** 24 + Math.min(row, 2 ** 24 - 1)) * 2 ** 16 + Math.min(col, 2 ** 16 - 1);
 }
 
+function sameParams(a: Issue['params'], b: Issue['params']): boolean {
+  if (a === b) return true;
+  const keysA = Object.keys(a ?? {}).filter((k) => a?.[k] !== undefined);
+  const keysB = Object.keys(b ?? {}).filter((k) => b?.[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => a?.[k] === b?.[k]);
+}
+
+function sameIssue(a: Issue, b: Issue): boolean {
+  return (
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.sheet === b.sheet &&
+    a.cell === b.cell &&
+    sameParams(a.params, b.params)
+  );
+}
+
+function issueKey(item: Issue): string {
+  const params = Object.entries(item.params ?? {}).filter(([, v]) => v !== undefined);
+  return JSON.stringify([item.code, item.severity, item.sheet, item.cell, params.sort()]);
+}
+
 /**
  * Workbook-level issues first, then by the sheets' order in the workbook, then row, then column;
- * equal places keep their order (the sort is stable).
+ * equal places keep their order (the sort is stable). With `dedupe`, the same problem reported
+ * twice (same code, place, severity and parameters) is kept once: duplicates share a place, so
+ * they are looked for among neighbours only.
  */
-export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[]): Issue[] {
+export function sortIssues(
+  issues: readonly Issue[],
+  sheetOrder: readonly string[],
+  options: { dedupe?: boolean } = {},
+): Issue[] {
   const order = new Map<string, number>();
   sheetOrder.forEach((name, i) => {
     if (!order.has(name)) order.set(name, i);
@@ -279,5 +307,31 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
     indexes[i] = i;
   }
   indexes.sort((a, b) => keys[a] - keys[b] || a - b);
-  return indexes.map((i) => issues[i]);
+  if (!options.dedupe) return indexes.map((i) => issues[i]);
+
+  const result: Issue[] = [];
+  let runStart = 0;
+  let runKeys: Set<string> | null = null;
+  for (let n = 0; n < indexes.length; n++) {
+    const item = issues[indexes[n]];
+    if (n > 0 && keys[indexes[n]] !== keys[indexes[n - 1]]) {
+      runStart = result.length;
+      runKeys = null;
+    }
+    // A long run (many issues on one cell or one sheet) switches from pairwise checks to keys.
+    if (runKeys === null && result.length - runStart > 16) {
+      runKeys = new Set(result.slice(runStart).map(issueKey));
+    }
+    if (runKeys !== null) {
+      const key = issueKey(item);
+      if (runKeys.has(key)) continue;
+      runKeys.add(key);
+    } else {
+      let duplicate = false;
+      for (let k = runStart; k < result.length && !duplicate; k++) duplicate = sameIssue(result[k], item);
+      if (duplicate) continue;
+    }
+    result.push(item);
+  }
+  return result;
 }

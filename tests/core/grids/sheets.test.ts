@@ -92,6 +92,27 @@ describe('small helpers', () => {
     expect(findStaffSheet(snapshot, 'projects')).toBeUndefined();
   });
 
+  it('sortIssues with dedupe keeps the first of identical issues, even in long runs on one place', () => {
+    const at = { sheet: 'Projets', cell: 'F7' };
+    const issues = [
+      issue('money.invalid', 'error', at, { value: 'abc', note: undefined }),
+      issue('cell.moneyAsText', 'warning', at, { value: '12 $' }),
+      issue('money.invalid', 'error', at, { value: 'abc' }),
+      issue('money.invalid', 'warning', at, { value: 'abc' }),
+      issue('money.invalid', 'error', { sheet: 'Projets', cell: 'F8' }, { value: 'abc' }),
+    ];
+    expect(sortIssues(issues, ['Projets'], { dedupe: true })).toEqual([
+      issues[0],
+      issues[1],
+      issues[3],
+      issues[4],
+    ]);
+    const many = Array.from({ length: 40 }, (_, i) =>
+      issue('cell.idMissing', 'error', { sheet: 'Projets' }, { n: i % 20 }),
+    );
+    expect(sortIssues(many, ['Projets'], { dedupe: true })).toEqual(many.slice(0, 20));
+  });
+
   it('sortIssues orders by sheet, row, then column (AA after Z), sheet-less first, stable', () => {
     const issues = [
       issue('cell.idMissing', 'error', { sheet: 'Versements', cell: 'A2' }),
