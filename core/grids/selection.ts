@@ -168,6 +168,11 @@ export function readReviews(
     const scores: Record<string, number | 'NA' | null> = {};
     for (const { name, col } of criterionColumns) {
       const raw = reader.value(row, col);
+      // Numbers (finite: `value` blanks the others) are the usual score: no parsing to do.
+      if (typeof raw === 'number') {
+        scores[name] = raw;
+        continue;
+      }
       const parsed = parseScoreCell(raw);
       if (parsed.kind === 'invalid') {
         reader.report('cell.scoreInvalid', 'error', row, col, { value: shownValue(raw) });
