@@ -1,0 +1,238 @@
+/**
+ * Nothing lost, nothing let in, in every host (the core's in-memory applier, the Excel adapter on
+ * the fake Office.js, the Sheets adapter on its fake, ExcelJS writing and reopening the file):
+ * - any staff grid → Reformater → Annuler gives back exactly the same cells, types and formulas;
+ * - a staff sheet named like a generated one survives every action untouched;
+ * - text that looks like a formula, read from staff cells, is written back as text everywhere.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../../core/actions.js';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import type { ActionName } from '../../core/plan.js';
+import { fuzzRuns, hostableWorkbook, hostableWorkbookWithProjects } from './arbitraries.js';
+import { HOSTS, type Host, type StoredSheet } from './hosts.js';
+
+/** Every run drives whole actions through a host: a twentieth of the fuzz runs (10 in `npm test`). */
+const RUNS = Math.max(10, Math.ceil(fuzzRuns(100) / 20));
+/** ExcelJS writes and reopens a zip per action: a quarter of that again. */
+const XLSX_RUNS = Math.max(4, Math.ceil(RUNS / 4));
+const NOW = new Date('2026-11-27T14:03:05Z');
+const LATER = new Date('2026-11-27T15:10:00Z');
+
+async function storedSheets(host: Host, names: readonly string[]): Promise<Map<string, StoredSheet>> {
+  const result = new Map<string, StoredSheet>();
+  for (const name of names) {
+    const stored = await host.stored(name);
+    if (stored) result.set(name, stored);
+  }
+  return result;
+}
+
+/** Cells that differ between two stored sheets, as readable lines. */
+function differences(
+  name: string,
+  before: StoredSheet | undefined,
+  after: StoredSheet | undefined,
+): string[] {
+  if (!before || !after) return before === after ? [] : [`${name}: sheet ${before ? 'lost' : 'added'}`];
+  const lines: string[] = [];
+  for (const cell of new Set([...before.keys(), ...after.keys()])) {
+    const a = JSON.stringify(before.get(cell) ?? null);
+    const b = JSON.stringify(after.get(cell) ?? null);
+    if (a !== b) lines.push(`${name}!${cell}: ${a} → ${b}`);
+  }
+  return lines;
+}
+
+async function run(host: Host, action: ActionName, now = NOW) {
+  const snapshot = await host.read();
+  const result = runAction(action, snapshot, { now });
+  await host.apply(result.plan, snapshot);
+  return result;
+}
+
+describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
+  const runs = name === 'xlsx' ? XLSX_RUNS : RUNS;
+
+  it(`Reformater then Annuler gives back every staff cell exactly (${runs} generated workbooks)`, async () => {
+    let reformatted = 0;
+    await fc.assert(
+      fc.asyncProperty(hostableWorkbookWithProjects, async (staff) => {
+        const host = await make(staff);
+        const names = staff.sheets.map((s) => s.name);
+        const before = await storedSheets(host, names);
+        const reformat = await run(host, 'reformat');
+        if (reformat.plan.changedCells === 0) return;
+        reformatted += 1;
+        const undo = await run(host, 'undo', LATER);
+        expect(undo.ok, undo.summary).toBe(true);
+        expect(undo.plan.changedCells).toBe(reformat.plan.changedCells);
+        const after = await storedSheets(host, names);
+        const lost = names.flatMap((name) => differences(name, before.get(name), after.get(name)));
+        expect(lost).toEqual([]);
+      }),
+      { numRuns: runs },
+    );
+    // The property says something only if Reformater did change cells in some of the workbooks.
+    expect(reformatted).toBeGreaterThan(0);
+  });
+
+  it(`a staff sheet named like a generated one survives every action, cell for cell (${runs} workbooks)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostableWorkbook,
+        fc.subarray(NAMESAKES, { minLength: 1 }),
+        async (generated, namesakes) => {
+          const staff: WorkbookSnapshot = {
+            sheets: [
+              ...generated.sheets.filter((s) => !namesakes.some((n) => n.name === s.name)),
+              ...namesakes,
+            ],
+          };
+          const host = await make(staff);
+          const names = namesakes.map((s) => s.name);
+          const before = await storedSheets(host, names);
+          for (const action of [
+            'template',
+            'validate',
+            'reformat',
+            'summary',
+            'rank',
+            'undo',
+            'validate',
+          ] as const) {
+            await run(host, action);
+            const after = await storedSheets(host, names);
+            const changed = names.flatMap((name) => differences(name, before.get(name), after.get(name)));
+            expect(changed, `after ${action}`).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+
+  it('text that looks like a formula is written back as text in every generated sheet', async () => {
+    const host = await make(INJECTION_WORKBOOK);
+    const staffNames = INJECTION_WORKBOOK.sheets.map((s) => s.name);
+    for (const action of ['validate', 'summary', 'rank', 'reformat'] as const) await run(host, action);
+    const all = await host.sheetNames();
+    const generated = all.filter((name) => !staffNames.includes(name));
+    expect(generated).toEqual(
+      expect.arrayContaining(['Validation', 'Sommaire budgétaire', 'Classement', 'Journal']),
+    );
+    const texts = new Set<string>();
+    const injected: string[] = [];
+    for (const name of all) {
+      for (const [cell, stored] of (await host.stored(name)) ?? new Map()) {
+        if (stored.content.startsWith('text:')) texts.add(stored.content.slice(5));
+        if (stored.content.startsWith('formula:') && INJECTED.some((bit) => stored.content.includes(bit))) {
+          injected.push(`${name}!${cell}: ${stored.content}`);
+        }
+      }
+    }
+    expect(injected).toEqual([]);
+    // The titles reach Classement (and Reformater's trimmed titles the staff sheet) as text.
+    for (const text of LOOKALIKES) expect(texts.has(text), text).toBe(true);
+  });
+});
+
+/** Staff sheets with a generated sheet's name: column A row 1 says they are the staff's own. */
+const NAMESAKES: SheetSnapshot[] = [
+  {
+    name: 'Validation',
+    values: [
+      ['Validation des dossiers (personnel)', null],
+      ['P-001', 'validé par Marie Tremblay'],
+    ],
+  },
+  {
+    name: 'Sommaire budgétaire',
+    values: [
+      ['Notre sommaire', null],
+      ['2020-2021', 195007],
+      ['Total', null],
+    ],
+    formulas: [
+      [null, null],
+      [null, null],
+      [null, '=SUM(B2:B2)'],
+    ],
+  },
+  { name: 'Classement', values: [['Classement du comité (personnel)'], ['=1+1'], ['+1+1']] },
+  {
+    name: 'Journal',
+    values: [
+      ['Journal de bord', null],
+      [new Date(Date.UTC(2020, 1, 3)), 'Appel de projets lancé'],
+    ],
+  },
+];
+
+const LOOKALIKES = ['=HYPERLINK("http://x","clic")', '+1+1', '-2', '@SUM(A1)'];
+/** Pieces of the lookalikes that no formula of ours contains. */
+const INJECTED = ['http://x', '+1+1', '=-2', '@SUM', '"clic"'];
+
+const SEVEN_TOWNS = 'Saint-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique';
+
+/** Projets whose titles, organizations and evaluators look like formulas (some padded with spaces). */
+const INJECTION_WORKBOOK: WorkbookSnapshot = {
+  sheets: [
+    {
+      name: 'Projets',
+      values: [
+        [
+          'No',
+          'Titre',
+          'Organisme porteur',
+          'Organismes partenaires',
+          'Municipalités',
+          'Priorités',
+          'Demandé 2020-2021',
+          'Accordé 2020-2021',
+          'Décision',
+        ],
+        ['P-001', LOOKALIKES[0], '+1+1', 'Moisson Maskoutaine', SEVEN_TOWNS, 1, 89598, 89598, 'Accepté'],
+        [
+          'P-002',
+          '  +1+1  ',
+          '=HYPERLINK("http://x","clic")',
+          'Contact Richelieu-Yamaska',
+          SEVEN_TOWNS,
+          '1; 3',
+          '58 200 $',
+          null,
+          'En analyse',
+        ],
+        ['P-003', '-2', '@SUM(A1)', 'CDC des Maskoutains', SEVEN_TOWNS, 2, 61936, null, 'Reçu'],
+        [
+          'P-004',
+          '@SUM(A1)',
+          'Maison de la famille',
+          '-2',
+          'Ste-Madelaine; =HYPERLINK("http://x","clic")',
+          4,
+          55564,
+          null,
+          'Reçu',
+        ],
+      ],
+    },
+    {
+      name: 'Grille de sélection',
+      values: [
+        [
+          'No',
+          'Évaluateur',
+          'Réponse aux priorités du plan',
+          'Impact sur la pauvreté et l’exclusion',
+          'Commentaire',
+        ],
+        ['P-001', '+1+1', 8, 7, '=HYPERLINK("http://x","clic")'],
+        ['P-002', '=HYPERLINK("http://x","clic")', 9, 'dix', '-2'],
+        ['P-003', '@SUM(A1)', 6, 12, null],
+      ],
+    },
+  ],
+};
