@@ -49,8 +49,8 @@ export interface ApplyOptions {
   notes?: boolean;
 }
 
-export const DEFAULT_SHEETS_PER_PROBE = 40;
-export const DEFAULT_CELLS_PER_CHUNK = 150_000;
+export const DEFAULT_SHEETS_PER_PROBE = 24;
+export const DEFAULT_CELLS_PER_CHUNK = 200_000;
 /** Under 5 MB with room for the commands' own overhead. */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 

@@ -63,7 +63,8 @@ describe('every action in Excel: read in one sync, apply in one more', () => {
 });
 
 describe('on Excel on the web (5 MB per request and per response)', () => {
-  for (const action of ACTIONS) {
+  // Validate writes the most (Validation sheet, marks, notes); undo reads the most (the Journal).
+  for (const action of ['validate', 'undo'] as const) {
     it(`${action}: 2 syncs at 10 rows; at 10 000 rows, syncs follow the size, every request under the limit`, async () => {
       const small = await workbookFor(action, 10, EXCEL_WEB_LIMITS);
       await runActionInExcel(action, 'fr', {
