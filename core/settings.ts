@@ -1,31 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** ISO calendar date `YYYY-MM-DD`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const cents = z.number().int();
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const cents = z.int();
 
 export const PrioritySchema = z.object({
-  number: z.number().int().min(1),
-  name: z.string().min(1),
+  number: z.int().check(z.minimum(1)),
+  name: z.string().check(z.minLength(1)),
   keywords: z.array(z.string()),
 });
 
 export const CriterionSchema = z.object({
-  name: z.string().min(1),
-  weight: z.number().min(0),
-  max: z.number().positive(),
+  name: z.string().check(z.minLength(1)),
+  weight: z.number().check(z.minimum(0)),
+  max: z.number().check(z.positive()),
 });
 
 export const MunicipalitySchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   code: z.string(),
   variants: z.array(z.string()),
 });
 
 export const ProgramYearSchema = z.object({
   /** Fiscal year label, `2020-2021` (1 April to 31 March). */
-  label: z.string().regex(/^\d{4}-\d{4}$/),
-  envelopeCents: cents.min(0),
+  label: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
+  envelopeCents: cents.check(z.minimum(0)),
 });
 
 /** Everything the Paramètres sheet can set. Money is integer cents. */
@@ -34,20 +34,20 @@ export const SettingsSchema = z.object({
   territory: z.string(),
   programStart: isoDate,
   programEnd: isoDate,
-  minOrganizations: z.number().int().min(1),
-  minMunicipalities: z.number().int().min(0),
+  minOrganizations: z.int().check(z.minimum(1)),
+  minMunicipalities: z.int().check(z.minimum(0)),
   municipalityRule: z.enum(['blocking', 'warning']),
-  multiPriorityBonus: z.number().min(0).max(100),
-  minFundingScore: z.number().min(0).max(100),
+  multiPriorityBonus: z.number().check(z.minimum(0), z.maximum(100)),
+  minFundingScore: z.number().check(z.minimum(0), z.maximum(100)),
   aggregation: z.enum(['mean', 'median']),
   notApplicable: z.enum(['excluded', 'zero']),
-  maxGrantPerProjectCents: cents.positive().nullable(),
+  maxGrantPerProjectCents: z.nullable(cents.check(z.positive())),
   /** Spread between evaluators (points out of 100) above which an info issue is raised. */
-  disagreementThreshold: z.number().min(0).max(100),
-  years: z.array(ProgramYearSchema).min(1),
-  priorities: z.array(PrioritySchema).min(1),
-  criteria: z.array(CriterionSchema).min(1),
-  municipalities: z.array(MunicipalitySchema).min(1),
+  disagreementThreshold: z.number().check(z.minimum(0), z.maximum(100)),
+  years: z.array(ProgramYearSchema).check(z.minLength(1)),
+  priorities: z.array(PrioritySchema).check(z.minLength(1)),
+  criteria: z.array(CriterionSchema).check(z.minLength(1)),
+  municipalities: z.array(MunicipalitySchema).check(z.minLength(1)),
   /** Words that mean « all municipalities of the territory ». */
   allMunicipalitiesWords: z.array(z.string()),
 });
