@@ -65,6 +65,15 @@ interface AmountRow {
   total: number | null;
 }
 
+/** A row's label: the first text left of the year columns (the label column may be A or B…). */
+function rowLabel(reader: CellReader, row: number, firstYearCol: number): string {
+  for (let col = 0; col < firstYearCol; col++) {
+    const text = reader.text(row, col);
+    if (text !== '') return text;
+  }
+  return '';
+}
+
 export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: Settings): BudgetReading {
   const issues: Issue[] = [];
   const presetTotal = sumCents(settings.years.map((y) => y.envelopeCents));
@@ -105,7 +114,6 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   const labels = Object.keys(yearColumns).sort();
   const columns = labels.map((label) => yearColumns[label]);
   const firstYearCol = Math.min(...columns);
-  const labelColumn = firstYearCol > 0 ? firstYearCol - 1 : null;
 
   // Amount rows below the headers; notes and blank rows hold no amount and are passed over.
   const reader = new CellReader(sheet);
@@ -118,7 +126,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
     const total = totalColumn === null ? null : reader.money(row, totalColumn, { allowNegative: true });
     const hasYears = years.some((cents) => cents !== null);
     if (!hasYears && total === null) continue;
-    const label = labelColumn === null ? '' : reader.text(row, labelColumn);
+    const label = rowLabel(reader, row, firstYearCol);
     const amounts: AmountRow = { row, label, years, total };
     const key = headerKey(label);
     if (SUBTOTAL_LABEL.test(key)) continue;

@@ -63,6 +63,21 @@ describe('readForecastBudget checks', () => {
     expect(reading.layout?.rows).toEqual([1, 2]);
   });
 
+  it('finds a row’s label in any column left of the years', () => {
+    const reading = readForecastBudget(
+      sheet('Budget prévisionnel', [
+        [null, 'Note', '2019-2020', '2020-2021', '2021-2022', '2022-2023'],
+        ['Appel 1', null, 0, 100_000, 50_000, 50_000],
+        ['Appel 2', 'report', 0, 95_007, 47_503, 47_503],
+        [null, 'Total', 0, 195_007, 97_503, 97_503],
+      ]),
+      PRESET_SETTINGS,
+    );
+    expect(reading.layout?.totalRow).toBe(3);
+    expect(reading.years.map((y) => y.envelopeCents)).toEqual([0, 19_500_700, 9_750_300, 9_750_300]);
+    expect(codes(reading.issues, 'error')).toEqual([]);
+  });
+
   it('checks each row’s Total against its years', () => {
     const reading = readForecastBudget(
       sheet('Budget prévisionnel', [HEADERS, ['Enveloppe', 0, 195_007, 97_503, 97_503, 400_000]]),
