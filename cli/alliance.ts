@@ -68,8 +68,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
-    throw new UsageError(CLI_TEXT.fr.badOption(detail));
+    throw new UsageError(CLI_TEXT.fr.badOption(parseErrorDetail(error)));
   }
   const { values, positionals } = parsed;
   const langOption = values.lang ?? 'fr';
@@ -147,6 +146,20 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(text.written(output));
   }
   return action === 'validate' && hasErrors(result.issues) ? 1 : 0;
+}
+
+/** node:util's parse errors are English sentences: say the same in French. */
+function parseErrorDetail(error: unknown): string {
+  const { code, message: text } = error as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(text ?? '')?.[1] ?? '';
+  const name = option.replace(/ <value>$/, '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `option inconnue «\u00a0${name}\u00a0»`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(text ?? '')
+      ? `il manque la valeur de ${name}`
+      : `${name} ne prend pas de valeur`;
+  }
+  return text ?? String(error);
 }
 
 function parse(argv: string[]) {

@@ -61,7 +61,8 @@ describe('usage', () => {
     [[], /Utilisation/],
     [['publish', 'x.xlsx'], /Commande inconnue\s:\s«\spublish\s»/],
     [['validate'], /Il manque le fichier/],
-    [['validate', 'a.xlsx', '--frobnicate'], /Option invalide/],
+    [['validate', 'a.xlsx', '--frobnicate'], /Option invalide\s: option inconnue «\s--frobnicate\s»/],
+    [['summary', 'a.xlsx', '-o'], /il manque la valeur de -o, --output/],
     [['validate', 'a.xlsx', '--lang', 'de'], /Langue inconnue/],
     [['validate', 'a.xlsx', 'b.xlsx'], /Un seul fichier/],
   ])('exits 2 with one French line for %j', (args, message) => {
