@@ -416,8 +416,26 @@ function workbookOf(options: SheetOptions, requireProjects = false): fc.Arbitrar
     );
 }
 
-/** Workbooks for the core alone: any value at all may sit in a cell. */
-export const anyWorkbook: fc.Arbitrary<WorkbookSnapshot> = workbookOf({ value: anyValue, maxRows: 8 });
+/** Rows cut short at random: a careless host may hand over a ragged grid, and readers never trust the shape. */
+function ragged(workbook: WorkbookSnapshot): fc.Arbitrary<WorkbookSnapshot> {
+  return fc.array(fc.nat({ max: 6 }), { minLength: 64, maxLength: 64 }).map((cuts) => {
+    let i = 0;
+    const next = () => cuts[i++ % cuts.length];
+    return {
+      sheets: workbook.sheets.map((sheet) => ({
+        ...sheet,
+        values: sheet.values.map((row) =>
+          next() === 0 ? row.slice(0, Math.max(0, row.length - next())) : row,
+        ),
+      })),
+    };
+  });
+}
+
+/** Workbooks for the core alone: any value at all may sit in a cell, rows may be ragged. */
+export const anyWorkbook: fc.Arbitrary<WorkbookSnapshot> = workbookOf({ value: anyValue, maxRows: 8 }).chain(
+  (workbook) => fc.oneof(fc.constant(workbook), ragged(workbook)),
+);
 
 /** Workbooks every host can hold: the values real spreadsheets store, and at least one sheet. */
 export const hostableWorkbook: fc.Arbitrary<WorkbookSnapshot> = workbookOf({
