@@ -33,7 +33,11 @@ async function bundle(options) {
   return result.outputFiles[0].text;
 }
 
-/** The bundle Apps Script runs: unminified so that stack traces in the logs point somewhere useful. */
+/**
+ * The bundle Apps Script runs. Unminified it is about 300 KB, over the 200 KB budget, so it is
+ * minified by default but keeps its function names, which is what the execution log's stack traces
+ * show; `--no-minify` gives the readable bundle for debugging.
+ */
 async function buildBundle(minify) {
   return bundle({
     entryPoints: ['apps-script/main.ts'],
@@ -42,6 +46,7 @@ async function buildBundle(minify) {
     target: 'es2020',
     platform: 'browser',
     minify,
+    keepNames: minify,
   });
 }
 
@@ -75,7 +80,7 @@ async function buildSidebar() {
 }
 
 /** Builds everything; returns the paths and Code.js size for callers (tests, npm scripts). */
-export async function build({ outDir = OUT_DIR, minify = false } = {}) {
+export async function build({ outDir = OUT_DIR, minify = true } = {}) {
   const [bundleCode, stubs, sidebar, manifest] = await Promise.all([
     buildBundle(minify),
     renderStubs(),
@@ -96,7 +101,7 @@ export async function build({ outDir = OUT_DIR, minify = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { outDir, codeBytes, overBudget, sidebarSource } = await build({
-    minify: process.argv.includes('--minify'),
+    minify: !process.argv.includes('--no-minify'),
   });
   const size = `${(codeBytes / 1024).toFixed(1)} Ko`;
   console.log(`Google Sheets : ${outDir} (Code.js ${size}, panneau : ${sidebarSource})`);
