@@ -207,8 +207,9 @@ export function fiscalYearLabel(text: string): string | null {
   return Number(match[2]) === first + 1 ? `${first}-${first + 1}` : null;
 }
 
+/** `Demandé 2020-2021`, `Montant accordé (2020 – 2021)`, `Requested amount 2020-2021`… (after headerKey). */
 const AMOUNT_BY_YEAR =
-  /^(demande|demandee|demandes|requested|accorde|accordee|accordes|granted)\s*\(?\s*(\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\s*\)?$/;
+  /^(?:(?:montant|amount)\s+)?(demande|demandee|demandes|requested|accorde|accordee|accordes|granted)(?:\s+(?:amount|en|pour|for|in))?\s*\(?\s*(\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\s*\)?$/;
 
 /** `Demandé 2020-2021` → `requested 2020-2021`, `Granted 2021–2022` → `granted 2021-2022`, else null. */
 export function yearAmountField(text: string): string | null {

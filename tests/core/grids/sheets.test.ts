@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { yearAmountField } from '../../../core/grids/headers.js';
 import {
   CellReader,
   findStaffSheet,
@@ -135,5 +136,25 @@ describe('small helpers', () => {
       'Projets!AA10:error',
       'Versements!A2:error',
     ]);
+  });
+});
+
+describe('yearAmountField', () => {
+  it.each([
+    ['Demandé 2020-2021', 'requested 2020-2021'],
+    ['Demandé 2020 – 2021', 'requested 2020-2021'],
+    ['demande 2020–2021 :', 'requested 2020-2021'],
+    ['Montant accordé (2021-2022)', 'granted 2021-2022'],
+    ['Requested amount 2022-2023', 'requested 2022-2023'],
+    ['Granted 2019-2020', 'granted 2019-2020'],
+    ['Accordée en 2020-2021', 'granted 2020-2021'],
+  ])('%s → %s', (header, field) => {
+    expect(yearAmountField(header)).toBe(field);
+  });
+
+  it('ignores what is not one program year', () => {
+    for (const header of ['Demandé 2020-2022', 'Demandé', 'Total demandé', 'Demandé 2020']) {
+      expect(yearAmountField(header)).toBeNull();
+    }
   });
 });
