@@ -89,6 +89,7 @@ function writeBlock(
       const cell = row.getCell(block.col + j + 1);
       const link = block.links?.[i]?.[j];
       if (isFormula(value)) hasFormulas = true;
+      if (keepStyle) detachSharedFormula(worksheet, cell);
       cell.value = link ? linkValue(value, link) : cellValue(value);
       const numFmt = block.numberFormats?.[i]?.[j];
       const style: Partial<ExcelJS.Style> =
@@ -102,6 +103,30 @@ function writeBlock(
     });
   });
   return hasFormulas;
+}
+
+interface FormulaModel {
+  shareType?: string;
+  ref?: string;
+  sharedFormula?: string;
+}
+
+/**
+ * A staff cell about to be overwritten may be the master of a shared formula (`D2` for `D2:D40`):
+ * its clones would lose their formula, and ExcelJS refuses to write them. Give each clone its own.
+ */
+function detachSharedFormula(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
+  const model = (cell as unknown as { _value?: { model?: FormulaModel } })._value?.model;
+  if (model?.shareType !== 'shared' || !model.ref) return;
+  const [start, end = start] = model.ref.split(':').map(parseCellAddress);
+  for (let r = start.row; r <= end.row; r++) {
+    for (let c = start.col; c <= end.col; c++) {
+      const clone = worksheet.getCell(r + 1, c + 1);
+      const cloneModel = (clone as unknown as { _value?: { model?: FormulaModel } })._value?.model;
+      if (cloneModel?.sharedFormula !== cell.address) continue;
+      clone.value = { formula: clone.formula, result: clone.result } as ExcelJS.CellFormulaValue;
+    }
+  }
 }
 
 /** Strings stay text whatever their first character; formulas lose their leading `=` (ExcelJS adds none). */

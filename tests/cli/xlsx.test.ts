@@ -266,6 +266,22 @@ describe('edit and append plans', () => {
     expect(sheet.getCell('D4').formula).toBe('C4*2');
   });
 
+  it('overwrites the master of a shared formula and keeps the formulas of its clones', async () => {
+    const { workbook, source } = await readWorkbook(staffPath);
+    const plan: Plan = {
+      action: 'undo',
+      changedCells: 1,
+      sheets: [{ sheet: 'Projets', mode: 'edit', blocks: [{ row: 1, col: 3, values: [[89_598]] }] }],
+    };
+    applyPlan(workbook, plan);
+    const path = join(dir, 'staff.maitre.xlsx');
+    await writeWorkbook(workbook, path, { source, plan });
+    const sheet = (await reopen(path)).getWorksheet('Projets')!;
+    expect(sheet.getCell('D2').value).toBe(89_598);
+    expect(sheet.getCell('D3').formula).toBe('C3*2');
+    expect(sheet.getCell('D4').formula).toBe('C4*2');
+  });
+
   it('appends below the last used row, and creates the sheet when absent', async () => {
     const { workbook } = await readWorkbook(staffPath);
     const plan: Plan = {
