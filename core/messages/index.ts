@@ -8,8 +8,21 @@ export type IssueCode = keyof typeof fr;
 
 const tables: Record<Lang, Record<IssueCode, Message>> = { fr, en };
 
+/** Longest parameter a message quotes: a 10 000-character cell is cut, so a message stays a message. */
+export const MAX_PARAM_LENGTH = 500;
+
+function shortParams(params: IssueParams): IssueParams {
+  let result = params;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_PARAM_LENGTH) continue;
+    if (result === params) result = { ...params };
+    result[key] = `${value.slice(0, MAX_PARAM_LENGTH - 1)}…`;
+  }
+  return result;
+}
+
 export function message(code: IssueCode, params: IssueParams = {}, lang: Lang = 'fr'): string {
-  return tables[lang][code](params);
+  return tables[lang][code](shortParams(params));
 }
 
 /** « Projets!F7 : message » — the place first, so staff can find the cell. */
