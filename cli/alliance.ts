@@ -97,7 +97,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (action === 'template') {
     // `alliance template NEW.xlsx` is understood as `-o NEW.xlsx`.
     if (files.length > 0 && values.output) throw new UsageError(text.tooManyFiles);
-    return template(values.output ?? files[0] ?? 'alliance-gabarit.xlsx', lang, now, io, text);
+    const output = values.output ?? files[0] ?? 'alliance-gabarit.xlsx';
+    // A fresh template never replaces a workbook that is already there, unless asked to.
+    if (!values.yes && (await sizeOf(output)) >= 0) throw new UsageError(text.templateExists(output));
+    return template(output, lang, now, io, text);
   }
   const input = files[0];
   if (!input) throw new UsageError(text.missingFile(action));
@@ -243,11 +246,12 @@ async function confirmed(
   return io.confirm(text.confirm(plan.changedCells));
 }
 
+/** The file's size, or -1 when there is no such file. */
 async function sizeOf(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch {
-    return 0;
+    return -1;
   }
 }
 

@@ -58,6 +58,8 @@ export const CLI_TEXT = {
     badOption: (detail: string) => `Option invalide : ${detail} (voir alliance --help).`,
     badLang: (l: string) => `Langue inconnue : « ${l} » (fr ou en).`,
     tooManyFiles: 'Un seul fichier à la fois.',
+    templateExists: (path: string) =>
+      `«\u00a0${path}\u00a0» existe déjà : choisissez un autre nom (-o) ou ajoutez --yes pour le remplacer.`,
     sameAsInput: 'La sortie est le fichier d’origine : ajoutez --in-place pour l’écraser.',
     inPlaceNeedsYes:
       '--in-place sans terminal : ajoutez --yes pour confirmer la modification du fichier d’origine.',
@@ -116,6 +118,8 @@ export const CLI_TEXT = {
     badOption: (detail: string) => `Invalid option: ${detail} (see alliance --help).`,
     badLang: (l: string) => `Unknown language: « ${l} » (fr or en).`,
     tooManyFiles: 'One file at a time.',
+    templateExists: (path: string) =>
+      `« ${path} » already exists: choose another name (-o) or add --yes to replace it.`,
     sameAsInput: 'The output is the input file: add --in-place to overwrite it.',
     inPlaceNeedsYes: '--in-place without a terminal: add --yes to confirm changing the input file.',
     confirm: (n: number) => `${n} staff cell${n > 1 ? 's' : ''} will change. Continue? (y/N) `,
