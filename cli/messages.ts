@@ -16,6 +16,7 @@ Options :
   -o, --output FICHIER   fichier produit (par défaut à côté de l’original : NOM.sommaire.xlsx, etc.)
       --in-place         écrit dans le fichier d’origine au lieu d’un nouveau fichier
       --yes              ne demande pas de confirmation avant de modifier des cellules
+                         (template : remplace un fichier existant)
       --json             imprime le résultat en JSON (validate, rank)
       --lang fr|en       langue des messages (fr par défaut)
   -h, --help             affiche cette aide
@@ -38,6 +39,7 @@ Options:
   -o, --output FILE      output file (default next to the input: NAME.sommaire.xlsx, etc.)
       --in-place         writes into the input file instead of a new file
       --yes              does not ask before changing cells
+                         (template: replaces an existing file)
       --json             prints the result as JSON (validate, rank)
       --lang fr|en       message language (fr by default)
   -h, --help             shows this help
