@@ -8,7 +8,9 @@
  * - the cell's fill before we marked it sits in a hidden column of the Validation sheet
  *   (`#RRGGBB`, `aucun` for none, empty when the host could not read fills), read back next time.
  * So validating twice gives the same marks, and a fixed cell gets back its own fill and note.
- * Hosts that cannot read notes or fills: a fill we cannot know is restored as none.
+ * A snapshot without `notes` means « no note » (hosts leave them out when a sheet has none, or when
+ * they cannot read them): our note is written, and cleared once the cell is clean. A fill we could
+ * not read is restored as none.
  */
 import { columnLetters, parseCellAddress } from '../a1.js';
 import type { Analysis } from '../analysis.js';
@@ -218,13 +220,14 @@ export function validationPlan(
       const mark = now.get(cell);
       if (mark) {
         const ours = `${NOTE_PREFIX}${mark.messages.join('\n')}`;
-        marks.push({
+        const marked: CellMark & { row: number; col: number } = {
           row: state.row,
           col: state.col,
           cell,
           fill: mark.severity === 'error' ? ERROR_FILL : WARNING_FILL,
-          note: staffNote ? `${ours}${ORIGINAL_NOTE_SEPARATORS[options.lang]}${staffNote}` : ours,
-        });
+        };
+        marked.note = staffNote ? `${ours}${ORIGINAL_NOTE_SEPARATORS[options.lang]}${staffNote}` : ours;
+        marks.push(marked);
         originalFills.set(
           key,
           originalFill === undefined ? '' : originalFill === null ? NO_FILL[options.lang] : originalFill,

@@ -143,6 +143,38 @@ describe('validationPlan: marks on staff cells', () => {
     expect(restored.fills[1][2]).toBeNull();
   });
 
+  it('gives a cell with an error and a warning the error fill and both messages', () => {
+    const snapshot = workbook(
+      sheet(
+        'Projets',
+        [
+          ['No', 'Demandé 2020-2021'],
+          ['P-001', '-5 000 $'],
+        ],
+        { notes: [], fills: [] },
+      ),
+    );
+    const { plans } = validate(snapshot);
+    const mark = plans.find((p) => p.sheet === 'Projets')?.marks?.find((m) => m.cell === 'B2');
+    expect(mark?.fill).toBe(ERROR_FILL);
+    expect(mark?.note).toMatch(/^Alliance : Montant saisi comme texte .*\nMontant négatif/s);
+  });
+
+  it('works with a host that gives no notes or fills: marks, then clears them when fixed', () => {
+    const first = validate(staffWorkbook());
+    const blind = (w: WorkbookSnapshot): WorkbookSnapshot => ({
+      sheets: w.sheets.map(({ name, values }) => ({ name, values })),
+    });
+    const fixed = blind(first.after);
+    fixed.sheets[0].values[1][2] = 89_598;
+    const second = validationPlan(analyzeWorkbook(fixed, { today: TODAY }), fixed, { lang: 'fr', now: NOW });
+    const marks = second.find((p) => p.sheet === 'Projets')?.marks ?? [];
+    // C2 was marked (recorded in the Validation sheet) and is clean now: back to its recorded fill,
+    // our note cleared; A4 is still wrong.
+    expect(marks.find((m) => m.cell === 'C2')).toEqual({ cell: 'C2', fill: null, note: null });
+    expect(marks.find((m) => m.cell === 'A4')?.fill).toBe(ERROR_FILL);
+  });
+
   it('never overwrites a staff sheet named Validation, and writes English when asked', () => {
     const snapshot = workbook(
       ...staffWorkbook().sheets,
