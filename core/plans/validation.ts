@@ -220,14 +220,13 @@ export function validationPlan(
       const mark = now.get(cell);
       if (mark) {
         const ours = `${NOTE_PREFIX}${mark.messages.join('\n')}`;
-        const marked: CellMark & { row: number; col: number } = {
+        marks.push({
           row: state.row,
           col: state.col,
           cell,
           fill: mark.severity === 'error' ? ERROR_FILL : WARNING_FILL,
-        };
-        marked.note = staffNote ? `${ours}${ORIGINAL_NOTE_SEPARATORS[options.lang]}${staffNote}` : ours;
-        marks.push(marked);
+          note: staffNote ? `${ours}${ORIGINAL_NOTE_SEPARATORS[options.lang]}${staffNote}` : ours,
+        });
         originalFills.set(
           key,
           originalFill === undefined ? '' : originalFill === null ? NO_FILL[options.lang] : originalFill,
