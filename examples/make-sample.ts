@@ -4,11 +4,13 @@
  * `npx tsx examples/make-sample.ts` and commit the result.
  */
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { PRESET_SETTINGS } from '../core/settings.js';
 
-const OUTPUT = new URL('./alliance-exemple.xlsx', import.meta.url);
+/** `npx tsx examples/make-sample.ts [OUT]`: OUT defaults to the checked-in sample. */
+const OUTPUT = process.argv[2] ?? fileURLToPath(new URL('./alliance-exemple.xlsx', import.meta.url));
 const FIXED = new Date(Date.UTC(2021, 2, 20, 12, 0, 0));
 const NBSP = '\u00a0';
 const MONEY = '#,##0 "$";-#,##0 "$";"- $"';
@@ -503,10 +505,10 @@ async function makeSample(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const stable = new JSZip();
   for (const [name, file] of Object.entries(zip.files)) {
-    if (!file.dir) stable.file(name, await file.async('uint8array'), { date: FIXED });
+    if (!file.dir) stable.file(name, await file.async('uint8array'), { date: FIXED, createFolders: false });
   }
   return stable.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 await writeFile(OUTPUT, await makeSample());
-console.log(`Classeur d’exemple écrit : ${OUTPUT.pathname}`);
+console.log(`Classeur d’exemple écrit : ${OUTPUT}`);
