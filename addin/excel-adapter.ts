@@ -654,7 +654,8 @@ export function needsQuotePrefix(text: string): boolean {
   if (text === '') return false;
   if (looksLikeFormula(text) || text.startsWith("'")) return true;
   const trimmed = text.trim();
-  if (/^[\s$€£(]*[\d.,]/.test(trimmed)) return true;
+  // A sign after leading spaces too: Excel reads « -5 » typed with a space before it as the number -5.
+  if (/^[\s$€£(+-]*[\d.,]/.test(trimmed)) return true;
   if (/^(true|false|vrai|faux)$/i.test(trimmed)) return true;
   // A month name (or any word) followed by a year or a day: Excel's date parser may take it.
   if (/^\p{L}{3,}\.?[\s-]+\d{1,4}$/u.test(trimmed)) return true;

@@ -90,11 +90,29 @@ export const MESSY = {
     'Marie Tremblay',
     'Jean Gagnon',
     '  espaces   en trop ',
+    ' -5',
+    ' +12 ',
   ] as CellValue[],
   payment: ['Avance', 'versement', 'Solde', 'autre'] as CellValue[],
 };
 
+/** Text a spreadsheet would turn into a number, a date or a boolean if written without care. */
+export const NUMBER_LIKE_TEXT = [
+  ' -5',
+  ' +12',
+  '(500)',
+  '12:30',
+  '50 %',
+  '1e5',
+  '007',
+  'VRAI',
+  ' true ',
+  '2020-02-03',
+  '0,5',
+];
+
 const ALL_MESSY: CellValue[] = [
+  ...NUMBER_LIKE_TEXT,
   ...Object.values(MESSY).flat(),
   ...FORMULA_LOOKALIKES,
   ...ERROR_TEXTS,
