@@ -77,6 +77,10 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     : [];
   const workbook: WorkbookSnapshot = { sheets };
   const issues: Issue[] = [];
+  // A loop, not push(...list): a spread of 100 000 issues overflows the call stack.
+  const report = (list: readonly Issue[]) => {
+    for (const item of list) issues.push(item);
+  };
   const layouts: Analysis['layouts'] = {};
 
   const found = {
@@ -90,10 +94,10 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   if (noneFound) issues.push(issue('sheet.noneFound', 'error'));
 
   const settingsReading = readSettings(found.settings);
-  issues.push(...settingsReading.issues);
+  report(settingsReading.issues);
 
   const budget = readForecastBudget(found.budget, settingsReading.settings);
-  if (!noneFound) issues.push(...budget.issues);
+  if (!noneFound) report(budget.issues);
   if (budget.layout) layouts.budget = budget.layout;
   const years = budget.years;
   const settings: Settings = { ...settingsReading.settings, years };
@@ -106,7 +110,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   if (found.projects) {
     const reading = readProjects(found.projects, { years: years.map((y) => y.label) });
     projects = reading.projects;
-    issues.push(...reading.issues);
+    report(reading.issues);
     if (reading.layout) layouts.projects = reading.layout;
   } else {
     missing('projects', 'warning');
@@ -117,7 +121,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   if (found.selection) {
     const reading = readReviews(found.selection, settings, ids);
     reviews = reading.reviews;
-    issues.push(...reading.issues);
+    report(reading.issues);
     if (reading.layout) layouts.selection = reading.layout;
   } else {
     missing('selection', 'info');
@@ -127,7 +131,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   if (found.payments) {
     const reading = readPayments(found.payments, ids);
     payments = reading.payments;
-    issues.push(...reading.issues);
+    report(reading.issues);
     if (reading.layout) layouts.payments = reading.layout;
   } else {
     missing('payments', 'info');
@@ -138,13 +142,14 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   for (const project of projects) {
     const result = evaluateEligibility(project, settings, matcher, today);
     eligibility.set(project.id, result);
-    issues.push(...result.reasons, ...result.warnings);
+    report(result.reasons);
+    report(result.warnings);
   }
   const scoring = scoreProjects(projects, reviews, settings, eligibility);
-  issues.push(...scoring.issues);
+  report(scoring.issues);
   const ranking = rankProjects(projects, eligibility, scoring.scores);
   const ledger = computeLedger(years, projects, payments, settings);
-  issues.push(...ledger.issues);
+  report(ledger.issues);
   const recommendations = recommendFunding(ranking, projects, ledger, years, settings);
 
   return {

@@ -260,7 +260,8 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([label, envelopeCents]) => ({ label, envelopeCents }));
 
-  issues.push(...reader.issues);
+  // A loop: push(...) of 100 000 issues would overflow the call stack.
+  for (const item of reader.issues) issues.push(item);
   return {
     years,
     layout: {

@@ -198,7 +198,8 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
     }
   }
   layout.rows = recordRows;
-  issues.push(...reader.issues);
+  // A loop: push(...) of 100 000 issues would overflow the call stack.
+  for (const item of reader.issues) issues.push(item);
   return { projects, layout, issues: sortIssues(issues, [sheet.name]) };
 }
 

@@ -37,7 +37,9 @@ const HELPER_COL = 9;
 
 /** Staff add rows: ranges run well past the last data row. */
 export function rangeEnd(layout: { headerRow: number; rows: number[] }): number {
-  const last = Math.max(layout.headerRow, ...layout.rows);
+  // A loop, not Math.max(...rows): 100 000 arguments overflow the call stack.
+  let last = layout.headerRow;
+  for (const row of layout.rows) if (row > last) last = row;
   return Math.max(1000, last + 1 + 500);
 }
 
