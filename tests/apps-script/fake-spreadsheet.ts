@@ -65,10 +65,17 @@ export function isDateLike(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/** What Sheets shows for `=HYPERLINK("url","label")`: the label (a number label stays a number). */
+function hyperlinkLabel(formula: string): Raw | null {
+  const match = /^=HYPERLINK\("(?:[^"]|"")*",\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\)$/i.exec(formula);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/""/g, '"') : Number(match[2]);
+}
+
 /** What Sheets makes of a string typed in a cell (the subset our tests need). */
 function parseTyped(text: string): { value: Raw; formula: string } {
   if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
-  if (text.startsWith('=')) return { value: '', formula: text };
+  if (text.startsWith('=')) return { value: hyperlinkLabel(text) ?? '', formula: text };
   if (/^[-+]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text), formula: '' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const [y, m, d] = text.split('-').map(Number);
