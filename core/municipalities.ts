@@ -24,8 +24,11 @@ export interface MunicipalityMatcher {
   officialNames: string[];
 }
 
+// One collator for every comparison: `localeCompare(b, 'fr')` builds the same collator per call.
+const FRENCH = new Intl.Collator('fr');
+
 export function compareFrench(a: string, b: string): number {
-  return a.localeCompare(b, 'fr');
+  return FRENCH.compare(a, b);
 }
 
 /**

@@ -5,6 +5,27 @@ const SPACE_CHARS = '\\s\\u00A0\\u202F\\u2009\\u2007\\u200A';
 const DASH_CHARS = '\\-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212';
 const APOSTROPHES = /[\u2019\u2018\u02BC\u00B4\u0060\u2032]/g;
 
+/**
+ * Keys remembered per distinct text: the same municipality, organization and header spellings
+ * recur over thousands of rows, and each key costs two Unicode normalizations and several regular
+ * expressions. Bounded (cleared when full; long texts not kept) so that a sheet of distinct texts
+ * cannot grow memory without end.
+ */
+function rememberedKeys(compute: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = compute(text);
+      if (text.length <= 200) {
+        if (cache.size >= 20_000) cache.clear();
+        cache.set(text, key);
+      }
+    }
+    return key;
+  };
+}
+
 /** Removes diacritics (é → e, ç → c) and expands the ligatures French uses (œ → oe). */
 export function stripAccents(text: string): string {
   return text
@@ -38,36 +59,48 @@ const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte' };
  * all give `saint-hyacinthe`.
  */
 export function normalizeKey(text: string): string {
-  return plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
+  return normalizeKeyRemembered(text);
+}
+
+const normalizeKeyRemembered = rememberedKeys((text) =>
+  plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
     .replace(SEPARATOR_RUN, '-')
     .replace(/^[-,;:"«»]+|[-,;:"«»]+$/g, '')
     .split('-')
     .filter((word) => word !== '')
     .map((word) => ABBREVIATIONS[word] ?? word)
-    .join('-');
-}
+    .join('-'),
+);
 
 /**
  * Organizations compared without case, accents, punctuation or extra spaces:
  * « Moisson Maskoutaine inc. » and « moisson maskoutaine, INC » give the same key.
  */
 export function organizationKey(name: string): string {
-  return collapseSpaces(
+  return organizationKeyRemembered(name);
+}
+
+const organizationKeyRemembered = rememberedKeys((name) =>
+  collapseSpaces(
     stripAccents(name.normalize('NFC'))
       .toLowerCase()
       .replace(/[\p{P}\p{S}]+/gu, ' '),
-  );
-}
+  ),
+);
 
 /**
  * Header comparison: case, accents, extra spaces and a trailing colon ignored, typographic
  * apostrophes made plain. « Organismes partenaires : » = « organismes partenaires ».
  */
 export function headerKey(text: string): string {
-  return collapseSpaces(plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase()))
-    .replace(/\s*:+$/, '')
-    .trim();
+  return headerKeyRemembered(text);
 }
+
+const headerKeyRemembered = rememberedKeys((text) =>
+  collapseSpaces(plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase()))
+    .replace(/\s*:+$/, '')
+    .trim(),
+);
 
 /** Levenshtein distance with adjacent transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
