@@ -119,7 +119,7 @@ export function renderIssues(issues: readonly Issue[], lang: Lang = 'fr'): strin
         : found.cell === undefined
           ? found.sheet
           : `${found.sheet}!${found.cell}`;
-    const separator = lang === 'fr' ? ' : ' : ': ';
+    const separator = lang === 'fr' ? '\u00a0: ' : ': ';
     const head = place === '' ? labels[lang][found.severity] : `${labels[lang][found.severity]} ${place}`;
     return `${head}${separator}${renderIssue(found, lang)}`;
   });

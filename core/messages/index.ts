@@ -21,8 +21,20 @@ function shortParams(params: IssueParams): IssueParams {
   return result;
 }
 
+/**
+ * French typography, applied once here rather than in every entry: a no-break space inside « »
+ * and before « : ; ? ! », so a narrow task pane never breaks a line between a quote and its text.
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/« +/g, '«\u00a0')
+    .replace(/ +»/g, '\u00a0»')
+    .replace(/ +([:;?!])(?=\s|$)/g, '\u00a0$1');
+}
+
 export function message(code: IssueCode, params: IssueParams = {}, lang: Lang = 'fr'): string {
-  return tables[lang][code](shortParams(params));
+  const text = tables[lang][code](shortParams(params));
+  return lang === 'fr' ? frenchSpacing(text) : text;
 }
 
 /** « Projets!F7 : message » — the place first, so staff can find the cell. */

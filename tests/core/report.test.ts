@@ -82,7 +82,8 @@ describe('toJsonReport', () => {
       code: 'project.duplicateId',
       sheet: 'Projets',
       cell: 'A8',
-      message: 'Numéro de projet « P-004 » en double (A8, A9) : seule la première ligne est lue.',
+      message:
+        'Numéro de projet «\u00a0P-004\u00a0» en double (A8, A9)\u00a0: seule la première ligne est lue.',
     });
     const english = toJsonReport(analysis, 'en');
     expect(english.issues.find((i) => i.code === 'project.duplicateId')?.message).toContain('appears twice');
@@ -100,7 +101,7 @@ describe('renderIssues', () => {
   it('puts the place first so staff can find the cell', () => {
     const lines = renderIssues(analysis.issues, 'fr');
     expect(lines).toContain(
-      'Erreur Projets!A8 : Numéro de projet « P-004 » en double (A8, A9) : seule la première ligne est lue.',
+      'Erreur Projets!A8\u00a0: Numéro de projet «\u00a0P-004\u00a0» en double (A8, A9)\u00a0: seule la première ligne est lue.',
     );
   });
 });

@@ -52,7 +52,7 @@ describe('runAction', () => {
     expect(again.result.ok).toBe(false);
     expect(again.result.plan.sheets).toEqual([]);
     expect(again.result.summary).toBe(
-      'Rien à annuler : toutes les opérations du Journal sont déjà annulées.',
+      'Rien à annuler\u00a0: toutes les opérations du Journal sont déjà annulées.',
     );
   });
 
@@ -60,7 +60,9 @@ describe('runAction', () => {
     const { result } = run('undo', sampleWorkbook());
     expect(result.ok).toBe(false);
     expect(result.plan).toEqual({ action: 'undo', sheets: [], changedCells: 0 });
-    expect(result.summary).toBe('Rien à annuler : le classeur n’a pas encore de feuille « Journal ».');
+    expect(result.summary).toBe(
+      'Rien à annuler\u00a0: le classeur n’a pas encore de feuille «\u00a0Journal\u00a0».',
+    );
     expect(runAction('undo', sampleWorkbook(), { lang: 'en', now: NOW }).summary).toBe(
       'Nothing to undo: the workbook has no “Journal” sheet yet.',
     );
@@ -85,10 +87,10 @@ describe('runAction', () => {
       'Classement écrit dans « Classement » : 3 projets admissibles sur 4, 0 recommandé',
     );
     const created = run('template', { sheets: [] });
-    expect(created.result.summary).toBe('Gabarit créé : 5 feuilles ajoutées');
+    expect(created.result.summary).toBe('Gabarit créé\u00a0: 5 feuilles ajoutées');
     const again = run('template', created.workbook).result;
     expect(again.plan.sheets).toEqual([]);
-    expect(again.summary).toBe('Toutes les feuilles du gabarit existent déjà : rien n’a été modifié.');
+    expect(again.summary).toBe('Toutes les feuilles du gabarit existent déjà\u00a0: rien n’a été modifié.');
   });
 
   it('validate returns every issue and a one-sentence count, and changes no staff cell', () => {

@@ -75,7 +75,7 @@ describe('validationPlan: the Validation sheet', () => {
       'Projets',
       'A3',
       'project.duplicateId',
-      'Numéro de projet « P-002 » en double (A3, A4) : seule la première ligne est lue.',
+      'Numéro de projet «\u00a0P-002\u00a0» en double (A3, A4)\u00a0: seule la première ligne est lue.',
     ]);
     const block = plans[0].blocks.find((b) => b.row === 7);
     expect(block?.links?.[duplicate][2]).toBe("#'Projets'!A3");
@@ -94,7 +94,7 @@ describe('validationPlan: marks on staff cells', () => {
     expect(projets.fills[2][0]).toBe(ERROR_FILL);
     expect(projets.fills[1][2]).toBe(WARNING_FILL);
     expect(projets.notes[2][0]).toBe(
-      `${NOTE_PREFIX}Numéro de projet « P-002 » en double (A3, A4) : seule la première ligne est lue.`,
+      `${NOTE_PREFIX}Numéro de projet «\u00a0P-002\u00a0» en double (A3, A4)\u00a0: seule la première ligne est lue.`,
     );
     expect(projets.notes[1][2]).toMatch(/^Alliance : Montant saisi comme texte/);
     expect(projets.notes[1][2]).toContain('— Note d’origine —\nMontant confirmé par courriel');
