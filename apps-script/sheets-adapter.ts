@@ -120,7 +120,7 @@ function applySheetPlan(
     sheet.setColumnWidths(run.col + 1, run.count, run.pixels);
   }
   if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
-  const hiddenColumns = (plan as SheetPlan & { hiddenColumns?: number[] }).hiddenColumns ?? [];
+  const hiddenColumns = plan.hiddenColumns ?? [];
   for (const run of columnRuns(hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
   for (const chart of plan.charts ?? []) insertChart(spreadsheet, sheet, chart, services);
   if (plan.hidden === true) sheet.hideSheet();
@@ -157,7 +157,7 @@ function extent(plan: SheetPlan, rowOffset: number): { rows: number; cols: numbe
     include(end.row, end.col);
   }
   for (const { col } of plan.columnWidths ?? []) include(0, col);
-  for (const col of (plan as SheetPlan & { hiddenColumns?: number[] }).hiddenColumns ?? []) include(0, col);
+  for (const col of plan.hiddenColumns ?? []) include(0, col);
   return { rows, cols };
 }
 

@@ -45,6 +45,7 @@ function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): boolean {
     });
   }
   for (const { col, width } of plan.columnWidths ?? []) worksheet.getColumn(col + 1).width = width;
+  for (const col of plan.hiddenColumns ?? []) worksheet.getColumn(col + 1).hidden = true;
   if (plan.frozenRows !== undefined) {
     worksheet.views = plan.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: plan.frozenRows }] : [];
   }

@@ -144,6 +144,7 @@ const summaryPlan: Plan = {
       ],
       validations: [{ range: 'D4:D10', list: ['Oui', 'Non'] }],
       columnWidths: [{ col: 0, width: 18 }],
+      hiddenColumns: [5],
       frozenRows: 3,
     },
   ],
@@ -195,6 +196,8 @@ describe('applyPlan and writeWorkbook', () => {
     expect(sheet.getCell('A4').value).toBe('2020-2021');
     expect(sheet.getCell('D4').dataValidation).toMatchObject({ type: 'list', formulae: ['"Oui,Non"'] });
     expect(sheet.getColumn(1).width).toBe(18);
+    expect(sheet.getColumn(6).hidden).toBe(true);
+    expect(sheet.getColumn(5).hidden).toBe(false);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(out.views[0].activeTab).toBe(2);
     // The internal link is a location only, not an external relationship Excel would open as a file
