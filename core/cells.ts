@@ -34,7 +34,8 @@ const ERROR_VALUES = new Set([
 ]);
 
 export function isErrorValue(value: unknown): value is string {
-  return typeof value === 'string' && ERROR_VALUES.has(value.trim().toUpperCase());
+  // Every error value holds a `#`: most text is told apart without trimming and upper-casing it.
+  return typeof value === 'string' && value.includes('#') && ERROR_VALUES.has(value.trim().toUpperCase());
 }
 
 export function isBlank(value: unknown): boolean {

@@ -85,6 +85,21 @@ export function matcherFor(settings: Settings): MunicipalityMatcher {
 
 export function createMunicipalityMatcher(settings: Settings): MunicipalityMatcher {
   const officialNames = settings.municipalities.map((m) => m.name).sort(compareFrench);
+  // Every matched name is an official one: sort them by their place in `officialNames` instead of
+  // collating them again for each project. Names that collate equal share a place, so the order is
+  // exactly compareFrench's.
+  const place = new Map<string, number>();
+  officialNames.forEach((name, i) => {
+    if (place.has(name)) return;
+    const previous = officialNames[i - 1];
+    const same = previous !== undefined && compareFrench(previous, name) === 0;
+    place.set(name, same ? (place.get(previous) as number) : i);
+  });
+  const byPlace = (a: string, b: string): number => {
+    const x = place.get(a);
+    const y = place.get(b);
+    return x !== undefined && y !== undefined ? x - y : compareFrench(a, b);
+  };
   const officialByKey = new Map<string, string>();
   for (const m of settings.municipalities) officialByKey.set(normalizeKey(m.name), m.name);
   const mergedKeys = new Set([...MERGED_SECTORS].map(normalizeKey));
@@ -212,7 +227,7 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       }
     }
     if (all) for (const name of officialNames) names.add(name);
-    return { names: [...names].sort(compareFrench), unrecognized, variants, all };
+    return { names: [...names].sort(byPlace), unrecognized, variants, all };
   }
 
   return { match, matchAll, officialNames };

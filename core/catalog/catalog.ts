@@ -1,5 +1,6 @@
 import { type CellValue, isBlank, isErrorValue } from '../cells.js';
 import { evaluateEligibility } from '../eligibility.js';
+import { memoize } from '../grids/sheets.js';
 import type { IssueParams } from '../issues.js';
 import { computeLedger } from '../ledger.js';
 import { type IssueCode, type Lang, message } from '../messages/index.js';
@@ -107,11 +108,16 @@ interface ProjectRowResult {
   blank: boolean;
   error?: CatalogError;
   eligible?: boolean;
-  reasons?: { fr: string[]; en: string[] };
+  /** The reasons in the language asked for (only when asked: ELIGIBLE needs none). */
+  reasons?: string[];
 }
 
-/** Eligibility of every row of the project arguments, with one settings read and one matcher per call. */
-function eligibilityRows(args: HostArgument[]): ProjectRowResult[] {
+/**
+ * Eligibility of every row of the project arguments, with one settings read and one matcher per
+ * call. `reasonsLang`: render the reasons in that language (rendering every row's messages in both
+ * languages cost more than the eligibility itself).
+ */
+function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowResult[] {
   const [organizations, supports, municipalities, priorities, end] = [0, 1, 2, 3, 4].map((i) =>
     toGrid(args[i]),
   );
@@ -126,7 +132,7 @@ function eligibilityRows(args: HostArgument[]): ProjectRowResult[] {
       results.push({ blank: true });
       continue;
     }
-    const errorCell = cells.flat().find(isErrorValue);
+    const errorCell = firstErrorValue(cells);
     if (errorCell !== undefined) {
       results.push({
         blank: false,
@@ -135,7 +141,8 @@ function eligibilityRows(args: HostArgument[]): ProjectRowResult[] {
       continue;
     }
     const endDate = firstNonBlank(cells[4]);
-    const parsedEnd = endDate === null ? null : parseDate(endDate);
+    const parsedEnd =
+      endDate === null ? null : typeof endDate === 'string' ? endDateText(endDate) : parseDate(endDate);
     if (parsedEnd?.kind === 'invalid') {
       results.push({ blank: false, error: catalogError(parsedEnd.code, parsedEnd.params) });
       continue;
@@ -158,16 +165,18 @@ function eligibilityRows(args: HostArgument[]): ProjectRowResult[] {
       reportReceived: null,
     };
     const result = evaluateEligibility(project, settings, matcher);
-    results.push({
-      blank: false,
-      eligible: result.eligible,
-      reasons: {
-        fr: result.reasons.map((i) => message(i.code, i.params, 'fr')),
-        en: result.reasons.map((i) => message(i.code, i.params, 'en')),
-      },
-    });
+    const row: ProjectRowResult = { blank: false, eligible: result.eligible };
+    if (reasonsLang !== undefined)
+      row.reasons = result.reasons.map((i) => message(i.code, i.params, reasonsLang));
+    results.push(row);
   }
   return results;
+}
+
+/** The first error value of a row's cells, in reading order (a loop: `flat()` is slow per row). */
+function firstErrorValue(cells: readonly CellValue[][]): string | undefined {
+  for (const row of cells) for (const cell of row) if (isErrorValue(cell)) return cell;
+  return undefined;
 }
 
 function firstNonBlank(cells: CellValue[]): CellValue {
@@ -175,8 +184,23 @@ function firstNonBlank(cells: CellValue[]): CellValue {
 }
 
 function listOf(cells: CellValue[], allowComma: boolean): string[] {
+  if (cells.length === 1) {
+    const cell = cells[0];
+    return typeof cell === 'string'
+      ? [...(allowComma ? listWithComma : list)(cell)]
+      : splitList(cell, { allowComma });
+  }
   return cells.flatMap((cell) => splitList(cell, { allowComma }));
 }
+
+/**
+ * splitList per distinct text (copied out, so callers own their array): a column of projects
+ * repeats the same organizations, town lists and priorities.
+ */
+/** End dates typed as text repeat too (results are only read). */
+const endDateText = memoize(parseDate);
+const list = memoize((text: string): readonly string[] => splitList(text));
+const listWithComma = memoize((text: string): readonly string[] => splitList(text, { allowComma: true }));
 
 function column(values: CatalogCell[]): CatalogResult {
   return values.length === 0 ? [['']] : values.map((v) => [v]);
@@ -211,8 +235,8 @@ const REASONS: CatalogFunction = {
   invoke(args, options) {
     const lang = options?.lang ?? 'fr';
     return column(
-      eligibilityRows(args).map((row) =>
-        row.blank ? '' : (row.error ?? (row.reasons?.[lang] ?? []).join('; ')),
+      eligibilityRows(args, lang).map((row) =>
+        row.blank ? '' : (row.error ?? (row.reasons ?? []).join('; ')),
       ),
     );
   },

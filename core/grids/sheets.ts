@@ -69,7 +69,11 @@ export function memoize<T>(read: (text: string) => T): (text: string) => T {
     let result = cache.get(text);
     if (result === undefined && !cache.has(text)) {
       result = read(text);
-      if (text.length <= 200) cache.set(text, result);
+      // Bounded: a module-level memo lives as long as the add-in, over every recalculation.
+      if (text.length <= 200) {
+        if (cache.size >= 20_000) cache.clear();
+        cache.set(text, result);
+      }
     }
     return result as T;
   };
