@@ -106,10 +106,13 @@ function previousOriginalFills(sheet: SheetSnapshot | undefined): Map<string, st
   });
   if (headerRow < 0) return fills;
   const noFill = new Set(Object.values(NO_FILL));
+  const infoLabels = new Set([TEXT.fr.severity.info, TEXT.en.severity.info].map(headerKey));
   for (let row = headerRow + 1; row < sheet.values.length; row++) {
     const cells = sheet.values[row] ?? [];
     const [name, cell, recorded] = [cells[SHEET_COL], cells[CELL_COL], cells[ORIGINAL_FILL_COL]];
     if (typeof name !== 'string' || typeof cell !== 'string' || name === '' || cell === '') continue;
+    // Info rows were never marked: « restoring » them would clear a staff fill or note the host cannot read.
+    if (infoLabels.has(headerKey(String(cells[0] ?? '')))) continue;
     const key = `${name}!${cell}`;
     if (typeof recorded === 'string' && /^#[0-9a-f]{6}$/i.test(recorded.trim())) {
       fills.set(key, recorded.trim().toUpperCase());

