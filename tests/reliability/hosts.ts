@@ -176,7 +176,8 @@ export async function writeSnapshotToExcelJs(snapshot: WorkbookSnapshot): Promis
           cell.value = { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
         } else if (isErrorValue(value)) {
           cell.value = { error: value.trim() } as ExcelJS.CellErrorValue;
-        } else if (value !== null) {
+        } else if (value !== null && value !== '') {
+          // An empty string is an empty cell in a spreadsheet: nothing to write.
           cell.value = value;
         }
         const note = sheet.notes?.[r]?.[c];
