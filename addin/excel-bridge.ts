@@ -4,9 +4,10 @@
  * `runAction` → apply (1 sync). The preview of a changing action reads and computes, nothing more.
  */
 import { type ActionResult, runAction } from '../core/actions.js';
-import { type Lang, renderIssue } from '../core/messages/index.js';
+import type { Lang } from '../core/messages/index.js';
 import type { ActionName } from '../core/plan.js';
-import type { PanelBridge, PanelIssue, PanelResult } from '../panel/bridge.js';
+import type { PanelBridge } from '../panel/bridge.js';
+import { toPanelResult } from '../panel/result.js';
 import { applyPlan, DEFAULT_PAYLOAD_BUDGET, readSnapshot } from './excel-adapter.js';
 
 /** `Excel.run`, or the fake's `run` in tests. */
@@ -87,28 +88,6 @@ export async function previewActionInExcel(
   });
 }
 
-export function panelResult(result: ActionResult, lang: Lang): PanelResult {
-  const issues: PanelIssue[] = result.issues.map((issue) => {
-    const shown: PanelIssue = {
-      severity: issue.severity,
-      code: issue.code,
-      message: renderIssue(issue, lang),
-    };
-    if (issue.sheet !== undefined) shown.sheet = issue.sheet;
-    if (issue.cell !== undefined) shown.cell = issue.cell;
-    return shown;
-  });
-  const panel: PanelResult = {
-    action: result.action,
-    ok: result.ok,
-    summary: result.summary,
-    issues,
-    changedCells: result.ok ? result.plan.changedCells : 0,
-  };
-  if (result.plan.activate) panel.sheet = result.plan.activate;
-  return panel;
-}
-
 const CELL_PATTERN = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
 export function createExcelBridge(options: ExcelBridgeOptions = {}): PanelBridge {
@@ -116,7 +95,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): PanelBridge
   return {
     async run(action, lang) {
       const { result } = await runActionInExcel(action, lang, { ...options, run });
-      return panelResult(result, lang);
+      return toPanelResult(result, lang);
     },
     async preview(action, lang) {
       const result = await previewActionInExcel(action, lang, { ...options, run });

@@ -7,9 +7,10 @@
  */
 import { runAction } from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
-import { type Lang, renderIssue } from '../core/messages/index.js';
+import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
-import type { PanelIssue, PanelResult } from '../panel/bridge.js';
+import type { PanelResult } from '../panel/bridge.js';
+import { toPanelResult } from '../panel/result.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyPlan, readSnapshot, type SheetsServices } from './sheets-adapter.js';
 
@@ -121,21 +122,7 @@ export function allianceRun(action: unknown, lang: unknown): PanelResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const outcome = compute(spreadsheet, name, language);
   if (outcome.ok && outcome.plan) applyPlan(spreadsheet, outcome.plan, services());
-  const issues: PanelIssue[] = outcome.issues.map((issue) => ({
-    severity: issue.severity,
-    code: issue.code,
-    sheet: issue.sheet,
-    cell: issue.cell,
-    message: renderIssue(issue, language),
-  }));
-  return plain({
-    action: name,
-    ok: outcome.ok,
-    summary: outcome.summary,
-    issues,
-    changedCells: outcome.ok && outcome.plan ? outcome.plan.changedCells : 0,
-    sheet: outcome.plan?.activate,
-  });
+  return plain(toPanelResult(outcome, language));
 }
 
 /** How many staff cells the action would change, without changing anything. */
