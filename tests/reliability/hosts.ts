@@ -171,13 +171,14 @@ export async function writeSnapshotToExcelJs(snapshot: WorkbookSnapshot): Promis
       row.forEach((value, c) => {
         const formula = sheet.formulas?.[r]?.[c];
         const cell = worksheet.getCell(r + 1, c + 1);
+        // An empty string is an empty cell in a spreadsheet: nothing to write.
+        const empty = value === null || value === '';
         if (formula) {
           const result = value instanceof Date ? value : (value ?? undefined);
           cell.value = { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
         } else if (isErrorValue(value)) {
           cell.value = { error: value.trim() } as ExcelJS.CellErrorValue;
-        } else if (value !== null && value !== '') {
-          // An empty string is an empty cell in a spreadsheet: nothing to write.
+        } else if (!empty) {
           cell.value = value;
         }
         const note = sheet.notes?.[r]?.[c];

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runAction } from '../../core/actions.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
 import { type ActionName, CHANGING_ACTIONS, type Plan } from '../../core/plan.js';
+import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
+import { settingsSheetRows } from '../../core/settings-reader.js';
 import {
   FORMULA_LOOKALIKES,
   fuzzRuns,
@@ -308,6 +310,18 @@ const NAMESAKES: SheetSnapshot[] = [
 ];
 
 const LOOKALIKES = ['=HYPERLINK("http://x","clic")', '+1+1', '-2', '@SUM(A1)'];
+/** Settings whose program name, a priority and a criterion look like formulas. */
+function injectedSettings(): CellValue[][] {
+  const settings: Settings = {
+    ...PRESET_SETTINGS,
+    programName: '=HYPERLINK("http://x","clic")',
+    territory: '+1+1',
+    priorities: PRESET_SETTINGS.priorities.map((p, i) => (i === 1 ? { ...p, name: '@SUM(A1)' } : p)),
+    criteria: PRESET_SETTINGS.criteria.map((c, i) => (i === 0 ? { ...c, name: '-2' } : c)),
+  };
+  return settingsSheetRows(settings);
+}
+
 /** Pieces of the lookalikes that no formula of ours contains. */
 const INJECTED = ['http://x', '+1+1', '=-2', '@SUM', '"clic"'];
 
@@ -316,6 +330,7 @@ const SEVEN_TOWNS = 'Saint-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation;
 /** Projets whose titles, organizations and evaluators look like formulas (some padded with spaces). */
 const INJECTION_WORKBOOK: WorkbookSnapshot = {
   sheets: [
+    { name: 'Paramètres', values: injectedSettings() },
     {
       name: 'Projets',
       values: [
