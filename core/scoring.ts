@@ -45,29 +45,40 @@ function criterionValues(review: Review, criteria: readonly Criterion[]): ScoreV
   return values;
 }
 
-function scoreOfValues(values: readonly ScoreValue[], settings: Settings): ReviewScore {
+/**
+ * The weighted score over 100 of one review's values, or null when no criterion counts; the names
+ * of the criteria that count go into `counted` when given (scoreProjects needs only the score).
+ */
+function weightedScore(values: readonly ScoreValue[], settings: Settings, counted?: string[]): number | null {
   let weighted = 0;
   let weights = 0;
-  const counted: string[] = [];
-  settings.criteria.forEach((criterion, c) => {
-    if (criterion.weight <= 0) return;
+  const criteria = settings.criteria;
+  for (let c = 0; c < criteria.length; c++) {
+    const criterion = criteria[c];
+    if (criterion.weight <= 0) continue;
     const value = values[c];
     let fraction: number;
     if (value === 'NA') {
-      if (settings.notApplicable === 'excluded') return;
+      if (settings.notApplicable === 'excluded') continue;
       fraction = 0;
     } else if (isValidScore(value, criterion)) {
       fraction = value / criterion.max;
     } else {
-      return;
+      continue;
     }
     weighted += criterion.weight * fraction;
     weights += criterion.weight;
-    counted.push(criterion.name);
-  });
-  if (weights === 0) return { score: null, counted };
+    counted?.push(criterion.name);
+  }
+  if (weights === 0) return null;
   // Clamp away floating noise such as 100.00000000000001.
-  return { score: Math.min(100, Math.max(0, (100 * weighted) / weights)), counted };
+  return Math.min(100, Math.max(0, (100 * weighted) / weights));
+}
+
+function scoreOfValues(values: readonly ScoreValue[], settings: Settings): ReviewScore {
+  const counted: string[] = [];
+  const score = weightedScore(values, settings, counted);
+  return { score, counted };
 }
 
 /**
@@ -134,14 +145,14 @@ export function scoreProjects(
       );
       continue;
     }
-    const list = reviewsByProject.get(review.projectId) ?? [];
-    list.push(review);
-    reviewsByProject.set(review.projectId, list);
+    const list = reviewsByProject.get(review.projectId);
+    if (list === undefined) reviewsByProject.set(review.projectId, [review]);
+    else list.push(review);
   }
 
   const scores = new Map<string, ProjectScore>();
-  /** Evaluators who dealt with each project (counted or recused), for the coverage check. */
-  const handled = new Map<string, number>();
+  /** Projects the coverage check considers, with how many evaluators dealt with each (counted or recused). */
+  const coverage: { project: Project; count: number }[] = [];
   // Few distinct evaluators: normalize each name once.
   const evaluatorKeys = new Map<string, string>();
   const evaluatorKey = (name: string): string => {
@@ -186,7 +197,7 @@ export function scoreProjects(
       }
 
       const values = criterionValues(review, criteria);
-      const { score } = scoreOfValues(values, settings);
+      const score = weightedScore(values, settings);
       rows.push({ evaluator, score, conflict: review.conflict });
       const counts = !review.conflict && score !== null;
       for (let c = 0; c < criteria.length; c++) {
@@ -241,9 +252,9 @@ export function scoreProjects(
       perCriterion[criterion.name] = criterionCounts[c] > 0 ? criterionTotals[c] / criterionCounts[c] : null;
     });
     const score = aggregate(countedScores, settings.aggregation);
+    const eligibilityResult = eligibility?.get(project.id);
     const priorityCount =
-      eligibility?.get(project.id)?.priorities.length ??
-      parsePriorities(project.priorities, settings).numbers.length;
+      eligibilityResult?.priorities.length ?? parsePriorities(project.priorities, settings).numbers.length;
     const bonus = priorityCount >= 2 ? settings.multiPriorityBonus : 0;
     const finalScore = score === null ? null : Math.min(100, score + bonus);
     const spread = countedScores.length >= 2 ? Math.max(...countedScores) - Math.min(...countedScores) : null;
@@ -258,7 +269,7 @@ export function scoreProjects(
         }),
       );
     }
-    handled.set(project.id, handledCount);
+    if (!eligibility || eligibilityResult?.eligible) coverage.push({ project, count: handledCount });
     scores.set(project.id, {
       projectId: project.id,
       reviews: rows,
@@ -273,12 +284,9 @@ export function scoreProjects(
 
   // Coverage: eligible projects reviewed by fewer evaluators than the most-reviewed one.
   // A recused evaluator still counts as having dealt with the project (already reported as info).
-  const considered = [...projectsById.values()].filter(
-    (p) => !eligibility || eligibility.get(p.id)?.eligible,
-  );
-  const most = considered.reduce((max, p) => Math.max(max, handled.get(p.id) ?? 0), 0);
-  for (const project of considered) {
-    const count = handled.get(project.id) ?? 0;
+  let most = 0;
+  for (const { count } of coverage) if (count > most) most = count;
+  for (const { project, count } of coverage) {
     if (count < most) {
       issues.push(
         issue('review.fewerEvaluations', 'warning', projectCell(project), {
