@@ -1,0 +1,31 @@
+/** Bundle sizes of the built hosts (dist/, written by `node scripts/build.mjs` just before). */
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './measure.js';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+/** design.md « Performance budgets »: each script under 200 KB. */
+export const BUNDLE_BUDGET_BYTES = 200 * 1024;
+
+const BUNDLES: { file: string; label: string; budget: boolean }[] = [
+  { file: 'apps-script/Code.js', label: 'Code.js (Apps Script)', budget: true },
+  { file: 'addin/taskpane.js', label: 'taskpane.js (volet Excel)', budget: true },
+  { file: 'addin/functions.js', label: 'functions.js (fonctions Excel)', budget: true },
+  // The sidebar page inlines the panel's script and styles; Apps Script sets no budget on it.
+  { file: 'apps-script/Sidebar.html', label: 'Sidebar.html (panneau Sheets)', budget: false },
+];
+
+export function benchBundles(): BenchRow[] {
+  return BUNDLES.map(({ file, label, budget }) => {
+    const path = `${DIST}${file}`;
+    if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/build.mjs first`);
+    const bytes = statSync(path).size;
+    return {
+      section: 'paquets',
+      name: label,
+      value: bytes / 1024,
+      unit: 'Kio',
+      ...(budget ? { target: '< 200 Kio', ok: bytes < BUNDLE_BUDGET_BYTES } : {}),
+    };
+  });
+}
