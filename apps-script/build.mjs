@@ -67,6 +67,14 @@ async function renderStubs() {
   return module.renderStubs(module.CATALOG);
 }
 
+/**
+ * The sidebar's Content-Security-Policy. Scripts and styles stay as Apps Script serves them (inline,
+ * plus whatever its sandbox adds); what is closed is the page's own way out: no fetch / XHR /
+ * WebSocket / beacon, no frame, no worker, no plugin, no form posting elsewhere.
+ */
+const SIDEBAR_CSP =
+  "connect-src 'none'; frame-src 'none'; worker-src 'none'; object-src 'none'; form-action 'none'";
+
 /** Sidebar.html: the panel's script and styles inlined (Apps Script serves one HTML file). */
 async function buildSidebar() {
   if (!existsSync(PANEL_BUILD) || !existsSync(PANEL_ENTRY)) {
@@ -74,8 +82,13 @@ async function buildSidebar() {
   }
   const panel = await import(pathToFileURL(PANEL_BUILD).href);
   const { js, css } = await panel.buildPanel(PANEL_ENTRY, null);
-  // Links in a sidebar must open outside its sandboxed frame.
-  const html = panel.panelPage({ js, css, head: '<base target="_top">' });
+  // Links in a sidebar must open outside its sandboxed frame. The CSP forbids the page any network
+  // or frame of its own: google.script.run is Apps Script's wrapper frame talking by postMessage.
+  const html = panel.panelPage({
+    js,
+    css,
+    head: `<base target="_top">\n<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`,
+  });
   return { html, source: 'panel/sidebar-entry.ts' };
 }
 
