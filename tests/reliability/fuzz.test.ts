@@ -4,10 +4,13 @@
  * each host adapter on its fake. Nothing may throw; every issue sits at a real cell; every message
  * reads well in French and English. `FUZZ_RUNS` sets the run count (`npm run fuzz:nightly`).
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { excelFunction } from '../../addin/functions.js';
 import { runCustomFunction } from '../../apps-script/functions.js';
+import { main } from '../../cli/alliance.js';
 import { runAction } from '../../core/actions.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
 import {
@@ -19,10 +22,11 @@ import {
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type Plan } from '../../core/plan.js';
 import { renderIssues, toJsonReport } from '../../core/report.js';
+import { tempDir } from '../cli/fixtures.js';
 import { applyPlanToSnapshot } from '../core/apply-plan.js';
 import { anyValue, anyWorkbook, fuzzRuns, hostableValue, hostableWorkbook } from './arbitraries.js';
 import { leakingTexts, misplacedIssues, unreadable } from './checks.js';
-import { excelHost, type Host, sheetsHost, xlsxHost } from './hosts.js';
+import { excelHost, type Host, sheetsHost, writeSnapshotToExcelJs, xlsxHost } from './hosts.js';
 
 const RUNS = fuzzRuns(100);
 /** The hosts cost more per workbook (ExcelJS writes and reads a zip each action): a twentieth. */
@@ -269,6 +273,91 @@ describe(`fuzz: the three hosts over ${HOST_RUNS} generated workbooks each`, () 
           });
         }
       }),
+      { numRuns: HOST_RUNS },
+    );
+  });
+});
+
+describe(`fuzz: the alliance command over ${HOST_RUNS} generated command lines`, () => {
+  let dir: string;
+  const files: string[] = [];
+  beforeAll(async () => {
+    dir = await tempDir('alliance-fuzz-');
+    const good = await writeSnapshotToExcelJs({
+      sheets: [
+        {
+          name: 'Projets',
+          values: [
+            ['No', 'Titre'],
+            ['P-001', '=HYPERLINK("http://x","clic")'],
+          ],
+        },
+      ],
+    });
+    files.push(join(dir, 'classeur.xlsx'));
+    await writeFile(files[0], Buffer.from(await good.xlsx.writeBuffer()));
+    files.push(join(dir, 'texte.xlsx'));
+    await writeFile(files[1], 'No;Titre');
+    files.push(join(dir, 'absent.xlsx'), dir);
+  });
+
+  it('answers 0, 1 or 2, and a 2 is one French line without a stack trace', async () => {
+    const word = fc.oneof(
+      fc.constantFrom('template', 'validate', 'reformat', 'summary', 'rank', 'undo', 'valider', ''),
+      fc.constantFrom(
+        '--json',
+        '--lang',
+        'en',
+        'fr',
+        'de',
+        '--in-place',
+        '--yes',
+        '-o',
+        '--output',
+        '-h',
+        '-V',
+        '--bogus',
+        '-x',
+      ),
+      fc.nat({ max: 3 }).map((i) => `@file${i}`),
+      fc.string({ maxLength: 8 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.array(word, { maxLength: 6 }),
+          // Mostly well-formed: a command, a file, then a few options.
+          fc
+            .tuple(
+              fc.constantFrom('validate', 'reformat', 'summary', 'rank', 'undo', 'template'),
+              fc.nat({ max: 3 }).map((i) => `@file${i}`),
+              fc.array(word, { maxLength: 3 }),
+            )
+            .map(([command, file, rest]) => [command, file, ...rest]),
+        ),
+        fc.nat({ max: 1000 }),
+        async (words, n) => {
+          // Outputs go to the temp folder, under a fresh name each time.
+          const argv = words.map((w, i) =>
+            w.startsWith('@file')
+              ? files[Number(w.slice(5))]
+              : words[i - 1] === '-o' || words[i - 1] === '--output'
+                ? join(dir, `sortie-${n}-${i}.xlsx`)
+                : w,
+          );
+          const err: string[] = [];
+          const code = await main(argv, {
+            stdout: () => {},
+            stderr: (text) => err.push(text),
+            progress: false,
+            now: () => NOW,
+          });
+          expect([0, 1, 2]).toContain(code);
+          const text = err.join('\n');
+          expect(text).not.toMatch(/\n\s+at |TypeError|ReferenceError|undefined/);
+          if (code === 2) expect(text.trim().split('\n').length, text).toBe(1);
+        },
+      ),
       { numRuns: HOST_RUNS },
     );
   });
