@@ -129,7 +129,9 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
     }));
 
   const projects: Project[] = [];
-  const rowsById = new Map<string, number[]>();
+  // First row of each number; the rows of numbers seen more than once (few) in `duplicateRows`.
+  const firstRowById = new Map<string, number>();
+  const duplicateRows = new Map<string, number[]>();
   const recordRows: number[] = [];
   for (const row of layout.rows) {
     const id = projectIdText(reader.value(row, columns.id));
@@ -139,12 +141,14 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
     }
     recordRows.push(row);
     const key = projectIdKey(id);
-    const seen = rowsById.get(key);
-    if (seen) {
-      seen.push(row);
+    const first = firstRowById.get(key);
+    if (first !== undefined) {
+      const rows = duplicateRows.get(key);
+      if (rows === undefined) duplicateRows.set(key, [first, row]);
+      else rows.push(row);
       continue;
     }
-    rowsById.set(key, [row]);
+    firstRowById.set(key, row);
 
     const cells = cellsOf(row);
 
@@ -187,8 +191,9 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
     });
   }
 
-  for (const rows of rowsById.values()) {
-    if (rows.length < 2) continue;
+  // In the order of the numbers' first rows, as they appear in the sheet.
+  const duplicates = [...duplicateRows.values()].sort((a, b) => a[0] - b[0]);
+  for (const rows of duplicates) {
     const addresses = rows.map((row) => cellAddress(row, columns.id));
     for (const row of rows) {
       reader.report('project.duplicateId', 'error', row, columns.id, {
