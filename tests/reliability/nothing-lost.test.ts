@@ -64,6 +64,17 @@ function contents(sheets: Map<string, StoredSheet>): string[] {
   return lines.sort();
 }
 
+function comparableContents(sheets: Map<string, StoredSheet>, host: string, reference = false): string[] {
+  const lines: string[] = [];
+  for (const [name, sheet] of sheets) {
+    for (const [cell, stored] of sheet) {
+      if (stored.content !== 'empty')
+        lines.push(`${name}!${cell} ${comparable(stored.content, host, reference)}`);
+    }
+  }
+  return lines.sort();
+}
+
 async function run(host: Host, action: ActionName, now = NOW) {
   const snapshot = await host.read();
   const result = runAction(action, snapshot, { now });
@@ -130,11 +141,58 @@ function fixPlan(spoils: { row: number; col: number }[]): Plan {
       {
         sheet: 'Projets',
         mode: 'edit',
-        blocks: spoils.map(({ row, col }) => ({ row, col, values: [[clean.values[row][col]]] })),
+        // Typed back into a cell that may now carry a date or money format: the format goes too.
+        blocks: spoils.map(({ row, col }) => ({
+          row,
+          col,
+          values: [[clean.values[row][col]]],
+          numberFormats: [['General']],
+        })),
       },
     ],
   };
 }
+
+/**
+ * A stored cell's content the same way in every host: Excel keeps dates as day serials (so the
+ * core's dates become serials there), Sheets as the local midnight of the day.
+ */
+function comparable(content: string, host: string, reference: boolean): string {
+  const date = /^date:(.*)$/.exec(content);
+  if (!date) return content;
+  const time = new Date(date[1]).getTime();
+  if (host === 'Excel' && reference) return `number:${time / 86_400_000 + 25_569}`;
+  // The nearest UTC day, as the core reads a date: a UTC and a Montreal midnight are the same day.
+  return `day:${new Date(Math.round(time / 86_400_000) * 86_400_000).toISOString().slice(0, 10)}`;
+}
+
+describe.each(HOSTS.filter((h) => h.name !== 'core'))(
+  '$name applies plans as the reference does',
+  ({ name, make }) => {
+    const runs = name === 'xlsx' ? XLSX_RUNS : RUNS;
+
+    it(`Reformater writes the staff cells the core's reference applier writes (${runs} workbooks)`, async () => {
+      await fc.assert(
+        fc.asyncProperty(hostableWorkbookWithProjects, async (staff) => {
+          const host = await make(staff);
+          const reference = HOSTS[0].make(staff) as Host;
+          const names = staff.sheets.map((s) => s.name);
+          // Both start from the same cells, and apply the plan this host's snapshot gave.
+          const before = comparableContents(await storedSheets(host, names), name);
+          expect(before).toEqual(comparableContents(await storedSheets(reference, names), name, true));
+          const snapshot = await host.read();
+          const plan = runAction('reformat', snapshot, { now: NOW }).plan;
+          await host.apply(plan, snapshot);
+          await reference.apply(plan, await reference.read());
+          const mine = comparableContents(await storedSheets(host, names), name);
+          const expected = comparableContents(await storedSheets(reference, names), name, true);
+          expect(mine).toEqual(expected);
+        }),
+        { numRuns: runs },
+      );
+    });
+  },
+);
 
 describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
   const runs = name === 'xlsx' ? XLSX_RUNS : RUNS;
