@@ -1,8 +1,11 @@
 /**
  * Nothing lost, nothing let in, in every host (the core's in-memory applier, the Excel adapter on
  * the fake Office.js, the Sheets adapter on its fake, ExcelJS writing and reopening the file):
- * - any staff grid → Reformater → Annuler gives back exactly the same cells, types and formulas;
- * - a staff sheet named like a generated one survives every action untouched;
+ * - any staff grid → Reformater → Annuler gives back exactly the same cells, types and formulas,
+ *   and each adapter writes Reformater's cells as the core's reference applier does;
+ * - a staff sheet named like a generated one survives every action untouched, and only
+ *   Reformater and Annuler ever change a staff value;
+ * - Valider twice marks the same cells, and a fixed cell gets back the staff's note and fill;
  * - text that looks like a formula, read from staff cells, is written back as text everywhere.
  */
 import fc from 'fast-check';
