@@ -12,7 +12,7 @@ import { readReviews } from './grids/selection.js';
 import { findStaffSheet, STAFF_SHEET_NAMES, sortIssues } from './grids/sheets.js';
 import { type Issue, issue } from './issues.js';
 import { computeLedger, type Ledger } from './ledger.js';
-import { createMunicipalityMatcher } from './municipalities.js';
+import { sharedMatcher } from './municipalities.js';
 import { type RankedProject, rankProjects } from './ranking.js';
 import { type Recommendation, recommendFunding } from './recommendation.js';
 import type { Payment, Project, Review } from './records.js';
@@ -137,7 +137,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     missing('payments', 'info');
   }
 
-  const matcher = createMunicipalityMatcher(settings);
+  const matcher = sharedMatcher(settings);
   const eligibility = new Map<string, EligibilityResult>();
   for (const project of projects) {
     const result = evaluateEligibility(project, settings, matcher, today);

@@ -83,6 +83,30 @@ export function matcherFor(settings: Settings): MunicipalityMatcher {
   return matcher;
 }
 
+/** Matchers by what they are built from: each analysis reads its settings into new objects. */
+const matchersByContent = new Map<string, MunicipalityMatcher>();
+
+/**
+ * The matcher for these settings' municipalities, shared by every call with the same names,
+ * variants and « all » words: building one and its suggestions costs more than matching a whole
+ * column, and analyses and spreadsheet functions run again on every edit.
+ */
+export function sharedMatcher(settings: Settings): MunicipalityMatcher {
+  const key = JSON.stringify([
+    settings.municipalities.map((m) => [m.name, m.variants]),
+    settings.allMunicipalitiesWords,
+    settings.territory,
+  ]);
+  let matcher = matchersByContent.get(key);
+  if (!matcher) {
+    matcher = createMunicipalityMatcher(settings);
+    // A few settings at a time (a workbook's own, the preset); never grows without end.
+    if (matchersByContent.size >= 8) matchersByContent.clear();
+    matchersByContent.set(key, matcher);
+  }
+  return matcher;
+}
+
 export function createMunicipalityMatcher(settings: Settings): MunicipalityMatcher {
   const officialNames = settings.municipalities.map((m) => m.name).sort(compareFrench);
   // Every matched name is an official one: sort them by their place in `officialNames` instead of
@@ -191,7 +215,8 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
   }
 
   function matchAll(items: string[]): MunicipalitiesResult {
-    const names = new Set<string>();
+    // A project names a handful of towns: an array beats a Set here.
+    const names: string[] = [];
     const unrecognized: MunicipalitiesResult['unrecognized'] = [];
     const variants: MunicipalitiesResult['variants'] = [];
     const seenUnrecognized = new Set<string>();
@@ -201,10 +226,10 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       const result = match(item);
       switch (result.kind) {
         case 'official':
-          names.add(result.name);
+          if (!names.includes(result.name)) names.push(result.name);
           break;
         case 'variant':
-          names.add(result.name);
+          if (!names.includes(result.name)) names.push(result.name);
           if (!seenVariants.has(normalizeKey(result.input))) {
             seenVariants.add(normalizeKey(result.input));
             variants.push({ input: result.input, name: result.name, merged: result.merged });
@@ -226,8 +251,15 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
         }
       }
     }
-    if (all) for (const name of officialNames) names.add(name);
-    return { names: [...names].sort(byPlace), unrecognized, variants, all };
+    if (all) {
+      const present = new Set(names);
+      for (const name of officialNames) {
+        if (present.has(name)) continue;
+        present.add(name);
+        names.push(name);
+      }
+    }
+    return { names: names.sort(byPlace), unrecognized, variants, all };
   }
 
   return { match, matchAll, officialNames };

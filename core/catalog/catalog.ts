@@ -4,7 +4,7 @@ import { memoize } from '../grids/sheets.js';
 import type { IssueParams } from '../issues.js';
 import { computeLedger } from '../ledger.js';
 import { type IssueCode, type Lang, message } from '../messages/index.js';
-import { createMunicipalityMatcher, type MunicipalityMatcher } from '../municipalities.js';
+import { type MunicipalityMatcher, sharedMatcher } from '../municipalities.js';
 import type { Project } from '../records.js';
 import { scoreReview } from '../scoring.js';
 import { PRESET_SETTINGS, type Settings } from '../settings.js';
@@ -122,7 +122,7 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
     toGrid(args[i]),
   );
   const settings = settingsFrom(args[5]);
-  const matcher: MunicipalityMatcher = createMunicipalityMatcher(settings);
+  const matcher: MunicipalityMatcher = sharedMatcher(settings);
   const grids = [organizations, supports, municipalities, priorities, end];
   const rows = projectRows(grids);
   const results: ProjectRowResult[] = [];
@@ -252,7 +252,7 @@ const MUNICIPALITIES: CatalogFunction = {
   resultType: 'number',
   invoke(args) {
     const grid = toGrid(args[0]);
-    const matcher = createMunicipalityMatcher(settingsFrom(args[1]));
+    const matcher = sharedMatcher(settingsFrom(args[1]));
     const rows = projectRows([grid]);
     const out: CatalogCell[] = [];
     for (let r = 0; r < rows; r++) {
