@@ -344,11 +344,26 @@ function priorityTable(
     const numbers = parsePriorities(project.priorities, settings).numbers;
     const targets = numbers.length > 0 ? numbers.map((n) => rows.get(n)!) : [withoutPriority];
     let requested = 0;
-    for (const [year, cents] of Object.entries(project.requestedCents)) {
-      if (yearLabels.has(year)) requested += cents;
+    // for…in, not Object.entries: no array of pairs per project (records are plain objects).
+    for (const year in project.requestedCents) {
+      if (yearLabels.has(year)) requested += project.requestedCents[year];
     }
     const committed = ledgers.get(project.id)?.committedCents ?? 0;
     const paid = paidInProgram.get(project.id) ?? 0;
+    if (
+      targets.length === 1 &&
+      Number.isInteger(requested) &&
+      Number.isInteger(committed) &&
+      Number.isInteger(paid)
+    ) {
+      // The usual case: one share of whole cents is the amount itself.
+      const row = targets[0];
+      row.projects += 1;
+      row.requestedCents += requested;
+      row.committedCents += committed;
+      row.paidCents += paid;
+      continue;
+    }
     const requestedShares = splitCents(requested, targets.length);
     const committedShares = splitCents(committed, targets.length);
     const paidShares = splitCents(paid, targets.length);

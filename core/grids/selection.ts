@@ -156,6 +156,9 @@ export function readReviews(
     .filter((c) => Object.hasOwn(columns, criterionField(c.name)))
     .map((c) => ({ name: c.name, col: columns[criterionField(c.name)] }));
   const recordRows: number[] = [];
+  // A project's evaluations sit on consecutive rows: look its number up once per run of rows.
+  let lastTyped: string | undefined;
+  let lastProjectId = '';
   for (const row of layout.rows) {
     const typed = projectIdText(reader.value(row, columns.id));
     if (typed === '') {
@@ -193,8 +196,12 @@ export function readReviews(
       }
     }
 
+    if (typed !== lastTyped) {
+      lastTyped = typed;
+      lastProjectId = projectIds.get(projectIdKey(typed)) ?? typed;
+    }
     reviews.push({
-      projectId: projectIds.get(projectIdKey(typed)) ?? typed,
+      projectId: lastProjectId,
       evaluator: reader.text(row, columns.evaluator),
       scores,
       conflict,
