@@ -106,9 +106,10 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     if (!noneFound) issues.push(issue('sheet.missing', severity, {}, { sheet: STAFF_SHEET_NAMES[kind][0] }));
   };
 
+  // The readers leave their issues unsorted: the whole list is sorted once at the end.
   let projects: Project[] = [];
   if (found.projects) {
-    const reading = readProjects(found.projects, { years: years.map((y) => y.label) });
+    const reading = readProjects(found.projects, { years: years.map((y) => y.label), sortIssues: false });
     projects = reading.projects;
     report(reading.issues);
     if (reading.layout) layouts.projects = reading.layout;
@@ -119,7 +120,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
 
   let reviews: Review[] = [];
   if (found.selection) {
-    const reading = readReviews(found.selection, settings, ids);
+    const reading = readReviews(found.selection, settings, ids, { sortIssues: false });
     reviews = reading.reviews;
     report(reading.issues);
     if (reading.layout) layouts.selection = reading.layout;
@@ -129,7 +130,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
 
   let payments: Payment[] = [];
   if (found.payments) {
-    const reading = readPayments(found.payments, ids);
+    const reading = readPayments(found.payments, ids, { sortIssues: false });
     payments = reading.payments;
     report(reading.issues);
     if (reading.layout) layouts.payments = reading.layout;

@@ -6,7 +6,14 @@ import type { SheetSnapshot } from '../cells.js';
 import type { Issue } from '../issues.js';
 import type { Payment, PaymentField } from '../records.js';
 import { type ColumnSpec, classifierFor, readHeader, type SheetLayout } from './headers.js';
-import { CellReader, originCells, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+import {
+  CellReader,
+  originCells,
+  projectIdKey,
+  projectIdText,
+  type ReaderOptions,
+  sortIssues,
+} from './sheets.js';
 
 export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   {
@@ -27,6 +34,7 @@ export interface PaymentsReading {
 export function readPayments(
   sheet: SheetSnapshot,
   projectIds: ReadonlyMap<string, string> = new Map(),
+  options: ReaderOptions = {},
 ): PaymentsReading {
   const header = readHeader(sheet, {
     classify: classifierFor(PAYMENT_COLUMNS),
@@ -68,5 +76,9 @@ export function readPayments(
   layout.rows = recordRows;
   // A loop: push(...) of 100 000 issues would overflow the call stack.
   for (const item of reader.issues) issues.push(item);
-  return { payments, layout, issues: sortIssues(issues, [sheet.name]) };
+  return {
+    payments,
+    layout,
+    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+  };
 }

@@ -5,7 +5,15 @@ import { type Issue, issue } from '../issues.js';
 import { DECISIONS, type Decision, type Project, type ProjectField } from '../records.js';
 import { headerKey } from '../values/text.js';
 import { type ColumnSpec, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
-import { CellReader, memoize, originCells, projectIdKey, projectIdText, sortIssues } from './sheets.js';
+import {
+  CellReader,
+  memoize,
+  originCells,
+  projectIdKey,
+  projectIdText,
+  type ReaderOptions,
+  sortIssues,
+} from './sheets.js';
 
 export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   {
@@ -89,7 +97,10 @@ export interface ProjectsReading {
  * Reads Projets. `years` are the program's fiscal years: `Demandé`/`Accordé` columns of other
  * years are reported (still read: the ledger flags each amount it cannot place). Duplicate numbers: every copy is reported, the first row is read.
  */
-export function readProjects(sheet: SheetSnapshot, options: { years: readonly string[] }): ProjectsReading {
+export function readProjects(
+  sheet: SheetSnapshot,
+  options: { years: readonly string[] } & ReaderOptions,
+): ProjectsReading {
   const classify = classifierFor(PROJECT_COLUMNS, yearAmountField);
   const header = readHeader(sheet, { classify, required: [{ field: 'id', label: 'No' }] });
   const issues = header.issues;
@@ -205,7 +216,11 @@ export function readProjects(sheet: SheetSnapshot, options: { years: readonly st
   layout.rows = recordRows;
   // A loop: push(...) of 100 000 issues would overflow the call stack.
   for (const item of reader.issues) issues.push(item);
-  return { projects, layout, issues: sortIssues(issues, [sheet.name]) };
+  return {
+    projects,
+    layout,
+    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+  };
 }
 
 /** Project numbers as written in Projets, by comparison key: other sheets' numbers map onto them. */

@@ -16,6 +16,7 @@ import {
   originCells,
   projectIdKey,
   projectIdText,
+  type ReaderOptions,
   shownValue,
   sortIssues,
 } from './sheets.js';
@@ -111,6 +112,7 @@ export function readReviews(
   sheet: SheetSnapshot,
   settings: Settings,
   projectIds: ReadonlyMap<string, string> = new Map(),
+  options: ReaderOptions = {},
 ): SelectionReading {
   const criteria: ColumnSpec[] = settings.criteria.map((c) => ({
     field: criterionField(c.name),
@@ -212,7 +214,11 @@ export function readReviews(
   layout.rows = recordRows;
   // A loop: push(...) of 100 000 issues would overflow the call stack.
   for (const item of reader.issues) issues.push(item);
-  return { reviews, layout, issues: sortIssues(issues, [sheet.name]) };
+  return {
+    reviews,
+    layout,
+    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+  };
 }
 
 /** A column of numbers (or S.O.) is a criterion someone forgot to declare, not free text. */

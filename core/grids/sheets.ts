@@ -79,6 +79,15 @@ export function memoize<T>(read: (text: string) => T): (text: string) => T {
   };
 }
 
+/** Options every sheet reader takes. */
+export interface ReaderOptions {
+  /**
+   * false: leave the issues in the order they were found. analyzeWorkbook sorts the whole
+   * workbook's issues once (a stable sort by place), which gives the same result.
+   */
+  sortIssues?: boolean;
+}
+
 const ROW = Symbol('row');
 
 /**
