@@ -70,10 +70,10 @@ async function renderStubs() {
 /**
  * The sidebar's Content-Security-Policy. Scripts and styles stay as Apps Script serves them (inline,
  * plus whatever its sandbox adds); what is closed is the page's own way out: no fetch / XHR /
- * WebSocket / beacon, no frame, no worker, no plugin, no form posting elsewhere.
+ * WebSocket / beacon, no image from another site, no frame, no worker, no plugin, no form posting.
  */
 const SIDEBAR_CSP =
-  "connect-src 'none'; frame-src 'none'; worker-src 'none'; object-src 'none'; form-action 'none'";
+  "connect-src 'none'; img-src 'self' data:; frame-src 'none'; worker-src 'none'; object-src 'none'; form-action 'none'";
 
 /** Sidebar.html: the panel's script and styles inlined (Apps Script serves one HTML file). */
 async function buildSidebar() {

@@ -122,13 +122,15 @@ describe('Excel task pane page', () => {
 });
 
 describe('Google Sheets sidebar page', () => {
-  it('forbids connections, frames, workers, plugins and form posts of its own', () => {
+  it('forbids connections, images from elsewhere, frames, workers, plugins and form posts of its own', () => {
     const html = files['Sidebar.html'];
     const csp = cspOf(html);
     expect(cspComesFirst(html)).toBe(true);
     // google.script.run is not the page's network: Apps Script's wrapper frame carries the calls
     // (postMessage), so the page itself needs no connect-src at all.
     expect(csp.get('connect-src')).toEqual(["'none'"]);
+    // An image address is a way out too (`new Image().src = 'https://…?data'`).
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
     expect(csp.get('frame-src')).toEqual(["'none'"]);
     expect(csp.get('worker-src')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
