@@ -213,8 +213,9 @@ export async function xlsxHost(staff: WorkbookSnapshot): Promise<Host> {
       const worksheet = workbook.worksheets.find((w) => w.name === name);
       if (!worksheet) return undefined;
       const stored: StoredSheet = new Map();
-      worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Empty cells too: a note or a fill on an empty cell is staff content as well.
+      worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+        row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
           const raw = cell.value as unknown;
           let text: string | null;
           if (cell.type === ExcelJS.ValueType.Formula) {
