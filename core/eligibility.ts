@@ -4,6 +4,7 @@ import { type MunicipalityMatcher, municipalityIssues } from './municipalities.j
 import { parsePriorities } from './priorities.js';
 import type { Project, ProjectField } from './records.js';
 import type { Settings } from './settings.js';
+import { exactLength } from './values/lists.js';
 import { organizationKey } from './values/text.js';
 
 export interface EligibilityResult {
@@ -200,7 +201,8 @@ export function evaluateEligibility(
     organizations,
     municipalities,
     priorities: parsed.numbers,
-    reasons,
-    warnings,
+    // Kept by the analysis: see exactLength.
+    reasons: exactLength(reasons),
+    warnings: exactLength(warnings),
   };
 }

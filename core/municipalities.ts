@@ -1,6 +1,7 @@
 /** The municipality matcher of domain.md §3: exact keys only, never a fuzzy match into a count. */
 import { type Issue, issue } from './issues.js';
 import { MERGED_SECTORS, type Settings } from './settings.js';
+import { exactLength } from './values/lists.js';
 import { editDistance, normalizeKey } from './values/text.js';
 
 export type MunicipalityMatch =
@@ -259,7 +260,8 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
         names.push(name);
       }
     }
-    return { names: names.sort(byPlace), unrecognized, variants, all };
+    // Kept by the eligibility result: see exactLength.
+    return { names: exactLength(names.sort(byPlace)), unrecognized, variants, all };
   }
 
   return { match, matchAll, officialNames };

@@ -4,6 +4,7 @@ import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
 import type { Project, Review, ReviewField } from './records.js';
 import type { Criterion, Settings } from './settings.js';
+import { exactLength } from './values/lists.js';
 import { normalizeKey } from './values/text.js';
 
 export interface ReviewScore {
@@ -272,7 +273,7 @@ export function scoreProjects(
     if (!eligibility || eligibilityResult?.eligible) coverage.push({ project, count: handledCount });
     scores.set(project.id, {
       projectId: project.id,
-      reviews: rows,
+      reviews: exactLength(rows),
       perCriterion,
       score,
       bonus,

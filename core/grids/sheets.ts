@@ -4,7 +4,7 @@ import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot
 import { isGeneratedSheet } from '../generated.js';
 import { type Issue, type IssueParams, issue } from '../issues.js';
 import { endOfMonth, parseDate } from '../values/dates.js';
-import { splitList } from '../values/lists.js';
+import { exactLength, splitList } from '../values/lists.js';
 import { formatMoney, parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt } from './headers.js';
@@ -218,7 +218,7 @@ export class CellReader {
         const item = this.listItem(piece);
         if (item !== null) items.push(item);
       }
-      return items;
+      return exactLength(items);
     }
     // The same split by hand (a regular expression split costs more than the rest of the row).
     // Empty pieces between separators give no item either way.
@@ -232,7 +232,8 @@ export class CellReader {
       }
       start = i + 1;
     }
-    return items;
+    // Kept by the project record: see exactLength.
+    return exactLength(items);
   }
 
   /**
