@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excelFunction } from '../../addin/functions.js';
 import { runCustomFunction } from '../../apps-script/functions.js';
 import { main } from '../../cli/alliance.js';
@@ -281,6 +281,7 @@ describe(`fuzz: the three hosts over ${HOST_RUNS} generated workbooks each`, () 
 describe(`fuzz: the alliance command over ${HOST_RUNS} generated command lines`, () => {
   let dir: string;
   const files: string[] = [];
+  const startDir = process.cwd();
   beforeAll(async () => {
     dir = await tempDir('alliance-fuzz-');
     const good = await writeSnapshotToExcelJs({
@@ -299,7 +300,10 @@ describe(`fuzz: the alliance command over ${HOST_RUNS} generated command lines`,
     files.push(join(dir, 'texte.xlsx'));
     await writeFile(files[1], 'No;Titre');
     files.push(join(dir, 'absent.xlsx'), dir);
+    // Bare words become output files (`template rank` writes ./rank): keep them out of the checkout.
+    process.chdir(dir);
   });
+  afterAll(() => process.chdir(startDir));
 
   it('answers 0, 1 or 2, and a 2 is one French line without a stack trace', async () => {
     const word = fc.oneof(
