@@ -278,6 +278,37 @@ function freeRelId(rels: Relationship[]): string {
   for (let n = rels.length + 1; ; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
 }
 
+/** A cell note as stored in the package's comments parts, by sheet name and A1 reference. */
+export interface PackageNote {
+  sheet: string;
+  ref: string;
+  text: string;
+}
+
+/**
+ * Every cell note of the package, read from the comments parts themselves: ExcelJS drops the notes
+ * of empty cells when it loads a file, and the reader puts them back from here.
+ */
+export async function packageNotes(source: Buffer): Promise<PackageNote[]> {
+  const zip = await JSZip.loadAsync(source);
+  if (!Object.keys(zip.files).some((path) => /^xl\/comments[^/]*\.xml$/.test(path))) return [];
+  const notes: PackageNote[] = [];
+  for (const sheet of await sheetParts(zip)) {
+    for (const rel of await readRels(zip, sheet.path)) {
+      if (!rel.type.endsWith('/comments') || rel.external) continue;
+      const part = zip.file(resolveTarget(sheet.path, rel.target));
+      if (!part) continue;
+      const xml = await part.async('string');
+      for (const match of xml.matchAll(/<comment\s[^>]*>([\s\S]*?)<\/comment>/g)) {
+        const ref = attributes(match[0].slice(0, match[0].indexOf('>') + 1)).ref;
+        const texts = [...match[1].matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]));
+        if (ref) notes.push({ sheet: sheet.name, ref, text: texts.join('') });
+      }
+    }
+  }
+  return notes;
+}
+
 interface SheetPart {
   name: string;
   path: string;

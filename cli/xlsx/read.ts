@@ -2,7 +2,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { parseCellAddress } from '../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import { type PackageNote, packageNotes } from './package.js';
 
 /** The input cannot be read as a workbook. `message` is one French line for the user. */
 export class WorkbookReadError extends Error {
@@ -42,7 +44,36 @@ export async function readWorkbook(path: string): Promise<ReadResult> {
   }
   // ExcelJS reads any zip (a .docx too) as a workbook without sheets.
   if (workbook.worksheets.length === 0) throw await diagnose(source, path);
-  return { workbook, snapshot: snapshotOf(workbook), source };
+  const snapshot = snapshotOf(workbook);
+  restoreEmptyCellNotes(workbook, snapshot, await packageNotes(source));
+  return { workbook, snapshot, source };
+}
+
+/**
+ * ExcelJS loses the note of a cell without a value: put it back on the cell (so the output keeps it)
+ * and in the snapshot (so a validation mark there can give it back).
+ */
+function restoreEmptyCellNotes(
+  workbook: ExcelJS.Workbook,
+  snapshot: WorkbookSnapshot,
+  notes: PackageNote[],
+): void {
+  for (const { sheet, ref, text } of notes) {
+    const worksheet = workbook.getWorksheet(sheet);
+    const sheetSnapshot = snapshot.sheets.find((s) => s.name === sheet);
+    if (!worksheet || !sheetSnapshot) continue;
+    const cell = worksheet.getCell(ref);
+    if (cell.note) continue;
+    cell.note = text;
+    const { row, col } = parseCellAddress(ref);
+    const height = Math.max(sheetSnapshot.values.length, row + 1);
+    const width = Math.max(sheetSnapshot.values[0]?.length ?? 0, col + 1);
+    sheetSnapshot.values = rectangular(sheetSnapshot.values, height, width);
+    if (sheetSnapshot.formulas) sheetSnapshot.formulas = rectangular(sheetSnapshot.formulas, height, width);
+    if (sheetSnapshot.fills) sheetSnapshot.fills = rectangular(sheetSnapshot.fills, height, width);
+    sheetSnapshot.notes = rectangular(sheetSnapshot.notes ?? [], height, width);
+    sheetSnapshot.notes[row][col] = text;
+  }
 }
 
 /** Why ExcelJS could not read the file: a damaged archive, or a zip that is not a workbook. */

@@ -230,6 +230,24 @@ describe('applyPlan and writeWorkbook', () => {
   });
 });
 
+describe('notes on empty cells', () => {
+  it('keeps a note ExcelJS drops on a cell without a value, in the snapshot and in the written file', async () => {
+    const staff = staffWorkbook();
+    staff.getWorksheet('Projets')!.getCell('H6').note = 'À vérifier avec le porteur';
+    const path = await writeFixture(staff, join(dir, 'note-vide.xlsx'));
+    const { workbook, snapshot, source } = await readWorkbook(path);
+    expect(snapshot.sheets[0].notes?.[5]?.[7]).toBe('À vérifier avec le porteur');
+    expect(snapshot.sheets[0].values[5]?.[7]).toBeNull();
+    const out = join(dir, 'note-vide.sortie.xlsx');
+    await writeWorkbook(workbook, out, { source });
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const comments = Object.keys(zip.files).filter((f) => /^xl\/comments/.test(f));
+    const xml = (await Promise.all(comments.map((f) => zip.file(f)!.async('string')))).join('');
+    expect(xml).toContain('ref="H6"');
+    expect(xml).toContain('À vérifier avec le porteur');
+  });
+});
+
 describe('edit and append plans', () => {
   it('changes only the listed cells, keeps their style, sets and removes marks', async () => {
     const { workbook, source } = await readWorkbook(staffPath);
