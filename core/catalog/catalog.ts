@@ -10,7 +10,7 @@ import { scoreReview } from '../scoring.js';
 import { PRESET_SETTINGS, type Settings } from '../settings.js';
 import { readSettings } from '../settings-reader.js';
 import { fiscalYearOf, parseDate } from '../values/dates.js';
-import { splitList } from '../values/lists.js';
+import { exactLength, splitList } from '../values/lists.js';
 import { centsToDollars, parseMoney } from '../values/money.js';
 import { flatten, type HostArgument, isAbsent, projectRows, rowCells, toGrid } from './arguments.js';
 
@@ -186,21 +186,46 @@ function firstNonBlank(cells: CellValue[]): CellValue {
 function listOf(cells: CellValue[], allowComma: boolean): string[] {
   if (cells.length === 1) {
     const cell = cells[0];
-    return typeof cell === 'string'
-      ? [...(allowComma ? listWithComma : list)(cell)]
-      : splitList(cell, { allowComma });
+    return typeof cell === 'string' ? rememberedList(cell, allowComma) : splitList(cell, { allowComma });
   }
   return cells.flatMap((cell) => splitList(cell, { allowComma }));
 }
 
-/**
- * splitList per distinct text (copied out, so callers own their array): a column of projects
- * repeats the same organizations, town lists and priorities.
- */
-/** End dates typed as text repeat too (results are only read). */
+/** End dates typed as text repeat (results are only read). */
 const endDateText = memoize(parseDate);
-const list = memoize((text: string): readonly string[] => splitList(text));
-const listWithComma = memoize((text: string): readonly string[] => splitList(text, { allowComma: true }));
+
+/**
+ * Lists of cells already seen (a copy: callers own their array). A column is read again at every
+ * recalculation, so most cells are seen again. When full, the memo keeps what it has instead of
+ * starting over: over a column longer than the memo, clearing it at every turn kept nothing
+ * useful and made the call slower than linear (garbage collection of lists that were never used).
+ */
+const cellLists = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
+const CELL_LISTS_MAX = 20_000;
+
+function rememberedList(text: string, allowComma: boolean): string[] {
+  const cache = cellLists[allowComma ? 1 : 0];
+  const known = cache.get(text);
+  if (known !== undefined) return known.slice();
+  const items = textList(text, allowComma);
+  if (cache.size < CELL_LISTS_MAX && text.length <= 200) cache.set(text, items.slice());
+  return items;
+}
+
+/** splitList, piece by piece: each distinct town or organization is cleaned once. */
+function textList(text: string, allowComma: boolean): string[] {
+  const items: string[] = [];
+  for (const piece of text.normalize('NFC').split(allowComma ? SEPARATORS_COMMA : SEPARATORS)) {
+    const item = listItem(piece);
+    if (item !== null) items.push(item);
+  }
+  return exactLength(items);
+}
+
+/** The separators of splitList (core/values/lists.ts). */
+const SEPARATORS = /[;\r\n\u2028\u2029]+/;
+const SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
+const listItem = memoize((piece: string): string | null => splitList(piece)[0] ?? null);
 
 function column(values: CatalogCell[]): CatalogResult {
   return values.length === 0 ? [['']] : values.map((v) => [v]);
