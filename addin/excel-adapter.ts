@@ -187,7 +187,7 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
     await context.sync();
     for (const { name, range, formulaCells } of pending) {
       const part = parts.get(name)!;
-      part.values.push(...range.values);
+      for (const row of range.values) part.values.push(row);
       if (formulaCells.isNullObject) continue;
       for (const area of formulaCells.areas.items) {
         part.formulas.push({
@@ -309,10 +309,10 @@ export async function applyPlan(
   const steps: Step[] = [];
   const noteSteps: Step[] = [];
   for (const sheetPlan of plan.sheets) {
-    steps.push(...sheetSteps(sheets, sheetPlan, options, budget, noteSteps));
+    for (const step of sheetSteps(sheets, sheetPlan, options, budget, noteSteps)) steps.push(step);
   }
   // Notes last: they are the only commands that depend on a newer API set.
-  steps.push(...noteSteps);
+  for (const step of noteSteps) steps.push(step);
   if (plan.activate) {
     const name = plan.activate;
     steps.push({ bytes: 64, queue: () => sheets.get(name).activate() });
@@ -418,9 +418,10 @@ function sheetSteps(
   }
   const rowOffset = plan.mode === 'append' ? firstFreeRow(existing) : 0;
 
-  for (const block of plan.blocks) steps.push(...blockSteps(sheets, name, block, rowOffset, budget));
+  for (const block of plan.blocks)
+    for (const step of blockSteps(sheets, name, block, rowOffset, budget)) steps.push(step);
 
-  steps.push(...fillSteps(sheets, name, plan.marks ?? []));
+  for (const step of fillSteps(sheets, name, plan.marks ?? [])) steps.push(step);
   for (const mark of plan.marks ?? []) {
     if (mark.note !== undefined && options.notes !== false) {
       const note = mark.note;
@@ -591,7 +592,8 @@ function blockSteps(
     });
     start = end;
   }
-  if (block.links) steps.push(...linkSteps(sheets, name, block, rowOffset));
+  // Loops rather than push(...list): tens of thousands of steps would overflow the call stack.
+  if (block.links) for (const step of linkSteps(sheets, name, block, rowOffset)) steps.push(step);
   return steps;
 }
 

@@ -235,8 +235,8 @@ function writeEdits(sheet: Sheet, blocks: Block[], links: LinkResolver): void {
   for (const col of [...columns.keys()].sort((a, b) => a - b)) {
     const cells = columns.get(col)!;
     const rows = [...cells.keys()];
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
+    const top = smallest(rows);
+    const bottom = largest(rows);
     for (let start = top; start <= bottom; start += MAX_CELLS_PER_CALL) {
       const end = Math.min(bottom, start + MAX_CELLS_PER_CALL - 1);
       const range = sheet.getRange(start + 1, col + 1, end - start + 1, 1);
@@ -323,10 +323,10 @@ function toSheetsDate(date: Date): Date {
  */
 function applyMarks(sheet: Sheet, marks: CellMark[]): void {
   const cells = marks.map((mark) => ({ mark, ...parseCellAddress(mark.cell) }));
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const bottom = Math.max(...cells.map((c) => c.row));
-  const right = Math.max(...cells.map((c) => c.col));
+  const top = smallest(cells.map((c) => c.row));
+  const left = smallest(cells.map((c) => c.col));
+  const bottom = largest(cells.map((c) => c.row));
+  const right = largest(cells.map((c) => c.col));
   const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
   if (cells.some((c) => c.mark.fill !== undefined)) {
     const fills: (string | null)[][] = range.getBackgrounds().map((row) => row.map(toFill));
@@ -434,4 +434,13 @@ export function parseInternalLink(link: string): { sheet: string; cell: string }
     sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2],
     cell: match[3].replace(/\$/g, ''),
   };
+}
+
+// Reductions, not Math.min(...list): a spread of 100 000 rows overflows the call stack.
+function smallest(values: readonly number[]): number {
+  return values.reduce((min, v) => (v < min ? v : min), Number.POSITIVE_INFINITY);
+}
+
+function largest(values: readonly number[]): number {
+  return values.reduce((max, v) => (v > max ? v : max), Number.NEGATIVE_INFINITY);
 }

@@ -292,14 +292,14 @@ function printHuman(
   }
   if (result.analysis && (action === 'validate' || action === 'rank' || action === 'summary')) {
     const report = toJsonReport(result.analysis, lang);
-    if (action === 'validate') lines.push('', ...eligibilityLines(report, text));
+    if (action === 'validate') appendLines(lines, eligibilityLines(report, text));
     if (action === 'rank') {
       const recommendations = new Map(
         result.analysis.recommendations.map((r) => [r.projectId, message(r.code, r.params, lang)]),
       );
-      lines.push('', ...rankingLines(report, recommendations, text));
+      appendLines(lines, rankingLines(report, recommendations, text));
     }
-    if (action === 'summary') lines.push('', ...budgetLines(report, text));
+    if (action === 'summary') appendLines(lines, budgetLines(report, text));
   }
   io.stdout(lines.join('\n'));
 }
@@ -378,4 +378,10 @@ export async function cli(argv: string[] = process.argv.slice(2)): Promise<numbe
     };
   }
   return main(argv, io);
+}
+
+/** A blank line, then `more`: a loop, since push(...more) of 100 000 lines overflows the call stack. */
+function appendLines(lines: string[], more: readonly string[]): void {
+  lines.push('');
+  for (const line of more) lines.push(line);
 }
