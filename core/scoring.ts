@@ -72,8 +72,9 @@ function weightedScore(values: readonly ScoreValue[], settings: Settings, counte
     counted?.push(criterion.name);
   }
   if (weights === 0) return null;
-  // Clamp away floating noise such as 100.00000000000001.
-  return Math.min(100, Math.max(0, (100 * weighted) / weights));
+  // Round away floating noise (59.99999999999999 is 60, which meets a minimum of 60), then clamp.
+  const score = Math.round(((100 * weighted) / weights) * 1e10) / 1e10;
+  return Math.min(100, Math.max(0, score));
 }
 
 function scoreOfValues(values: readonly ScoreValue[], settings: Settings): ReviewScore {

@@ -31,9 +31,9 @@ export const PRIORITY_HEADERS = ['Priorité', 'Projets', 'Demandé', 'Engagé', 
 
 /** 0-based row of the table's headers (rows 1-2 hold the title block). */
 export const SUMMARY_HEADER_ROW = 3;
-const CONTROL_COL = 7;
-/** The core's values, written as constants, start here (column J). */
-const HELPER_COL = 9;
+const CONTROL_COL = 8;
+/** The core’s values, written as constants, start here (column K). */
+const HELPER_COL = 10;
 
 /** Staff add rows: ranges run well past the last data row. */
 export function rangeEnd(layout: { headerRow: number; rows: number[] }): number {
@@ -152,7 +152,7 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
     const projectIds = columnRange(projects, projects.columns.id);
     // Payments to a project missing from Projets are not counted by the ledger either.
     paid = formula(
-      `=SUMPRODUCT(${notBlank(paymentId)}*(COUNTIF(${projectIds},${paymentId})>0)*(${day}>=${dateParts(start)})*(${day}<=${dateParts(end)})*${amountExpression(amount)})`,
+      `=SUMPRODUCT(${notBlank(paymentId)}*(COUNTIF(${projectIds},${paymentId})>0)*(${day}>=${dateParts(start)})*(${day}<${dateParts(`${end.slice(0, 4)}-04-01`)})*${amountExpression(amount)})`,
     );
   }
   return { envelope, committed, paid };
@@ -189,7 +189,9 @@ export function summaryPlan(
   const firstRow = headerRow + 1;
   const totalRow = firstRow + years.length;
 
-  blocks.push({ row: headerRow, col: 0, values: [[...SUMMARY_HEADERS, CONTROL_HEADER]], bold: true });
+  // The design's table holds exactly its seven headers: the check sits apart, after a blank column.
+  blocks.push({ row: headerRow, col: 0, values: [[...SUMMARY_HEADERS]], bold: true });
+  blocks.push({ row: headerRow, col: CONTROL_COL, values: [[CONTROL_HEADER]], bold: true });
   blocks.push({
     row: headerRow - 1,
     col: HELPER_COL,
@@ -201,7 +203,7 @@ export function summaryPlan(
   blocks.push({
     row: headerRow,
     col: HELPER_COL,
-    values: [SUMMARY_HEADERS.slice(1).map((h) => h)],
+    values: [SUMMARY_HEADERS.slice(1).map((h) => (lang === 'en' ? `${h} (tool)` : `${h} (outil)`))],
     bold: true,
   });
 
@@ -220,9 +222,10 @@ export function summaryPlan(
       sources.committed,
       sources.paid,
       formula(`=${a1(row, 3)}-${a1(row, 4)}`),
+      null,
       controlFormula(row),
     ]);
-    tableFormats.push([null, ...money, null]);
+    tableFormats.push([null, ...money, null, null]);
     helperValues.push([
       dollars(year.envelopeCents),
       dollars(year.carriedInCents),
@@ -242,9 +245,10 @@ export function summaryPlan(
     sumColumn(4),
     sumColumn(5),
     years.length === 0 ? 0 : formula(`=${a1(totalRow - 1, 6)}`),
+    null,
     controlFormula(totalRow),
   ]);
-  tableFormats.push([null, ...money, null]);
+  tableFormats.push([null, ...money, null, null]);
   const sum = (pick: (y: (typeof years)[number]) => number) => years.reduce((s, y) => s + pick(y), 0);
   helperValues.push([
     dollars(sum((y) => y.envelopeCents)),

@@ -24,7 +24,8 @@ describe('Sommaire budgétaire', () => {
     expect(result.sheet.sheet).toBe('Sommaire budgétaire');
     expect(result.sheet.mode).toBe('replace');
     expect(isGeneratedSheet(sheet)).toBe(true);
-    expect(sheet.values[3].slice(0, 8)).toEqual([...SUMMARY_HEADERS, 'Contrôle']);
+    expect(sheet.values[3].slice(0, 8)).toEqual([...SUMMARY_HEADERS, null]);
+    expect(sheet.values[3][8]).toBe('Contrôle');
     expect(sheet.values.slice(4, 9).map((r) => r[0])).toEqual([
       '2019-2020',
       '2020-2021',
@@ -74,7 +75,7 @@ describe('Sommaire budgétaire', () => {
     const paid = sheet.formulas[5][5]!;
     expect(paid).toContain('COUNTIF(Projets!C3:C1000,Versements!C2:C1000)>0');
     expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)>=DATE(2020,4,1))');
-    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)<=DATE(2021,3,31))');
+    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)<DATE(2021,4,1))');
     expect(paid).toContain(amountExpression('Versements!A2:A1000'));
   });
 
@@ -102,15 +103,15 @@ describe('Sommaire budgétaire', () => {
   it('writes the core ledger next to the table and a Contrôle formula comparing both', () => {
     const { sheet, analysis } = written(sampleWorkbook());
     const y2020 = analysis.ledger.years[1];
-    expect(sheet.values[5].slice(9, 15)).toEqual([195007, 0, 195007, 147798, 89598, 47209]);
+    expect(sheet.values[5].slice(10, 16)).toEqual([195007, 0, 195007, 147798, 89598, 47209]);
     expect(y2020.balanceCents).toBe(4_720_900);
     // Total row: Σ enveloppes, blank, blank, Σ engagé, Σ versé, non utilisé.
-    expect(sheet.values[8].slice(9, 15)).toEqual([390013, null, null, 203362, 118698, 186651]);
+    expect(sheet.values[8].slice(10, 16)).toEqual([390013, null, null, 203362, 118698, 186651]);
     expect(analysis.ledger.lapsedCents).toBe(18_665_100);
-    expect(sheet.formulas[5][7]).toBe(
-      '=IFERROR(IF(SUMPRODUCT(ABS(B6:G6-J6:O6))<0.005,"OK","Écart : "&FIXED(SUMPRODUCT(ABS(B6:G6-J6:O6)),2)&" $"),"Écart")',
+    expect(sheet.formulas[5][8]).toBe(
+      '=IFERROR(IF(SUMPRODUCT(ABS(B6:G6-K6:P6))<0.005,"OK","Écart : "&FIXED(SUMPRODUCT(ABS(B6:G6-K6:P6)),2)&" $"),"Écart")',
     );
-    expect(sheet.numberFormats[5][12]).toBe(MONEY_FORMAT);
+    expect(sheet.numberFormats[5][13]).toBe(MONEY_FORMAT);
   });
 
   it('follows with a table by priority and a column chart of envelope, committed and carried', () => {
