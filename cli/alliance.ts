@@ -111,6 +111,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (large) io.stderr(text.progressRun);
   const result = runAction(action, snapshot, { lang, now });
 
+  // Where the result goes is settled before anything is printed, so a refusal never follows a success.
+  const writes = action !== 'validate' || values.output !== undefined || values['in-place'];
+  const output = writes ? outputPath(input, action, values.output, values['in-place'] ?? false, text) : null;
+  const inPlace = output !== null && resolve(output) === resolve(input);
+  const lost = writes ? await lostContent(source) : [];
+  for (const item of lost) io.stderr(text.lost(item.sheet, text.lostKinds[item.kind]));
+  if (inPlace && lost.length > 0) throw new UsageError(text.lostInPlace);
+
   if (values.json) {
     io.stdout(
       JSON.stringify(
@@ -127,13 +135,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!result.ok) return 1;
 
   // validate writes only when asked (-o): the Validation sheet, fills and notes in a copy.
-  const writes = action !== 'validate' || values.output !== undefined || values['in-place'];
-  if (writes) {
-    const output = outputPath(input, action, values.output, values['in-place'] ?? false, text);
-    const inPlace = resolve(output) === resolve(input);
-    const lost = await lostContent(source);
-    for (const item of lost) io.stderr(text.lost(item.sheet, text.lostKinds[item.kind]));
-    if (inPlace && lost.length > 0) throw new UsageError(text.lostInPlace);
+  if (output !== null) {
     if ((CHANGING_ACTIONS as readonly string[]).includes(action) && result.plan.changedCells > 0) {
       if (!(await confirmed(result.plan, values.yes ?? false, inPlace, io, text))) {
         io.stderr(text.cancelled);
@@ -269,8 +271,10 @@ function printHuman(
   const lines: string[] = [result.summary];
   const issues = result.issues;
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
-  if (issues.length > 0 && action !== 'validate') {
-    // Other commands only count the issues: `alliance validate` lists them.
+  // validate, reformat and undo list their issues in full (undo warns about cells changed since,
+  // reformat about cells it left as they were); summary and rank only count the validation's.
+  const listed = action === 'validate' || action === 'reformat' || action === 'undo';
+  if (issues.length > 0 && !listed) {
     lines.push(text.counts(count('error'), count('warning'), count('info')) + text.seeValidate);
   } else if (issues.length > 0) {
     const order = snapshot.sheets.map((s) => s.name);
