@@ -446,6 +446,8 @@ function sheetSteps(
         const range = sheets.get(name).getRange(validation.range);
         range.dataValidation.clear();
         range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+        // A list suggests, it never blocks: Priorités holds « 1; 3 » and Valider reports bad values.
+        range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
       },
     });
   }
@@ -654,7 +656,8 @@ function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
  */
 export function needsQuotePrefix(text: string): boolean {
   if (text === '') return false;
-  if (looksLikeFormula(text) || text.startsWith("'")) return true;
+  // `#N/A` typed as text must stay text, not become Excel's error value.
+  if (looksLikeFormula(text) || text.startsWith("'") || text.startsWith('#')) return true;
   const trimmed = text.trim();
   // A sign after leading spaces too: Excel reads « -5 » typed with a space before it as the number -5.
   if (/^[\s$€£(+-]*[\d.,]/.test(trimmed)) return true;

@@ -521,7 +521,11 @@ class FakeRange extends FakeProxy<Area> {
     fill: { color: string; clear(): void };
     columnWidth: number;
   };
-  readonly dataValidation: { clear(): void; rule: { list?: { inCellDropDown: boolean; source: string } } };
+  readonly dataValidation: {
+    clear(): void;
+    rule: { list?: { inCellDropDown: boolean; source: string } };
+    errorAlert: { showAlert?: boolean };
+  };
 
   constructor(context: FakeRequestContext, resolver: () => Area | null, orNullObject: boolean) {
     super(context, resolver, orNullObject);
@@ -595,6 +599,18 @@ class FakeRange extends FakeProxy<Area> {
       },
       get rule(): { list?: { inCellDropDown: boolean; source: string } } {
         throw notLoaded('dataValidation/rule');
+      },
+      set errorAlert(alert: { showAlert?: boolean }) {
+        context.command(jsonBytes(alert), () => {
+          const address = self.addressNow();
+          const validation = liveArea(self.target()).sheet.validations.find((v) => v.range === address);
+          if (!validation)
+            throw new FakeOfficeError('InvalidArgument', 'No data validation rule on this range.');
+          validation.showAlert = alert.showAlert;
+        });
+      },
+      get errorAlert(): { showAlert?: boolean } {
+        throw notLoaded('dataValidation/errorAlert');
       },
     };
   }

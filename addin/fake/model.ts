@@ -34,6 +34,8 @@ export interface FakeValidation {
   /** A1 range on the sheet. */
   range: string;
   list: { inCellDropDown: boolean; source: string };
+  /** Whether Excel stops a value outside the list (Office.js shows a blocking alert by default). */
+  showAlert?: boolean;
 }
 
 export class FakeSheet {

@@ -175,7 +175,7 @@ describe('applyPlan', () => {
     expect(sheet.valueAt('C7')).toBe('195 007 $');
     expect(sheet.valueAt('D7')).toBe(43864);
     expect(sheet.validations).toEqual([
-      { range: 'D5:D20', list: { inCellDropDown: true, source: 'Reçu,Accepté,Refusé' } },
+      { range: 'D5:D20', list: { inCellDropDown: true, source: 'Reçu,Accepté,Refusé' }, showAlert: false },
     ]);
     expect(sheet.columnWidths.get(0)).toBe(charactersToPoints(14));
     expect(sheet.frozenRows).toBe(4);
