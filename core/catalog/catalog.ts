@@ -9,7 +9,7 @@ import type { Project } from '../records.js';
 import { scoreReview } from '../scoring.js';
 import { PRESET_SETTINGS, type Settings } from '../settings.js';
 import { readSettings } from '../settings-reader.js';
-import { fiscalYearOf, parseDate } from '../values/dates.js';
+import { endOfMonth, fiscalYearOf, parseDate } from '../values/dates.js';
 import { exactLength, splitList } from '../values/lists.js';
 import { centsToDollars, parseMoney } from '../values/money.js';
 import { flatten, type HostArgument, isAbsent, projectRows, rowCells, toGrid } from './arguments.js';
@@ -157,7 +157,13 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
       municipalities: listOf(cells[2], true),
       priorities: listOf(cells[3], true),
       start: null,
-      end: parsedEnd?.kind === 'date' ? parsedEnd.iso : null,
+      // « Mars 2023 » as an end date means the end of March, as the Projets reader reads it.
+      end:
+        parsedEnd?.kind !== 'date'
+          ? null
+          : parsedEnd.precision === 'month'
+            ? endOfMonth(parsedEnd.iso)
+            : parsedEnd.iso,
       totalCostCents: null,
       requestedCents: {},
       grantedCents: {},
@@ -417,7 +423,13 @@ const CARRYFORWARD: CatalogFunction = {
     const yearsDown = envelopeGrid.length > 1 && envelopeGrid.every((row) => row.length === 1);
     const envelopeCells = flatten(envelopeGrid);
     const commitmentGrid = toGrid(args[1]);
-    const byYear = yearsDown ? transpose(commitmentGrid) : commitmentGrid;
+    // With years down the rows, commitments are transposed only when they too run one row per year;
+    // otherwise their rows are projects and their columns years, as the help says.
+    const commitmentsDown =
+      yearsDown &&
+      commitmentGrid.length === envelopeGrid.length &&
+      commitmentGrid[0].length !== envelopeGrid.length;
+    const byYear = commitmentsDown ? transpose(commitmentGrid) : commitmentGrid;
     const envelopes: number[] = [];
     for (const cell of envelopeCells) {
       const parsed = parseMoney(cell);

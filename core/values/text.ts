@@ -84,6 +84,8 @@ const organizationKeyRemembered = rememberedKeys((name) =>
   collapseSpaces(
     stripAccents(name.normalize('NFC'))
       .toLowerCase()
+      // Periods and apostrophes join (« S.O.S. » is « SOS »); other punctuation separates words.
+      .replace(/[.'’]/g, '')
       .replace(/[\p{P}\p{S}]+/gu, ' '),
   ),
 );

@@ -49,6 +49,12 @@ describe('ALLIANCE.ELIGIBLE and ALLIANCE.REASONS', () => {
     expect(String(reason)).toMatch(/2023/);
   });
 
+  it('reads a month-only end date as the end of that month, as the Projets reader does', () => {
+    const settings = [['Fin du programme', '2023-03-15']];
+    expect(call('ELIGIBLE', 'A; B', null, SEVEN_TOWNS, 1, 'Mars 2023', settings)).toEqual([[false]]);
+    expect(call('ELIGIBLE', 'A; B', null, SEVEN_TOWNS, 1, 'Février 2023', settings)).toEqual([[true]]);
+  });
+
   it('puts an error in the failing cell only', () => {
     const result = call('ELIGIBLE', [['A; B'], ['A; B']], null, [[SEVEN_TOWNS], ['#N/A']], [[1], [1]]);
     expect(result[0][0]).toBe(true);
@@ -118,6 +124,18 @@ describe('ALLIANCE.CARRYFORWARD', () => {
       [195007, 0, 195007, 150000, 45007],
       [97503, 45007, 142510, 0, 142510],
       [97503, 142510, 240013, 0, 240013],
+    ]);
+  });
+
+  it('sums project rows by year column when the envelopes run down a column', () => {
+    const envelopes = [[0], [195007], [97503], [97503]];
+    const commitments = [
+      [0, 100000, 0, 0],
+      [0, 50000, 50000, 0],
+      [0, 0, 0, 10000],
+    ];
+    expect(call('CARRYFORWARD', envelopes, commitments).map((row) => row[3])).toEqual([
+      0, 150000, 50000, 10000,
     ]);
   });
 

@@ -54,6 +54,11 @@ describe('organizationKey', () => {
     );
     expect(organizationKey('Maison de la Famille')).not.toBe(organizationKey('Maison des familles'));
   });
+
+  it('reads initials with or without their periods as one name', () => {
+    expect(organizationKey('S.O.S. Dépannage')).toBe(organizationKey('SOS Dépannage'));
+    expect(organizationKey('C.A.B. de Saint-Hyacinthe')).toBe(organizationKey('CAB de Saint-Hyacinthe'));
+  });
 });
 
 describe('headerKey', () => {
