@@ -5,6 +5,9 @@ import { headerKey } from './values/text.js';
 /** Written in A2 of every sheet the tool generates: how the tool (and staff) recognize them. */
 export const GENERATED_MARK_FR =
   'Feuille produite par l’outil Alliance : elle est remplacée à chaque génération.';
+/** The Journal is kept, not replaced: its mark says so (and holds the same key that recognizes it). */
+export const JOURNAL_MARK_FR =
+  'Feuille produite par l’outil Alliance : chaque opération s’ajoute à la fin ; ne pas la modifier ni la trier.';
 const GENERATED_MARK_KEY = 'produite par l’outil alliance';
 
 /** A sheet is ours when its mark sits in column A of its first three rows. */
@@ -29,11 +32,11 @@ export function generatedSheetName(snapshot: WorkbookSnapshot, base: string): st
 }
 
 /** Rows 1-2 of a generated sheet: its title, then the mark (with the time it was produced). */
-export function generatedTitleBlock(title: string, producedAt: string): Block {
+export function generatedTitleBlock(title: string, producedAt: string, mark = GENERATED_MARK_FR): Block {
   return {
     row: 0,
     col: 0,
-    values: [[title], [`${GENERATED_MARK_FR} (${producedAt})`]],
+    values: [[title], [`${mark} (${producedAt})`]],
     bold: true,
   };
 }

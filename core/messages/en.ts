@@ -83,7 +83,7 @@ export const en: Record<IssueCode, Message> = {
     `Review by ${p.evaluator || 'an unnamed evaluator'} for project ${p.project}, which is not in the Projets sheet.`,
   'review.missingEvaluator': (p) => `Review of project ${p.project} without an evaluator name.`,
   'review.conflictExcluded': (p) =>
-    `Evaluator ${p.evaluator} has a conflict of interest: excluded from the average (project ${p.project}).`,
+    `${p.evaluator} declares a conflict of interest for project ${p.project}: their scores are left out of the average.`,
   'score.disagreement': (p) =>
     `Project ${p.project}: evaluators differ by ${p.spread} points (from ${p.lowest} to ${p.highest}; threshold ${p.threshold}).`,
   'review.fewerEvaluations': (p) =>

@@ -88,7 +88,7 @@ export const fr = {
     `Évaluation de ${p.evaluator || 'un évaluateur sans nom'} pour le projet ${p.project}, absent de la feuille Projets.`,
   'review.missingEvaluator': (p) => `Évaluation du projet ${p.project} sans nom d’évaluateur.`,
   'review.conflictExcluded': (p) =>
-    `Évaluateur ${p.evaluator} en conflit d’intérêts : exclu de la moyenne (projet ${p.project}).`,
+    `${p.evaluator} déclare un conflit d’intérêts pour le projet ${p.project} : ses notes sont exclues de la moyenne.`,
   'score.disagreement': (p) =>
     `Projet ${p.project} : écart de ${String(p.spread).replace('.', ',')} points entre les évaluateurs (de ${String(p.lowest).replace('.', ',')} à ${String(p.highest).replace('.', ',')} ; seuil ${p.threshold}).`,
   'review.fewerEvaluations': (p) =>

@@ -1,6 +1,6 @@
 /** The Journal sheet plan: rows appended BEFORE staff cells change, created with its header when absent. */
 import type { CellValue, WorkbookSnapshot } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock } from '../generated.js';
+import { generatedSheetName, generatedTitleBlock, JOURNAL_MARK_FR } from '../generated.js';
 import {
   encodeCell,
   encodePlanValue,
@@ -44,7 +44,7 @@ export function journalAppendPlan(snapshot: WorkbookSnapshot, operation: Journal
   const blocks: Block[] = [];
   let row = 0;
   if (!exists) {
-    blocks.push(generatedTitleBlock(JOURNAL_TITLE, journalTimestamp(operation.at)));
+    blocks.push(generatedTitleBlock(JOURNAL_TITLE, journalTimestamp(operation.at), JOURNAL_MARK_FR));
     blocks.push({ row: 3, col: 0, values: [JOURNAL_FIELDS.map((f) => JOURNAL_HEADERS[f])], bold: true });
     row = 4;
   }

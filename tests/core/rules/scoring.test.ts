@@ -131,7 +131,7 @@ describe('scoreProjects', () => {
     const conflict = issues.find((i) => i.code === 'review.conflictExcluded')!;
     expect(conflict).toMatchObject({ severity: 'info', sheet: 'Grille de sélection', cell: 'I4' });
     expect(message(conflict.code, conflict.params)).toContain(
-      'Évaluateur Sophie Bergeron en conflit d’intérêts\u00a0: exclu de la moyenne',
+      'Sophie Bergeron déclare un conflit d’intérêts pour le projet P1\u00a0: ses notes sont exclues de la moyenne',
     );
   });
 
