@@ -521,7 +521,8 @@ function fillSteps(sheets: SheetHandles, name: string, marks: readonly CellMark[
         bytes: 128 + addresses.length,
         queue: () => {
           const format = sheets.get(name).getRanges(addresses).format;
-          if (fill === null) format.fill.clear();
+          // Only #RRGGBB reaches Excel; a palette token read by another host cannot be set here.
+          if (fill === null || !fill.startsWith('#')) format.fill.clear();
           else format.fill.color = fill;
         },
       });

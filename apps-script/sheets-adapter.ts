@@ -330,7 +330,10 @@ function applyMarks(sheet: Sheet, marks: CellMark[]): void {
   const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
   if (cells.some((c) => c.mark.fill !== undefined)) {
     const fills: (string | null)[][] = range.getBackgrounds().map((row) => row.map(toFill));
-    for (const c of cells) if (c.mark.fill !== undefined) fills[c.row - top][c.col - left] = c.mark.fill;
+    // Sheets takes #RRGGBB only: a palette token read from an .xlsx by the CLI becomes « none ».
+    for (const c of cells)
+      if (c.mark.fill !== undefined)
+        fills[c.row - top][c.col - left] = c.mark.fill?.startsWith('#') ? c.mark.fill : null;
     range.setBackgrounds(fills);
   }
   if (cells.some((c) => c.mark.note !== undefined)) {

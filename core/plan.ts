@@ -26,7 +26,10 @@ export interface Block {
   links?: (string | null)[][];
 }
 
-/** A highlight on one cell of a staff sheet: fill and note; `null` restores « none ». */
+/**
+ * A highlight on one cell of a staff sheet: fill (`#RRGGBB`, or a palette token the same host read,
+ * such as `theme:5:0.6` from an .xlsx) and note; `null` restores « none ».
+ */
 export interface CellMark {
   cell: string;
   fill?: string | null;

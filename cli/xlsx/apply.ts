@@ -165,8 +165,25 @@ function removeNote(cell: ExcelJS.Cell): void {
   if (internal._value?.model) delete internal._value.model.comment;
 }
 
-function solid(hex: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace(/^#/, '').toUpperCase()}` } };
+/** `#RRGGBB`, or the palette tokens the reader produces (`theme:5:0.6`, `indexed:43`). */
+function solid(color: string): ExcelJS.Fill {
+  const [kind, first, second] = color.toLowerCase().split(':');
+  if (kind === 'theme') {
+    const fgColor = { theme: Number(first), tint: Number(second) || 0 } as unknown as Partial<ExcelJS.Color>;
+    return { type: 'pattern', pattern: 'solid', fgColor };
+  }
+  if (kind === 'indexed') {
+    return {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { indexed: Number(first) } as unknown as Partial<ExcelJS.Color>,
+    };
+  }
+  return {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: `FF${color.replace(/^#/, '').toUpperCase()}` },
+  };
 }
 
 function activate(workbook: ExcelJS.Workbook, name: string): void {

@@ -202,10 +202,19 @@ function noteText(note: unknown): string {
   return Array.isArray(texts) ? richText(texts) : '';
 }
 
-/** Solid pattern fill with an explicit ARGB colour → `#RRGGBB`; theme colours and patterns → null. */
+/**
+ * Solid pattern fill → `#RRGGBB`, or for Excel's palette colours a token this host writes back
+ * (`theme:5:0.6`, `indexed:43`), so a validation mark can give the staff's own colour back.
+ */
 function solidFill(fill: ExcelJS.Fill | undefined): string | null {
   if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return null;
-  const argb = fill.fgColor?.argb;
-  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{6,8}$/.test(argb)) return null;
-  return `#${argb.slice(-6).toUpperCase()}`;
+  const color = fill.fgColor as
+    | { argb?: unknown; theme?: unknown; tint?: unknown; indexed?: unknown }
+    | undefined;
+  const argb = color?.argb;
+  if (typeof argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(argb)) return `#${argb.slice(-6).toUpperCase()}`;
+  if (typeof color?.theme === 'number')
+    return `theme:${color.theme}:${typeof color.tint === 'number' ? color.tint : 0}`;
+  if (typeof color?.indexed === 'number') return `indexed:${color.indexed}`;
+  return null;
 }

@@ -116,6 +116,9 @@ function previousOriginalFills(sheet: SheetSnapshot | undefined): Map<string, st
     const key = `${name}!${cell}`;
     if (typeof recorded === 'string' && /^#[0-9a-f]{6}$/i.test(recorded.trim())) {
       fills.set(key, recorded.trim().toUpperCase());
+    } else if (typeof recorded === 'string' && /^(theme:\d+:-?[\d.]+|indexed:\d+)$/i.test(recorded.trim())) {
+      // A palette colour as the host that read it spells it (Excel files: theme or indexed colours).
+      fills.set(key, recorded.trim().toLowerCase());
     } else if (typeof recorded === 'string' && noFill.has(recorded.trim())) {
       fills.set(key, null);
     } else if (!fills.has(key)) {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../cli/xlsx/apply.js';
 import { readWorkbook, WorkbookReadError } from '../../cli/xlsx/read.js';
 import { writeWorkbook } from '../../cli/xlsx/write.js';
+import { runAction } from '../../core/actions.js';
 import type { Plan } from '../../core/plan.js';
 import { staffWorkbook, tempDir, writeFixture } from './fixtures.js';
 
@@ -245,6 +246,45 @@ describe('notes on empty cells', () => {
     const xml = (await Promise.all(comments.map((f) => zip.file(f)!.async('string')))).join('');
     expect(xml).toContain('ref="H6"');
     expect(xml).toContain('À vérifier avec le porteur');
+  });
+});
+
+describe('staff fills in Excel’s palette', () => {
+  it('gives a theme colour back once a marked cell is fixed', async () => {
+    const staff = staffWorkbook();
+    const cell = staff.getWorksheet('Projets')!.getCell('C3');
+    cell.value = 'abc';
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { theme: 5, tint: 0.6 } as Partial<ExcelJS.Color>,
+    };
+    const first = await writeFixture(staff, join(dir, 'theme.xlsx'));
+    const validateAndWrite = async (input: string, output: string, fix?: (wb: ExcelJS.Workbook) => void) => {
+      const read = await readWorkbook(input);
+      fix?.(read.workbook);
+      const snapshot = fix ? (await reread(read.workbook)).snapshot : read.snapshot;
+      const { plan } = runAction('validate', snapshot, { now: new Date(Date.UTC(2022, 2, 1)) });
+      applyPlan(read.workbook, plan);
+      await writeWorkbook(read.workbook, output, { source: read.source, plan });
+    };
+    const reread = async (workbook: ExcelJS.Workbook) => {
+      const path = join(dir, 'theme-fixed.xlsx');
+      await writeWorkbook(workbook, path, {});
+      return readWorkbook(path);
+    };
+    await validateAndWrite(first, join(dir, 'theme-1.xlsx'));
+    const marked = (await reopen(join(dir, 'theme-1.xlsx'))).getWorksheet('Projets')!.getCell('C3');
+    expect(marked.fill).toMatchObject({ fgColor: { argb: 'FFF8D7DA' } });
+    await validateAndWrite(join(dir, 'theme-1.xlsx'), join(dir, 'theme-2.xlsx'), (wb) => {
+      wb.getWorksheet('Projets')!.getCell('C3').value = 29_100;
+    });
+    const restored = (await reopen(join(dir, 'theme-2.xlsx'))).getWorksheet('Projets')!.getCell('C3');
+    expect(restored.fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { theme: 5, tint: 0.6 },
+    });
   });
 });
 
