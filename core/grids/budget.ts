@@ -175,8 +175,11 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
 
   // The Total row is the sum of the rows above it; it gives the envelopes.
   for (const totals of totalRows) {
+    // A Total row alone (no detail row with an amount above it) is the envelope itself: nothing to add up.
+    const above = dataRows.filter((r) => r.row < totals.row);
+    if (!above.some((r) => r.years.some((cents) => (cents ?? 0) !== 0))) continue;
     labels.forEach((year, i) => {
-      const expected = sumCents(dataRows.filter((r) => r.row < totals.row).map((r) => r.years[i] ?? 0));
+      const expected = sumCents(above.map((r) => r.years[i] ?? 0));
       const found = totals.years[i] ?? 0;
       if (found !== expected) {
         issues.push(

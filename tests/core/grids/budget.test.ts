@@ -87,6 +87,15 @@ describe('readForecastBudget checks', () => {
     expect(reading.years.map((y) => y.envelopeCents)).toEqual([0, 19_500_700, 9_750_300, 9_750_300]);
   });
 
+  it('takes a lone Total row as the envelopes, with nothing to add up', () => {
+    const reading = readForecastBudget(
+      sheet('Budget prévisionnel', [HEADERS, ['Total', 0, 195_007, 97_503, 97_503, 390_013]]),
+      PRESET_SETTINGS,
+    );
+    expect(reading.years.map((y) => y.envelopeCents)).toEqual([0, 19_500_700, 9_750_300, 9_750_300]);
+    expect(reading.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('sums the rows when there is no Total row, and reports a wrong grand total cell', () => {
     const reading = readForecastBudget(
       sheet('Budget prévisionnel', [
