@@ -20,7 +20,7 @@ const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+
 /** Staff content ExcelJS loses and this module cannot carry: the user is told, `--in-place` is refused. */
 export interface LostContent {
   sheet: string;
-  kind: 'pivotTable' | 'oleObject' | 'control' | 'slicer' | 'chartsheet';
+  kind: 'pivotTable' | 'oleObject' | 'control' | 'slicer' | 'chartsheet' | 'threadedComment';
 }
 
 export interface ChartsToWrite {
@@ -68,6 +68,8 @@ function lostKind(type: string): LostContent['kind'] | null {
   if (last === 'oleObject' || last === 'package') return 'oleObject';
   if (last === 'ctrlProp') return 'control';
   if (last === 'slicer' || last === 'timeline') return 'slicer';
+  // Modern comment threads: ExcelJS keeps only their legacy placeholder notes, not the replies.
+  if (last === 'threadedComment') return 'threadedComment';
   return null;
 }
 

@@ -230,6 +230,22 @@ describe('lostContent', () => {
     expect(await lostContent(await readFile(path))).toEqual([{ sheet: 'Analyse', kind: 'pivotTable' }]);
   });
 
+  it('names the sheets whose threaded comments would lose their replies', async () => {
+    const zip = await JSZip.loadAsync(await readFile(input));
+    const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
+    const existing = (await zip.file(rels)?.async('string')) ?? '';
+    const thread =
+      '<Relationship Id="rIdThread" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>';
+    zip.file(
+      rels,
+      existing
+        ? existing.replace('</Relationships>', `${thread}</Relationships>`)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${thread}</Relationships>`,
+    );
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(await lostContent(buffer)).toEqual([{ sheet: 'Projets', kind: 'threadedComment' }]);
+  });
+
   it('finds nothing to lose in a workbook with only cells and charts', async () => {
     expect(await lostContent(await readFile(input))).toEqual([]);
   });
