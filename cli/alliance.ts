@@ -99,7 +99,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (files.length > 0 && values.output) throw new UsageError(text.tooManyFiles);
     const output = values.output ?? files[0] ?? 'alliance-gabarit.xlsx';
     // A fresh template never replaces a workbook that is already there, unless asked to.
-    if (!values.yes && (await sizeOf(output)) >= 0) throw new UsageError(text.templateExists(output));
+    if (!values.yes && (await sizeOf(output)) >= 0) throw new UsageError(text.outputExists(output));
     return template(output, lang, now, io, text);
   }
   const input = files[0];
@@ -115,6 +115,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   const writes = action !== 'validate' || values.output !== undefined || values['in-place'];
   const output = writes ? outputPath(input, action, values.output, values['in-place'] ?? false, text) : null;
   const inPlace = output !== null && resolve(output) === resolve(input);
+  // Staff often go on working in a produced file: running again never replaces it silently.
+  if (output !== null && !inPlace && !values.yes && (await sizeOf(output)) >= 0) {
+    throw new UsageError(text.outputExists(output));
+  }
   const lost = writes ? await lostContent(source) : [];
   for (const item of lost) io.stderr(text.lost(item.sheet, text.lostKinds[item.kind]));
   if (inPlace && lost.length > 0) throw new UsageError(text.lostInPlace);

@@ -16,7 +16,7 @@ Options :
   -o, --output FICHIER   fichier produit (par défaut à côté de l’original : NOM.sommaire.xlsx, etc.)
       --in-place         écrit dans le fichier d’origine au lieu d’un nouveau fichier
       --yes              ne demande pas de confirmation avant de modifier des cellules
-                         (template : remplace un fichier existant)
+                         et remplace un fichier de sortie qui existe déjà
       --json             imprime le résultat en JSON (validate, rank)
       --lang fr|en       langue des messages (fr par défaut)
   -h, --help             affiche cette aide
@@ -39,7 +39,7 @@ Options:
   -o, --output FILE      output file (default next to the input: NAME.sommaire.xlsx, etc.)
       --in-place         writes into the input file instead of a new file
       --yes              does not ask before changing cells
-                         (template: replaces an existing file)
+                         and replaces an output file that already exists
       --json             prints the result as JSON (validate, rank)
       --lang fr|en       message language (fr by default)
   -h, --help             shows this help
@@ -60,7 +60,7 @@ export const CLI_TEXT = {
     badOption: (detail: string) => `Option invalide : ${detail} (voir alliance --help).`,
     badLang: (l: string) => `Langue inconnue : « ${l} » (fr ou en).`,
     tooManyFiles: 'Un seul fichier à la fois.',
-    templateExists: (path: string) =>
+    outputExists: (path: string) =>
       `«\u00a0${path}\u00a0» existe déjà : choisissez un autre nom (-o) ou ajoutez --yes pour le remplacer.`,
     sameAsInput: 'La sortie est le fichier d’origine : ajoutez --in-place pour l’écraser.',
     inPlaceNeedsYes:
@@ -121,7 +121,7 @@ export const CLI_TEXT = {
     badOption: (detail: string) => `Invalid option: ${detail} (see alliance --help).`,
     badLang: (l: string) => `Unknown language: « ${l} » (fr or en).`,
     tooManyFiles: 'One file at a time.',
-    templateExists: (path: string) =>
+    outputExists: (path: string) =>
       `« ${path} » already exists: choose another name (-o) or add --yes to replace it.`,
     sameAsInput: 'The output is the input file: add --in-place to overwrite it.',
     inPlaceNeedsYes: '--in-place without a terminal: add --yes to confirm changing the input file.',

@@ -36,6 +36,7 @@ function section(stdout, title) {
 
 const indent = (text) => text.replace(/^ {2}/gm, '   ');
 
+// out/ belongs to the demo: each run replaces its three workbooks (--yes).
 mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
 
 console.log('Alliance pour la solidarité — MRC des Maskoutains');
@@ -55,7 +56,7 @@ for (const issue of report.issues.filter((i) => i.severity === 'error')) {
 }
 check(
   'valider (classeur annoté)',
-  alliance(['validate', sample, '-o', `${out}/alliance-exemple.validation.xlsx`]),
+  alliance(['validate', sample, '--yes', '-o', `${out}/alliance-exemple.validation.xlsx`]),
   [0, 1],
 );
 
@@ -68,13 +69,13 @@ for (const p of report.projects) {
 
 // 2. Rank: the Classement sheet and the funding recommendation (a simulation: Décision is unchanged).
 //    The command's own report lists the ranking with each recommendation.
-const rank = alliance(['rank', sample, '-o', `${out}/alliance-exemple.classement.xlsx`]);
+const rank = alliance(['rank', sample, '--yes', '-o', `${out}/alliance-exemple.classement.xlsx`]);
 check('classer', rank);
 console.log('\n3. Classement et recommandation de financement :');
 console.log(indent(section(rank.stdout, 'Classement')));
 
 // 3. Summary: the Sommaire budgétaire sheet, live formulas over the staff sheets.
-const summary = alliance(['summary', sample, '-o', `${out}/alliance-exemple.sommaire.xlsx`]);
+const summary = alliance(['summary', sample, '--yes', '-o', `${out}/alliance-exemple.sommaire.xlsx`]);
 check('sommaire', summary);
 console.log('\n4. Budget par exercice (les sommes non engagées sont reportées) :');
 console.log(indent(section(summary.stdout, 'Budget par exercice')));

@@ -335,8 +335,20 @@ describe('in process', () => {
     expect(terminal.err).toContain('Analyse…');
     expect(terminal.err.some((l) => l.startsWith('Écriture de '))).toBe(true);
     const piped = io(false);
-    expect(await main(['summary', SAMPLE, '-o', join(dir, 'progres.xlsx')], piped.io)).toBe(0);
+    expect(await main(['summary', SAMPLE, '-o', join(dir, 'progres-2.xlsx')], piped.io)).toBe(0);
     expect(piped.err.some((l) => l.startsWith('Lecture de'))).toBe(false);
+  });
+
+  it('never replaces an output file that is already there without --yes', async () => {
+    const output = join(dir, 'deja-la.xlsx');
+    expect(alliance('summary', SAMPLE, '-o', output).code).toBe(0);
+    const before = await sha(output);
+    const again = alliance('rank', SAMPLE, '-o', output);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/existe déjà/);
+    expect(await sha(output)).toBe(before);
+    expect(alliance('rank', SAMPLE, '-o', output, '--yes').code).toBe(0);
+    expect(await sha(output)).not.toBe(before);
   });
 
   it('asks before changing cells on a terminal, and writes nothing when the answer is no', async () => {
