@@ -72,13 +72,14 @@ export function rankingPlan(
     }
   }
 
+  // Each criterion with its maximum (a mean of 4 means little without « /5 »), each evaluator's score /100.
   const headers = [
     'Rang',
     'No',
     'Titre',
     'Admissible',
-    ...criteria,
-    ...evaluators,
+    ...analysis.settings.criteria.map((c) => `${c.name} (/${c.max})`),
+    ...evaluators.map((evaluator) => `${evaluator} (/100)`),
     'Note',
     'Bonus',
     'Note finale',
