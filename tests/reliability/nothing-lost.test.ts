@@ -22,7 +22,7 @@ import {
   hostableWorkbookWithProjects,
   MESSY,
 } from './arbitraries.js';
-import { baseWorkbook } from './base.js';
+import { baseWorkbook, spoiled } from './base.js';
 import { HOSTS, type Host, type StoredSheet } from './hosts.js';
 
 /** Every run drives whole actions through a host: a twentieth of the fuzz runs (10 in `npm test`). */
@@ -217,7 +217,12 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
         const lost = names.flatMap((name) => differences(name, before.get(name), after.get(name)));
         expect(lost).toEqual([]);
       }),
-      { numRuns: runs },
+      // A known messy workbook first, so that Reformater changes cells in at least one run, whatever
+      // the generator draws in the few runs a host gets.
+      {
+        numRuns: runs,
+        examples: [[spoiled({ 'Projets!J2': '150 000 $', 'Projets!F3': ' St-Hyacinthe ;Ste-Madeleine' })]],
+      },
     );
     // The property says something only if Reformater did change cells in some of the workbooks.
     expect(reformatted).toBeGreaterThan(0);
