@@ -441,9 +441,9 @@ export function parseInternalLink(link: string): { sheet: string; cell: string }
 
 // Reductions, not Math.min(...list): a spread of 100 000 rows overflows the call stack.
 function smallest(values: readonly number[]): number {
-  return values.reduce((min, v) => (v < min ? v : min), Number.POSITIVE_INFINITY);
+  return values.reduce((min, v) => Math.min(min, v), Number.POSITIVE_INFINITY);
 }
 
 function largest(values: readonly number[]): number {
-  return values.reduce((max, v) => (v > max ? v : max), Number.NEGATIVE_INFINITY);
+  return values.reduce((max, v) => Math.max(max, v), Number.NEGATIVE_INFINITY);
 }

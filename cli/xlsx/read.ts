@@ -122,23 +122,52 @@ function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   let fills: (string | null)[][] | undefined;
   let width = 0;
 
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    while (values.length <= r) values.push([]);
-    const rowValues = values[r];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
+  // ExcelJS's own iteration skips cells without a value, and with them a staff note or fill on an
+  // empty cell: walk the rows and cells it holds instead (ExcelJS is pinned, these fields are stable).
+  const rows = (worksheet as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const cells = (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells;
+    let rowValues: CellValue[] | undefined;
+    const valuesRow = (): CellValue[] => {
+      if (rowValues) return rowValues;
+      while (values.length <= r) values.push([]);
+      rowValues = values[r];
+      return rowValues;
+    };
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
       const type = cell.type as number;
-      if (type === NULL || type === MERGE) return;
+      if (type === MERGE) continue;
+      if (type === NULL) {
+        // An empty cell: only what staff put on it.
+        const emptyNote = cell.note as unknown;
+        const emptyFill = solidFill(cell.fill);
+        if (!emptyNote && !emptyFill) continue;
+        if (c >= width) width = c + 1;
+        valuesRow();
+        if (emptyNote) {
+          notes ??= [];
+          setAt(notes, r, c, noteText(emptyNote));
+        }
+        if (emptyFill) {
+          fills ??= [];
+          setAt(fills, r, c, emptyFill);
+        }
+        continue;
+      }
       if (c >= width) width = c + 1;
+      const target = valuesRow();
       if (type === FORMULA) {
-        rowValues[c] = plainValue(cell.result);
+        target[c] = plainValue(cell.result);
         formulas ??= [];
         setAt(formulas, r, c, `=${cell.formula}`);
       } else if (type === HYPERLINK || type === RICH_TEXT || type === ERROR) {
-        rowValues[c] = plainValue(cell.value);
+        target[c] = plainValue(cell.value);
       } else {
-        rowValues[c] = cell.value as CellValue;
+        target[c] = cell.value as CellValue;
       }
       const note = cell.note as unknown;
       if (note) {
@@ -150,8 +179,8 @@ function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
         fills ??= [];
         setAt(fills, r, c, fill);
       }
-    });
-  });
+    }
+  }
 
   const snapshot: SheetSnapshot = { name: worksheet.name, values: rectangular(values, values.length, width) };
   if (formulas) snapshot.formulas = rectangular(formulas, values.length, width);

@@ -274,8 +274,9 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
   it(`Valider twice marks the same cells; once fixed, staff cells get back their own notes and fills (${runs} workbooks)`, async () => {
     await fc.assert(
       fc.asyncProperty(markedWorkbook, async ({ spoils, notes: allNotes, fills: allFills }) => {
-        // The xlsx host reads no note or fill off an empty cell (ExcelJS drops such notes when it
-        // opens a file, and the reader skips empty cells): known gaps, held to cells with a value.
+        // ExcelJS drops the note of an unstyled empty cell when it opens a file (the CLI's readWorkbook
+        // puts it back from the package; this host helper reopens with ExcelJS alone): staff marks on
+        // the xlsx host are held to cells with a value.
         const spoiled = withMarks({ notes: [], fills: [] }, spoils).sheets[1].values;
         const filled = (c: { row: number; col: number }) =>
           name !== 'xlsx' || (spoiled[c.row][c.col] !== null && spoiled[c.row][c.col] !== '');
@@ -307,7 +308,23 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
           expect(lost).toEqual([]);
         }
       }),
-      { numRuns: runs },
+      // Found by CI: a marked cell fixed back to empty, with a staff fill, kept our note in the xlsx
+      // host (the reader skipped empty cells, notes and fills included).
+      {
+        numRuns: runs,
+        examples: [
+          [
+            {
+              spoils: [
+                { row: 2, col: 11, value: '- $' },
+                { row: 1, col: 0, value: '- $' },
+              ],
+              notes: [],
+              fills: [{ row: 2, col: 11, fill: '#FFEB9C' }],
+            },
+          ],
+        ],
+      },
     );
   });
 
