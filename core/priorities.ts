@@ -97,8 +97,16 @@ export function parsePriorities(items: readonly string[], settings: Settings): P
   for (const item of items) {
     if (item.trim() === '') continue;
     const number = parsePriority(item, settings);
-    if (number === null) invalid.push(item.trim());
-    else numbers.add(number);
+    if (number !== null) {
+      numbers.add(number);
+      continue;
+    }
+    // « 1,2 » typed in a French spreadsheet becomes the number 1.2: read it as priorities 1 and 2
+    // when every digit is one.
+    const digits = /^\s*(\d)[.,](\d+)\s*$/.exec(item);
+    const split = digits ? [...`${digits[1]}${digits[2]}`].map((d) => parsePriority(d, settings)) : [];
+    if (split.length > 0 && split.every((n) => n !== null)) for (const n of split) numbers.add(n as number);
+    else invalid.push(item.trim());
   }
   return { numbers: [...numbers].sort((a, b) => a - b), invalid };
 }

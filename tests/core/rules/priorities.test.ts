@@ -48,6 +48,12 @@ describe('parsePriorities', () => {
     expect(parsePriorities([], settings)).toEqual({ numbers: [], invalid: [] });
   });
 
+  it('reads « 1,2 » that a French spreadsheet turned into the number 1.2 as priorities 1 and 2', () => {
+    expect(parsePriorities(['1.2'], settings)).toEqual({ numbers: [1, 2], invalid: [] });
+    expect(parsePriorities(['2,34'], settings)).toEqual({ numbers: [2, 3, 4], invalid: [] });
+    expect(parsePriorities(['1.5'], settings)).toEqual({ numbers: [], invalid: ['1.5'] });
+  });
+
   it('follows the priorities of the settings', () => {
     const five = {
       ...settings,
