@@ -196,6 +196,16 @@ export function evaluateEligibility(
     );
   }
 
+  // A decision that funds (or proposes to fund) a project that fails a gate deserves a second look.
+  if (reasons.length > 0 && (project.decision === 'Accepté' || project.decision === 'Recommandé')) {
+    warnings.push(
+      issue('eligibility.decisionOnIneligible', 'warning', at('decision'), {
+        project: project.id,
+        decision: project.decision,
+      }),
+    );
+  }
+
   return {
     eligible: reasons.length === 0,
     organizations,

@@ -69,6 +69,8 @@ export const en: Record<IssueCode, Message> = {
     `Project ${p.project}: ${Number(p.missingStart) && Number(p.missingEnd) ? 'start and end dates missing' : Number(p.missingStart) ? 'start date missing' : 'end date missing'}, dates cannot be checked.`,
   'eligibility.supportAlsoInvolved': (p) =>
     `Project ${p.project}: “${p.organization}” is also listed among the involved organizations; counted once.`,
+  'eligibility.decisionOnIneligible': (p) =>
+    `Project ${p.project}: decision “${p.decision}” although the project is not eligible (see the reasons).`,
   'eligibility.reportDue': (p) => `Project ${p.project} ended on ${p.end}: final report due.`,
   'priority.invalid': (p) =>
     `Unrecognized priority: “${p.value}” (expected a number from 1 to ${p.max} or a priority name).`,

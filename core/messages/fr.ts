@@ -74,6 +74,8 @@ export const fr = {
     `Projet ${p.project} : ${Number(p.missingStart) && Number(p.missingEnd) ? 'dates de début et de fin manquantes' : Number(p.missingStart) ? 'date de début manquante' : 'date de fin manquante'}, les dates ne peuvent pas être vérifiées.`,
   'eligibility.supportAlsoInvolved': (p) =>
     `Projet ${p.project} : « ${p.organization} » figure aussi parmi les organismes impliqués ; compté une seule fois.`,
+  'eligibility.decisionOnIneligible': (p) =>
+    `Projet ${p.project} : décision « ${p.decision} » alors que le projet n’est pas admissible (voir les raisons).`,
   'eligibility.reportDue': (p) => `Projet ${p.project} terminé le ${p.end} : reddition de comptes attendue.`,
   'priority.invalid': (p) =>
     `Priorité non reconnue : « ${p.value} » (attendu : un numéro de 1 à ${p.max} ou le nom d’une priorité).`,

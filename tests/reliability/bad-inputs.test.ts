@@ -288,6 +288,8 @@ const CASES: Case[] = [
     name: 'Appui inscrit sans partenaire : les appuis ne comptent pas',
     input: () => spoiled({ 'Projets!D2': null, 'Projets!E2': 'Centre de bénévolat' }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'eligibility.organizations',
         severity: 'error',
@@ -304,6 +306,8 @@ const CASES: Case[] = [
     input: () =>
       spoiled({ 'Projets!F2': 'Ste-Madelaine; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique' }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'municipality.unrecognized',
         severity: 'warning',
@@ -330,6 +334,8 @@ const CASES: Case[] = [
     input: () =>
       spoiled({ 'Projets!F2': 'Saint-Barnabé; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique' }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'municipality.unrecognized',
         severity: 'warning',
@@ -366,6 +372,8 @@ const CASES: Case[] = [
         'Projets!F2': 'Sainte-Rosalie; Saint-Hyacinthe; Saint-Damase; La Présentation; Saint-Dominique',
       }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'municipality.merged',
         severity: 'info',
@@ -578,6 +586,8 @@ const CASES: Case[] = [
     name: '#REF! dans les municipalités',
     input: () => spoiled({ 'Projets!F2': '#REF!' }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       { code: 'cell.errorValue', severity: 'error', sheet: 'Projets', cell: 'F2', says: ['#REF!'] },
       {
         code: 'eligibility.municipalities',
@@ -667,6 +677,8 @@ const CASES: Case[] = [
     name: 'Municipalité « @SUM(A1) »',
     input: () => spoiled({ 'Projets!F2': '@SUM(A1)' }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'municipality.unrecognized',
         severity: 'warning',
@@ -688,6 +700,8 @@ const CASES: Case[] = [
     name: 'Cellule de 10 000 caractères dans les municipalités',
     input: () => spoiled({ 'Projets!F2': `Saint-${'x'.repeat(10_000)}` }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'municipality.unrecognized',
         severity: 'warning',
@@ -794,6 +808,8 @@ const CASES: Case[] = [
     name: 'Projet qui finit après le programme',
     input: () => spoiled({ 'Projets!I2': utc(2024, 6, 30) }),
     issues: [
+      // P-001 is Accepté: a decision that funds a project failing a gate is flagged too.
+      { code: 'eligibility.decisionOnIneligible', severity: 'warning', sheet: 'Projets', cell: 'M2' },
       {
         code: 'eligibility.endAfterProgram',
         severity: 'error',

@@ -219,4 +219,17 @@ describe('evaluateEligibility', () => {
     const reported = { ...ended, reportReceived: '2022-08-15' };
     expect(evaluateEligibility(reported, settings, matcher, '2022-09-01').warnings).toEqual([]);
   });
+
+  it('warns when a project that fails a gate is accepted or recommended', () => {
+    const late = project('P7', { decision: 'Recommandé', end: '2023-06-30' });
+    const result = evaluateEligibility(late, settings, matcher);
+    expect(result.eligible).toBe(false);
+    const warning = result.warnings.find((w) => w.code === 'eligibility.decisionOnIneligible');
+    expect(warning).toMatchObject({ severity: 'warning', sheet: 'Projets', cell: 'P2' });
+    expect(plain(message(warning!.code, warning!.params))).toBe(
+      'Projet P7 : décision « Recommandé » alors que le projet n’est pas admissible (voir les raisons).',
+    );
+    const refused = evaluateEligibility({ ...late, decision: 'Refusé' }, settings, matcher);
+    expect(refused.warnings.some((w) => w.code === 'eligibility.decisionOnIneligible')).toBe(false);
+  });
 });

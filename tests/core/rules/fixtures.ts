@@ -44,6 +44,7 @@ export function project(id: string, fields: Partial<Project> = {}): Project {
         priorities: 'G2',
         start: 'H2',
         end: 'I2',
+        decision: 'P2',
         reportReceived: 'Q2',
         'granted 2020-2021': 'M2',
         'granted 2021-2022': 'N2',

@@ -15,6 +15,7 @@ function everything() {
   const projects = [
     project('P1', { decision: 'Accepté', grantedCents: { '2020-2021': dollars(100_000), '2024-2025': 1 } }),
     project('P2', {
+      decision: 'Recommandé',
       partners: [],
       supports: ['Moisson Maskoutaine'],
       municipalities: ['Ste-Madelaine', 'Sainte-Rosalie'],
