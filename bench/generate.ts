@@ -1,4 +1,5 @@
 import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
+import { projectColumns } from '../core/plans/template.js';
 import { PRESET_SETTINGS } from '../core/settings.js';
 
 /** A deterministic pseudo-random stream, so that every run measures the same workbook. */
@@ -43,22 +44,8 @@ export function generateWorkbook(projects: number, seed = 7): WorkbookSnapshot {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const years = PRESET_SETTINGS.years.map((y) => y.label);
-  const projectHeader = [
-    'No',
-    'Titre',
-    'Organisme porteur',
-    'Organismes partenaires',
-    'Appuis',
-    'Municipalités',
-    'Priorités',
-    'Début',
-    'Fin',
-    'Coût total',
-    ...years.map((y) => `Demandé ${y}`),
-    ...years.map((y) => `Accordé ${y}`),
-    'Décision',
-    'Reddition reçue',
-  ];
+  // The template's own Projets columns, in its order: the rows below follow it.
+  const projectHeader = projectColumns(PRESET_SETTINGS).map((c) => c.header);
   const projectRows: CellValue[][] = [projectHeader];
   const reviewRows: CellValue[][] = [
     ['No', 'Évaluateur', ...PRESET_SETTINGS.criteria.map((c) => c.name), "Conflit d'intérêts", 'Commentaire'],
