@@ -22,17 +22,6 @@ export function sheetsFunctionName(fn: CatalogFunction): string {
   return `${SHEETS_PREFIX}${fn.name}`;
 }
 
-/**
- * Parameters that are not one row per project (a settings table, weights or envelopes): their
- * trailing blank rows are trimmed on their own, never cut to the projects' length.
- */
-export const UNALIGNED_PARAMS: ReadonlySet<string> = new Set([
-  'parametres',
-  'ponderations',
-  'maximums',
-  'enveloppes',
-]);
-
 /** The error names a French Sheets shows, so an error cell reads like Sheets' own. */
 const ERROR_NAMES: Record<Lang, Record<string, string>> = {
   fr: { '#VALUE!': '#VALEUR!', '#N/A': '#N/A', '#NUM!': '#NOMBRE!' },
@@ -50,11 +39,11 @@ export function runCustomFunction(
 ): SheetsCell[][] {
   const fn = CATALOG.find((f) => f.name === name);
   if (!fn) throw new Error(`Unknown catalog function ${name}`);
-  // An omitted optional argument arrives as undefined; the catalog expects one per parameter.
+  // An omitted optional argument arrives as undefined; the catalog expects one per parameter and
+  // itself drops the blank rows a whole-column reference (`C2:C`) hands over.
   const full = fn.params.map((_, i) => args[i]);
-  const trimmed = trimArguments(fn, full);
   try {
-    const result = fn.invoke(trimmed, { lang });
+    const result = fn.invoke(full, { lang });
     if (result.length === 0) return [['']];
     return result.map((row) => row.map((cell) => toSheetsCell(cell, lang)));
   } catch (error) {
@@ -68,32 +57,4 @@ export function toSheetsCell(cell: CatalogCell, lang: Lang = 'fr'): SheetsCell {
     return `${ERROR_NAMES[lang][cell.error] ?? cell.error} ${lang === 'en' ? cell.messageEn : cell.message}`;
   }
   return cell;
-}
-
-/**
- * A whole-column call (`C2:C`) hands over every row down to the end of the sheet. Project
- * arguments are cut together after the last row where any of them holds a value, so the result is
- * as long as the data; the other arguments lose their own trailing blank rows.
- */
-export function trimArguments(fn: CatalogFunction, args: readonly unknown[]): unknown[] {
-  const aligned = args.map((_, i) => !UNALIGNED_PARAMS.has(fn.params[i]?.name ?? ''));
-  let projectRows = 0;
-  args.forEach((arg, i) => {
-    if (aligned[i] && Array.isArray(arg)) projectRows = Math.max(projectRows, usedRows(arg));
-  });
-  return args.map((arg, i) => {
-    if (!Array.isArray(arg) || arg.length <= 1) return arg;
-    const keep = Math.max(1, aligned[i] ? projectRows : usedRows(arg));
-    return keep < arg.length ? arg.slice(0, keep) : arg;
-  });
-}
-
-/** Rows up to the last one holding a non-blank cell. */
-function usedRows(grid: unknown[]): number {
-  for (let r = grid.length - 1; r >= 0; r--) {
-    const row = grid[r];
-    const cells = Array.isArray(row) ? row : [row];
-    if (cells.some((cell) => !isBlank(cell))) return r + 1;
-  }
-  return 0;
 }

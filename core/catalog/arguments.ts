@@ -51,7 +51,23 @@ export function projectRows(grids: CellValue[][][]): number {
   return rows;
 }
 
-/** All numbers of a range in reading order, for weights or maximums given as a row or a column. */
+/**
+ * A range without its trailing blank rows (at least one row kept): a whole-column reference such as
+ * `C2:C` hands over every row down to the end of the sheet, in Sheets as in Excel.
+ */
+export function trimBlankRows(grid: CellValue[][]): CellValue[][] {
+  let rows = grid.length;
+  while (rows > 1 && grid[rows - 1].every(isBlank)) rows--;
+  return rows === grid.length ? grid : grid.slice(0, rows);
+}
+
+/**
+ * The cells of a range in reading order, for weights, maximums or envelopes given as a row or a
+ * column, without the blank cells that trail it.
+ */
 export function flatten(grid: CellValue[][]): CellValue[] {
-  return grid.flat();
+  const cells = grid.flat();
+  let length = cells.length;
+  while (length > 0 && isBlank(cells[length - 1])) length--;
+  return cells.slice(0, length);
 }

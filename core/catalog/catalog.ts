@@ -12,7 +12,15 @@ import { readSettings } from '../settings-reader.js';
 import { endOfMonth, fiscalYearOf, parseDate } from '../values/dates.js';
 import { exactLength, splitList } from '../values/lists.js';
 import { centsToDollars, parseMoney } from '../values/money.js';
-import { flatten, type HostArgument, isAbsent, projectRows, rowCells, toGrid } from './arguments.js';
+import {
+  flatten,
+  type HostArgument,
+  isAbsent,
+  projectRows,
+  rowCells,
+  toGrid,
+  trimBlankRows,
+} from './arguments.js';
 
 export interface CatalogParam {
   /** French name, shown by both hosts. */
@@ -239,7 +247,7 @@ function column(values: CatalogCell[]): CatalogResult {
 
 /** Applies `convert` to every cell, keeping the argument's shape; blank cells give ''. */
 function mapCells(arg: HostArgument, convert: (cell: CellValue) => CatalogCell): CatalogResult {
-  return toGrid(arg).map((row) => row.map((cell) => (isBlank(cell) ? '' : convert(cell))));
+  return trimBlankRows(toGrid(arg)).map((row) => row.map((cell) => (isBlank(cell) ? '' : convert(cell))));
 }
 
 const ELIGIBLE: CatalogFunction = {
@@ -418,11 +426,13 @@ const CARRYFORWARD: CatalogFunction = {
   ],
   resultType: 'number',
   invoke(args) {
-    const envelopeGrid = toGrid(args[0]);
+    const envelopeGrid = trimBlankRows(toGrid(args[0]));
     // A column of envelopes means years run down the rows: commitments then have one row per year.
     const yearsDown = envelopeGrid.length > 1 && envelopeGrid.every((row) => row.length === 1);
     const envelopeCells = flatten(envelopeGrid);
-    const commitmentGrid = toGrid(args[1]);
+    // No envelope at all (blank cells): one blank cell, as a blank project row gives.
+    if (envelopeCells.length === 0) return [['']];
+    const commitmentGrid = trimBlankRows(toGrid(args[1]));
     // With years down the rows, commitments are transposed only when they too run one row per year;
     // otherwise their rows are projects and their columns years, as the help says.
     const commitmentsDown =

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  runCustomFunction,
-  toSheetsCell,
-  trimArguments,
-  UNALIGNED_PARAMS,
-} from '../../apps-script/functions.js';
+import { runCustomFunction, toSheetsCell } from '../../apps-script/functions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 
 /** A whole-column argument as Sheets passes `C2:C` on a 1 000-row sheet: the data, then `''` rows. */
@@ -127,17 +122,5 @@ describe('custom functions with Sheets-shaped arguments', () => {
     const error = { error: '#NUM!' as const, message: 'Trop grand.', messageEn: 'Too large.' };
     expect(toSheetsCell(error)).toBe('#NOMBRE! Trop grand.');
     expect(toSheetsCell(error, 'en')).toBe('#NUM! Too large.');
-  });
-
-  it('trims only trailing blank rows, never a row inside the data', () => {
-    const fn = catalogFunction('ELIGIBLE');
-    const trimmed = trimArguments(fn, [column(['a', '', 'b']), column(['', '', '', 'c'])]);
-    expect((trimmed[0] as unknown[]).length).toBe(4);
-    expect((trimmed[1] as unknown[]).length).toBe(4);
-  });
-
-  it('names only real catalog parameters as unaligned', () => {
-    const names = new Set(CATALOG.flatMap((fn) => fn.params.map((p) => p.name)));
-    for (const name of UNALIGNED_PARAMS) expect(names.has(name)).toBe(true);
   });
 });

@@ -148,6 +148,34 @@ describe('ALLIANCE.CARRYFORWARD', () => {
   });
 });
 
+describe('whole-column references (`C2:C`), which hand over every row down to the end of the sheet', () => {
+  const down = (values: unknown[], blanks = 50) => [...values, ...Array(blanks).fill('')].map((v) => [v]);
+
+  it('answer as many rows as the data, keeping blank rows inside it', () => {
+    const result = call(
+      'ELIGIBLE',
+      down(['A; B', '', 'A; B']),
+      null,
+      down([SEVEN_TOWNS, '', SEVEN_TOWNS]),
+      down([1, '', 2]),
+    );
+    expect(result).toEqual([[true], [''], [true]]);
+    expect(call('FISCAL_YEAR', down(['2021-03-15', '', '2021-04-01']))).toEqual([
+      ['2020-2021'],
+      [''],
+      ['2021-2022'],
+    ]);
+  });
+
+  it('read weights, maximums and envelopes given as whole columns', () => {
+    expect(call('SCORE', [[10, 5]], down([75, 25]), down([10, 10]))).toEqual([[87.5]]);
+    expect(call('CARRYFORWARD', down([0, 195007]), down([0, 100000]))).toEqual([
+      [0, 0, 0, 0, 0],
+      [195007, 0, 195007, 100000, 95007],
+    ]);
+  });
+});
+
 describe('ALLIANCE.FISCAL_YEAR and ALLIANCE.AMOUNT', () => {
   it('gives the Quebec fiscal year of dates, keeping the range’s shape', () => {
     expect(
