@@ -10,7 +10,6 @@ import {
   type CatalogName,
   isCatalogError,
 } from '../core/catalog/catalog.js';
-import { isBlank } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
 
 /** What a custom function returns to Sheets: never an error object, never null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCustomFunction, toSheetsCell } from '../../apps-script/functions.js';
-import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
+import { catalogFunction } from '../../core/catalog/catalog.js';
 
 /** A whole-column argument as Sheets passes `C2:C` on a 1 000-row sheet: the data, then `''` rows. */
 function column(values: unknown[], rows = 999): unknown[][] {
