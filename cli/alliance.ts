@@ -14,6 +14,7 @@ import { hasErrors, type Issue } from '../core/issues.js';
 import { type Lang, message, renderIssue } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../core/plan.js';
 import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
+import { formatMoney } from '../core/values/money.js';
 import packageJson from '../package.json';
 import { CLI_TEXT, type CliText } from './messages.js';
 import { applyPlan } from './xlsx/apply.js';
@@ -348,8 +349,8 @@ export function rankingLines(
 }
 
 export function budgetLines(report: JsonReport, text: CliText): string[] {
-  const money = (dollars: number) =>
-    `${new Intl.NumberFormat(text.locale, { maximumFractionDigits: 2 }).format(dollars)}\u00a0$`;
+  // The report's amounts are dollars; the core formats money the fr-CA way (`195 007 $`).
+  const money = (dollars: number) => formatMoney(Math.round(dollars * 100));
   const rows = report.budget.years.map((y) => [
     y.year,
     money(y.envelope),
