@@ -12,7 +12,7 @@ import {
   projectIdKey,
   projectIdText,
   type ReaderOptions,
-  sortIssues,
+  readerIssues,
 } from './sheets.js';
 
 export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
@@ -74,11 +74,9 @@ export function readPayments(
     });
   }
   layout.rows = recordRows;
-  // A loop: push(...) of 100 000 issues would overflow the call stack.
-  for (const item of reader.issues) issues.push(item);
   return {
     payments,
     layout,
-    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+    issues: readerIssues(issues, reader, options),
   };
 }

@@ -12,7 +12,7 @@ import {
   projectIdKey,
   projectIdText,
   type ReaderOptions,
-  sortIssues,
+  readerIssues,
 } from './sheets.js';
 
 export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
@@ -214,12 +214,10 @@ export function readProjects(
     }
   }
   layout.rows = recordRows;
-  // A loop: push(...) of 100 000 issues would overflow the call stack.
-  for (const item of reader.issues) issues.push(item);
   return {
     projects,
     layout,
-    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+    issues: readerIssues(issues, reader, options),
   };
 }
 

@@ -17,8 +17,8 @@ import {
   projectIdKey,
   projectIdText,
   type ReaderOptions,
+  readerIssues,
   shownValue,
-  sortIssues,
 } from './sheets.js';
 
 export const SELECTION_COLUMNS: readonly ColumnSpec[] = [
@@ -212,12 +212,10 @@ export function readReviews(
     });
   }
   layout.rows = recordRows;
-  // A loop: push(...) of 100 000 issues would overflow the call stack.
-  for (const item of reader.issues) issues.push(item);
   return {
     reviews,
     layout,
-    issues: options.sortIssues === false ? issues : sortIssues(issues, [sheet.name]),
+    issues: readerIssues(issues, reader, options),
   };
 }
 

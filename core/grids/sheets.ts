@@ -150,6 +150,19 @@ const ERROR_START = /^\s*#/;
  * Reads typed values out of one sheet's cells, pushing each problem as an issue at its cell.
  * Error values (`#N/A`, `#REF!`…) are reported once and read as blank; a formula's value is used.
  */
+/**
+ * A reader's issues: those of its header, then those of its cells, sorted by place unless the
+ * caller sorts a whole workbook's at once. A loop, since push(...) of 100 000 issues overflows the stack.
+ */
+export function readerIssues(
+  headerIssues: Issue[],
+  reader: CellReader,
+  options: { sortIssues?: boolean },
+): Issue[] {
+  for (const item of reader.issues) headerIssues.push(item);
+  return options.sortIssues === false ? headerIssues : sortIssues(headerIssues, [reader.sheet.name]);
+}
+
 export class CellReader {
   readonly issues: Issue[] = [];
   // Staff columns repeat the same texts (dates typed as text, « - $ », town lists): parse each once.
