@@ -11,6 +11,7 @@ import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
 import type { PanelResult } from '../panel/bridge.js';
 import { toPanelResult } from '../panel/result.js';
+import { STRINGS } from '../panel/strings.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyPlan, readSnapshot, type SheetsServices } from './sheets-adapter.js';
 
@@ -18,14 +19,19 @@ export const MENU_TITLE = 'Alliance';
 export const SIDEBAR_FILE = 'Sidebar';
 const SIDEBAR_TITLE = 'Alliance pour la solidarité';
 
-/** Menu items in order: label and the top-level handler (apps-script/stubs.ts declares them). */
+/** Menu items in order: the panel's action labels and the top-level handler (apps-script/stubs.ts declares them). */
+const menuItem = (action: ActionName, handler: string) => ({
+  label: STRINGS.fr.action[action],
+  handler,
+  action,
+});
 export const MENU_ITEMS: readonly { label: string; handler: string; action: ActionName | null }[] = [
-  { label: 'Créer le gabarit', handler: 'allianceMenuTemplate', action: 'template' },
-  { label: 'Valider', handler: 'allianceMenuValidate', action: 'validate' },
-  { label: 'Reformater', handler: 'allianceMenuReformat', action: 'reformat' },
-  { label: 'Sommaire budgétaire', handler: 'allianceMenuSummary', action: 'summary' },
-  { label: 'Classement et recommandation', handler: 'allianceMenuRank', action: 'rank' },
-  { label: 'Annuler la dernière opération', handler: 'allianceMenuUndo', action: 'undo' },
+  menuItem('template', 'allianceMenuTemplate'),
+  menuItem('validate', 'allianceMenuValidate'),
+  menuItem('reformat', 'allianceMenuReformat'),
+  menuItem('summary', 'allianceMenuSummary'),
+  menuItem('rank', 'allianceMenuRank'),
+  menuItem('undo', 'allianceMenuUndo'),
   { label: 'Ouvrir le panneau', handler: 'allianceMenuOpenPanel', action: null },
 ];
 
