@@ -72,7 +72,11 @@ export const CLI_TEXT = {
       `${n} cellule${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''} (anciennes valeurs inscrites au Journal).`,
     written: (path: string) => `Fichier écrit : ${path}`,
     lost: (sheet: string, what: string) =>
-      `Attention : la feuille « ${sheet} » contient ${what} que l’outil ne peut pas recopier ; ${what.startsWith('des') ? 'ils seront absents' : 'il sera absent'} du fichier produit.`,
+      `Attention : la feuille « ${sheet} » contient ${what} que l’outil ne peut pas recopier ; le fichier produit en sera dépourvu.`,
+    lostWorkbook: (what: string) =>
+      `Attention : le classeur contient ${what} que l’outil ne peut pas recopier ; le fichier produit en sera dépourvu.`,
+    lostMacros: (path: string) =>
+      `Attention : le classeur contient des macros (VBA), qu’un fichier comme « ${path} » ne peut pas contenir ; le fichier produit en sera dépourvu (nommez-le .xlsm pour les garder).`,
     lostInPlace:
       'Écriture sur place refusée pour ne rien perdre : le fichier d’origine n’a pas été modifié (utilisez -o).',
     lostKinds: {
@@ -82,7 +86,11 @@ export const CLI_TEXT = {
       slicer: 'des segments (slicers)',
       chartsheet: 'une feuille graphique',
       threadedComment: 'des commentaires en fil de discussion (leurs réponses)',
+      macroSheet: 'une feuille macro Excel 4.0',
+      externalLink: 'des liens vers d’autres classeurs (liaisons externes)',
     },
+    locked: (path: string, lock: string, app: string) =>
+      `« ${path} » est ouvert dans ${app} (fichier de verrou « ${lock} ») : fermez-le, puis recommencez ; rien n’a été écrit. Si ${app} ne l’a pas ouvert, supprimez ce fichier de verrou.`,
     progressRead: (path: string) => `Lecture de ${path}…`,
     progressRun: 'Analyse…',
     progressWrite: (path: string) => `Écriture de ${path}…`,
@@ -95,6 +103,7 @@ export const CLI_TEXT = {
       ENOSPC: 'disque plein',
       EISDIR: 'c’est un dossier',
       EBUSY: 'fichier ouvert dans un autre programme',
+      ELOCKED: 'fichier ouvert dans Excel ou LibreOffice (fichier de verrou présent)',
     },
     internal: (detail: string) => `Erreur interne : ${detail}`,
     counts: (e: number, w: number, i: number) =>
@@ -131,6 +140,10 @@ export const CLI_TEXT = {
     written: (path: string) => `File written: ${path}`,
     lost: (sheet: string, what: string) =>
       `Warning: sheet « ${sheet} » contains ${what} that the tool cannot carry over; it will be missing from the output.`,
+    lostWorkbook: (what: string) =>
+      `Warning: the workbook contains ${what} that the tool cannot carry over; it will be missing from the output.`,
+    lostMacros: (path: string) =>
+      `Warning: the workbook contains macros (VBA), which a file like « ${path} » cannot hold; they will be missing from the output (name it .xlsm to keep them).`,
     lostInPlace: 'In-place write refused so that nothing is lost: the input file was not changed (use -o).',
     lostKinds: {
       pivotTable: 'a pivot table',
@@ -139,7 +152,11 @@ export const CLI_TEXT = {
       slicer: 'slicers',
       chartsheet: 'a chart sheet',
       threadedComment: 'threaded comments (their replies)',
+      macroSheet: 'an Excel 4.0 macro sheet',
+      externalLink: 'links to other workbooks (external links)',
     },
+    locked: (path: string, lock: string, app: string) =>
+      `« ${path} » is open in ${app} (lock file « ${lock} »): close it, then try again; nothing was written. If ${app} does not have it open, delete that lock file.`,
     progressRead: (path: string) => `Reading ${path}…`,
     progressRun: 'Analysing…',
     progressWrite: (path: string) => `Writing ${path}…`,
@@ -152,6 +169,7 @@ export const CLI_TEXT = {
       ENOSPC: 'disk full',
       EISDIR: 'it is a folder',
       EBUSY: 'file open in another program',
+      ELOCKED: 'file open in Excel or LibreOffice (lock file present)',
     },
     internal: (detail: string) => `Internal error: ${detail}`,
     counts: (e: number, w: number, i: number) =>

@@ -2,9 +2,11 @@
  * Zip-level work on the `.xlsx` package after ExcelJS has written it. ExcelJS cannot write charts
  * and drops the charts and drawings it read (design.md « Pitfalls »), so this module
  * (1) carries each kept sheet's drawing, with its charts, images and their own parts, from the
- * input package into the output, (2) writes the plan's charts as DrawingML parts, and (3) names
- * what it cannot carry (pivot tables, OLE objects, form controls, chart sheets) so that the CLI
- * warns and refuses `--in-place`.
+ * input package into the output, (2) carries the macros (`xl/vbaProject.bin`, its signatures and the
+ * sheets' VBA code names) and the custom ribbon, with the macro-enabled content type the output's
+ * extension calls for, (3) writes the plan's charts as DrawingML parts, and (4) names what it cannot
+ * carry (pivot tables, OLE objects, form controls, chart sheets, Excel 4.0 macro sheets, links to other
+ * workbooks, macros into a `.xlsx`) so that the CLI warns and refuses `--in-place`.
  */
 import { posix } from 'node:path';
 import JSZip from 'jszip';
@@ -16,11 +18,47 @@ const REL_DRAWING = `${REL_NS}/drawing`;
 const REL_CHART = `${REL_NS}/chart`;
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const REL_VBA = 'http://schemas.microsoft.com/office/2006/relationships/vbaProject';
+/** Custom ribbons (`customUI/customUI.xml`, `customUI14.xml`): package-level parts ExcelJS drops. */
+const REL_RIBBON = [
+  'http://schemas.microsoft.com/office/2006/relationships/ui/extensibility',
+  'http://schemas.microsoft.com/office/2007/relationships/ui/extensibility',
+];
+const WORKBOOK = 'xl/workbook.xml';
+
+/** The workbook part's content type each extension calls for: Excel refuses a file whose two disagree. */
+const MAIN_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  '.xlsm': 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  '.xltx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  '.xltm': 'application/vnd.ms-excel.template.macroEnabled.main+xml',
+  '.xlam': 'application/vnd.ms-excel.addin.macroEnabled.main+xml',
+};
+
+/** The workbook content type for a file name, or null when its extension is not an Excel one. */
+export function mainContentType(fileName: string): string | null {
+  return MAIN_TYPES[posix.extname(fileName.replace(/\\/g, '/')).toLowerCase()] ?? null;
+}
+
+function macroEnabled(contentType: string | undefined): boolean {
+  return contentType?.includes('.macroEnabled.') ?? false;
+}
 
 /** Staff content ExcelJS loses and this module cannot carry: the user is told, `--in-place` is refused. */
 export interface LostContent {
-  sheet: string;
-  kind: 'pivotTable' | 'oleObject' | 'control' | 'slicer' | 'chartsheet' | 'threadedComment';
+  /** The sheet that holds it; null for the workbook as a whole. */
+  sheet: string | null;
+  kind:
+    | 'pivotTable'
+    | 'oleObject'
+    | 'control'
+    | 'slicer'
+    | 'chartsheet'
+    | 'threadedComment'
+    | 'macroSheet'
+    | 'externalLink'
+    /** A VBA project going into a file whose extension (`.xlsx`) cannot hold macros. */
+    | 'macros';
 }
 
 export interface ChartsToWrite {
@@ -34,6 +72,11 @@ export interface FinishOptions {
   /** Sheets the plan replaced: their old drawings are not carried (they are regenerated). */
   replacedSheets?: Iterable<string>;
   charts?: ChartsToWrite[];
+  /**
+   * The output's file name: its extension decides the workbook's content type, and whether the
+   * input's macros can go in (`.xlsm`, `.xltm`, `.xlam`: yes; `.xlsx`: no). Absent: the input's format.
+   */
+  output?: string;
 }
 
 interface Relationship {
@@ -43,13 +86,13 @@ interface Relationship {
   external: boolean;
 }
 
-/** What ExcelJS would drop from this package and cannot be carried. */
-export async function lostContent(source: Buffer): Promise<LostContent[]> {
+/** What ExcelJS would drop from this package and cannot be carried into `output` (default: same format). */
+export async function lostContent(source: Buffer, output?: string): Promise<LostContent[]> {
   const zip = await JSZip.loadAsync(source);
   const lost: LostContent[] = [];
   for (const sheet of await sheetParts(zip)) {
-    if (sheet.chartsheet) {
-      lost.push({ sheet: sheet.name, kind: 'chartsheet' });
+    if (sheet.kind === 'chartsheet' || sheet.kind === 'macrosheet') {
+      lost.push({ sheet: sheet.name, kind: sheet.kind === 'chartsheet' ? 'chartsheet' : 'macroSheet' });
       continue;
     }
     const kinds = new Set<LostContent['kind']>();
@@ -58,6 +101,15 @@ export async function lostContent(source: Buffer): Promise<LostContent[]> {
       if (kind) kinds.add(kind);
     }
     for (const kind of kinds) lost.push({ sheet: sheet.name, kind });
+  }
+  const workbookRels = await readRels(zip, WORKBOOK);
+  // ExcelJS keeps the `[1]Feuil1!A1` formulas but drops the links they need: Excel then repairs the file.
+  if (workbookRels.some((r) => r.type.endsWith('/externalLink')))
+    lost.push({ sheet: null, kind: 'externalLink' });
+  if (workbookRels.some((r) => r.type === REL_VBA && !r.external)) {
+    const types = new ContentTypes(await text(zip, '[Content_Types].xml'));
+    const format = (output && mainContentType(output)) ?? types.overrideOf(WORKBOOK);
+    if (!macroEnabled(format)) lost.push({ sheet: null, kind: 'macros' });
   }
   return lost;
 }
@@ -81,14 +133,22 @@ export async function finishPackage(output: Buffer, options: FinishOptions): Pro
   const outSheets = new Map((await sheetParts(out)).map((s) => [s.name, s.path]));
   for (const path of outSheets.values()) await fixInternalLinks(out, path);
 
+  const extensionType = options.output ? mainContentType(options.output) : null;
+  if (extensionType) types.override(WORKBOOK, extensionType);
+
   if (options.source) {
     const input = await JSZip.loadAsync(options.source);
     const inTypes = new ContentTypes(await text(input, '[Content_Types].xml'));
     const replaced = new Set(options.replacedSheets ?? []);
     const copier = new PartCopier(input, inTypes, out, types);
+    const format = extensionType ?? inTypes.overrideOf(WORKBOOK);
+    if (format) types.override(WORKBOOK, format);
+    if (macroEnabled(format)) await carryMacros(input, out, copier);
+    await carryCodeNames(input, out, outSheets);
+    await carryRibbon(input, out, copier);
     for (const sheet of await sheetParts(input)) {
       const outPath = outSheets.get(sheet.name);
-      if (sheet.chartsheet || replaced.has(sheet.name) || !outPath) continue;
+      if (sheet.kind !== 'worksheet' || replaced.has(sheet.name) || !outPath) continue;
       await carryExtensions(input, sheet.path, out, outPath);
       const drawing = (await readRels(input, sheet.path)).find((r) => r.type === REL_DRAWING && !r.external);
       if (!drawing) continue;
@@ -122,6 +182,79 @@ export async function finishPackage(output: Buffer, options: FinishOptions): Pro
   await removeOrphanMedia(out);
   out.file('[Content_Types].xml', types.toXml());
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * The VBA project, byte for byte, with what its own relationships point to (its signatures:
+ * `vbaProjectSignature.bin`, agile and V3), related from the workbook part as Excel relates it.
+ */
+async function carryMacros(input: JSZip, out: JSZip, copier: PartCopier): Promise<void> {
+  const vba = (await readRels(input, WORKBOOK)).find((r) => r.type === REL_VBA && !r.external);
+  if (!vba) return;
+  const copied = await copier.copy(resolveTarget(WORKBOOK, vba.target));
+  const rels = await readRels(out, WORKBOOK);
+  if (rels.some((r) => r.type === REL_VBA)) return;
+  rels.push({
+    id: freeRelId(rels),
+    type: REL_VBA,
+    target: relativeTarget(WORKBOOK, copied),
+    external: false,
+  });
+  out.file(relsPath(WORKBOOK), relsXml(rels));
+}
+
+/**
+ * The VBA names of the workbook (`ThisWorkbook`) and of each sheet (`Feuil1`), which ExcelJS drops:
+ * the project's document modules are bound to them, so they stay on the sheets of the same name.
+ */
+async function carryCodeNames(input: JSZip, out: JSZip, outSheets: Map<string, string>): Promise<void> {
+  const inWorkbook = await text(input, WORKBOOK);
+  const bookName = codeNameIn(inWorkbook, 'workbookPr');
+  if (bookName) {
+    const xml = await text(out, WORKBOOK);
+    out.file(WORKBOOK, withCodeName(xml, 'workbookPr', bookName, /<(bookViews|sheets)[\s>]/));
+  }
+  for (const sheet of await sheetParts(input)) {
+    const outPath = outSheets.get(sheet.name);
+    if (sheet.kind !== 'worksheet' || !outPath) continue;
+    const name = codeNameIn(await text(input, sheet.path), 'sheetPr');
+    if (!name) continue;
+    const xml = await text(out, outPath);
+    // CT_Worksheet: <sheetPr> is the first child.
+    const open = xml.indexOf('>', xml.indexOf('<worksheet')) + 1;
+    out.file(outPath, withCodeName(xml, 'sheetPr', name, null, open));
+  }
+}
+
+function codeNameIn(xml: string, element: string): string | undefined {
+  const tag = new RegExp(`<${element}\\b[^>]*>`).exec(xml)?.[0];
+  return tag ? attributes(tag).codeName : undefined;
+}
+
+/** Adds `codeName` to the element, or writes the element before `before` (or at `at`) when it is absent. */
+function withCodeName(xml: string, element: string, name: string, before: RegExp | null, at = -1): string {
+  const tag = new RegExp(`<${element}\\b[^>]*?(/?)>`).exec(xml);
+  if (tag) {
+    if (/\scodeName=/.test(tag[0])) return xml;
+    const end = tag.index + tag[0].length - tag[1].length - 1;
+    return `${xml.slice(0, end)} codeName="${escapeXml(name)}"${xml.slice(end)}`;
+  }
+  const index = before ? (before.exec(xml)?.index ?? -1) : at;
+  if (index < 0) return xml;
+  return `${xml.slice(0, index)}<${element} codeName="${escapeXml(name)}"/>${xml.slice(index)}`;
+}
+
+/** The custom ribbon (`customUI`), whose buttons call the macros, related from the package root. */
+async function carryRibbon(input: JSZip, out: JSZip, copier: PartCopier): Promise<void> {
+  const ribbons = (await readRels(input, '')).filter((r) => REL_RIBBON.includes(r.type) && !r.external);
+  if (ribbons.length === 0) return;
+  const rels = await readRels(out, '');
+  for (const ribbon of ribbons) {
+    if (rels.some((r) => r.type === ribbon.type)) continue;
+    const copied = await copier.copy(resolveTarget('', ribbon.target));
+    rels.push({ id: freeRelId(rels), type: ribbon.type, target: copied, external: false });
+  }
+  out.file(relsPath(''), relsXml(rels));
 }
 
 /**
@@ -247,9 +380,8 @@ class PartCopier {
     const target = freeName(this.out, path);
     this.copied.set(path, target);
     this.out.file(target, await file.async('uint8array'));
-    const override = this.inTypes.overrideOf(path);
-    if (override) this.outTypes.override(target, override);
-    else this.outTypes.ensureDefault(path, this.inTypes);
+    const type = this.inTypes.typeOf(path);
+    if (type) this.outTypes.declare(target, type);
     const rels = await readRels(this.input, path);
     if (rels.length > 0) {
       for (const rel of rels) {
@@ -314,23 +446,24 @@ export async function packageNotes(source: Buffer): Promise<PackageNote[]> {
 interface SheetPart {
   name: string;
   path: string;
-  chartsheet: boolean;
+  /** ExcelJS reads and writes worksheets only. */
+  kind: 'worksheet' | 'chartsheet' | 'macrosheet';
 }
 
 /** The workbook's sheets in order: display name → part path. */
 async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
-  const workbookPath = 'xl/workbook.xml';
-  const rels = new Map((await readRels(zip, workbookPath)).map((r) => [r.id, r]));
-  const xml = await text(zip, workbookPath);
+  const rels = new Map((await readRels(zip, WORKBOOK)).map((r) => [r.id, r]));
+  const xml = await text(zip, WORKBOOK);
   const sheets: SheetPart[] = [];
   for (const match of xml.matchAll(/<sheet\s[^>]*>/g)) {
     const attrs = attributes(match[0]);
     const rel = rels.get(attrs['r:id'] ?? '');
     if (!rel || !attrs.name) continue;
+    const type = rel.type.slice(rel.type.lastIndexOf('/') + 1);
     sheets.push({
       name: attrs.name,
-      path: resolveTarget(workbookPath, rel.target),
-      chartsheet: rel.type.endsWith('/chartsheet'),
+      path: resolveTarget(WORKBOOK, rel.target),
+      kind: type === 'chartsheet' ? 'chartsheet' : type === 'worksheet' ? 'worksheet' : 'macrosheet',
     });
   }
   return sheets;
@@ -358,7 +491,9 @@ function relsXml(rels: Relationship[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
 }
 
+/** The relationships part of a part; `''` is the package itself (`_rels/.rels`). */
 function relsPath(partPath: string): string {
+  if (partPath === '') return '_rels/.rels';
   return `${posix.dirname(partPath)}/_rels/${posix.basename(partPath)}.rels`;
 }
 
@@ -399,10 +534,17 @@ class ContentTypes {
     this.overrides.delete(path);
   }
 
-  ensureDefault(path: string, from: ContentTypes): void {
-    const ext = posix.extname(path).slice(1).toLowerCase();
-    const type = from.defaults.get(ext);
-    if (type && !this.defaults.has(ext)) this.defaults.set(ext, type);
+  /** The part's content type: its override, else the default of its extension. */
+  typeOf(path: string): string | undefined {
+    return this.overrides.get(path) ?? this.defaults.get(extensionOf(path));
+  }
+
+  /** Gives the part this type: by its extension's default when free or equal (as Excel does), else an override. */
+  declare(path: string, contentType: string): void {
+    const ext = extensionOf(path);
+    const current = this.defaults.get(ext);
+    if (current === undefined && ext !== '') this.defaults.set(ext, contentType);
+    else if (current !== contentType) this.overrides.set(path, contentType);
   }
 
   toXml(): string {
@@ -414,6 +556,10 @@ class ContentTypes {
       .join('');
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`;
   }
+}
+
+function extensionOf(path: string): string {
+  return posix.extname(path).slice(1).toLowerCase();
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
