@@ -9,8 +9,9 @@ import {
   coerceTyped,
   emptyCell,
   type FakeChart,
+  type FakeProtectionOptions,
   type FakeScalar,
-  FakeSheet,
+  type FakeSheet,
   type FakeWorkbookModel,
 } from './model.js';
 
@@ -36,6 +37,13 @@ export interface FakeLimits {
 
 export const EXCEL_WEB_LIMITS: FakeLimits = { requestBytes: 5_000_000, responseBytes: 5_000_000 };
 
+/** `Excel.RunOptions` the fake knows. */
+export interface FakeRunOptions {
+  /** All syncs of the run make one undo record (ExcelApi 1.20, https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-mergeundogroup-member). */
+  mergeUndoGroup?: boolean;
+  delayForCellEdit?: boolean;
+}
+
 export function newStats(): FakeStats {
   return { syncs: 0, loads: 0, operations: 0, requestBytes: [], responseBytes: [], suspendedSyncs: 0 };
 }
@@ -59,6 +67,36 @@ interface Command {
   run(): void;
 }
 
+/** What a protected sheet refuses unless its options allow it. */
+type ProtectedEdit = 'cells' | 'format' | 'columns' | 'objects';
+
+// Writes into locked cells of a protected sheet fail with AccessDenied « You cannot perform the requested operation. » (undocumented for Range.values; observed through the same Excel service by https://github.com/microsoftgraph/microsoft-graph-docs/issues/4546; code and message from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+function refuseIfProtected(
+  sheet: FakeSheet,
+  edit: ProtectedEdit,
+  area?: { row: number; col: number; rows: number; cols: number },
+): void {
+  const protection = sheet.protection;
+  if (!protection.protected) return;
+  const options: FakeProtectionOptions = protection.options;
+  if (edit === 'format' && options.allowFormatCells) return;
+  if (edit === 'columns' && options.allowFormatColumns) return;
+  if (edit === 'objects' && options.allowEditObjects) return;
+  if (edit === 'cells' && area && sheet.unlocked.size > 0) {
+    let allUnlocked = true;
+    for (let r = 0; r < Math.min(area.rows, 20_000) && allUnlocked; r++) {
+      for (let c = 0; c < area.cols; c++) {
+        if (!sheet.unlocked.has(`${area.row + r},${area.col + c}`)) {
+          allUnlocked = false;
+          break;
+        }
+      }
+    }
+    if (allUnlocked) return;
+  }
+  throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+}
+
 /** Overhead of one command in a request, whatever its payload. */
 const COMMAND_BYTES = 40;
 
@@ -75,6 +113,8 @@ export class FakeRequestContext {
   private queue: Command[] = [];
   private suspended = false;
   private responseBytes = 0;
+  private clearedUndo = false;
+  private undoGroupRecorded = false;
 
   constructor(
     readonly model: FakeWorkbookModel,
@@ -82,8 +122,27 @@ export class FakeRequestContext {
     readonly limits: FakeLimits = EXCEL_WEB_LIMITS,
     /** Fail, instead of answering null objects, when a call is chained on a null object. */
     readonly strictNullObjects = false,
+    readonly runOptions: FakeRunOptions = {},
   ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /**
+   * @internal A call Excel cannot undo: it clears the user's undo stack, or, inside a
+   * `mergeUndoGroup` run, fails with UndoNotSupported
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   * `onlyOn` names the platform where the page says the call is unsupported, when not both.
+   */
+  undoUnsupported(api: string, onlyOn?: 'desktop' | 'web'): void {
+    if (onlyOn && onlyOn !== this.model.undoPlatform) return;
+    if (this.runOptions.mergeUndoGroup) {
+      throw new FakeOfficeError(
+        'UndoNotSupported',
+        'The JavaScript API request failed due to lack of support for the undo operation.',
+      );
+    }
+    this.model.clearUndo(api);
+    this.clearedUndo = true;
   }
 
   /** @internal What a call chained on a null object gives: another null object, or an error. */
@@ -134,7 +193,20 @@ export class FakeRequestContext {
     }
     this.responseBytes = 0;
     this.suspended = false;
-    for (const command of batch) command.run();
+    let undoable = false;
+    try {
+      for (const command of batch) {
+        this.clearedUndo = false;
+        command.run();
+        // What ran before a call that clears the undo stack can no longer be undone.
+        if (!command.load) undoable = !this.clearedUndo;
+      }
+    } finally {
+      if (undoable && !(this.runOptions.mergeUndoGroup && this.undoGroupRecorded)) {
+        this.model.undoRecords += 1;
+        this.undoGroupRecorded = true;
+      }
+    }
     if (this.suspended) this.stats.suspendedSyncs += 1;
     this.stats.responseBytes.push(this.responseBytes);
     if (this.responseBytes > this.limits.responseBytes) {
@@ -234,8 +306,7 @@ class FakeWorksheetCollection {
     this.context.command(jsonBytes(name), () => {
       if (this.model.find(name))
         throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
-      created = new FakeSheet(name);
-      this.model.sheets.push(created);
+      created = this.model.addSheet(name);
     });
     return new FakeWorksheet(this.context, () => created, false);
   }
@@ -277,10 +348,13 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     add(address: string, content: string): void;
     getItemOrNullObject(address: string): { delete(): void };
   };
-  readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChartProxy };
+  readonly charts: FakeChartCollection;
+  /** `Worksheet.protection` (ExcelApi 1.2): `protected` loads, `protect()` / `unprotect()`. */
+  readonly protection: FakeWorksheetProtection;
 
   constructor(context: FakeRequestContext, resolver: () => FakeSheet | null, orNullObject: boolean) {
     super(context, resolver, orNullObject);
+    this.protection = new FakeWorksheetProtection(context, this);
     this.freezePanes = {
       freezeRows: (count) =>
         context.command(8, () => {
@@ -295,6 +369,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       add: (address, content) =>
         context.command(jsonBytes(content) + address.length, () => {
           const sheet = this.target();
+          refuseIfProtected(sheet, 'objects');
           if (sheet.notes.has(address))
             throw new FakeOfficeError('InvalidArgument', `A note exists on ${address}.`);
           sheet.notes.set(address, content);
@@ -303,28 +378,13 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
         // Deleting a note that does not exist does nothing (the null object absorbs the call).
         delete: () =>
           context.command(address.length, () => {
-            this.resolve()?.notes.delete(address);
+            const sheet = this.resolve();
+            if (sheet?.notes.has(address)) refuseIfProtected(sheet, 'objects');
+            sheet?.notes.delete(address);
           }),
       }),
     };
-    this.charts = {
-      add: (type, source, seriesBy = 'Auto') => {
-        const chart: FakeChart = {
-          type,
-          title: '',
-          seriesBy,
-          series: [],
-          anchor: null,
-          width: null,
-          height: null,
-        };
-        context.command(32, () => {
-          chart.series.push({ name: '', values: source.addressNow(), categories: null });
-          this.target().charts.push(chart);
-        });
-        return new FakeChartProxy(context, chart);
-      },
-    };
+    this.charts = new FakeChartCollection(context, this);
   }
 
   get name(): string {
@@ -335,6 +395,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   set position(index: number) {
     this.context.command(8, () => {
       const sheet = this.target();
+      this.context.undoUnsupported('Worksheet.position', 'desktop');
       const sheets = this.context.model.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(Math.min(index, sheets.length), 0, sheet);
@@ -343,7 +404,9 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   set visibility(visibility: 'Visible' | 'Hidden') {
     this.context.command(8, () => {
-      this.target().visibility = visibility;
+      const sheet = this.target();
+      this.context.undoUnsupported('Worksheet.visibility', 'desktop');
+      sheet.visibility = visibility;
     });
   }
 
@@ -352,6 +415,8 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     this.context.loadCommand(names.length, () => {
       const sheet = this.resolve();
       if (sheet && names.includes('name')) this.loadedName = sheet.name;
+      if (sheet && names.includes('protection/protected'))
+        this.protection.loadedProtected = sheet.protection.protected;
       return sheet?.name ?? null;
     });
     return this;
@@ -384,8 +449,16 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     );
   }
 
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.target(), ...parseRange(address) }), false);
+  /** « If not specified, the entire worksheet range is returned. » (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getrange-member(1)) */
+  getRange(address?: string): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => ({
+        sheet: this.target(),
+        ...(address === undefined ? { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseRange(address)),
+      }),
+      false,
+    );
   }
 
   /** Several cells or ranges at once (`'B2,B5,F7:F9'`): only their fill is faked. */
@@ -398,6 +471,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     const paint = (fill: string | null) => () => {
       for (const area of areas()) {
         liveArea(area);
+        refuseIfProtected(area.sheet, 'format');
         for (let r = 0; r < area.rows; r++) {
           for (let c = 0; c < area.cols; c++) area.sheet.cellForWrite(area.row + r, area.col + c).fill = fill;
         }
@@ -431,9 +505,11 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   delete(): void {
     this.context.command(0, () => {
       const sheet = this.target();
+      this.context.undoUnsupported('Worksheet.delete');
       const sheets = this.context.model.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
       sheet.removed = true;
+      this.context.model.breakReferencesTo(sheet.name);
     });
   }
 
@@ -453,6 +529,7 @@ interface Area {
 }
 
 const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
 
 function parseRange(address: string): Omit<Area, 'sheet'> {
   const columns = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(address);
@@ -469,6 +546,22 @@ function parseRange(address: string): Omit<Area, 'sheet'> {
   return { row, col, rows: Number(b[2]) - row, cols: columnIndex(b[1]) - col + 1 };
 }
 
+/** Whether an A1 range of the sheet lies within the area. */
+function inside(address: string, area: Area): boolean {
+  let r: Omit<Area, 'sheet'>;
+  try {
+    r = parseRange(address);
+  } catch {
+    return false;
+  }
+  return (
+    r.row >= area.row &&
+    r.col >= area.col &&
+    r.row + r.rows <= area.row + area.rows &&
+    r.col + r.cols <= area.col + area.cols
+  );
+}
+
 function liveArea(area: Area): Area {
   if (area.sheet.removed) {
     throw new FakeOfficeError('ItemNotFound', `The sheet ${area.sheet.name} was deleted.`);
@@ -479,6 +572,8 @@ function liveArea(area: Area): Area {
 /** How Excel takes one input cell of `values` / `formulas` (user-entry rules). */
 function enter(sheet: FakeSheet, row: number, col: number, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell as it is
+  // A new entry in the anchor replaces the dynamic array; one in a spilled cell blocks it (#SPILL!).
+  sheet.spills.delete(`${row},${col}`);
   const cell = sheet.cellForWrite(row, col);
   cell.quotePrefix = false;
   cell.formula = null;
@@ -520,6 +615,7 @@ class FakeRange extends FakeProxy<Area> {
     font: { bold: boolean };
     fill: { color: string; clear(): void };
     columnWidth: number;
+    protection: { locked: boolean };
   };
   readonly dataValidation: {
     clear(): void;
@@ -531,6 +627,7 @@ class FakeRange extends FakeProxy<Area> {
     super(context, resolver, orNullObject);
     const each = (fn: (sheet: FakeSheet, r: number, c: number) => void) => () => {
       const area = liveArea(this.target());
+      refuseIfProtected(area.sheet, 'format');
       const rows = Math.min(area.rows, 20_000);
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < area.cols; c++) fn(area.sheet, area.row + r, area.col + c);
@@ -574,25 +671,48 @@ class FakeRange extends FakeProxy<Area> {
       set columnWidth(points: number) {
         context.command(8, () => {
           const area = liveArea(self.target());
+          refuseIfProtected(area.sheet, 'columns');
           for (let c = 0; c < area.cols; c++) area.sheet.columnWidths.set(area.col + c, points);
         });
       },
       get columnWidth(): number {
         throw notLoaded('format/columnWidth');
       },
+      protection: {
+        // `format.protection.locked` (ExcelApi 1.2): only unlocked cells stay editable on a protected sheet.
+        set locked(locked: boolean) {
+          context.command(8, () => {
+            const area = liveArea(self.target());
+            refuseIfProtected(area.sheet, 'format');
+            for (let r = 0; r < Math.min(area.rows, 20_000); r++) {
+              for (let c = 0; c < area.cols; c++) {
+                const k = `${area.row + r},${area.col + c}`;
+                if (locked) area.sheet.unlocked.delete(k);
+                else area.sheet.unlocked.add(k);
+              }
+            }
+          });
+        },
+        get locked(): boolean {
+          throw notLoaded('format/protection/locked');
+        },
+      },
     };
     this.dataValidation = {
       clear() {
         context.command(0, () => {
           const area = liveArea(self.target());
+          refuseIfProtected(area.sheet, 'cells', area);
           const address = self.addressNow();
-          const kept = area.sheet.validations.filter((v) => v.range !== address);
+          // Rules on cells inside the range go (a rule only partly inside is kept whole: a simplification).
+          const kept = area.sheet.validations.filter((v) => v.range !== address && !inside(v.range, area));
           area.sheet.validations.splice(0, area.sheet.validations.length, ...kept);
         });
       },
       set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
         context.command(jsonBytes(rule), () => {
           const area = liveArea(self.target());
+          refuseIfProtected(area.sheet, 'cells', area);
           if (!rule.list) throw new FakeOfficeError('InvalidArgument', 'Only list rules are faked.');
           area.sheet.validations.push({ range: self.addressNow(), list: rule.list });
         });
@@ -650,6 +770,7 @@ class FakeRange extends FakeProxy<Area> {
   set numberFormat(formats: (string | null)[][]) {
     this.context.command(jsonBytes(formats), () => {
       const area = liveArea(this.target());
+      refuseIfProtected(area.sheet, 'format');
       this.checkShape(area, formats);
       formats.forEach((row, r) => {
         row.forEach((format, c) => {
@@ -677,6 +798,7 @@ class FakeRange extends FakeProxy<Area> {
   set columnHidden(hidden: boolean) {
     this.context.command(8, () => {
       const area = liveArea(this.target());
+      refuseIfProtected(area.sheet, 'columns');
       for (let c = 0; c < area.cols; c++) {
         if (hidden) area.sheet.hiddenColumns.add(area.col + c);
         else area.sheet.hiddenColumns.delete(area.col + c);
@@ -687,11 +809,47 @@ class FakeRange extends FakeProxy<Area> {
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.context.command(jsonBytes(link), () => {
       const area = liveArea(this.target());
+      refuseIfProtected(area.sheet, 'cells', { ...area, rows: 1, cols: 1 });
       const cell = area.sheet.cellForWrite(area.row, area.col);
       cell.hyperlink = link.documentReference ?? link.address ?? null;
       if (link.textToDisplay !== undefined) {
         cell.value = link.textToDisplay;
         cell.formula = null;
+      }
+    });
+  }
+
+  /**
+   * `Range.clear(applyTo)`: « All » « Clears everything in the range » (values, formulas, formats,
+   * hyperlinks and, read literally, notes); « Contents » leaves formatting; « Formats » leaves values
+   * (https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto). Data validation stays
+   * (`dataValidation.clear()` removes it).
+   */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' = 'All'): void {
+    this.context.command(jsonBytes(applyTo), () => {
+      const area = liveArea(this.target());
+      const contents = applyTo === 'All' || applyTo === 'Contents';
+      const formats = applyTo === 'All' || applyTo === 'Formats' || applyTo === 'RemoveHyperlinks';
+      const links = applyTo === 'All' || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks';
+      refuseIfProtected(area.sheet, contents || links ? 'cells' : 'format', area);
+      const within = (row: number, col: number) =>
+        row >= area.row && row < area.row + area.rows && col >= area.col && col < area.col + area.cols;
+      // Only the cells that exist: a whole sheet is a million rows.
+      for (const [k, cell] of area.sheet.cells) {
+        const [row, col] = k.split(',').map(Number);
+        if (!within(row, col)) continue;
+        if (contents) {
+          Object.assign(cell, { value: '', formula: null, quotePrefix: false });
+          area.sheet.spills.delete(k);
+        }
+        if (formats) Object.assign(cell, { numberFormat: 'General', fill: null, bold: false });
+        if (links) cell.hyperlink = null;
+      }
+      if (applyTo === 'All') {
+        for (const address of [...area.sheet.notes.keys()]) {
+          const { row, col } = parseRange(address);
+          if (within(row, col)) area.sheet.notes.delete(address);
+        }
       }
     });
   }
@@ -734,6 +892,51 @@ class FakeRange extends FakeProxy<Area> {
     );
   }
 
+  /** The anchor of the dynamic array a single cell belongs to (ExcelApi 1.12), else a null object. */
+  getSpillParentOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => this.spillParent(), true);
+  }
+
+  /** Like `getSpillParentOrNullObject`, failing with ItemNotFound at sync when there is none. */
+  getSpillParent(): FakeRange {
+    return new FakeRange(this.context, () => this.spillParent(), false);
+  }
+
+  /** The cells an anchor spills into, anchor included (ExcelApi 1.12), else a null object. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => this.spillingTo(), true);
+  }
+
+  getSpillingToRange(): FakeRange {
+    return new FakeRange(this.context, () => this.spillingTo(), false);
+  }
+
+  private spillParent(): Area | null {
+    const area = this.resolve();
+    if (!area) return this.context.nullParent();
+    // « Fails if applied to a range with more than one cell. »
+    if (area.rows !== 1 || area.cols !== 1) return null;
+    const spill = area.sheet.spillCovering(area.row, area.col);
+    if (!spill || !area.sheet.spillIsActive(spill)) return null;
+    return { sheet: area.sheet, row: spill.row, col: spill.col, rows: 1, cols: 1 };
+  }
+
+  private spillingTo(): Area | null {
+    const area = this.resolve();
+    if (!area) return this.context.nullParent();
+    if (area.rows !== 1 || area.cols !== 1) return null;
+    const spill = area.sheet.spills.get(`${area.row},${area.col}`);
+    // A blocked array (#SPILL!) spills nowhere: « the spill range can't be found ».
+    if (!spill || !area.sheet.spillIsActive(spill)) return null;
+    return {
+      sheet: area.sheet,
+      row: spill.row,
+      col: spill.col,
+      rows: spill.values.length,
+      cols: spill.values[0]?.length ?? 1,
+    };
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.context, () => ({ ...this.target(), row: 0, rows: MAX_ROWS }), false);
   }
@@ -758,10 +961,11 @@ class FakeRange extends FakeProxy<Area> {
     const cell = (r: number, c: number) => area.sheet.cell(area.row + r, area.col + c) ?? emptyCell();
     switch (name) {
       case 'values':
-        return grid((r, c) => cell(r, c).value);
+        // Recalculated on read: references to other sheets, dynamic arrays (see FakeSheet.displayValue).
+        return grid((r, c) => area.sheet.displayValue(area.row + r, area.col + c));
       case 'formulas':
         // Like Excel: the formula where there is one, else the constant (text without its apostrophe).
-        return grid((r, c) => cell(r, c).formula ?? cell(r, c).value);
+        return grid((r, c) => area.sheet.displayFormula(area.row + r, area.col + c));
       case 'numberFormat':
         return grid((r, c) => cell(r, c).numberFormat);
       case 'rowIndex':
@@ -792,11 +996,63 @@ class FakeRange extends FakeProxy<Area> {
     this.context.command(jsonBytes(grid), () => {
       const area = liveArea(this.target());
       this.checkShape(area, grid);
+      refuseIfProtected(area.sheet, 'cells', area);
       grid.forEach((row, r) => {
         row.forEach((input, c) => {
           enter(area.sheet, area.row + r, area.col + c, input);
         });
       });
+    });
+  }
+}
+
+/**
+ * `Worksheet.protection` (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection):
+ * `protected` is loadable; `protect()` fails on a protected sheet; both calls clear the undo stack.
+ */
+class FakeWorksheetProtection {
+  /** @internal */
+  loadedProtected: boolean | undefined;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  get protected(): boolean {
+    if (this.loadedProtected === undefined) throw notLoaded('protection/protected');
+    return this.loadedProtected;
+  }
+
+  load(properties?: string | string[]): this {
+    const names = splitProperties(properties);
+    this.context.loadCommand(Math.max(1, names.length), () => {
+      const sheet = this.worksheet.target();
+      this.loadedProtected = sheet.protection.protected;
+      return this.loadedProtected;
+    });
+    return this;
+  }
+
+  protect(options?: FakeProtectionOptions, password?: string): void {
+    this.context.command(jsonBytes(options ?? {}) + (password?.length ?? 0), () => {
+      const sheet = this.worksheet.target();
+      // « Protects a worksheet. Fails if the worksheet has already been protected. » (AccessDenied,
+      // as reported in https://github.com/OfficeDev/office-js/issues/6784).
+      if (sheet.protection.protected)
+        throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      this.context.undoUnsupported('WorksheetProtection.protect');
+      sheet.protect(options ?? {}, password ?? null);
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.context.command(password?.length ?? 0, () => {
+      const sheet = this.worksheet.target();
+      if (sheet.protection.password !== null && sheet.protection.password !== password)
+        throw new FakeOfficeError('BadPassword', 'The password you supplied is incorrect.');
+      this.context.undoUnsupported('WorksheetProtection.unprotect');
+      sheet.unprotect();
     });
   }
 }
@@ -830,21 +1086,92 @@ class FakeRangeAreas extends FakeProxy<FakeFormulaArea[]> {
   }
 }
 
+/** `Worksheet.charts`: add, load('items/name'), items, getItem(name). */
+class FakeChartCollection {
+  private loaded: FakeChartProxy[] | undefined;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  add(type: string, source: FakeRange, seriesBy = 'Auto'): FakeChartProxy {
+    const chart: FakeChart = {
+      type,
+      title: '',
+      seriesBy,
+      series: [],
+      anchor: null,
+      width: null,
+      height: null,
+    };
+    let sheet: FakeSheet | null = null;
+    this.context.command(32, () => {
+      sheet = this.worksheet.target();
+      refuseIfProtected(sheet, 'objects');
+      chart.series.push({ name: '', values: source.addressNow(), categories: null });
+      sheet.chartNames.set(chart, sheet.nextChartName());
+      sheet.charts.push(chart);
+    });
+    return new FakeChartProxy(this.context, chart, () => sheet);
+  }
+
+  /** The chart named `name`; failing with ItemNotFound at sync when there is none. */
+  getItem(name: string): FakeChartProxy {
+    let sheet: FakeSheet | null = null;
+    let found: FakeChart | null = null;
+    const resolve = () => {
+      if (!found) {
+        sheet = this.worksheet.target();
+        for (const [chart, chartName] of sheet.chartNames) if (chartName === name) found = chart;
+        if (!found) throw new FakeOfficeError('ItemNotFound', `No chart named ${name}.`);
+      }
+      return found;
+    };
+    return new FakeChartProxy(this.context, resolve, () => sheet);
+  }
+
+  get items(): FakeChartProxy[] {
+    if (!this.loaded) throw notLoaded('charts/items');
+    return this.loaded;
+  }
+
+  load(properties?: string): this {
+    void properties;
+    this.context.loadCommand(1, () => {
+      const sheet = this.worksheet.target();
+      this.loaded = sheet.charts.map((chart) => {
+        const proxy = new FakeChartProxy(this.context, chart, () => sheet);
+        proxy.loadedName = sheet.chartNames.get(chart) ?? '';
+        return proxy;
+      });
+      return this.loaded.map((c) => c.loadedName);
+    });
+    return this;
+  }
+}
+
 class FakeChartProxy {
+  /** @internal */
+  loadedName: string | undefined;
   readonly title: { text: string };
   readonly series: {
     getItemAt(index: number): FakeSeriesProxy;
     add(name?: string): FakeSeriesProxy;
   };
+  private readonly chart: () => FakeChart;
 
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly chart: FakeChart,
+    chartOrResolver: FakeChart | (() => FakeChart),
+    private readonly sheet: () => FakeSheet | null = () => null,
   ) {
+    const chart = typeof chartOrResolver === 'function' ? chartOrResolver : () => chartOrResolver;
+    this.chart = chart;
     this.title = {
       set text(text: string) {
         context.command(jsonBytes(text), () => {
-          chart.title = text;
+          chart().title = text;
         });
       },
       get text(): string {
@@ -852,33 +1179,59 @@ class FakeChartProxy {
       },
     };
     this.series = {
-      getItemAt: (index) => new FakeSeriesProxy(context, () => chart.series[index] ?? null),
+      getItemAt: (index) => new FakeSeriesProxy(context, () => chart().series[index] ?? null),
       add: (name = '') => {
         let created: FakeChart['series'][number] | null = null;
         context.command(jsonBytes(name), () => {
           created = { name, values: '', categories: null };
-          chart.series.push(created);
+          chart().series.push(created);
         });
         return new FakeSeriesProxy(context, () => created);
       },
     };
   }
 
+  /** `Chart.name`, once loaded through `charts.load('items/name')`. */
+  get name(): string {
+    if (this.loadedName === undefined) throw notLoaded('name');
+    return this.loadedName;
+  }
+
+  set name(name: string) {
+    this.context.command(jsonBytes(name), () => {
+      const chart = this.chart();
+      this.sheet()?.chartNames.set(chart, name);
+    });
+  }
+
+  /** `Chart.delete()`: the chart leaves its sheet. */
+  delete(): void {
+    this.context.command(0, () => {
+      const chart = this.chart();
+      const sheet = this.sheet();
+      if (!sheet) return;
+      refuseIfProtected(sheet, 'objects');
+      const index = sheet.charts.indexOf(chart);
+      if (index >= 0) sheet.charts.splice(index, 1);
+      sheet.chartNames.delete(chart);
+    });
+  }
+
   setPosition(startCell: string): void {
     this.context.command(startCell.length, () => {
-      this.chart.anchor = startCell;
+      this.chart().anchor = startCell;
     });
   }
 
   set width(points: number) {
     this.context.command(8, () => {
-      this.chart.width = points;
+      this.chart().width = points;
     });
   }
 
   set height(points: number) {
     this.context.command(8, () => {
-      this.chart.height = points;
+      this.chart().height = points;
     });
   }
 }

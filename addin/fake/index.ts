@@ -18,23 +18,35 @@ import {
   EXCEL_WEB_LIMITS,
   type FakeLimits,
   FakeRequestContext,
+  type FakeRunOptions,
   type FakeStats,
   newStats,
 } from './context.js';
 import { FakeWorkbookModel } from './model.js';
 
-export type { FakeLimits, FakeStats } from './context.js';
+export type { FakeLimits, FakeRunOptions, FakeStats } from './context.js';
 export { EXCEL_WEB_LIMITS, FakeOfficeError, FakeRequestContext, newStats } from './context.js';
-export type { FakeCell, FakeChart, FakeScalar, FakeValidation } from './model.js';
+export type { RefFormula, SheetRef } from './formula.js';
+export { breakReferences, evaluateRefFormula, isErrorValue, parseRefFormula } from './formula.js';
+export type {
+  FakeCell,
+  FakeChart,
+  FakeProtectionOptions,
+  FakeScalar,
+  FakeSheetProtection,
+  FakeSpill,
+  FakeValidation,
+} from './model.js';
 export { coerceTyped, dateToSerial, FakeSheet, FakeWorkbookModel } from './model.js';
 
 export interface FakeExcel {
   model: FakeWorkbookModel;
   stats: FakeStats;
   /** A new request context over the model, typed as the real one for the adapter. */
-  context(): Excel.RequestContext;
-  /** Like `Excel.run`: one context per call. */
+  context(options?: FakeRunOptions): Excel.RequestContext;
+  /** Like `Excel.run`: one context per call; `run({ mergeUndoGroup: true }, batch)` as in ExcelApi 1.20. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: FakeRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Zeroes the counters (e.g. after setting a workbook up). */
   resetStats(): void;
 }
@@ -46,18 +58,27 @@ export function createFakeExcel(
 ): FakeExcel {
   const model = FakeWorkbookModel.fromSnapshot(snapshot);
   const stats = newStats();
-  const context = () =>
+  const context = (runOptions: FakeRunOptions = {}) =>
     new FakeRequestContext(
       model,
       stats,
       limits,
       options.strictNullObjects,
+      runOptions,
     ) as unknown as Excel.RequestContext;
+  const run = <T>(
+    first: FakeRunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    if (typeof first === 'function') return first(context());
+    if (!second) throw new Error('Excel.run(options, batch) needs a batch function');
+    return second(context(first));
+  };
   return {
     model,
     stats,
     context,
-    run: (batch) => batch(context()),
+    run,
     resetStats: () => Object.assign(stats, newStats()),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { cellAddress, parseCellAddress } from '../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import { breakReferences, evaluateRefFormula, parseRefFormula } from './formula.js';
 
 export type FakeScalar = string | number | boolean;
 
@@ -38,8 +39,36 @@ export interface FakeValidation {
   showAlert?: boolean;
 }
 
+/** A dynamic array: the formula lives in the anchor cell, its results fill `values` from there. */
+export interface FakeSpill {
+  row: number;
+  col: number;
+  values: FakeScalar[][];
+}
+
+/** Excel's `WorksheetProtectionOptions` the fake honours (all false by default, as in Excel). */
+export interface FakeProtectionOptions {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowEditObjects?: boolean;
+}
+
+export interface FakeSheetProtection {
+  protected: boolean;
+  password: string | null;
+  options: FakeProtectionOptions;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
+  /** The workbook holding the sheet (formulas that point at other sheets are computed through it). */
+  book: FakeWorkbookModel | null = null;
+  /** Dynamic arrays by anchor key (`row,col`); see `setSpill`. */
+  readonly spills = new Map<string, FakeSpill>();
+  // A protected sheet refuses edits of its locked cells (https://support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6).
+  readonly protection: FakeSheetProtection = { protected: false, password: null, options: {} };
+  /** Cells whose `format.protection.locked` is false (by key); every cell is locked by default. */
+  readonly unlocked = new Set<string>();
   /** Notes by A1 address. */
   readonly notes = new Map<string, string>();
   /** Column widths in points, by 0-based column. */
@@ -47,6 +76,8 @@ export class FakeSheet {
   readonly hiddenColumns = new Set<number>();
   readonly validations: FakeValidation[] = [];
   readonly charts: FakeChart[] = [];
+  /** `Chart.name` of each chart (kept apart so that tests can compare charts as plain data). */
+  readonly chartNames = new Map<FakeChart, string>();
   frozenRows = 0;
   /** Deleted from the workbook: proxies bound to it fail, as in Excel. */
   removed = false;
@@ -69,15 +100,130 @@ export class FakeSheet {
     return cell;
   }
 
-  /** Value of an A1 cell as a test reads it (`''` when empty). */
+  /** Value of an A1 cell as Excel shows it (`''` when empty): computed references, spilled values. */
   valueAt(address: string): FakeScalar {
     const { row, col } = parseCellAddress(address);
-    return this.cell(row, col)?.value ?? '';
+    return this.displayValue(row, col);
   }
 
+  /** The formula typed in the cell (null for a constant, and for a cell a dynamic array fills). */
   formulaAt(address: string): string | null {
     const { row, col } = parseCellAddress(address);
     return this.cell(row, col)?.formula ?? null;
+  }
+
+  /** What `range.values` shows for one cell. */
+  displayValue(row: number, col: number, depth = 0): FakeScalar {
+    const k = key(row, col);
+    const anchored = this.spills.get(k);
+    if (anchored) return this.spillIsActive(anchored) ? (anchored.values[0]?.[0] ?? '') : '#SPILL!';
+    const cell = this.cells.get(k);
+    if (!cellHasContent(cell)) {
+      const spill = this.spillCovering(row, col);
+      if (spill && this.spillIsActive(spill)) return spill.values[row - spill.row][col - spill.col] ?? '';
+    }
+    if (!cell) return '';
+    if (cell.formula !== null && this.book && depth < 64) {
+      const parsed = parseRefFormula(cell.formula);
+      // Excel shows 0 for a reference to an empty cell (undocumented here; as Excel's grid shows).
+      if (parsed) {
+        return evaluateRefFormula(
+          parsed,
+          (name, r, c) => this.book?.find(name)?.displayValue(r, c, depth + 1),
+          0,
+        ) as FakeScalar;
+      }
+    }
+    return cell.value;
+  }
+
+  /**
+   * What `range.formulas` shows for one cell: the formula, else the shown value ("If a cell has no
+   * formula, its value is returned instead": https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member),
+   * so a cell a dynamic array fills gives its spilled value, not the anchor's formula.
+   */
+  displayFormula(row: number, col: number): FakeScalar {
+    return this.cell(row, col)?.formula ?? this.displayValue(row, col);
+  }
+
+  /**
+   * Test setup: a dynamic-array formula at `anchor` whose results are `values` (anchor first), as
+   * if Excel had computed it. Real Excel spills into the neighbouring cells and shows `#SPILL!` in
+   * the anchor while any of them holds something ("Spill range isn't blank": https://support.microsoft.com/excel/how-to-correct-a-spill-error).
+   */
+  setSpill(anchor: string, formula: string, values: FakeScalar[][]): void {
+    const { row, col } = parseCellAddress(anchor);
+    const cell = this.cellForWrite(row, col);
+    cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
+    cell.value = values[0]?.[0] ?? '';
+    cell.quotePrefix = false;
+    this.spills.set(key(row, col), { row, col, values: values.map((r) => [...r]) });
+  }
+
+  /** The dynamic array whose rectangle holds the cell (anchor included), if any. */
+  spillCovering(row: number, col: number): FakeSpill | null {
+    for (const spill of this.spills.values()) {
+      const rows = spill.values.length;
+      const cols = spill.values[0]?.length ?? 0;
+      if (row >= spill.row && row < spill.row + rows && col >= spill.col && col < spill.col + cols)
+        return spill;
+    }
+    return null;
+  }
+
+  /** A dynamic array spills while every cell of its rectangle but the anchor is empty. */
+  spillIsActive(spill: FakeSpill): boolean {
+    for (let r = 0; r < spill.values.length; r++) {
+      for (let c = 0; c < (spill.values[r]?.length ?? 0); c++) {
+        if (r === 0 && c === 0) continue;
+        if (cellHasContent(this.cell(spill.row + r, spill.col + c))) return false;
+      }
+    }
+    return true;
+  }
+
+  /** The name Excel gives a new chart: `Chart 1`, `Chart 2`… (the first one free on the sheet). */
+  nextChartName(): string {
+    const taken = new Set(this.chartNames.values());
+    let n = this.charts.length + 1;
+    while (taken.has(`Chart ${n}`)) n++;
+    return `Chart ${n}`;
+  }
+
+  /** Test setup: a staff chart on the sheet. */
+  addChart(name: string, chart: Partial<FakeChart> = {}): FakeChart {
+    const created: FakeChart = {
+      type: 'ColumnClustered',
+      title: '',
+      seriesBy: 'Auto',
+      series: [],
+      anchor: null,
+      width: null,
+      height: null,
+      ...chart,
+    };
+    this.charts.push(created);
+    this.chartNames.set(created, name);
+    return created;
+  }
+
+  /** Test setup: protects the sheet, as staff would with Review → Protect Sheet. */
+  protect(options: FakeProtectionOptions = {}, password: string | null = null): void {
+    Object.assign(this.protection, { protected: true, password, options: { ...options } });
+  }
+
+  unprotect(): void {
+    Object.assign(this.protection, { protected: false, password: null, options: {} });
+  }
+
+  /** Test setup: unlocks cells (`A1` or `A1:B3`) so that they stay editable under protection. */
+  unlock(address: string): void {
+    const [start, end = start] = address.split(':');
+    const a = parseCellAddress(start);
+    const b = parseCellAddress(end);
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) this.unlocked.add(key(r, c));
+    }
   }
 
   /** Bounds of the cells holding a value or a formula (Excel's `getUsedRange(true)`), or null. */
@@ -86,13 +232,21 @@ export class FakeSheet {
     let minCol = Number.POSITIVE_INFINITY;
     let maxRow = -1;
     let maxCol = -1;
-    for (const [k, cell] of this.cells) {
-      if (cell.value === '' && cell.formula === null) continue;
-      const [row, col] = k.split(',').map(Number);
+    const include = (row: number, col: number) => {
       if (row < minRow) minRow = row;
       if (col < minCol) minCol = col;
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
+    };
+    for (const [k, cell] of this.cells) {
+      if (cell.value === '' && cell.formula === null) continue;
+      const [row, col] = k.split(',').map(Number);
+      include(row, col);
+    }
+    // Cells a dynamic array fills hold values: they belong to the used range.
+    for (const spill of this.spills.values()) {
+      if (!this.spillIsActive(spill)) continue;
+      include(spill.row + spill.values.length - 1, spill.col + (spill.values[0]?.length ?? 1) - 1);
     }
     if (maxRow < 0) return null;
     return { row: minRow, col: minCol, rows: maxRow - minRow + 1, cols: maxCol - minCol + 1 };
@@ -104,12 +258,61 @@ export class FakeWorkbookModel {
   activeSheet: string | null = null;
   /** Last cell selected through `range.select()`: `Projets!F7`. */
   selection: string | null = null;
+  /**
+   * Which Excel the undo model follows: some calls clear the user's undo history only on Windows
+   * and Mac, others only on the web (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  undoPlatform: 'desktop' | 'web' = 'desktop';
+  /** How many times a call cleared the user's whole undo history. */
+  undoStackCleared = 0;
+  /** The API name of each call that cleared it (`Worksheet.delete`, `Worksheet.position`…). */
+  readonly undoClearedBy: string[] = [];
+  /** Undo records on the stack: one per sync that changed something, one per run with `mergeUndoGroup`. */
+  undoRecords = 0;
 
   static fromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookModel {
     const model = new FakeWorkbookModel();
-    for (const sheet of snapshot.sheets) model.sheets.push(sheetFromSnapshot(sheet));
+    for (const sheet of snapshot.sheets) {
+      const created = sheetFromSnapshot(sheet);
+      created.book = model;
+      model.sheets.push(created);
+    }
     model.activeSheet = model.sheets[0]?.name ?? null;
     return model;
+  }
+
+  /** Appends an empty sheet (no name check: `worksheets.add` does that). */
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    sheet.book = this;
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** @internal Records a call that empties the user's undo stack. */
+  clearUndo(api: string): void {
+    this.undoStackCleared += 1;
+    this.undoClearedBy.push(api);
+    this.undoRecords = 0;
+  }
+
+  /**
+   * What deleting `name` does to the formulas left in the workbook: each reference to it becomes
+   * `#REF!` followed by its address (`='Sommaire budgétaire'!B6` → `=#REF!B6`) and shows `#REF!`;
+   * a sheet added later under the same name does not bring them back. Undocumented by Microsoft;
+   * observed in Excel by https://github.com/spreadsheetlab/XLParser/issues/76 (`Sheet1!A1` → `#REF!A1`).
+   */
+  breakReferencesTo(name: string): void {
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === null) continue;
+        const broken = breakReferences(cell.formula, name, (address) => `#REF!${address}`);
+        if (broken !== cell.formula) {
+          cell.formula = broken;
+          cell.value = '#REF!';
+        }
+      }
+    }
   }
 
   /** Sheet names compare without case, like Excel's. */
@@ -144,6 +347,10 @@ export function emptyCell(): FakeCell {
 
 function key(row: number, col: number): string {
   return `${row},${col}`;
+}
+
+function cellHasContent(cell: FakeCell | undefined): boolean {
+  return cell !== undefined && (cell.value !== '' || cell.formula !== null);
 }
 
 const DAY_MS = 86_400_000;
@@ -200,7 +407,8 @@ function sheetToSnapshot(sheet: FakeSheet): SheetSnapshot {
     const formulaRow: (string | null)[] = [];
     for (let c = 0; c < cols; c++) {
       const cell = sheet.cell(r, c);
-      valueRow.push(cell && cell.value !== '' ? cell.value : null);
+      const shown = sheet.displayValue(r, c);
+      valueRow.push(shown !== '' ? shown : null);
       formulaRow.push(cell?.formula ?? null);
       if (cell?.formula) anyFormula = true;
     }

@@ -6,6 +6,7 @@
  * `getValues` returns `''` for empty cells, `getBackgrounds` `#ffffff` for no fill.
  */
 
+import { breakReferences, evaluateRefFormula, parseRefFormula } from '../../addin/fake/formula.js';
 import { columnIndex } from '../../core/a1.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 
@@ -18,7 +19,22 @@ interface Cell {
   background: string;
   numberFormat: string;
   fontWeight: string;
+  /** Text with runs (links) set through `setRichTextValue(s)`; null for plain content. */
+  richText?: FakeRichTextValue | null;
 }
+
+/** What a read shows for one cell: its value (computed or spilled) and its own formula. */
+interface Shown {
+  value: Raw;
+  formula: string;
+}
+
+// An Apps Script edit of a cell the user may not edit throws this (undocumented text; observed in https://github.com/Blacksmoke16/GESI/issues/48; who may edit: https://developers.google.com/apps-script/reference/spreadsheet/protection).
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+// Lock.waitLock « timing out with an exception » (https://developers.google.com/apps-script/reference/lock/lock#waitlocktimeoutinmillis); the message text is undocumented, as Apps Script projects quote it.
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
 const DEFAULT_BACKGROUND = '#ffffff';
 const DEFAULT_FORMAT = '';
@@ -91,11 +107,114 @@ function parseTyped(text: string): { value: Raw; formula: string } {
 export interface FakeOptions {
   /** Makes the Dates `getValues` returns, e.g. in another `vm` realm. */
   makeDate?: (time: number) => Date;
-  /** What `ui.alert` answers (YES by default). */
+  /** What `ui.alert` answers to a question (YES by default); an OK-only alert answers OK. */
   alertAnswer?: 'YES' | 'NO' | 'OK';
   /** Files `HtmlService.createHtmlOutputFromFile` can open. */
   htmlFiles?: Record<string, string>;
   timeZone?: string;
+  /** The user running the script (`Session.getEffectiveUser()`). */
+  user?: string;
+  /** The spreadsheet's owner, who can always edit protected ranges. */
+  owner?: string;
+  /**
+   * How `getSheetByName` compares names. Undocumented: the reference page says nothing about case
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename),
+   * so `exact` (the default) and `ignoreCase` let a test try both.
+   */
+  sheetNameLookup?: 'exact' | 'ignoreCase';
+}
+
+/** One link of a rich text value: characters [start, end) point at `url`. */
+export interface FakeTextLink {
+  start: number;
+  end: number;
+  url: string;
+}
+
+/**
+ * A `RichTextValue` (https://developers.google.com/apps-script/reference/spreadsheet/rich-text-value):
+ * text whose runs may carry links. `getRuns()` cuts the text where a link starts or ends.
+ */
+export class FakeRichTextValue {
+  constructor(
+    readonly text: string,
+    readonly links: readonly FakeTextLink[] = [],
+    private readonly offset = 0,
+  ) {}
+
+  getText(): string {
+    return this.text;
+  }
+  getStartIndex(): number {
+    return this.offset;
+  }
+  getEndIndex(): number {
+    return this.offset + this.text.length;
+  }
+  /** The link of the whole value: null when there is none or the runs link to different places. */
+  getLinkUrl(start?: number, end?: number): string | null {
+    const from = start ?? 0;
+    const to = end ?? this.text.length;
+    const covering = this.links.filter((l) => l.start <= from && l.end >= to);
+    return covering.length === 1 ? covering[0].url : null;
+  }
+  getRuns(): FakeRichTextValue[] {
+    const cuts = new Set([0, this.text.length]);
+    for (const link of this.links) {
+      cuts.add(link.start);
+      cuts.add(link.end);
+    }
+    const sorted = [...cuts].filter((n) => n >= 0 && n <= this.text.length).sort((a, b) => a - b);
+    const runs: FakeRichTextValue[] = [];
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const [from, to] = [sorted[i], sorted[i + 1]];
+      const link = this.links.find((l) => l.start <= from && l.end >= to);
+      runs.push(
+        new FakeRichTextValue(
+          this.text.slice(from, to),
+          link ? [{ start: 0, end: to - from, url: link.url }] : [],
+          from,
+        ),
+      );
+    }
+    return runs;
+  }
+  copy() {
+    return newRichTextBuilder(this.text, [...this.links]);
+  }
+}
+
+/** `SpreadsheetApp.newRichTextValue()`: setText, setLinkUrl(url) or setLinkUrl(start, end, url), build. */
+export function newRichTextBuilder(text = '', links: FakeTextLink[] = []) {
+  let current = text;
+  const builder = {
+    setText(value: string) {
+      current = value;
+      links.length = 0;
+      return builder;
+    },
+    setLinkUrl(startOrUrl: number | string | null, end?: number, url?: string | null) {
+      if (typeof startOrUrl === 'number') {
+        if (url) links.push({ start: startOrUrl, end: end ?? current.length, url });
+      } else {
+        links.length = 0;
+        if (startOrUrl) links.push({ start: 0, end: current.length, url: startOrUrl });
+      }
+      return builder;
+    },
+    setTextStyle(..._args: unknown[]) {
+      return builder;
+    },
+    build: () => new FakeRichTextValue(current, [...links]),
+  };
+  return builder;
+}
+
+/** An array formula placed by `FakeSheet.setArrayFormula`: the anchor holds the formula. */
+export interface FakeArrayFormula {
+  row: number;
+  column: number;
+  values: Raw[][];
 }
 
 export class FakeRange {
@@ -118,14 +237,35 @@ export class FakeRange {
     return out;
   }
 
-  private write<T>(grid: T[][], apply: (cell: Cell, value: T) => void, what: string): FakeRange {
+  /** Like `map`, over what Sheets shows: computed references, array formula results. */
+  private mapShown<T>(read: (shown: Shown) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < this.numColumns; c++)
+        row.push(read(this.sheet.shownAt(this.row + r, this.column + c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  private write<T>(
+    grid: T[][],
+    apply: (cell: Cell, value: T) => void,
+    what: string,
+    content = false,
+  ): FakeRange {
     if (grid.length !== this.numRows || grid.some((row) => row.length !== this.numColumns)) {
       throw new Error(
         `The number of rows or columns in the data does not match the range (${what}: ${grid.length}×${grid[0]?.length} for ${this.numRows}×${this.numColumns}).`,
       );
     }
+    // All or nothing: a write that touches a protected cell changes no cell.
+    this.sheet.book.refuseIfProtected(this.sheet, this.row, this.column, this.numRows, this.numColumns);
     grid.forEach((row, r) => {
       row.forEach((value, c) => {
+        // Writing into the anchor replaces the array formula; into its results, blocks it (#REF!).
+        if (content) this.sheet.arrays.delete(`${this.row + r},${this.column + c}`);
         apply(this.sheet.cellFor(this.row + r, this.column + c), value);
       });
     });
@@ -154,12 +294,49 @@ export class FakeRange {
   }
 
   getValues(): Raw[][] {
-    return this.map((cell) =>
+    return this.mapShown((cell) =>
       isDateLike(cell.value) ? this.sheet.book.makeDate(cell.value.getTime()) : cell.value,
     );
   }
+  // « Entries in the 2D array are empty strings for cells with no formula »: the cells an array formula fills have none (https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas).
   getFormulas(): string[][] {
-    return this.map((cell) => cell.formula);
+    return this.mapShown((cell) => cell.formula);
+  }
+  /** Per-cell read: present so that the counter can catch it. */
+  getFormula(): string {
+    return this.getFormulas()[0][0];
+  }
+  // « Returns the Rich Text values for the cells in the range », null for a cell whose value is not text (https://developers.google.com/apps-script/reference/spreadsheet/range#getrichtextvalues).
+  getRichTextValues(): (FakeRichTextValue | null)[][] {
+    return this.mapShown((shown) => shown.value).map((row, r) =>
+      row.map((value, c) => {
+        const rich = this.sheet.cellAt(this.row + r, this.column + c).richText;
+        if (rich) return rich;
+        return typeof value === 'string' ? new FakeRichTextValue(value) : null;
+      }),
+    );
+  }
+  getRichTextValue(): FakeRichTextValue | null {
+    return this.getRichTextValues()[0][0];
+  }
+  setRichTextValues(values: FakeRichTextValue[][]): FakeRange {
+    return this.write(
+      values,
+      (cell, rich) => {
+        cell.value = rich.getText();
+        cell.formula = '';
+        cell.richText = rich.links.length > 0 ? rich : null;
+      },
+      'setRichTextValues',
+      true,
+    );
+  }
+  setRichTextValue(value: FakeRichTextValue): FakeRange {
+    return this.setRichTextValues([[value]]);
+  }
+  /** `Range.protect()`: a RANGE protection over these cells, editors mirroring the spreadsheet's. */
+  protect(): FakeProtection {
+    return this.sheet.book.addProtection('RANGE', this.sheet, this);
   }
   getNotes(): string[][] {
     return this.map((cell) => cell.note);
@@ -179,10 +356,10 @@ export class FakeRange {
   }
 
   setValues(values: unknown[][]): FakeRange {
-    return this.write(values, (cell, value) => setTyped(cell, value), 'setValues');
+    return this.write(values, (cell, value) => setTyped(cell, value), 'setValues', true);
   }
   setFormulas(formulas: string[][]): FakeRange {
-    return this.write(formulas, (cell, value) => setTyped(cell, value), 'setFormulas');
+    return this.write(formulas, (cell, value) => setTyped(cell, value), 'setFormulas', true);
   }
   /** Per-cell write: present so that the counter can catch it. */
   setValue(value: unknown): FakeRange {
@@ -240,10 +417,12 @@ export class FakeRange {
     return this.setFontWeights(this.map(() => weight));
   }
   setDataValidation(rule: FakeValidation): FakeRange {
+    this.sheet.book.refuseIfProtected(this.sheet, this.row, this.column, this.numRows, this.numColumns);
     this.sheet.validations.push({ range: this.getA1Notation(), rule });
     return this;
   }
   clearDataValidations(): FakeRange {
+    this.sheet.book.refuseIfProtected(this.sheet, this.row, this.column, this.numRows, this.numColumns);
     this.sheet.validations = [];
     return this;
   }
@@ -252,6 +431,7 @@ export class FakeRange {
       this.map(() => 0),
       (cell) => Object.assign(cell, emptyCell()),
       'clear',
+      true,
     );
   }
   activate(): FakeRange {
@@ -261,7 +441,9 @@ export class FakeRange {
   }
 }
 
+// A plain value replaces a rich text cell: its runs and links go (undocumented; setValues takes plain values only: https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
 function setTyped(cell: Cell, value: unknown): void {
+  cell.richText = null;
   if (value === null || value === undefined || value === '') {
     cell.value = '';
     cell.formula = '';
@@ -335,6 +517,10 @@ export interface FakeChart {
 
 export class FakeSheet {
   readonly cells = new Map<number, Map<number, Cell>>();
+  /** Array formulas by anchor (`row,column`, 1-based); see `setArrayFormula`. */
+  readonly arrays = new Map<string, FakeArrayFormula>();
+  /** Deleted through `deleteSheet`. */
+  removed = false;
   validations: { range: string; rule: FakeValidation }[] = [];
   charts: FakeChart[] = [];
   frozenRows = 0;
@@ -376,6 +562,101 @@ export class FakeSheet {
     return cell.value !== '' || cell.formula !== '';
   }
 
+  /** What reads show for a cell (1-based): array formula results, computed cross-sheet references. */
+  shownAt(row: number, column: number, depth = 0): Shown {
+    const anchored = this.arrays.get(`${row},${column}`);
+    const cell = this.cellAt(row, column);
+    if (anchored) {
+      return {
+        value: this.arrayIsActive(anchored) ? (anchored.values[0]?.[0] ?? '') : '#REF!',
+        formula: cell.formula,
+      };
+    }
+    if (!this.hasContent(cell)) {
+      const array = this.arrayCovering(row, column);
+      if (array && this.arrayIsActive(array)) {
+        return { value: array.values[row - array.row]?.[column - array.column] ?? '', formula: '' };
+      }
+    }
+    if (cell.formula !== '' && depth < 64) {
+      const parsed = parseRefFormula(cell.formula);
+      // Sheets shows a reference to an empty cell as empty (undocumented here).
+      if (parsed) {
+        const value = evaluateRefFormula(
+          parsed,
+          (name, r, c) => this.book.findSheet(name)?.shownAt(r + 1, c + 1, depth + 1).value,
+          '',
+        );
+        return { value, formula: cell.formula };
+      }
+    }
+    return { value: cell.value, formula: cell.formula };
+  }
+
+  /**
+   * Test setup: an array formula (`=ARRAYFORMULA(…)`, `=QUERY(…)`, `=FILTER(…)`…) at `anchor`
+   * whose results are `values`, anchor first. Only the anchor holds the formula; while any other
+   * cell of the rectangle holds something the anchor shows `#REF!` and the results disappear
+   * (« Array result was not expanded because it would overwrite data in … »; undocumented by
+   * Google, observed in https://github.com/googleapis/google-api-go-client/issues/1041).
+   */
+  setArrayFormula(anchor: string, formula: string, values: Raw[][]): void {
+    const { row, column } = parseA1(anchor, this.maxRows);
+    const cell = this.cellFor(row, column);
+    cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
+    cell.value = values[0]?.[0] ?? '';
+    cell.richText = null;
+    this.arrays.set(`${row},${column}`, { row, column, values: values.map((r) => [...r]) });
+    this.maxRows = Math.max(this.maxRows, row + values.length - 1);
+    this.maxColumns = Math.max(this.maxColumns, column + (values[0]?.length ?? 1) - 1);
+  }
+
+  /** The array formula whose rectangle holds the cell (anchor included), if any. */
+  arrayCovering(row: number, column: number): FakeArrayFormula | null {
+    for (const array of this.arrays.values()) {
+      const rows = array.values.length;
+      const cols = array.values[0]?.length ?? 0;
+      if (
+        row >= array.row &&
+        row < array.row + rows &&
+        column >= array.column &&
+        column < array.column + cols
+      )
+        return array;
+    }
+    return null;
+  }
+
+  /** An array formula expands while every cell of its rectangle but the anchor is empty. */
+  arrayIsActive(array: FakeArrayFormula): boolean {
+    for (let r = 0; r < array.values.length; r++) {
+      for (let c = 0; c < (array.values[r]?.length ?? 0); c++) {
+        if (r === 0 && c === 0) continue;
+        if (this.hasContent(this.cellAt(array.row + r, array.column + c))) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Test setup: a cell with rich text (`links` as character ranges), as staff make with Insert link. */
+  setRichText(a1: string, text: string, links: FakeTextLink[] = []): void {
+    const { row, column } = parseA1(a1, this.maxRows);
+    const cell = this.cellFor(row, column);
+    cell.value = text;
+    cell.formula = '';
+    cell.richText = new FakeRichTextValue(text, links);
+  }
+
+  /** `Sheet.protect()`: a SHEET protection, editors mirroring the spreadsheet's. */
+  protect(): FakeProtection {
+    return this.book.addProtection('SHEET', this, null);
+  }
+
+  /** `Sheet.getProtections(type)`: the sheet's protected ranges, or its own protection. */
+  getProtections(type: string): FakeProtection[] {
+    return this.book.protections.filter((p) => p.sheet === this && p.type === type && !p.removed);
+  }
+
   getName() {
     return this.name;
   }
@@ -387,12 +668,18 @@ export class FakeSheet {
     for (const [row, line] of this.cells) {
       for (const cell of line.values()) if (this.hasContent(cell)) last = Math.max(last, row);
     }
+    for (const array of this.arrays.values()) {
+      if (this.arrayIsActive(array)) last = Math.max(last, array.row + array.values.length - 1);
+    }
     return last;
   }
   getLastColumn(): number {
     let last = 0;
     for (const line of this.cells.values()) {
       for (const [column, cell] of line) if (this.hasContent(cell)) last = Math.max(last, column);
+    }
+    for (const array of this.arrays.values()) {
+      if (this.arrayIsActive(array)) last = Math.max(last, array.column + (array.values[0]?.length ?? 1) - 1);
     }
     return last;
   }
@@ -446,7 +733,9 @@ export class FakeSheet {
     return list;
   }
   clear() {
+    this.book.refuseIfProtected(this, 1, 1, this.maxRows, this.maxColumns);
     this.cells.clear();
+    this.arrays.clear();
     return this.tracked;
   }
   hideColumns(column: number, count = 1) {
@@ -520,7 +809,7 @@ export class FakeSheet {
     return range;
   }
 
-  /** Test helper (not counted): the sheet as plain values, `''` → null, from A1 to the last cell. */
+  /** Test helper (not counted): the sheet as shown, `''` → null, from A1 to the last cell. */
   valuesForTest(): CellValue[][] {
     const rows = this.getLastRow();
     const cols = this.getLastColumn();
@@ -528,7 +817,7 @@ export class FakeSheet {
     for (let r = 1; r <= rows; r++) {
       const row: CellValue[] = [];
       for (let c = 1; c <= cols; c++) {
-        const value = this.cellAt(r, c).value;
+        const value = this.shownAt(r, c).value;
         row.push(value === '' ? null : value);
       }
       out.push(row);
@@ -542,7 +831,14 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   readonly toasts: string[] = [];
-  readonly alerts: { title: string; prompt: string }[] = [];
+  readonly alerts: { title: string; prompt: string; buttons?: string }[] = [];
+  /** Protected ranges and sheets (`range.protect()`, `sheet.protect()`). */
+  readonly protections: FakeProtection[] = [];
+  /** The one document lock every execution on this spreadsheet shares (`LockService.getDocumentLock()`). */
+  readonly documentLock = new FakeDocumentLock();
+  readonly user: string;
+  readonly owner: string;
+  private alertHandler: AlertHandler | null = null;
   readonly menus: { title: string; items: { label: string; handler: string }[] }[] = [];
   readonly sidebars: { title: string; content: string }[] = [];
   flushes = 0;
@@ -552,7 +848,51 @@ export class FakeSpreadsheet {
 
   constructor(readonly options: FakeOptions = {}) {
     this.makeDate = options.makeDate ?? ((time) => new Date(time));
+    this.user = options.user ?? 'personnel@mrc.example';
+    this.owner = options.owner ?? 'proprietaire@mrc.example';
     this.tracked = this.counter.track('Spreadsheet', this);
+  }
+
+  /**
+   * Test hook: runs while a question (`ui.alert` with YES_NO, YES_NO_CANCEL or OK_CANCEL) is open,
+   * as when a colleague edits during the confirmation: Apps Script suspends the script while the
+   * dialog is open (https://developers.google.com/apps-script/reference/base/ui#alerttitle,-prompt,-buttons).
+   * The handler may return the button the user presses.
+   */
+  onAlert(handler: AlertHandler | null): void {
+    this.alertHandler = handler;
+  }
+
+  /** @internal */
+  handleAlert(alert: { title: string; prompt: string; buttons: string }): string | undefined {
+    return this.alertHandler?.(alert) ?? undefined;
+  }
+
+  /** Test hook: the script ends; « the lock is automatically released when the script terminates » (https://developers.google.com/apps-script/reference/lock/lock#releaselock). */
+  endExecution(): void {
+    this.documentLock.releaseHeldHere();
+  }
+
+  /** A sheet by name as formulas resolve it (without regard to case). */
+  findSheet(name: string): FakeSheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  /** @internal */
+  addProtection(type: 'RANGE' | 'SHEET', sheet: FakeSheet, range: FakeRange | null): FakeProtection {
+    const protection = new FakeProtection(this, type, sheet, range);
+    this.protections.push(protection);
+    return this.counter.track('Protection', protection);
+  }
+
+  /** @internal Throws Sheets' error when the current user may not edit one of these cells (1-based). */
+  refuseIfProtected(sheet: FakeSheet, row: number, column: number, rows: number, columns: number): void {
+    if (this.protections.length === 0) return;
+    for (const protection of this.protections) {
+      if (protection.sheet !== sheet || !protection.blocks(this.user)) continue;
+      if (protection.touches(row, column, rows, columns)) throw new Error(PROTECTED_MESSAGE);
+    }
   }
 
   /** A spreadsheet holding a core snapshot: values, formulas, notes and fills, written uncounted. */
@@ -580,9 +920,10 @@ export class FakeSpreadsheet {
     return book;
   }
 
+  // Sheet names are unique without regard to case: « trying to create 2 sheets with the same name but different cases fails, whether you do it from the spreadsheet UI or the API » (https://github.com/socialpoint-labs/sheetfu/pull/26); message as the Sheets API gives it.
   addSheet(name: string): FakeSheet {
-    if (this.sheets.some((s) => s.name === name))
-      throw new Error(`A sheet with the name "${name}" already exists.`);
+    if (this.findSheet(name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name, this.nextId++);
     this.sheets.push(sheet);
     return sheet;
@@ -601,10 +942,55 @@ export class FakeSpreadsheet {
     return this.sheets.map((s) => s.tracked);
   }
   getSheetByName(name: string) {
+    if (this.options.sheetNameLookup === 'ignoreCase') return this.findSheet(name)?.tracked ?? null;
     return this.sheets.find((s) => s.name === name)?.tracked ?? null;
   }
-  insertSheet(name: string) {
-    return this.addSheet(name).tracked;
+  // « Inserts a new sheet into the spreadsheet with the given name. The new sheet becomes the active sheet. » (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname)
+  insertSheet(name?: string, index?: number) {
+    let sheetName = name;
+    for (let n = this.sheets.length + 1; sheetName === undefined; n++) {
+      if (!this.findSheet(`Sheet${n}`)) sheetName = `Sheet${n}`;
+    }
+    const sheet = this.addSheet(sheetName);
+    if (index !== undefined) {
+      this.sheets.splice(this.sheets.indexOf(sheet), 1);
+      this.sheets.splice(Math.min(index, this.sheets.length), 0, sheet);
+    }
+    this.active = sheet;
+    return sheet.tracked;
+  }
+  /**
+   * `deleteSheet(sheet)`: references to it in the other sheets' formulas become `#REF!` and stay
+   * so when a sheet of that name comes back. Undocumented by Google; the fake writes `#REF!` in
+   * place of the whole reference (`='Sommaire budgétaire'!B6` → `=#REF!`).
+   */
+  deleteSheet(sheet: FakeSheet) {
+    // Compared by identity: a lookup through the tracked proxy would count calls the script never made.
+    const target = this.sheets.find((s) => s === sheet || s.tracked === sheet);
+    if (!target) throw new Error('Sheet not found');
+    for (const protection of target.getProtections('SHEET')) {
+      if (protection.blocks(this.user)) throw new Error(PROTECTED_MESSAGE);
+    }
+    this.sheets.splice(this.sheets.indexOf(target), 1);
+    target.removed = true;
+    for (const protection of this.protections) if (protection.sheet === target) protection.removed = true;
+    if (this.active === target) this.active = this.sheets[0] ?? null;
+    for (const other of this.sheets) {
+      for (const line of other.cells.values()) {
+        for (const cell of line.values()) {
+          if (cell.formula === '') continue;
+          const broken = breakReferences(cell.formula, target.name, () => '#REF!');
+          if (broken !== cell.formula) {
+            cell.formula = broken;
+            cell.value = '#REF!';
+          }
+        }
+      }
+    }
+  }
+  /** `Spreadsheet.getProtections(type)`: every protection of that type in the spreadsheet. */
+  getProtections(type: string): FakeProtection[] {
+    return this.protections.filter((p) => p.type === type && !p.removed);
   }
   getActiveSheet() {
     return (this.active ?? this.sheets[0])?.tracked ?? null;
@@ -623,6 +1009,198 @@ export class FakeSpreadsheet {
   }
   getSpreadsheetTimeZone() {
     return this.options.timeZone ?? 'America/Montreal';
+  }
+}
+
+type AlertHandler = (alert: { title: string; prompt: string; buttons: string }) => string | undefined;
+
+/** A Sheets user as `Protection.getEditors()` and `Session` give it. */
+export interface FakeUser {
+  getEmail(): string;
+}
+
+function fakeUser(email: string): FakeUser {
+  return { getEmail: () => email, toString: () => email } as FakeUser;
+}
+
+/**
+ * A protected range or sheet (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+ * Until the script changes its editors, they mirror the spreadsheet's (the owner and the current
+ * user here), so the range stays editable; « the spreadsheet owner is always able to edit ». A
+ * warning-only protection does not stop a script (undocumented).
+ */
+export class FakeProtection {
+  editors: string[];
+  description = '';
+  warningOnly = false;
+  domainEdit = true;
+  removed = false;
+  unprotected: FakeRange[] = [];
+
+  constructor(
+    private readonly book: FakeSpreadsheet,
+    readonly type: 'RANGE' | 'SHEET',
+    readonly sheet: FakeSheet,
+    private readonly range: FakeRange | null,
+  ) {
+    this.editors = [...new Set([book.owner, book.user])];
+  }
+
+  /** @internal Whether `user` is kept out of the protected cells. */
+  blocks(user: string): boolean {
+    return !this.removed && !this.warningOnly && user !== this.book.owner && !this.editors.includes(user);
+  }
+
+  /** @internal Whether the protected cells meet this rectangle (1-based). */
+  touches(row: number, column: number, rows: number, columns: number): boolean {
+    const overlaps = (r: FakeRange) =>
+      row <= r.row + r.numRows - 1 &&
+      row + rows - 1 >= r.row &&
+      column <= r.column + r.numColumns - 1 &&
+      column + columns - 1 >= r.column;
+    if (this.range) return overlaps(this.range);
+    // A protected sheet: every cell but its unprotected ranges.
+    for (let r = row; r < row + Math.min(rows, 5000); r++) {
+      for (let c = column; c < column + columns; c++) {
+        const inside = (u: FakeRange) =>
+          r >= u.row && r < u.row + u.numRows && c >= u.column && c < u.column + u.numColumns;
+        if (!this.unprotected.some(inside)) return true;
+      }
+    }
+    return false;
+  }
+
+  getProtectionType() {
+    return this.type;
+  }
+  getRange() {
+    return this.range ?? this.sheet.getRange(1, 1, this.sheet.maxRows, this.sheet.maxColumns);
+  }
+  canEdit() {
+    return !this.blocks(this.book.user);
+  }
+  addEditor(user: string | FakeUser) {
+    const email = typeof user === 'string' ? user : user.getEmail();
+    if (!this.editors.includes(email)) this.editors.push(email);
+    return this;
+  }
+  addEditors(users: (string | FakeUser)[]) {
+    for (const user of users) this.addEditor(user);
+    return this;
+  }
+  removeEditor(user: string | FakeUser) {
+    const email = typeof user === 'string' ? user : user.getEmail();
+    this.editors = this.editors.filter((e) => e !== email);
+    return this;
+  }
+  removeEditors(users: (string | FakeUser)[]) {
+    for (const user of users) this.removeEditor(user);
+    return this;
+  }
+  getEditors(): FakeUser[] {
+    return this.editors.map(fakeUser);
+  }
+  canDomainEdit() {
+    return this.domainEdit;
+  }
+  setDomainEdit(editable: boolean) {
+    this.domainEdit = editable;
+    return this;
+  }
+  getDescription() {
+    return this.description;
+  }
+  setDescription(description: string) {
+    this.description = description;
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    this.warningOnly = warningOnly;
+    return this;
+  }
+  getUnprotectedRanges() {
+    return [...this.unprotected];
+  }
+  setUnprotectedRanges(ranges: FakeRange[]) {
+    this.unprotected = [...ranges];
+    return this;
+  }
+  remove() {
+    this.removed = true;
+  }
+}
+
+/**
+ * The document lock of one spreadsheet, shared by every `LockService.getDocumentLock()` call
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getdocumentlock). A test
+ * makes another execution hold it with `holdElsewhere()`.
+ */
+export class FakeDocumentLock {
+  /** The Lock object holding it, `elsewhere` for another execution, or null. */
+  holder: FakeLock | 'elsewhere' | null = null;
+  /** How long the other execution keeps it once someone waits (null: past any timeout). */
+  private releaseAfterMs: number | null = null;
+  /** Every tryLock / waitLock, in order. */
+  readonly attempts: { method: 'tryLock' | 'waitLock'; timeoutMs: number; acquired: boolean }[] = [];
+
+  /** Test setup: another execution holds the lock, for `releaseAfterMs` more of waiting (or forever). */
+  holdElsewhere(releaseAfterMs: number | null = null): void {
+    this.holder = 'elsewhere';
+    this.releaseAfterMs = releaseAfterMs;
+  }
+
+  /** Test setup: the other execution lets the lock go. */
+  releaseElsewhere(): void {
+    if (this.holder === 'elsewhere') this.holder = null;
+  }
+
+  /** @internal */
+  releaseHeldHere(): void {
+    if (this.holder !== 'elsewhere') this.holder = null;
+  }
+
+  /** @internal */
+  acquire(lock: FakeLock, method: 'tryLock' | 'waitLock', timeoutMs: number): boolean {
+    let acquired: boolean;
+    if (this.holder === lock) acquired = true;
+    else if (this.holder === null) acquired = true;
+    else if (
+      this.holder === 'elsewhere' &&
+      this.releaseAfterMs !== null &&
+      this.releaseAfterMs <= timeoutMs
+    ) {
+      acquired = true;
+    } else {
+      // Held by another execution, or by another Lock object of this one (undocumented: Apps
+      // Script's locks are not reentrant across getDocumentLock() calls, as users report).
+      acquired = false;
+    }
+    if (acquired) this.holder = lock;
+    this.attempts.push({ method, timeoutMs, acquired });
+    return acquired;
+  }
+}
+
+/** A `Lock` (https://developers.google.com/apps-script/reference/lock/lock). */
+export class FakeLock {
+  constructor(private readonly state: FakeDocumentLock) {}
+
+  /** « Attempts to acquire the lock, timing out after the provided number of milliseconds. » */
+  tryLock(timeoutInMillis: number): boolean {
+    return this.state.acquire(this, 'tryLock', timeoutInMillis);
+  }
+  /** Like tryLock, but « timing out with an exception ». */
+  waitLock(timeoutInMillis: number): void {
+    if (!this.state.acquire(this, 'waitLock', timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
+  }
+  releaseLock(): void {
+    if (this.state.holder === this) this.state.holder = null;
+  }
+  hasLock(): boolean {
+    return this.state.holder === this;
   }
 }
 
@@ -656,15 +1234,28 @@ export function fakeServices(book: FakeSpreadsheet) {
       });
       return menu;
     },
-    alert(title: string, prompt?: string) {
-      book.alerts.push({ title, prompt: prompt ?? '' });
-      return BUTTON[book.options.alertAnswer ?? 'YES'];
+    // alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons) (https://developers.google.com/apps-script/reference/base/ui#alertprompt).
+    alert(first: string, second?: string, third?: string) {
+      const buttonSets = Object.values(BUTTON_SET);
+      let alert: { title: string; prompt: string; buttons?: string };
+      if (third !== undefined) alert = { title: first, prompt: second ?? '', buttons: third };
+      else if (second !== undefined && buttonSets.includes(second))
+        alert = { title: '', prompt: first, buttons: second };
+      else if (second !== undefined) alert = { title: first, prompt: second };
+      else alert = { title: '', prompt: first };
+      book.alerts.push(alert);
+      const buttons = alert.buttons ?? BUTTON_SET.OK;
+      if (buttons === BUTTON_SET.OK) return BUTTON.OK;
+      const answer = book.handleAlert({ title: alert.title, prompt: alert.prompt, buttons });
+      return answer ?? BUTTON[book.options.alertAnswer ?? 'YES'];
     },
     showSidebar(output: { getTitle(): string; getContent(): string }) {
       book.sidebars.push({ title: output.getTitle(), content: output.getContent() });
     },
   });
   const SpreadsheetApp = counter.track('SpreadsheetApp', {
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+    newRichTextValue: () => newRichTextBuilder(),
     getActiveSpreadsheet: () => book.tracked,
     getActive: () => book.tracked,
     getUi: () => ui,
@@ -709,8 +1300,15 @@ export function fakeServices(book: FakeSpreadsheet) {
   });
   const Charts = { ChartType: { COLUMN: 'COLUMN', LINE: 'LINE', BAR: 'BAR', PIE: 'PIE' } };
   const Logger = { log: (..._args: unknown[]) => Logger };
-  const Session = { getScriptTimeZone: () => book.options.timeZone ?? 'America/Montreal' };
-  return { SpreadsheetApp, HtmlService, Charts, Logger, Session };
+  const Session = {
+    getScriptTimeZone: () => book.options.timeZone ?? 'America/Montreal',
+    getEffectiveUser: () => fakeUser(book.user),
+    getActiveUser: () => fakeUser(book.user),
+  };
+  const LockService = counter.track('LockService', {
+    getDocumentLock: () => counter.track('Lock', new FakeLock(book.documentLock)),
+  });
+  return { SpreadsheetApp, HtmlService, Charts, Logger, Session, LockService };
 }
 
 /** The fake as the adapter's types see it. */
