@@ -13,22 +13,22 @@
  * - Requests are kept under Excel on the web's payload limit (about 5 MB): big blocks are split
  *   by rows and packed into as few syncs as the size needs.
  */
-import { columnLetters, parseCellAddress, rangeAddress } from '../core/a1.js';
+import { cellAddress, columnLetters } from '../core/a1.js';
 import {
   type CellValue,
   looksLikeFormula,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from '../core/cells.js';
-import {
-  type Block,
-  type CellMark,
-  type ChartSpec,
-  isFormula,
-  type Plan,
-  type PlanValue,
-  type SheetPlan,
-} from '../core/plan.js';
+import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
+import type {
+  ReadSpan,
+  ResolvedMark,
+  ResolvedPlan,
+  ResolvedSheet,
+  SpanCells,
+  WriteRun,
+} from '../core/writes.js';
 
 /** What the adapter needs from Office.js (the real `Excel.RequestContext`, or the fake). */
 export type ExcelContext = Excel.RequestContext;
@@ -41,8 +41,6 @@ export interface ReadOptions {
 }
 
 export interface ApplyOptions {
-  /** The snapshot the plan was made from: which sheets exist, where `append` rows go. */
-  snapshot?: WorkbookSnapshot;
   /** Bytes per request, kept under Excel on the web's 5 MB limit (desktop Excel has none: Infinity). */
   payloadBudget?: number;
   /** Write cell notes (Notes API, ExcelApi 1.18). Off on hosts without it. */
@@ -62,6 +60,8 @@ const SERIAL_EPOCH_DAYS = 25_569;
 interface SheetProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
+  /** Chart names: a regenerated sheet's charts are removed by name before it is redrawn. */
+  charts: Excel.ChartCollection;
   /** Only the cells holding formulas: loading `formulas` everywhere would double the response. */
   formulaCells?: Excel.RangeAreas;
 }
@@ -99,18 +99,27 @@ export async function readSnapshot(
 function queueProbe(sheet: Excel.Worksheet, allFormulas = false): SheetProbe {
   sheet.load('name');
   const used = sheet.getUsedRangeOrNullObject(true);
+  const charts = sheet.charts;
+  charts.load('items/name');
   if (allFormulas) {
     used.load('values,formulas,rowIndex,columnIndex');
-    return { sheet, used };
+    return { sheet, used, charts };
   }
   used.load('values,rowIndex,columnIndex');
   const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
   formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
-  return { sheet, used, formulaCells };
+  return { sheet, used, charts, formulaCells };
 }
 
 /** A synced probe as a snapshot sheet; null when the probe went past the last worksheet. */
-function probeResult({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | null {
+function probeResult(probe: SheetProbe): SheetSnapshot | null {
+  const sheet = probeSheet(probe);
+  if (sheet === null) return null;
+  const charts = probe.charts.items.map((chart) => chart.name);
+  return charts.length > 0 ? { ...sheet, chartNames: charts } : sheet;
+}
+
+function probeSheet({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | null {
   if (sheet.isNullObject) return null;
   if (used.isNullObject) return { name: sheet.name, values: [] };
   if (!formulaCells)
@@ -163,20 +172,18 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
   const sized = worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { sheet, used };
+    const charts = sheet.charts;
+    charts.load('items/name');
+    return { sheet, used, charts };
   });
   await context.sync();
-  const shapes = sized.map(({ sheet, used }) =>
-    used.isNullObject
-      ? { name: sheet.name, row: 0, col: 0, rows: 0, cols: 0 }
-      : {
-          name: sheet.name,
-          row: used.rowIndex,
-          col: used.columnIndex,
-          rows: used.rowCount,
-          cols: used.columnCount,
-        },
-  );
+  const shapes = sized.map(({ sheet, used, charts }) => ({
+    name: sheet.name,
+    charts: charts.items.map((chart) => chart.name),
+    ...(used.isNullObject
+      ? { row: 0, col: 0, rows: 0, cols: 0 }
+      : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }),
+  }));
 
   const parts = new Map<string, { values: unknown[][]; formulas: FormulaArea[] }>();
   for (const shape of shapes) parts.set(shape.name, { values: [], formulas: [] });
@@ -220,9 +227,11 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
   return {
     sheets: shapes.map((shape) => {
       const part = parts.get(shape.name)!;
-      return shape.rows === 0
-        ? { name: shape.name, values: [] }
-        : sheetFromUsedRange(shape.name, shape.row, shape.col, part.values, part.formulas);
+      const sheet: SheetSnapshot =
+        shape.rows === 0
+          ? { name: shape.name, values: [] }
+          : sheetFromUsedRange(shape.name, shape.row, shape.col, part.values, part.formulas);
+      return shape.charts.length > 0 ? { ...sheet, chartNames: shape.charts } : sheet;
     }),
   };
 }
@@ -287,6 +296,29 @@ export function sheetFromRange(
   return anyFormula ? { name, values: outValues, formulas: outFormulas } : { name, values: outValues };
 }
 
+/**
+ * Compare-and-set: the cells a confirmed plan changes, read again in one sync (one column range per
+ * span), just before it writes.
+ */
+export async function readSpans(context: ExcelContext, spans: readonly ReadSpan[]): Promise<SpanCells[]> {
+  const ranges = spans.map((span) => {
+    const range = context.workbook.worksheets
+      .getItem(span.sheet)
+      .getRangeByIndexes(span.row, span.col, span.rows, 1);
+    range.load('values,formulas');
+    return { span, range };
+  });
+  if (ranges.length > 0) await context.sync();
+  return ranges.map(({ span, range }) => {
+    const sheet = sheetFromRange(span.sheet, 0, 0, range.values, range.formulas);
+    return {
+      span,
+      values: sheet.values.map((row) => row[0] ?? null),
+      formulas: sheet.formulas?.map((row) => row[0] ?? null),
+    };
+  });
+}
+
 // ————————————————————————————————————————————— write
 
 /** A command group that goes in one request; `bytes` estimates its share of the payload. */
@@ -296,20 +328,20 @@ interface Step {
 }
 
 /**
- * Applies a sheet plan: everything queued, then one `context.sync()` (more only when the plan is
+ * Writes a resolved plan: everything queued, then one `context.sync()` (more only when the plan is
  * bigger than one request may be; then the count follows size ÷ budget). Returns the syncs made.
  */
-export async function applyPlan(
+export async function applyResolved(
   context: ExcelContext,
-  plan: Plan,
+  plan: ResolvedPlan,
   options: ApplyOptions = {},
 ): Promise<number> {
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
-  const sheets = new SheetHandles(context, options.snapshot);
+  const sheets = new SheetHandles(context);
   const steps: Step[] = [];
   const noteSteps: Step[] = [];
-  for (const sheetPlan of plan.sheets) {
-    for (const step of sheetSteps(sheets, sheetPlan, options, budget, noteSteps)) steps.push(step);
+  for (const sheet of plan.sheets) {
+    for (const step of sheetSteps(sheets, sheet, options, budget, noteSteps)) steps.push(step);
   }
   // Notes last: they are the only commands that depend on a newer API set.
   for (const step of noteSteps) steps.push(step);
@@ -343,23 +375,10 @@ export async function applyPlan(
   return syncs;
 }
 
-/** Worksheet proxies by name, created or recreated as the plan says. */
+/** Worksheet proxies by name. */
 class SheetHandles {
   private readonly handles = new Map<string, Excel.Worksheet>();
-  constructor(
-    private readonly context: ExcelContext,
-    private readonly snapshot: WorkbookSnapshot | undefined,
-  ) {}
-
-  existing(name: string): SheetSnapshot | undefined {
-    const key = name.toLowerCase();
-    return this.snapshot?.sheets.find((s) => s.name.toLowerCase() === key);
-  }
-
-  position(name: string): number {
-    const key = name.toLowerCase();
-    return this.snapshot?.sheets.findIndex((s) => s.name.toLowerCase() === key) ?? -1;
-  }
+  constructor(private readonly context: ExcelContext) {}
 
   get(name: string): Excel.Worksheet {
     let handle = this.handles.get(name);
@@ -370,10 +389,6 @@ class SheetHandles {
     return handle;
   }
 
-  set(name: string, handle: Excel.Worksheet): void {
-    this.handles.set(name, handle);
-  }
-
   add(name: string): Excel.Worksheet {
     const handle = this.context.workbook.worksheets.add(name);
     this.handles.set(name, handle);
@@ -381,51 +396,39 @@ class SheetHandles {
   }
 }
 
-/** Rows below the last one holding anything: where `append` blocks start. */
-export function firstFreeRow(sheet: SheetSnapshot | undefined): number {
-  if (!sheet) return 0;
-  for (let r = sheet.values.length - 1; r >= 0; r--) {
-    const row = sheet.values[r];
-    const formulas = sheet.formulas?.[r];
-    if (row.some((v) => v !== null && v !== '') || formulas?.some((f) => f)) return r + 1;
-  }
-  return 0;
-}
-
 function sheetSteps(
   sheets: SheetHandles,
-  plan: SheetPlan,
+  plan: ResolvedSheet,
   options: ApplyOptions,
   budget: number,
   noteSteps: Step[],
 ): Step[] {
   const steps: Step[] = [];
-  const name = plan.sheet;
-  const existing = sheets.existing(name);
-  if (plan.mode === 'replace') {
-    // A generated sheet starts afresh at the place it had.
-    const position = sheets.position(name);
+  const name = plan.name;
+  if (plan.create) steps.push({ bytes: 64, queue: () => void sheets.add(name) });
+  if (plan.clear) {
+    // Cleared where it stands, never deleted: `Worksheet.delete` turns every reference to the sheet
+    // into #REF! and clears the user's undo history (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    const charts = plan.removeCharts;
     steps.push({
-      bytes: 128,
+      bytes: 160 + charts.length * 64,
       queue: () => {
-        if (existing) sheets.get(existing.name).delete();
-        const created = sheets.add(name);
-        if (position >= 0) created.position = position;
+        const sheet = sheets.get(name);
+        const all = sheet.getRange();
+        all.clear('All');
+        all.dataValidation.clear();
+        for (const chart of charts) sheet.charts.getItem(chart).delete();
       },
     });
-  } else if (!existing) {
-    steps.push({ bytes: 64, queue: () => void sheets.add(name) });
   }
-  const rowOffset = plan.mode === 'append' ? firstFreeRow(existing) : 0;
 
-  for (const block of plan.blocks)
-    for (const step of blockSteps(sheets, name, block, rowOffset, budget)) steps.push(step);
+  for (const run of plan.runs) for (const step of runSteps(sheets, name, run, budget)) steps.push(step);
 
-  for (const step of fillSteps(sheets, name, plan.marks ?? [])) steps.push(step);
-  for (const mark of plan.marks ?? []) {
+  for (const step of fillSteps(sheets, name, plan.marks)) steps.push(step);
+  for (const mark of plan.marks) {
     if (mark.note !== undefined && options.notes !== false) {
       const note = mark.note;
-      const address = normalizeCell(mark.cell);
+      const address = cellAddress(mark.row, mark.col);
       noteSteps.push({
         bytes: 128 + (note?.length ?? 0) * 2,
         queue: () => {
@@ -437,9 +440,9 @@ function sheetSteps(
     }
   }
 
-  for (const validation of plan.validations ?? []) {
-    // Excel takes the list as one comma-separated string: commas inside an item cannot be kept.
-    const source = validation.list.map((item) => item.replace(/,/g, ' ')).join(',');
+  for (const validation of plan.validations) {
+    // Excel takes the list as one comma-separated string (core keeps commas out of the items).
+    const source = validation.items.join(',');
     steps.push({
       bytes: 128 + source.length,
       queue: () => {
@@ -452,7 +455,7 @@ function sheetSteps(
     });
   }
 
-  for (const { col, width } of plan.columnWidths ?? []) {
+  for (const { col, width } of plan.columnWidths) {
     steps.push({
       bytes: 64,
       queue: () => {
@@ -462,7 +465,7 @@ function sheetSteps(
     });
   }
 
-  for (const col of plan.hiddenColumns ?? []) {
+  for (const col of plan.hiddenColumns) {
     steps.push({
       bytes: 64,
       queue: () => {
@@ -484,7 +487,7 @@ function sheetSteps(
     });
   }
 
-  for (const chart of plan.charts ?? []) steps.push(chartStep(sheets, name, chart));
+  for (const chart of plan.charts) steps.push(chartStep(sheets, name, chart));
 
   if (plan.hidden !== undefined) {
     const hidden = plan.hidden;
@@ -502,12 +505,12 @@ function sheetSteps(
 const MAX_AREAS_ADDRESS = 8000;
 
 /** Cells marked with the same fill share one command: `getRanges('B2,B5,F7')`. */
-function fillSteps(sheets: SheetHandles, name: string, marks: readonly CellMark[]): Step[] {
+function fillSteps(sheets: SheetHandles, name: string, marks: readonly ResolvedMark[]): Step[] {
   const byFill = new Map<string | null, string[]>();
   for (const mark of marks) {
     if (mark.fill === undefined) continue;
     const cells = byFill.get(mark.fill) ?? [];
-    cells.push(normalizeCell(mark.cell));
+    cells.push(cellAddress(mark.row, mark.col));
     byFill.set(mark.fill, cells);
   }
   const steps: Step[] = [];
@@ -544,28 +547,17 @@ export function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function normalizeCell(cell: string): string {
-  const { row, col } = parseCellAddress(cell);
-  return rangeAddress(row, col, 1, 1);
-}
-
-/** One block, split by rows into pieces that each fit well within a request. */
-function blockSteps(
-  sheets: SheetHandles,
-  name: string,
-  block: Block,
-  rowOffset: number,
-  budget: number,
-): Step[] {
-  const rows = block.values.length;
+/** One run, split by rows into pieces that each fit well within a request. */
+function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: number): Step[] {
+  const rows = run.values.length;
   if (rows === 0) return [];
-  const cols = block.values[0].length;
+  const cols = run.values[0].length;
   if (cols === 0) return [];
-  const hasFormula = block.values.some((row) => row.some(isFormula));
-  const inputs = block.values.map((row) => row.map(toExcelInput));
+  const hasFormula = run.values.some((row) => row.some(isFormula));
+  const inputs = run.values.map((row) => row.map(toExcelInput));
   const rowBytes = inputs.map(
     (row, r) =>
-      JSON.stringify(row).length + (block.numberFormats ? JSON.stringify(block.numberFormats[r]).length : 0),
+      JSON.stringify(row).length + (run.numberFormats ? JSON.stringify(run.numberFormats[r]).length : 0),
   );
   const pieceBudget = Math.max(1, Math.floor(budget / 2));
   const steps: Step[] = [];
@@ -582,39 +574,37 @@ function blockSteps(
     steps.push({
       bytes: bytes + 160,
       queue: () => {
-        const range = sheets
-          .get(name)
-          .getRangeByIndexes(rowOffset + block.row + from, block.col, to - from, cols);
-        if (block.numberFormats) range.numberFormat = block.numberFormats.slice(from, to);
+        const range = sheets.get(name).getRangeByIndexes(run.row + from, run.col, to - from, cols);
+        const formats = run.numberFormats?.slice(from, to);
+        // null keeps the cell's format: Office.js takes null in a 2-D numberFormat array for that.
+        if (formats) range.numberFormat = formats as unknown as string[][];
         const slice = inputs.slice(from, to);
         if (hasFormula) range.formulas = slice;
         else range.values = slice;
-        if (block.bold) range.format.font.bold = true;
-        if (block.fill) range.format.fill.color = block.fill;
+        if (run.bold) range.format.font.bold = true;
+        if (run.fill) range.format.fill.color = run.fill;
       },
     });
     start = end;
   }
   // Loops rather than push(...list): tens of thousands of steps would overflow the call stack.
-  if (block.links) for (const step of linkSteps(sheets, name, block, rowOffset)) steps.push(step);
+  if (run.links) for (const step of linkSteps(sheets, name, run)) steps.push(step);
   return steps;
 }
 
-function linkSteps(sheets: SheetHandles, name: string, block: Block, rowOffset: number): Step[] {
+function linkSteps(sheets: SheetHandles, name: string, run: WriteRun): Step[] {
   const steps: Step[] = [];
-  block.links?.forEach((row, r) => {
+  run.links?.forEach((row, r) => {
     row.forEach((link, c) => {
       if (!link) return;
-      const value = block.values[r]?.[c];
+      const value = run.values[r]?.[c];
       const text = typeof value === 'string' ? value : undefined;
+      const reference = `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
       steps.push({
-        bytes: 96 + link.length + (text?.length ?? 0),
+        bytes: 96 + reference.length + (text?.length ?? 0),
         queue: () => {
-          const cell = sheets.get(name).getCell(rowOffset + block.row + r, block.col + c);
-          cell.hyperlink = {
-            documentReference: link.replace(/^#/, ''),
-            ...(text ? { textToDisplay: text } : {}),
-          };
+          const cell = sheets.get(name).getCell(run.row + r, run.col + c);
+          cell.hyperlink = { documentReference: reference, ...(text ? { textToDisplay: text } : {}) };
         },
       });
     });

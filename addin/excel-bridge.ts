@@ -1,14 +1,22 @@
 /// <reference types="office-js" />
 /**
  * The Excel side of the panel's bridge: one `Excel.run` per action, read (1 sync) → core
- * `runAction` → apply (1 sync). The preview of a changing action reads and computes, nothing more.
+ * `runAction` → apply (1 sync). A changing action is previewed first (read and compute, 1 sync);
+ * once confirmed, its cells are read again and only those unchanged are written (2 syncs).
  */
-import { type ActionResult, runAction } from '../core/actions.js';
+import { type ActionResult, confirmAction, resolveAction, runAction } from '../core/actions.js';
+import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
 import type { ActionName } from '../core/plan.js';
+import { readSpans, snapshotFromSpans } from '../core/writes.js';
 import type { PanelBridge } from '../panel/bridge.js';
-import { toPanelResult } from '../panel/result.js';
-import { applyPlan, DEFAULT_PAYLOAD_BUDGET, readSnapshot } from './excel-adapter.js';
+import { toPanelPreview, toPanelResult } from '../panel/result.js';
+import {
+  applyResolved,
+  DEFAULT_PAYLOAD_BUDGET,
+  readSpans as readCells,
+  readSnapshot,
+} from './excel-adapter.js';
 
 /** `Excel.run`, or the fake's `run` in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -53,7 +61,14 @@ export interface ExcelActionOutcome {
   syncs: number;
 }
 
-/** Read → runAction → apply, in one `Excel.run`. */
+function writeOptions(options: ExcelBridgeOptions) {
+  return {
+    notes: options.notes ?? notesSupported(),
+    payloadBudget: options.payloadBudget ?? platformPayloadBudget(),
+  };
+}
+
+/** Read → runAction → apply, in one `Excel.run`: actions that ask no confirmation. */
 export async function runActionInExcel(
   action: ActionName,
   lang: Lang,
@@ -62,29 +77,54 @@ export async function runActionInExcel(
   const run = options.run ?? defaultRunner();
   return run(async (context) => {
     const snapshot = await readSnapshot(context);
-    const result = runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() });
-    let syncs = 1;
-    if (result.ok && result.plan.sheets.length > 0) {
-      syncs += await applyPlan(context, result.plan, {
-        snapshot,
-        notes: options.notes ?? notesSupported(),
-        payloadBudget: options.payloadBudget ?? platformPayloadBudget(),
-      });
-    }
+    const computed = runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() });
+    if (!computed.ok) return { result: computed, syncs: 1 };
+    const { result, resolved } = resolveAction(computed, snapshot);
+    const syncs = 1 + (await applyResolved(context, resolved, writeOptions(options)));
     return { result, syncs };
   });
 }
 
-/** Read → runAction, nothing written: how many staff cells the action would change. */
+/** A previewed action: what was read, and the plan made from it, until the user answers. */
+export interface ExcelPending {
+  snapshot: WorkbookSnapshot;
+  result: ActionResult;
+}
+
+/** Read → runAction, nothing written: what the action would change. */
 export async function previewActionInExcel(
   action: ActionName,
   lang: Lang,
   options: ExcelBridgeOptions = {},
-): Promise<ActionResult> {
+): Promise<ExcelPending> {
   const run = options.run ?? defaultRunner();
   return run(async (context) => {
     const snapshot = await readSnapshot(context);
-    return runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() });
+    return { snapshot, result: runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() }) };
+  });
+}
+
+/**
+ * The confirmed plan of a preview: the cells it changes are read again (1 sync), those that still
+ * hold what the preview read are written (1 sync), the others are listed.
+ */
+export async function confirmActionInExcel(
+  pending: ExcelPending,
+  lang: Lang,
+  restoreChanged: boolean,
+  options: ExcelBridgeOptions = {},
+): Promise<ExcelActionOutcome> {
+  const run = options.run ?? defaultRunner();
+  return run(async (context) => {
+    const spans = readSpans(pending.result.plan, { restoreChanged });
+    const current = snapshotFromSpans(await readCells(context, spans));
+    const { result, resolved } = confirmAction(pending.result, pending.snapshot, current, {
+      lang,
+      restoreChanged,
+    });
+    const syncs =
+      (spans.length > 0 ? 1 : 0) + (await applyResolved(context, resolved, writeOptions(options)));
+    return { result, syncs };
   });
 }
 
@@ -92,14 +132,27 @@ const CELL_PATTERN = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
 export function createExcelBridge(options: ExcelBridgeOptions = {}): PanelBridge {
   const run = options.run ?? defaultRunner();
+  // The panel runs in the same page: a previewed plan waits here for the user's answer.
+  const pending = new Map<string, ExcelPending>();
+  let previews = 0;
   return {
-    async run(action, lang) {
-      const { result } = await runActionInExcel(action, lang, { ...options, run });
+    async run(action, lang, confirmation) {
+      const previewed = confirmation ? pending.get(confirmation.token) : undefined;
+      if (confirmation) pending.delete(confirmation.token);
+      const { result } = previewed
+        ? await confirmActionInExcel(previewed, lang, confirmation?.restoreChanged ?? false, {
+            ...options,
+            run,
+          })
+        : await runActionInExcel(action, lang, { ...options, run });
       return toPanelResult(result, lang);
     },
     async preview(action, lang) {
-      const result = await previewActionInExcel(action, lang, { ...options, run });
-      return { changedCells: result.plan.changedCells, summary: result.summary };
+      const previewed = await previewActionInExcel(action, lang, { ...options, run });
+      const token = `${action}-${++previews}`;
+      pending.clear();
+      pending.set(token, previewed);
+      return toPanelPreview(previewed.result, lang, token);
     },
     async selectCell(sheet, cell) {
       if (!CELL_PATTERN.test(cell)) return;

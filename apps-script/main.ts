@@ -5,15 +5,22 @@
  * `AllianceLib`; apps-script/stubs.ts appends the top-level functions that call these exports.
  * Nothing runs at load time: custom functions load the same file without access to the UI.
  */
-import { runAction } from '../core/actions.js';
+import { type ActionResult, confirmAction, resolveAction, runAction } from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
+import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
-import type { PanelResult } from '../panel/bridge.js';
-import { toPanelResult } from '../panel/result.js';
+import {
+  confirmationToken,
+  confirmedCells,
+  snapshotFromSpans,
+  readSpans as spansOf,
+} from '../core/writes.js';
+import type { PanelPreview, PanelResult } from '../panel/bridge.js';
+import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import { STRINGS } from '../panel/strings.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
-import { applyPlan, readSnapshot, type SheetsServices } from './sheets-adapter.js';
+import { applyResolved, readSnapshot, readSpans, type SheetsServices } from './sheets-adapter.js';
 
 export const MENU_TITLE = 'Alliance';
 export const SIDEBAR_FILE = 'Sidebar';
@@ -35,20 +42,44 @@ export const MENU_ITEMS: readonly { label: string; handler: string; action: Acti
   { label: 'Ouvrir le panneau', handler: 'allianceMenuOpenPanel', action: null },
 ];
 
+/** How long an action waits for another one to finish in the same spreadsheet. */
+const LOCK_WAIT_MS = 20_000;
+
 function services(): SheetsServices {
   return { SpreadsheetApp, Charts };
 }
 
-type Outcome = ReturnType<typeof runAction>;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Reads the whole workbook in one batch and asks core for the action's plan. Nothing is written. */
 function compute(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spreadsheet: Spreadsheet,
   action: ActionName,
   lang: Lang,
-): Outcome {
-  return runAction(action, readSnapshot(spreadsheet), { lang, now: new Date() });
+): { snapshot: WorkbookSnapshot; result: ActionResult } {
+  const snapshot = readSnapshot(spreadsheet);
+  return { snapshot, result: runAction(action, snapshot, { lang, now: new Date() }) };
 }
+
+/**
+ * Runs `write` holding the document lock, so two users' actions never interleave their writes and
+ * Journal rows (developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+ * Null when another action still holds it after the wait.
+ */
+function withDocumentLock<T>(write: () => T): T | null {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
+  try {
+    return write();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const BUSY_TEXT: Record<Lang, string> = {
+  fr: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
+  en: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Menu
@@ -73,22 +104,49 @@ export function confirmText(cells: number): string {
 function runFromMenu(action: ActionName): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  const outcome = compute(spreadsheet, action, 'fr');
+  const { snapshot, result } = compute(spreadsheet, action, 'fr');
   const label = MENU_ITEMS.find((item) => item.action === action)?.label ?? action;
-  if (!outcome.ok || !outcome.plan) {
-    ui.alert(`${MENU_TITLE} — ${label}`, outcome.summary, ui.ButtonSet.OK);
+  if (!result.ok) {
+    ui.alert(`${MENU_TITLE} — ${label}`, result.summary, ui.ButtonSet.OK);
     return;
   }
-  const changed = outcome.plan.changedCells;
-  if (CHANGING_ACTIONS.includes(action) && changed > 0) {
-    const answer = ui.alert(`${MENU_TITLE} — ${label}`, confirmText(changed), ui.ButtonSet.YES_NO);
+  const changing = CHANGING_ACTIONS.includes(action);
+  if (changing && result.plan.changedCells > 0) {
+    const answer = ui.alert(
+      `${MENU_TITLE} — ${label}`,
+      confirmText(result.plan.changedCells),
+      ui.ButtonSet.YES_NO,
+    );
     if (answer !== ui.Button.YES) {
       spreadsheet.toast('Opération annulée : rien n’a été modifié.', MENU_TITLE);
       return;
     }
   }
-  applyPlan(spreadsheet, outcome.plan, services());
-  spreadsheet.toast(outcome.summary, MENU_TITLE, 10);
+  // Colleagues kept typing while the question was open: the changed cells are read again under the
+  // lock, and only those still holding what was read are written.
+  const done = withDocumentLock(() => {
+    const { result: final, resolved } = changing
+      ? confirmAction(result, snapshot, snapshotFromSpans(readSpans(spreadsheet, spansOf(result.plan))))
+      : resolveAction(result, snapshot);
+    applyResolved(spreadsheet, resolved, services());
+    return final;
+  });
+  if (!done) {
+    ui.alert(`${MENU_TITLE} — ${label}`, BUSY_TEXT.fr, ui.ButtonSet.OK);
+    return;
+  }
+  spreadsheet.toast(doneText(done), MENU_TITLE, 10);
+}
+
+/** The toast after a menu action: its summary, and how many cells changed meanwhile were left alone. */
+function doneText(result: ActionResult): string {
+  const kept = result.issues.filter((i) => i.code === 'write.changedSince').length;
+  if (kept === 0) return result.summary;
+  const cells =
+    kept === 1
+      ? '1 cellule modifiée entre-temps a été laissée'
+      : `${kept} cellules modifiées entre-temps ont été laissées`;
+  return `${result.summary}. ${cells} telle${kept > 1 ? 's' : ''} quelle${kept > 1 ? 's' : ''} (voir le panneau).`;
 }
 
 export const menuTemplate = (): void => runFromMenu('template');
@@ -121,20 +179,44 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Runs the action and applies its plan (the panel has already confirmed changing actions). */
-export function allianceRun(action: unknown, lang: unknown): PanelResult {
+/**
+ * Runs the action and applies its plan, holding the document lock from the read to the last
+ * Journal row. After a preview (`confirmation`), the plan is made again from a fresh read and only
+ * the cells that still hold what the preview read are written; the others are listed.
+ */
+export function allianceRun(action: unknown, lang: unknown, confirmation?: unknown): PanelResult {
   const name = actionArgument(action);
   const language = langArgument(lang);
+  const confirmed = confirmationArgument(confirmation);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const outcome = compute(spreadsheet, name, language);
-  if (outcome.ok && outcome.plan) applyPlan(spreadsheet, outcome.plan, services());
-  return plain(toPanelResult(outcome, language));
+  const done = withDocumentLock(() => {
+    const { snapshot, result } = compute(spreadsheet, name, language);
+    if (!result.ok) return result;
+    const { result: final, resolved } = confirmed
+      ? confirmAction(result, snapshot, snapshot, {
+          lang: language,
+          confirmed: confirmedCells(confirmed.token),
+          restoreChanged: confirmed.restoreChanged,
+        })
+      : resolveAction(result, snapshot);
+    applyResolved(spreadsheet, resolved, services());
+    return final;
+  });
+  if (!done) throw new Error(BUSY_TEXT[language]);
+  return plain(toPanelResult(done, language));
 }
 
-/** How many staff cells the action would change, without changing anything. */
-export function alliancePreview(action: unknown, lang: unknown): { changedCells: number; summary: string } {
-  const outcome = compute(SpreadsheetApp.getActiveSpreadsheet(), actionArgument(action), langArgument(lang));
-  return plain({ changedCells: outcome.plan?.changedCells ?? 0, summary: outcome.summary });
+function confirmationArgument(value: unknown): { token: string; restoreChanged: boolean } | null {
+  if (!value || typeof value !== 'object') return null;
+  const { token, restoreChanged } = value as Record<string, unknown>;
+  return typeof token === 'string' ? { token, restoreChanged: restoreChanged === true } : null;
+}
+
+/** What the action would change (cells, the cells changed since for Annuler), without changing anything. */
+export function alliancePreview(action: unknown, lang: unknown): PanelPreview {
+  const language = langArgument(lang);
+  const { result } = compute(SpreadsheetApp.getActiveSpreadsheet(), actionArgument(action), language);
+  return plain(toPanelPreview(result, language, confirmationToken(result.plan)));
 }
 
 /** Shows the cell of an issue the user clicked. Unknown sheet or cell: nothing happens. */

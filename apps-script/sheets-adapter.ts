@@ -3,17 +3,18 @@
  * The Google Sheets adapter: reads the workbook into a core snapshot and applies a core plan, with
  * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
  */
-import { columnIndex, columnLetters, parseCellAddress } from '../core/a1.js';
+import { columnIndex, parseCellAddress } from '../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
-import {
-  type Block,
-  type CellMark,
-  type ChartSpec,
-  isFormula,
-  type Plan,
-  type PlanValue,
-  type SheetPlan,
-} from '../core/plan.js';
+import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
+import type {
+  CellLink,
+  ReadSpan,
+  ResolvedMark,
+  ResolvedPlan,
+  ResolvedSheet,
+  SpanCells,
+  WriteRun,
+} from '../core/writes.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,48 +82,48 @@ function isDate(value: unknown): value is Date {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** Applies a plan: one bulk call per property written, then one `flush()`. */
-export function applyPlan(spreadsheet: Spreadsheet, plan: Plan, services: SheetsServices): void {
+/**
+ * Writes a resolved plan: one bulk call per run and property, then one `flush()`. Only the cells
+ * the plan changes are written: an unchanged cell between two changed ones is never rewritten, so
+ * the outputs of an array formula, rich text, links and chips around our writes stay as they are.
+ */
+export function applyResolved(spreadsheet: Spreadsheet, plan: ResolvedPlan, services: SheetsServices): void {
+  // `insertSheet` makes the new sheet the active one (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
+  const active = spreadsheet.getActiveSheet();
   const links = new LinkResolver(spreadsheet);
-  for (const sheetPlan of plan.sheets) applySheetPlan(spreadsheet, sheetPlan, services, links);
-  if (plan.activate) {
-    const sheet = spreadsheet.getSheetByName(plan.activate);
-    if (sheet) spreadsheet.setActiveSheet(sheet);
-  }
+  for (const sheet of plan.sheets) writeSheet(spreadsheet, sheet, services, links);
+  const shown = plan.activate ? spreadsheet.getSheetByName(plan.activate) : active;
+  if (shown) spreadsheet.setActiveSheet(shown);
   services.SpreadsheetApp.flush();
 }
 
-function applySheetPlan(
+function writeSheet(
   spreadsheet: Spreadsheet,
-  plan: SheetPlan,
+  plan: ResolvedSheet,
   services: SheetsServices,
   links: LinkResolver,
 ) {
-  let sheet = spreadsheet.getSheetByName(plan.sheet);
-  if (sheet && plan.mode === 'replace') clearSheet(sheet);
-  if (!sheet) sheet = spreadsheet.insertSheet(plan.sheet);
-  // Appended rows go just below the last row holding content (0 on an empty sheet).
-  const rowOffset = plan.mode === 'append' ? sheet.getLastRow() : 0;
-  ensureSize(sheet, extent(plan, rowOffset));
+  const sheet = plan.create ? spreadsheet.insertSheet(plan.name) : spreadsheet.getSheetByName(plan.name);
+  if (!sheet) throw new Error(`Writes for a missing sheet: ${plan.name}`);
+  if (plan.clear) clearSheet(sheet);
+  ensureSize(sheet, extent(plan));
 
-  if (plan.mode === 'edit') writeEdits(sheet, plan.blocks, links);
-  else for (const block of plan.blocks) writeBlock(sheet, block, rowOffset, links);
-  if (plan.marks && plan.marks.length > 0) applyMarks(sheet, plan.marks);
-  for (const validation of plan.validations ?? []) {
+  for (const run of plan.runs) writeRun(sheet, run, links);
+  if (plan.marks.length > 0) applyMarks(sheet, plan.marks);
+  for (const validation of plan.validations) {
     const rule = services.SpreadsheetApp.newDataValidation()
-      .requireValueInList(validation.list, true)
+      .requireValueInList(validation.items, true)
       // Staff values outside the list are flagged, never refused: nothing typed is lost.
       .setAllowInvalid(true)
       .build();
     sheet.getRange(validation.range).setDataValidation(rule);
   }
-  for (const run of widthRuns(plan.columnWidths ?? [])) {
+  for (const run of widthRuns(plan.columnWidths)) {
     sheet.setColumnWidths(run.col + 1, run.count, run.pixels);
   }
   if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
-  const hiddenColumns = plan.hiddenColumns ?? [];
-  for (const run of columnRuns(hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
-  for (const chart of plan.charts ?? []) insertChart(spreadsheet, sheet, chart, services);
+  for (const run of columnRuns(plan.hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
+  for (const chart of plan.charts) insertChart(spreadsheet, sheet, chart, services);
   if (plan.hidden === true) sheet.hideSheet();
   else if (plan.hidden === false) sheet.showSheet();
 }
@@ -137,27 +138,24 @@ function clearSheet(sheet: Sheet): void {
 }
 
 /** Rows and columns (1-based counts) the plan needs, so the sheet can be grown once. */
-function extent(plan: SheetPlan, rowOffset: number): { rows: number; cols: number } {
+function extent(plan: ResolvedSheet): { rows: number; cols: number } {
   let rows = 1;
   let cols = 1;
   const include = (row: number, col: number) => {
     rows = Math.max(rows, row + 1);
     cols = Math.max(cols, col + 1);
   };
-  for (const block of plan.blocks) {
-    if (block.values.length === 0) continue;
-    include(rowOffset + block.row + block.values.length - 1, block.col + block.values[0].length - 1);
+  for (const run of plan.runs) {
+    if (run.values.length === 0) continue;
+    include(run.row + run.values.length - 1, run.col + run.values[0].length - 1);
   }
-  for (const mark of plan.marks ?? []) {
-    const { row, col } = parseCellAddress(mark.cell);
-    include(row, col);
-  }
-  for (const validation of plan.validations ?? []) {
+  for (const mark of plan.marks) include(mark.row, mark.col);
+  for (const validation of plan.validations) {
     const end = rangeEnd(validation.range);
     include(end.row, end.col);
   }
-  for (const { col } of plan.columnWidths ?? []) include(0, col);
-  for (const col of plan.hiddenColumns ?? []) include(0, col);
+  for (const { col } of plan.columnWidths) include(0, col);
+  for (const col of plan.hiddenColumns) include(0, col);
   return { rows, cols };
 }
 
@@ -177,111 +175,46 @@ function ensureSize(sheet: Sheet, needed: { rows: number; cols: number }): void 
   if (needed.cols > maxCols) sheet.insertColumnsAfter(maxCols, needed.cols - maxCols);
 }
 
-function writeBlock(sheet: Sheet, block: Block, rowOffset: number, links: LinkResolver): void {
-  const rows = block.values.length;
+function writeRun(sheet: Sheet, run: WriteRun, links: LinkResolver): void {
+  const rows = run.values.length;
   if (rows === 0) return;
-  const cols = block.values[0].length;
+  const cols = run.values[0].length;
   if (cols === 0) return;
   const chunkRows = Math.max(1, Math.floor(MAX_CELLS_PER_CALL / cols));
   for (let start = 0; start < rows; start += chunkRows) {
     const end = Math.min(rows, start + chunkRows);
-    const range = sheet.getRange(rowOffset + block.row + start + 1, block.col + 1, end - start, cols);
-    const values = block.values.slice(start, end).map((row, i) =>
+    const range = sheet.getRange(run.row + start + 1, run.col + 1, end - start, cols);
+    const values = run.values.slice(start, end).map((row, i) =>
       row.map((value, j) => {
-        const link = block.links?.[start + i]?.[j];
+        const link = run.links?.[start + i]?.[j];
         return link ? links.hyperlink(link, value) : toSheetsValue(value);
       }),
     );
     range.setValues(values);
-    if (block.numberFormats) {
-      const wanted = block.numberFormats.slice(start, end);
+    if (run.numberFormats) {
+      const wanted = run.numberFormats.slice(start, end);
       // null keeps the cell's format: read the current ones only when some are kept.
       const current = wanted.some((row) => row.some((f) => f === null)) ? range.getNumberFormats() : null;
       range.setNumberFormats(wanted.map((row, i) => row.map((f, j) => f ?? current?.[i]?.[j] ?? '')));
     }
-    if (block.fill) range.setBackground(block.fill);
-    if (block.bold !== undefined) range.setFontWeight(block.bold ? 'bold' : 'normal');
+    if (run.fill) range.setBackground(run.fill);
+    if (run.bold) range.setFontWeight('bold');
   }
 }
 
 /**
- * Staff-sheet edits arrive as one block per run of changed cells (Reformater, Annuler): thousands
- * of small ranges, each a call. They are written column by column instead, one range from the first
- * to the last changed row: the unchanged cells in between are read first and written back as they
- * were (their formula, or their value), so the calls depend on the columns touched, not the rows.
+ * Compare-and-set: the cells a confirmed plan changes, read again (values and formulas of one
+ * column range per span) while the document lock is held.
  */
-function writeEdits(sheet: Sheet, blocks: Block[], links: LinkResolver): void {
-  const columns = new Map<
-    number,
-    Map<number, { value: PlanValue; format?: string | null; link?: string | null }>
-  >();
-  for (const block of blocks) {
-    block.values.forEach((row, i) => {
-      row.forEach((value, j) => {
-        const col = block.col + j;
-        let cells = columns.get(col);
-        if (!cells) {
-          cells = new Map();
-          columns.set(col, cells);
-        }
-        cells.set(block.row + i, {
-          value,
-          format: block.numberFormats?.[i]?.[j],
-          link: block.links?.[i]?.[j],
-        });
-      });
-    });
-  }
-  for (const col of [...columns.keys()].sort((a, b) => a - b)) {
-    const cells = columns.get(col)!;
-    const rows = [...cells.keys()];
-    const top = smallest(rows);
-    const bottom = largest(rows);
-    for (let start = top; start <= bottom; start += MAX_CELLS_PER_CALL) {
-      const end = Math.min(bottom, start + MAX_CELLS_PER_CALL - 1);
-      const range = sheet.getRange(start + 1, col + 1, end - start + 1, 1);
-      const current = range.getValues() as unknown[][];
-      const formulas = range.getFormulas();
-      const values = current.map((row, i) => {
-        const edit = cells.get(start + i);
-        if (!edit) return [formulas[i][0] !== '' ? formulas[i][0] : asRead(row[0])];
-        return [edit.link ? links.hyperlink(edit.link, edit.value) : toSheetsValue(edit.value)];
-      });
-      range.setValues(values);
-      const formatted = [...cells.entries()].filter(
-        ([row, e]) => row >= start && row <= end && typeof e.format === 'string',
-      );
-      if (formatted.length > 0) {
-        const formats = range.getNumberFormats();
-        for (const [row, edit] of formatted) formats[row - start][0] = edit.format as string;
-        range.setNumberFormats(formats);
-      }
-    }
-  }
-  // Fills and bold are rare on edits: one call per distinct fill over the list of their ranges.
-  const byFill = new Map<string, string[]>();
-  const bold: string[] = [];
-  for (const block of blocks) {
-    if (block.values.length === 0 || block.values[0].length === 0) continue;
-    const a1 = rangeA1(block.row, block.col, block.values.length, block.values[0].length);
-    if (block.fill) byFill.set(block.fill, [...(byFill.get(block.fill) ?? []), a1]);
-    if (block.bold) bold.push(a1);
-  }
-  for (const [fill, ranges] of byFill) sheet.getRangeList(ranges).setBackground(fill);
-  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');
-}
-
-function rangeA1(row: number, col: number, rows: number, cols: number): string {
-  const start = `${columnLetters(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${columnLetters(col + cols - 1)}${row + rows}`;
-}
-
-/** An unchanged cell written back: its value exactly as read (text kept as text, instants unchanged). */
-function asRead(value: unknown): string | number | boolean | Date {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return needsTextMarker(value) ? `'${value}` : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || isDate(value)) return value;
-  return String(value);
+export function readSpans(spreadsheet: Spreadsheet, spans: readonly ReadSpan[]): SpanCells[] {
+  return spans.map((span) => {
+    const sheet = spreadsheet.getSheetByName(span.sheet);
+    if (!sheet) return { span, values: [], formulas: [] };
+    const range = sheet.getRange(span.row + 1, span.col + 1, span.rows, 1);
+    const values = (range.getValues() as unknown[][]).map((row) => toCellValue(row[0]));
+    const formulas = range.getFormulas().map((row) => (row[0] === '' ? null : row[0]));
+    return { span, values, formulas };
+  });
 }
 
 /**
@@ -321,8 +254,8 @@ function toSheetsDate(date: Date): Date {
  * Marks (fill and note on staff cells) in one read and one write per property over the bounding
  * range of the marked cells: cells inside it that carry no mark are written back as read.
  */
-function applyMarks(sheet: Sheet, marks: CellMark[]): void {
-  const cells = marks.map((mark) => ({ mark, ...parseCellAddress(mark.cell) }));
+function applyMarks(sheet: Sheet, marks: readonly ResolvedMark[]): void {
+  const cells = marks.map((mark) => ({ mark, row: mark.row, col: mark.col }));
   const top = smallest(cells.map((c) => c.row));
   const left = smallest(cells.map((c) => c.col));
   const bottom = largest(cells.map((c) => c.row));
@@ -407,11 +340,10 @@ class LinkResolver {
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
-  hyperlink(link: string, label: PlanValue): string | number | boolean | Date {
-    const target = parseInternalLink(link);
-    const url = target ? this.url(target.sheet, target.cell) : link;
+  hyperlink(link: CellLink, label: PlanValue): string | number | boolean | Date {
+    const url = this.url(link.sheet, link.cell);
     if (url === null) return toSheetsValue(label);
-    const text = label === null || isFormula(label) ? link.replace(/^#/, '') : label;
+    const text = label === null || isFormula(label) ? `${link.sheet}!${link.cell}` : label;
     const shown =
       typeof text === 'number'
         ? String(text)
@@ -425,18 +357,6 @@ class LinkResolver {
     const id = this.ids.get(sheet);
     return id === null || id === undefined ? null : `#gid=${id}&range=${cell}`;
   }
-}
-
-/** `#'Sommaire budgétaire'!B3` or `#Projets!F7` → sheet and cell. */
-export function parseInternalLink(link: string): { sheet: string; cell: string } | null {
-  const match = /^#(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
-    link,
-  );
-  if (!match) return null;
-  return {
-    sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2],
-    cell: match[3].replace(/\$/g, ''),
-  };
 }
 
 // Reductions, not Math.min(...list): a spread of 100 000 rows overflows the call stack.

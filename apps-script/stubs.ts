@@ -37,14 +37,14 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'allianceRun',
     target: 'allianceRun',
-    params: ['action', 'lang'],
-    doc: 'Panneau : exécute une action et applique son plan ; renvoie des données simples.',
+    params: ['action', 'lang', 'confirmation'],
+    doc: 'Panneau : exécute une action (ou celle confirmée après son aperçu) et applique son plan ; renvoie des données simples.',
   },
   {
     name: 'alliancePreview',
     target: 'alliancePreview',
     params: ['action', 'lang'],
-    doc: 'Panneau : nombre de cellules qu’une action modifierait, sans rien modifier.',
+    doc: 'Panneau : ce qu’une action modifierait (cellules, avertissements), sans rien modifier.',
   },
   {
     name: 'allianceSelect',

@@ -15,10 +15,11 @@ import { type Lang, message, renderIssue } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../core/plan.js';
 import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
 import { formatMoney } from '../core/values/money.js';
+import { type ResolvedPlan, resolvePlan, settlePlan } from '../core/writes.js';
 import packageJson from '../package.json';
 import { CLI_TEXT, type CliText } from './messages.js';
-import { applyPlan } from './xlsx/apply.js';
-import { lostContent } from './xlsx/package.js';
+import { applyResolved } from './xlsx/apply.js';
+import { checkOutput } from './xlsx/in-place.js';
 import { readWorkbook, WorkbookReadError } from './xlsx/read.js';
 import { writeWorkbook } from './xlsx/write.js';
 
@@ -120,9 +121,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (output !== null && !inPlace && !values.yes && (await sizeOf(output)) >= 0) {
     throw new UsageError(text.outputExists(output));
   }
-  const lost = writes ? await lostContent(source) : [];
-  for (const item of lost) io.stderr(text.lost(item.sheet, text.lostKinds[item.kind]));
-  if (inPlace && lost.length > 0) throw new UsageError(text.lostInPlace);
+  // Never the input under another name, never a file open in Excel or LibreOffice, nothing lost in place.
+  const check = await checkOutput({ input, output, inPlace, source, text });
+  for (const line of check.warnings) io.stderr(line);
+  if (check.refusal !== null) throw new UsageError(check.refusal);
 
   if (values.json) {
     io.stdout(
@@ -141,17 +143,33 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   // validate writes only when asked (-o): the Validation sheet, fills and notes in a copy.
   if (output !== null) {
-    if ((CHANGING_ACTIONS as readonly string[]).includes(action) && result.plan.changedCells > 0) {
-      if (!(await confirmed(result.plan, values.yes ?? false, inPlace, io, text))) {
+    let plan = result.plan;
+    let target = { workbook, snapshot, source };
+    const restoreChanged = values['restore-changed'] ?? false;
+    const skipped: Issue[] = [];
+    if ((CHANGING_ACTIONS as readonly string[]).includes(action) && plan.changedCells > 0) {
+      const readAt = await modifiedAt(input);
+      if (!(await confirmed(plan, values.yes ?? false, inPlace, io, text))) {
         io.stderr(text.cancelled);
         return 1;
       }
+      // Compare-and-set: saved by someone while the question was open, the file is read again and
+      // only the cells that still hold what was read are changed.
+      if ((await modifiedAt(input)) !== readAt) {
+        target = await readWorkbook(input);
+        const settled = settlePlan(plan, target.snapshot, { restoreChanged });
+        plan = settled.plan;
+        skipped.push(...settled.issues);
+      }
     }
-    applyPlan(workbook, result.plan);
+    const { resolved, issues: refused } = resolvePlan(plan, target.snapshot, { restoreChanged });
+    skipped.push(...refused);
+    applyResolved(target.workbook, resolved);
     if (large) io.stderr(text.progressWrite(output));
-    await write(workbook, output, source, result.plan, text);
-    if (result.plan.changedCells > 0 && (CHANGING_ACTIONS as readonly string[]).includes(action)) {
-      io.stderr(text.changed(result.plan.changedCells));
+    await write(target.workbook, output, target.source, resolved, text);
+    for (const found of skipped) io.stderr(`${found.sheet ?? ''}${issueLine(found, text, lang)}`);
+    if (resolved.changedCells > 0 && (CHANGING_ACTIONS as readonly string[]).includes(action)) {
+      io.stderr(text.changed(resolved.changedCells));
     }
     io.stderr(text.written(output));
   }
@@ -182,6 +200,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       'in-place': { type: 'boolean' },
+      'restore-changed': { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
@@ -195,8 +214,9 @@ async function template(output: string, lang: Lang, now: Date, io: Io, text: Cli
   const workbook = new ExcelJS.Workbook();
   workbook.created = now;
   workbook.modified = now;
-  applyPlan(workbook, result.plan);
-  await write(workbook, output, undefined, result.plan, text);
+  const { resolved } = resolvePlan(result.plan, snapshot);
+  applyResolved(workbook, resolved);
+  await write(workbook, output, undefined, resolved, text);
   io.stdout(result.summary);
   io.stderr(text.written(output));
   return 0;
@@ -206,7 +226,7 @@ async function write(
   workbook: ExcelJS.Workbook,
   output: string,
   source: Buffer | undefined,
-  plan: Plan,
+  plan: ResolvedPlan,
   text: CliText,
 ): Promise<void> {
   try {
@@ -253,6 +273,11 @@ async function confirmed(
   return io.confirm(text.confirm(plan.changedCells));
 }
 
+/** When the file was last written (ms), to tell whether someone saved it while we waited. */
+async function modifiedAt(path: string): Promise<number> {
+  return (await stat(path)).mtimeMs;
+}
+
 /** The file's size, or -1 when there is no such file. */
 async function sizeOf(path: string): Promise<number> {
   try {
@@ -294,8 +319,7 @@ function printHuman(
     for (const sheet of sheets) {
       lines.push('', sheet === '' ? text.workbookLevel : sheet);
       for (const i of bySheet.get(sheet) ?? []) {
-        const where = (i.cell ?? '').padEnd(6);
-        lines.push(`  ${where} ${text.severity[i.severity].padEnd(13)} ${renderIssue(i, lang)}`);
+        lines.push(issueLine(i, text, lang));
       }
     }
   }
@@ -311,6 +335,12 @@ function printHuman(
     if (action === 'summary') appendLines(lines, budgetLines(report, text));
   }
   io.stdout(lines.join('\n'));
+}
+
+/** `  F5     avertissement Municipalité non reconnue…` (the sheet heads its group). */
+function issueLine(found: Issue, text: CliText, lang: Lang): string {
+  const where = (found.cell ?? '').padEnd(6);
+  return `  ${where} ${text.severity[found.severity].padEnd(13)} ${renderIssue(found, lang)}`;
 }
 
 function sheetRank(sheet: string, order: string[]): number {

@@ -10,13 +10,17 @@ Utilisation :
                                               remet au propre les cellules (noms officiels, montants, dates)
   alliance summary FICHIER [-o SORTIE]        ajoute la feuille « Sommaire budgétaire » (formules vivantes)
   alliance rank FICHIER [-o SORTIE] [--json]  ajoute la feuille « Classement » et la recommandation
-  alliance undo FICHIER [-o SORTIE]           annule la dernière opération inscrite au Journal
+  alliance undo FICHIER [-o SORTIE] [--restore-changed]
+                                              annule la dernière opération inscrite au Journal ; une
+                                              cellule modifiée depuis est laissée telle quelle
 
 Options :
   -o, --output FICHIER   fichier produit (par défaut à côté de l’original : NOM.sommaire.xlsx, etc.)
       --in-place         écrit dans le fichier d’origine au lieu d’un nouveau fichier
       --yes              ne demande pas de confirmation avant de modifier des cellules
                          et remplace un fichier de sortie qui existe déjà
+      --restore-changed  undo : rétablit aussi les cellules modifiées depuis l’opération
+                         (ce qu’il remplace est consigné au Journal : un nouvel undo le rend)
       --json             imprime le résultat en JSON (validate, rank)
       --lang fr|en       langue des messages (fr par défaut)
   -h, --help             affiche cette aide
@@ -33,13 +37,17 @@ Usage:
   alliance reformat FILE [-o OUT] [--yes]     tidies cells (official names, amounts, dates)
   alliance summary FILE [-o OUT]              adds the « Sommaire budgétaire » sheet (live formulas)
   alliance rank FILE [-o OUT] [--json]        adds the « Classement » sheet and the recommendation
-  alliance undo FILE [-o OUT]                 undoes the last operation recorded in the Journal
+  alliance undo FILE [-o OUT] [--restore-changed]
+                                              undoes the last operation recorded in the Journal; a
+                                              cell changed since is left as it is
 
 Options:
   -o, --output FILE      output file (default next to the input: NAME.sommaire.xlsx, etc.)
       --in-place         writes into the input file instead of a new file
       --yes              does not ask before changing cells
                          and replaces an output file that already exists
+      --restore-changed  undo: also restores the cells changed since the operation
+                         (what it replaces is journaled: another undo gives it back)
       --json             prints the result as JSON (validate, rank)
       --lang fr|en       message language (fr by default)
   -h, --help             shows this help

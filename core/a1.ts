@@ -38,3 +38,15 @@ export function sheetReference(sheet: string, address: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);
   return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
+
+/** `#'Sommaire budgétaire'!B3` or `#Projets!F7` (the plans' internal links) → sheet and cell. */
+export function parseInternalLink(link: string): { sheet: string; cell: string } | null {
+  const match = /^#(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
+    link,
+  );
+  if (!match) return null;
+  return {
+    sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2],
+    cell: match[3].replace(/\$/g, ''),
+  };
+}

@@ -15,6 +15,7 @@ import { validationPlan } from './plans/validation.js';
 import { reformatPlan } from './reformat.js';
 import { todayIso } from './values/dates.js';
 import { formatMoney } from './values/money.js';
+import { type ResolvedPlan, resolvePlan, type SettleOptions, settlePlan } from './writes.js';
 
 export interface ActionOptions {
   lang?: Lang;
@@ -31,6 +32,62 @@ export interface ActionResult {
   /** One sentence for the user: « 14 erreurs, 9 avertissements dans 3 feuilles », « 23 cellules reformatées ». */
   summary: string;
   analysis?: Analysis;
+  /** Reformater: cells left as they were because they could not be read. */
+  unreadCells?: number;
+}
+
+/** The summary of a changing action once its cells are known (after the compare-and-set too). */
+function changeSummary(action: 'reformat' | 'undo', plan: Plan, unread: number, lang: Lang): string {
+  const cells = plan.changedCells;
+  if (action === 'undo')
+    return message('action.undone', { cells, operation: plan.operation?.undoes ?? '' }, lang);
+  return cells === 0 && unread === 0
+    ? message('action.nothingToReformat', {}, lang)
+    : message('action.reformatted', { cells, skipped: unread }, lang);
+}
+
+/**
+ * The exact writes of an action's plan on the snapshot it was made from (actions without a
+ * confirmation); cells it may not write are added to the issues.
+ */
+export function resolveAction(
+  result: ActionResult,
+  snapshot: WorkbookSnapshot,
+): { result: ActionResult; resolved: ResolvedPlan } {
+  const { resolved, issues } = resolvePlan(result.plan, snapshot);
+  return {
+    result: issues.length > 0 ? { ...result, issues: [...result.issues, ...issues] } : result,
+    resolved,
+  };
+}
+
+export interface ConfirmOptions extends SettleOptions {
+  lang?: Lang;
+}
+
+/**
+ * After the user confirmed a changing action: compare-and-set against what the host just read
+ * again (`current`), then the exact writes on the snapshot the plan was made from. The cells that
+ * changed meanwhile are skipped and listed; the summary counts what is really written.
+ */
+export function confirmAction(
+  result: ActionResult,
+  snapshot: WorkbookSnapshot,
+  current: WorkbookSnapshot,
+  options: ConfirmOptions = {},
+): { result: ActionResult; resolved: ResolvedPlan } {
+  const settled = settlePlan(result.plan, current, options);
+  const { resolved, issues } = resolvePlan(settled.plan, snapshot, options);
+  const plan = { ...settled.plan, changedCells: resolved.changedCells };
+  const action = result.action;
+  const summary =
+    action === 'reformat' || action === 'undo'
+      ? changeSummary(action, plan, result.unreadCells ?? 0, options.lang ?? 'fr')
+      : result.summary;
+  return {
+    result: { ...result, plan, issues: [...result.issues, ...settled.issues, ...issues], summary },
+    resolved,
+  };
 }
 
 function planOf(action: ActionName, sheets: SheetPlan[], changedCells = 0, activate?: string): Plan {
@@ -77,18 +134,13 @@ export function runAction(
   }
 
   if (action === 'undo') {
-    const result = undoLastOperation(snapshot);
+    const result = undoLastOperation(snapshot, now);
+    const plan = planOf(action, [], result.changedCells, result.plan?.changes[0]?.sheet);
+    if (result.plan) plan.operation = result.plan;
     const summary = result.ok
-      ? message('action.undone', { cells: result.changedCells, operation: result.operation ?? '' }, lang)
+      ? changeSummary('undo', plan, 0, lang)
       : message(result.issues[0]?.code ?? 'journal.nothingToUndo', result.issues[0]?.params ?? {}, lang);
-    const firstSheet = result.sheets[0]?.sheet;
-    return {
-      action,
-      ok: result.ok,
-      plan: planOf(action, result.sheets, result.changedCells, result.ok ? firstSheet : undefined),
-      issues: result.issues,
-      summary,
-    };
+    return { action, ok: result.ok, plan, issues: result.issues, summary };
   }
 
   const analysis = analyzeWorkbook(snapshot, { today: todayIso(now) });
@@ -145,12 +197,16 @@ export function runAction(
 
   // reformat
   const result = reformatPlan(analysis, snapshot, planOptions);
-  const changed = result.plan.changedCells;
-  const summary =
-    changed === 0 && result.skippedCells === 0
-      ? message('action.nothingToReformat', {}, lang)
-      : message('action.reformatted', { cells: changed, skipped: result.skippedCells }, lang);
-  const edited = result.plan.sheets.find((s) => s.mode === 'edit')?.sheet;
+  const summary = changeSummary('reformat', result.plan, result.skippedCells, lang);
+  const edited = result.plan.operation?.changes[0]?.sheet;
   if (edited !== undefined) result.plan.activate = edited;
-  return { action, ok: true, plan: result.plan, issues: result.issues, summary, analysis };
+  return {
+    action,
+    ok: true,
+    plan: result.plan,
+    issues: result.issues,
+    summary,
+    analysis,
+    unreadCells: result.skippedCells,
+  };
 }

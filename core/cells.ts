@@ -13,6 +13,21 @@ export interface SheetSnapshot {
   notes?: (string | null)[][];
   /** Cell fills as `#RRGGBB`, or null for none, when the host can read them. */
   fills?: (string | null)[][];
+  /**
+   * Cells whose value an array formula or a dynamic array produces (not the anchor, which holds the
+   * formula): never written, like formula cells. Rectangles, 0-based.
+   */
+  computed?: CellArea[];
+  /** Names of the charts on the sheet, when the host reads them (a regenerated sheet's are redrawn). */
+  chartNames?: string[];
+}
+
+/** A rectangle of cells, 0-based. */
+export interface CellArea {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 export interface WorkbookSnapshot {
@@ -45,4 +60,28 @@ export function isBlank(value: unknown): boolean {
 /** Text that a spreadsheet would take for a formula if written as a plain value. */
 export function looksLikeFormula(value: unknown): boolean {
   return typeof value === 'string' && /^[=+\-@]/.test(value);
+}
+
+/** What a cell holds: its plain value, or its invariant formula; `computed` when an array fills it. */
+export interface CellState {
+  value: CellValue;
+  formula: string | null;
+  computed?: boolean;
+}
+
+export function isComputedCell(sheet: SheetSnapshot, row: number, col: number): boolean {
+  for (const area of sheet.computed ?? []) {
+    if (row >= area.row && row < area.row + area.rows && col >= area.col && col < area.col + area.cols)
+      return true;
+  }
+  return false;
+}
+
+/** The cell at (row, col) of a snapshot sheet; outside the grid is empty. */
+export function cellState(sheet: SheetSnapshot, row: number, col: number): CellState {
+  const formula = sheet.formulas?.[row]?.[col] ?? null;
+  const value = sheet.values[row]?.[col] ?? null;
+  const state: CellState = { value: value === undefined ? null : value, formula: formula ? formula : null };
+  if (sheet.computed && isComputedCell(sheet, row, col)) state.computed = true;
+  return state;
 }

@@ -4,38 +4,21 @@
  * read back, and the undo of the last operation still applied.
  */
 import { cellAddress, parseCellAddress } from './a1.js';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './cells.js';
+import {
+  type CellState,
+  type CellValue,
+  cellState,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from './cells.js';
 import { generatedSheetName, isGeneratedSheet } from './generated.js';
 import { type Issue, issue } from './issues.js';
-import type { ActionName, Block, Formula, PlanValue, SheetPlan } from './plan.js';
+import type { ActionName, CellChange, Formula, Operation, PlanValue } from './plan.js';
 import { isFormula } from './plan.js';
 import { headerKey } from './values/text.js';
 
-/** What a staff cell holds: its plain value, or its invariant formula. */
-export interface CellState {
-  value: CellValue;
-  formula: string | null;
-}
-
 /** « Type d'origine » of the Journal, written in French. */
 export type JournalValueType = 'texte' | 'nombre' | 'date' | 'booléen' | 'vide' | 'formule';
-
-/** One staff cell an action is about to change. */
-export interface CellChange {
-  sheet: string;
-  /** A1 address. */
-  cell: string;
-  before: CellState;
-  after: PlanValue;
-}
-
-export interface JournalOperation {
-  /** `2026-11-27T14:03:05Z-reformat` */
-  id: string;
-  action: ActionName;
-  at: Date;
-  changes: CellChange[];
-}
 
 export type JournalState = 'applied' | 'undone';
 
@@ -115,13 +98,6 @@ const TYPE_KEYS: Record<string, JournalValueType> = {
 
 /** Number format of the date cells the Journal writes (the full instant is kept in the value). */
 export const JOURNAL_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-
-/** The cell at (row, col) of a snapshot sheet; outside the grid is empty. */
-export function cellState(sheet: SheetSnapshot, row: number, col: number): CellState {
-  const formula = sheet.formulas?.[row]?.[col] ?? null;
-  const value = sheet.values[row]?.[col] ?? null;
-  return { value: value === undefined ? null : value, formula: formula ? formula : null };
-}
 
 export function valueType(state: CellState): JournalValueType {
   if (state.formula) return 'formule';
@@ -299,55 +275,25 @@ export function sameAsJournal(current: CellState, written: CellValue): boolean {
 
 export interface UndoResult {
   ok: boolean;
+  /** The operation undone. */
   operation?: string;
-  sheets: SheetPlan[];
+  /** The cells to restore, journaled as an operation of its own (so Annuler can be undone too). */
+  plan?: Operation;
+  /** Cells to restore now; those staff changed since the operation are optional and not counted. */
   changedCells: number;
   issues: Issue[];
 }
 
-export interface CellEdit {
-  row: number;
-  col: number;
-  value: PlanValue;
-  format: string | null;
-}
-
-/** Vertical runs of consecutive edited cells of one column: one block each, never over an untouched cell. */
-export function editBlocks(edits: readonly CellEdit[]): Block[] {
-  const sorted = [...edits].sort((a, b) => a.col - b.col || a.row - b.row);
-  const blocks: Block[] = [];
-  let current: { block: Block; nextRow: number; col: number } | null = null;
-  for (const edit of sorted) {
-    if (current && current.col === edit.col && current.nextRow === edit.row) {
-      current.block.values.push([edit.value]);
-      current.block.numberFormats?.push([edit.format]);
-      current.nextRow += 1;
-      continue;
-    }
-    const block: Block = {
-      row: edit.row,
-      col: edit.col,
-      values: [[edit.value]],
-      numberFormats: [[edit.format]],
-    };
-    blocks.push(block);
-    current = { block, nextRow: edit.row + 1, col: edit.col };
-  }
-  for (const block of blocks) {
-    if (block.numberFormats?.every((row) => row.every((f) => f === null))) delete block.numberFormats;
-  }
-  return blocks;
-}
-
 /**
- * « Annuler la dernière opération »: the last operation still Appliquée is restored cell by cell
- * (an edit plan per staff sheet) and its rows are marked Annulée (an edit plan on the Journal).
+ * « Annuler la dernière opération »: the last operation still Appliquée, cell by cell. A cell staff
+ * changed since the operation is left as it is unless the user asks (`optional` changes, each
+ * listed as a warning before the confirmation). The restore is itself an operation: its Journal
+ * rows record what it overwrites, and the rows it undoes become « Annulée ».
  */
-export function undoLastOperation(snapshot: WorkbookSnapshot): UndoResult {
+export function undoLastOperation(snapshot: WorkbookSnapshot, now: Date = new Date()): UndoResult {
   const journal = readJournal(snapshot);
   const nothing = (code: 'journal.nothingToUndo' | 'journal.missing'): UndoResult => ({
     ok: false,
-    sheets: [],
     changedCells: 0,
     issues: [issue(code, 'info')],
   });
@@ -357,7 +303,7 @@ export function undoLastOperation(snapshot: WorkbookSnapshot): UndoResult {
   const entries = journal.entries.filter((e) => e.operation === last.operation && e.state === 'applied');
 
   const issues: Issue[] = [];
-  const bySheet = new Map<string, Map<string, { row: number; col: number; value: PlanValue }>>();
+  const byCell = new Map<string, CellChange>();
   for (const entry of entries) {
     const sheet = snapshot.sheets.find((s) => s.name === entry.sheet);
     if (!sheet) {
@@ -385,38 +331,47 @@ export function undoLastOperation(snapshot: WorkbookSnapshot): UndoResult {
       );
       continue;
     }
-    const cells = bySheet.get(sheet.name) ?? new Map();
-    bySheet.set(sheet.name, cells);
-    const key = cellAddress(position.row, position.col);
-    // The first row of an operation for a cell holds its original value.
-    if (cells.has(key)) continue;
-    if (!sameAsJournal(cellState(sheet, position.row, position.col), entry.after)) {
+    const key = `${sheet.name}!${cellAddress(position.row, position.col)}`;
+    const known = byCell.get(key);
+    // The first row of an operation for a cell holds its original value; later rows are undone with it.
+    if (known) {
+      known.undoes?.push(entry.row);
+      continue;
+    }
+    const current = cellState(sheet, position.row, position.col);
+    const change: CellChange = {
+      sheet: sheet.name,
+      cell: cellAddress(position.row, position.col),
+      before: current,
+      after: entry.before,
+      undoes: [entry.row],
+    };
+    if (!sameAsJournal(current, entry.after)) {
+      change.optional = true;
       issues.push(
         issue(
           'journal.changedSince',
           'warning',
-          { sheet: sheet.name, cell: key },
+          { sheet: sheet.name, cell: change.cell },
           { operation: last.operation },
         ),
       );
     }
-    cells.set(key, { ...position, value: entry.before });
+    byCell.set(key, change);
   }
-
-  const sheets: SheetPlan[] = [];
-  let changedCells = 0;
-  for (const [name, cells] of bySheet) {
-    changedCells += cells.size;
-    sheets.push({
-      sheet: name,
-      mode: 'edit',
-      blocks: editBlocks([...cells.values()].map((c) => ({ ...c, format: null }))),
-    });
-  }
-  sheets.push({
-    sheet: journal.sheet,
-    mode: 'edit',
-    blocks: entries.map((e) => ({ row: e.row, col: journal.columns.state, values: [[STATE_LABELS.undone]] })),
-  });
-  return { ok: true, operation: last.operation, sheets, changedCells, issues };
+  const changes = [...byCell.values()];
+  const existing = new Set(journal.entries.map((e) => e.operation));
+  return {
+    ok: true,
+    operation: last.operation,
+    plan: {
+      id: operationId(now, 'undo', existing),
+      action: 'undo',
+      at: now,
+      changes,
+      undoes: last.operation,
+    },
+    changedCells: changes.filter((c) => !c.optional).length,
+    issues,
+  };
 }

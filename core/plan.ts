@@ -1,4 +1,4 @@
-import type { CellValue } from './cells.js';
+import type { CellState, CellValue } from './cells.js';
 
 /** A formula in invariant English form (`=SUM(B2:B5)`), written with Excel `formulas` / Sheets `setFormulas`. */
 export interface Formula {
@@ -77,9 +77,40 @@ export interface SheetPlan {
   hidden?: boolean;
 }
 
+/** One staff cell a changing action sets: what it read there (compare-and-set, Journal) and what it writes. */
+export interface CellChange {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  before: CellState;
+  after: PlanValue;
+  /** Number format set with the value (Reformater's dates and amounts); absent keeps the cell's. */
+  format?: string;
+  /** Written only when the user asks (Annuler: staff changed the cell since the operation). */
+  optional?: boolean;
+  /** Annuler: the Journal rows (0-based) this change undoes, marked « Annulée » once it is written. */
+  undoes?: number[];
+}
+
+/** The staff cells a changing action sets, journaled as one operation. */
+export interface Operation {
+  /** `2026-11-27T14:03:05Z-reformat` */
+  id: string;
+  action: ActionName;
+  at: Date;
+  changes: CellChange[];
+  /** Annuler: the operation it undoes. */
+  undoes?: string;
+}
+
 export interface Plan {
   action: string;
   sheets: SheetPlan[];
+  /**
+   * Staff cells this plan changes (Reformater, Annuler). The write path turns them into the writes
+   * and the Journal rows, after the compare-and-set has kept only the cells that still hold `before`.
+   */
+  operation?: Operation;
   /** How many staff cells this plan changes (shown to the user before applying). */
   changedCells: number;
   /** Sheet to show the user after applying. */

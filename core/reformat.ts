@@ -5,22 +5,13 @@
  */
 import { cellAddress } from './a1.js';
 import type { Analysis } from './analysis.js';
-import { type CellValue, isErrorValue, type WorkbookSnapshot } from './cells.js';
+import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
 import { parseDecision } from './grids/projects.js';
 import { type Issue, type IssueParams, issue } from './issues.js';
-import {
-  type CellChange,
-  type CellEdit,
-  cellState,
-  editBlocks,
-  type JournalOperation,
-  operationId,
-  readJournal,
-} from './journal.js';
+import { operationId, readJournal } from './journal.js';
 import type { IssueCode, Lang } from './messages/index.js';
 import { createMunicipalityMatcher, type MunicipalityMatcher } from './municipalities.js';
-import type { Plan, SheetPlan } from './plan.js';
-import { journalAppendPlan } from './plans/journal.js';
+import type { CellChange, Plan } from './plan.js';
 import { parsePriority } from './priorities.js';
 import type { Settings } from './settings.js';
 import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
@@ -268,10 +259,7 @@ export interface ReformatResult {
   skippedCells: number;
 }
 
-/**
- * The 'edit' plans of the staff sheets plus the Journal 'append' plan that records them, which comes
- * first so a host that applies sheets in order writes the journal before the changes.
- */
+/** The staff cells to tidy, as one operation: the write path journals and writes what it keeps. */
 export function reformatPlan(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
@@ -285,13 +273,11 @@ export function reformatPlan(
   };
   const issues: Issue[] = [];
   const changes: CellChange[] = [];
-  const sheetPlans: SheetPlan[] = [];
   let skippedCells = 0;
 
   for (const work of sheetsToTidy(analysis)) {
     const sheet = snapshot.sheets.find((s) => s.name === work.sheet);
     if (!sheet) continue;
-    const edits: CellEdit[] = [];
     for (const row of work.rows) {
       for (const { col, kind } of work.columns) {
         const before = cellState(sheet, row, col);
@@ -299,6 +285,7 @@ export function reformatPlan(
         if (isErrorValue(before.value) && !before.formula) continue;
         ctx.notes = [];
         const tidied = tidyCell(kind, before.value, ctx);
+        if (before.computed) continue;
         if (before.formula) {
           // A formula is the staff's own logic: reported when its result is untidy, never replaced.
           if (tidied.kind === 'change' && !isErrorValue(before.value))
@@ -312,26 +299,20 @@ export function reformatPlan(
           continue;
         }
         if (tidied.kind === 'same') continue;
-        edits.push({ row, col, value: tidied.value, format: tidied.format ?? null });
-        changes.push({ sheet: sheet.name, cell: where.cell, before, after: tidied.value });
+        const planned: CellChange = { sheet: sheet.name, cell: where.cell, before, after: tidied.value };
+        if (tidied.format !== undefined) planned.format = tidied.format;
+        changes.push(planned);
       }
     }
-    if (edits.length > 0) sheetPlans.push({ sheet: sheet.name, mode: 'edit', blocks: editBlocks(edits) });
   }
 
-  const sheets: SheetPlan[] = [];
+  const plan: Plan = { action: 'reformat', sheets: [], changedCells: changes.length };
   if (changes.length > 0) {
     const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
-    const operation: JournalOperation = {
-      id: operationId(now, 'reformat', existing),
-      action: 'reformat',
-      at: now,
-      changes,
-    };
-    sheets.push(journalAppendPlan(snapshot, operation), ...sheetPlans);
+    plan.operation = { id: operationId(now, 'reformat', existing), action: 'reformat', at: now, changes };
   }
   return {
-    plan: { action: 'reformat', sheets, changedCells: changes.length },
+    plan,
     issues,
     skippedCells,
   };

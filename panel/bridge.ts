@@ -23,12 +23,34 @@ export interface PanelResult {
   sheet?: string;
 }
 
+/** What a changing action would do, shown before the user confirms. Plain data only. */
+export interface PanelPreview {
+  changedCells: number;
+  /** Cells changed only if the user asks (Annuler: staff changed them since the operation). */
+  optionalCells: number;
+  summary: string;
+  /** What the user should know before confirming (the cells changed since, each with its place). */
+  warnings: PanelIssue[];
+  /** Hands the previewed plan back to `run`: only what was read and shown is written. */
+  token: string;
+}
+
+/** The user's answer to a preview. */
+export interface PanelConfirmation {
+  token: string;
+  /** Also write the optional cells. */
+  restoreChanged: boolean;
+}
+
 /** The small host bridge: Excel (Office.js) and Google Sheets (google.script.run) each implement it. */
 export interface PanelBridge {
-  /** Runs the action on the open workbook and applies its plan. */
-  run(action: ActionName, lang: Lang): Promise<PanelResult>;
-  /** For actions that change staff cells: how many cells would change, without changing anything. */
-  preview(action: ActionName, lang: Lang): Promise<{ changedCells: number; summary: string }>;
+  /**
+   * Runs the action on the open workbook and applies its plan; after a preview, the confirmed plan,
+   * writing only the cells that still hold what the preview read.
+   */
+  run(action: ActionName, lang: Lang, confirmation?: PanelConfirmation): Promise<PanelResult>;
+  /** For actions that change staff cells: what would change, without changing anything. */
+  preview(action: ActionName, lang: Lang): Promise<PanelPreview>;
   /** Selects the cell in the workbook (click on an issue). */
   selectCell(sheet: string, cell: string): Promise<void>;
 }

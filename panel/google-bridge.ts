@@ -1,6 +1,6 @@
 import type { Lang } from '../core/messages/index.js';
 import type { ActionName } from '../core/plan.js';
-import type { PanelBridge } from './bridge.js';
+import type { PanelBridge, PanelConfirmation } from './bridge.js';
 import { errorText, normalizePreview, normalizeResult } from './model.js';
 
 /**
@@ -8,7 +8,7 @@ import { errorText, normalizePreview, normalizeResult } from './model.js';
  * sidebar through `google.script.run`. Only plain data crosses (no Date, no undefined).
  */
 export interface AllianceServerFunctions {
-  allianceRun(action: ActionName, lang: Lang): void;
+  allianceRun(action: ActionName, lang: Lang, confirmation?: PanelConfirmation): void;
   alliancePreview(action: ActionName, lang: Lang): void;
   allianceSelect(sheet: string, cell: string): void;
 }
@@ -52,8 +52,11 @@ function call(
 /** The panel's bridge for the Google Sheets sidebar. `runner` is for tests; the page uses the real one. */
 export function createGoogleBridge(runner: () => GoogleScriptRunner = defaultRunner): PanelBridge {
   return {
-    async run(action, lang) {
-      return normalizeResult(await call(runner, (s) => s.allianceRun(action, lang)), action);
+    async run(action, lang, confirmation) {
+      const answer = await call(runner, (s) =>
+        confirmation ? s.allianceRun(action, lang, confirmation) : s.allianceRun(action, lang),
+      );
+      return normalizeResult(answer, action);
     },
     async preview(action, lang) {
       return normalizePreview(await call(runner, (s) => s.alliancePreview(action, lang)), action);

@@ -2,7 +2,7 @@ import { parseCellAddress } from '../core/a1.js';
 import type { Severity } from '../core/issues.js';
 import type { IssueCode } from '../core/messages/index.js';
 import type { ActionName } from '../core/plan.js';
-import type { PanelIssue, PanelResult } from './bridge.js';
+import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
 
 /** The panel's logic without the DOM: grouping, counting, normalizing what crosses the bridge. */
 
@@ -127,17 +127,20 @@ export function normalizeResult(raw: unknown, action: ActionName): PanelResult {
   return result;
 }
 
-export function normalizePreview(
-  raw: unknown,
-  action: ActionName,
-): { changedCells: number; summary: string } {
+export function normalizePreview(raw: unknown, action: ActionName): PanelPreview {
   if (!raw || typeof raw !== 'object') {
     throw new Error(`Réponse vide de l’hôte pour l’aperçu de l’action ${action}.`);
   }
   const r = raw as Record<string, unknown>;
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
   return {
-    changedCells: typeof r.changedCells === 'number' && Number.isFinite(r.changedCells) ? r.changedCells : 0,
+    changedCells: count(r.changedCells),
+    optionalCells: count(r.optionalCells),
     summary: typeof r.summary === 'string' ? r.summary : '',
+    warnings: Array.isArray(r.warnings)
+      ? r.warnings.map(normalizeIssue).filter((i): i is PanelIssue => i !== null)
+      : [],
+    token: typeof r.token === 'string' ? r.token : '',
   };
 }
 

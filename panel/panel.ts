@@ -1,6 +1,6 @@
 import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
-import type { PanelBridge, PanelIssue, PanelResult } from './bridge.js';
+import type { PanelBridge, PanelConfirmation, PanelIssue, PanelPreview, PanelResult } from './bridge.js';
 import { countBySeverity, errorText, groupIssuesBySheet, isNavigable, SEVERITIES } from './model.js';
 import { LANGS, type PanelStrings, STRINGS } from './strings.js';
 
@@ -15,7 +15,7 @@ export interface PanelOptions {
 type Phase =
   | { kind: 'idle' }
   | { kind: 'busy'; action: ActionName; previewing: boolean }
-  | { kind: 'confirming'; action: ActionName; changedCells: number };
+  | { kind: 'confirming'; action: ActionName; preview: PanelPreview };
 
 /** What the result area shows. Messages keep the language they were rendered in by the host. */
 type Outcome =
@@ -25,6 +25,8 @@ type Outcome =
   | { kind: 'failure'; action: ActionName; detail: string };
 
 const LANG_STORAGE_KEY = 'alliance.panel.lang';
+/** Warnings listed in the confirmation box; the rest are counted. */
+const MAX_CONFIRM_WARNINGS = 8;
 const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
 type Attrs = Record<string, string | boolean | undefined>;
@@ -126,6 +128,11 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   );
 
   const confirmText = h('p', { class: 'ap-confirm-text', id: 'ap-confirm-text' });
+  // Cells staff changed since (Annuler): listed before the user confirms, restored only if asked.
+  const confirmWarnings = h('ul', { class: 'ap-confirm-warnings' });
+  const restoreBox = h('input', { type: 'checkbox', class: 'ap-confirm-check', id: 'ap-restore-changed' });
+  const restoreLabel = h('label', { for: 'ap-restore-changed' });
+  const restoreRow = h('p', { class: 'ap-confirm-restore', hidden: true }, restoreBox, ' ', restoreLabel);
   const confirmButton = h('button', { type: 'button', class: 'ap-button ap-button-primary' });
   const cancelButton = h('button', { type: 'button', class: 'ap-button' });
   confirmButton.addEventListener('click', () => void confirmPending());
@@ -134,6 +141,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
     'div',
     { class: 'ap-confirm', role: 'group', 'aria-labelledby': 'ap-confirm-text', hidden: true },
     confirmText,
+    confirmWarnings,
+    restoreRow,
     h('div', { class: 'ap-confirm-buttons' }, confirmButton, cancelButton),
   );
   confirmBox.addEventListener('keydown', (event) => {
@@ -189,8 +198,9 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
     render();
     try {
       const preview = await bridge.preview(action, lang);
-      if (preview.changedCells > 0) {
-        phase = { kind: 'confirming', action, changedCells: preview.changedCells };
+      if (preview.changedCells > 0 || preview.optionalCells > 0) {
+        phase = { kind: 'confirming', action, preview };
+        restoreBox.checked = false;
         render();
         confirmButton.focus();
         return;
@@ -206,8 +216,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
 
   async function confirmPending(): Promise<void> {
     if (phase.kind !== 'confirming') return;
-    const { action } = phase;
-    await runAction(action);
+    const { action, preview } = phase;
+    await runAction(action, { token: preview.token, restoreChanged: restoreBox.checked });
   }
 
   function cancelPending(): void {
@@ -219,11 +229,11 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
     actionButtons.get(action)?.button.focus();
   }
 
-  async function runAction(action: ActionName): Promise<void> {
+  async function runAction(action: ActionName, confirmation?: PanelConfirmation): Promise<void> {
     phase = { kind: 'busy', action, previewing: false };
     render();
     try {
-      const result = await bridge.run(action, lang);
+      const result = await bridge.run(action, lang, confirmation);
       outcome = { kind: 'result', result, lang };
     } catch (error) {
       outcome = { kind: 'failure', action, detail: errorText(error) };
@@ -293,7 +303,20 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
 
     confirmBox.hidden = phase.kind !== 'confirming';
     if (phase.kind === 'confirming') {
-      confirmText.textContent = s.confirmChanges(phase.changedCells);
+      const { preview } = phase;
+      confirmText.textContent = s.confirmChanges(preview.changedCells);
+      const changedSince = preview.warnings.slice(0, MAX_CONFIRM_WARNINGS);
+      confirmWarnings.replaceChildren(
+        ...changedSince.map((w) =>
+          h('li', {}, w.sheet && w.cell ? `${w.sheet}!${w.cell} — ${w.message}` : w.message),
+        ),
+      );
+      if (preview.warnings.length > changedSince.length) {
+        confirmWarnings.append(h('li', {}, s.moreWarnings(preview.warnings.length - changedSince.length)));
+      }
+      confirmWarnings.hidden = changedSince.length === 0;
+      restoreRow.hidden = preview.optionalCells === 0;
+      restoreLabel.textContent = s.restoreChanged(preview.optionalCells);
       confirmButton.textContent = s.confirm;
       cancelButton.textContent = s.cancel;
     }

@@ -19,6 +19,9 @@ export interface PanelStrings {
   busy: Record<ActionName, string>;
   previewBusy: (action: string) => string;
   confirmChanges: (cells: number) => string;
+  /** Annuler: the choice to restore also the cells staff changed since the operation. */
+  restoreChanged: (cells: number) => string;
+  moreWarnings: (count: number) => string;
   nothingToChange: string;
   confirm: string;
   cancel: string;
@@ -79,6 +82,11 @@ const fr: PanelStrings = {
     cells === 1
       ? '1 cellule sera modifiée. Continuer ?'
       : `${formatCount(cells, 'fr-CA')} cellules seront modifiées. Continuer ?`,
+  restoreChanged: (cells) =>
+    cells === 1
+      ? 'Rétablir aussi la cellule modifiée depuis l’opération (la saisie récente sera remplacée, et consignée au Journal).'
+      : `Rétablir aussi les ${formatCount(cells, 'fr-CA')} cellules modifiées depuis l’opération (les saisies récentes seront remplacées, et consignées au Journal).`,
+  moreWarnings: (count) => `… et ${formatCount(count, 'fr-CA')} autre${count > 1 ? 's' : ''}.`,
   nothingToChange: 'Aucune cellule à modifier.',
   confirm: 'Confirmer',
   cancel: 'Annuler',
@@ -143,6 +151,11 @@ const en: PanelStrings = {
     cells === 1
       ? '1 cell will be changed. Continue?'
       : `${formatCount(cells, 'en-CA')} cells will be changed. Continue?`,
+  restoreChanged: (cells) =>
+    cells === 1
+      ? 'Also restore the cell changed since the operation (the recent entry is replaced, and recorded in the Journal).'
+      : `Also restore the ${formatCount(cells, 'en-CA')} cells changed since the operation (the recent entries are replaced, and recorded in the Journal).`,
+  moreWarnings: (count) => `… and ${formatCount(count, 'en-CA')} more.`,
   nothingToChange: 'No cell to change.',
   confirm: 'Confirm',
   cancel: 'Cancel',

@@ -1139,7 +1139,12 @@ class FakeChartCollection {
   load(properties?: string): this {
     void properties;
     this.context.loadCommand(1, () => {
-      const sheet = this.worksheet.target();
+      // On a null worksheet (past the last one), like the other calls chained on a null object: nothing.
+      const sheet = this.worksheet.resolve();
+      if (!sheet) {
+        this.loaded = [];
+        return [];
+      }
       this.loaded = sheet.charts.map((chart) => {
         const proxy = new FakeChartProxy(this.context, chart, () => sheet);
         proxy.loadedName = sheet.chartNames.get(chart) ?? '';

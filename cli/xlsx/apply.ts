@@ -1,51 +1,68 @@
-/** Applies a core sheet plan to an ExcelJS workbook: the `.xlsx` host's only way of writing cells. */
+/** The `.xlsx` host's writer: a core resolved plan into an ExcelJS workbook. */
 import type ExcelJS from 'exceljs';
 import { parseCellAddress } from '../../core/a1.js';
-import type { CellValue } from '../../core/cells.js';
+import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import type { Issue } from '../../core/issues.js';
+import { isFormula, type Plan, type PlanValue } from '../../core/plan.js';
 import {
-  type Block,
-  type CellMark,
-  isFormula,
-  type Plan,
-  type PlanValue,
-  type SheetPlan,
-} from '../../core/plan.js';
+  type CellLink,
+  type ResolvedMark,
+  type ResolvedPlan,
+  type ResolvedSheet,
+  type ResolveOptions,
+  resolvePlan,
+  type WriteRun,
+} from '../../core/writes.js';
+import { snapshotOf } from './read.js';
 
 /** ExcelJS has `dataValidations` on worksheets but not in its typings. */
 interface WithValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
-export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
+/** Resolves a core plan on the workbook it was made from, then writes it. */
+export function applyPlan(
+  workbook: ExcelJS.Workbook,
+  plan: Plan,
+  snapshot: WorkbookSnapshot = snapshotOf(workbook),
+  options: ResolveOptions = {},
+): { resolved: ResolvedPlan; issues: Issue[] } {
+  const result = resolvePlan(plan, snapshot, options);
+  applyResolved(workbook, result.resolved);
+  return result;
+}
+
+/** Writes a resolved plan into an ExcelJS workbook: the `.xlsx` host's only way of writing cells. */
+export function applyResolved(workbook: ExcelJS.Workbook, plan: ResolvedPlan): void {
   let hasFormulas = false;
-  for (const sheetPlan of plan.sheets) {
-    if (applySheetPlan(workbook, sheetPlan)) hasFormulas = true;
+  for (const sheet of plan.sheets) {
+    if (writeSheet(workbook, sheet)) hasFormulas = true;
   }
   // Our formulas are written without cached results: ask every spreadsheet to compute them on open.
   if (hasFormulas) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   if (plan.activate) activate(workbook, plan.activate);
 }
 
-/** Applies one sheet plan; returns true when it wrote a formula. */
-function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): boolean {
-  const worksheet =
-    plan.mode === 'replace' ? recreateSheet(workbook, plan.sheet) : sheetOrNew(workbook, plan.sheet);
-  const rowOffset = plan.mode === 'append' ? lastUsedRow(worksheet) : 0;
-  const keepStyle = plan.mode !== 'replace';
+/** Writes one sheet; returns true when it wrote a formula. */
+function writeSheet(workbook: ExcelJS.Workbook, plan: ResolvedSheet): boolean {
+  const worksheet = plan.create ? workbook.addWorksheet(plan.name) : workbook.getWorksheet(plan.name);
+  if (!worksheet) throw new Error(`Writes for a missing sheet: ${plan.name}`);
+  if (plan.clear) clearInPlace(worksheet);
+  const keepStyle = !plan.clear && !plan.create;
   let hasFormulas = false;
-  for (const block of plan.blocks) {
-    if (writeBlock(worksheet, block, rowOffset, keepStyle)) hasFormulas = true;
+  for (const run of plan.runs) {
+    if (writeRun(worksheet, run, keepStyle)) hasFormulas = true;
   }
-  for (const mark of plan.marks ?? []) applyMark(worksheet, mark);
-  for (const validation of plan.validations ?? []) {
+  for (const mark of plan.marks) applyMark(worksheet, mark);
+  for (const validation of plan.validations) {
     (worksheet as unknown as WithValidations).dataValidations.add(validation.range, {
       type: 'list',
       allowBlank: true,
-      formulae: [`"${validation.list.map((item) => item.replace(/"/g, '""')).join(',')}"`],
+      formulae: [`"${validation.items.map((item) => item.replace(/"/g, '""')).join(',')}"`],
     });
   }
-  for (const { col, width } of plan.columnWidths ?? []) worksheet.getColumn(col + 1).width = width;
-  for (const col of plan.hiddenColumns ?? []) worksheet.getColumn(col + 1).hidden = true;
+  for (const { col, width } of plan.columnWidths) worksheet.getColumn(col + 1).width = width;
+  for (const col of plan.hiddenColumns) worksheet.getColumn(col + 1).hidden = true;
   if (plan.frozenRows !== undefined) {
     worksheet.views = plan.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: plan.frozenRows }] : [];
   }
@@ -53,51 +70,51 @@ function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): boolean {
   return hasFormulas;
 }
 
-/** A generated sheet starts afresh, at the position it had (new sheets go last). */
-function recreateSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const existing = workbook.getWorksheet(name);
-  if (!existing) return workbook.addWorksheet(name);
-  const { orderNo } = existing as unknown as { orderNo: number };
-  workbook.removeWorksheet(existing.id);
-  const created = workbook.addWorksheet(name);
-  (created as unknown as { orderNo: number }).orderNo = orderNo;
-  return created;
+/** ExcelJS internals a generated sheet is cleared through: it has no `clear()` of its own. */
+interface ClearableWorksheet {
+  _rows: unknown[];
+  _columns: unknown;
+  _merges: Record<string, unknown>;
+  _media: unknown[];
+  dataValidations: { model: Record<string, unknown> };
+  conditionalFormattings: unknown[];
+  rowBreaks: unknown[];
+  autoFilter: unknown;
 }
 
-function sheetOrNew(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  return workbook.getWorksheet(name) ?? workbook.addWorksheet(name);
+/**
+ * A generated sheet is emptied where it stands (cells, styles, notes, merges, lists, images),
+ * keeping its id, its place and its name, so references to it from other sheets keep working.
+ */
+function clearInPlace(worksheet: ExcelJS.Worksheet): void {
+  const internal = worksheet as unknown as ClearableWorksheet;
+  internal._rows = [];
+  internal._columns = null;
+  internal._merges = {};
+  internal._media = [];
+  internal.dataValidations.model = {};
+  internal.conditionalFormattings = [];
+  internal.rowBreaks = [];
+  internal.autoFilter = null;
+  worksheet.views = [];
 }
 
-/** Number of the last row holding a value (0 when the sheet is empty): appended rows go below it. */
-function lastUsedRow(worksheet: ExcelJS.Worksheet): number {
-  let last = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (row.hasValues) last = rowNumber;
-  });
-  return last;
-}
-
-function writeBlock(
-  worksheet: ExcelJS.Worksheet,
-  block: Block,
-  rowOffset: number,
-  keepStyle: boolean,
-): boolean {
+function writeRun(worksheet: ExcelJS.Worksheet, run: WriteRun, keepStyle: boolean): boolean {
   let hasFormulas = false;
-  block.values.forEach((rowValues, i) => {
-    const row = worksheet.getRow(rowOffset + block.row + i + 1);
+  run.values.forEach((rowValues, i) => {
+    const row = worksheet.getRow(run.row + i + 1);
     rowValues.forEach((value, j) => {
-      const cell = row.getCell(block.col + j + 1);
-      const link = block.links?.[i]?.[j];
+      const cell = row.getCell(run.col + j + 1);
+      const link = run.links?.[i]?.[j];
       if (isFormula(value)) hasFormulas = true;
       if (keepStyle) detachSharedFormula(worksheet, cell);
       cell.value = link ? linkValue(value, link) : cellValue(value);
-      const numFmt = block.numberFormats?.[i]?.[j];
+      const numFmt = run.numberFormats?.[i]?.[j];
       const style: Partial<ExcelJS.Style> =
-        keepStyle || numFmt || block.bold || block.fill ? { ...cell.style } : {};
+        keepStyle || numFmt || run.bold || run.fill ? { ...cell.style } : {};
       if (numFmt) style.numFmt = numFmt;
-      if (block.bold) style.font = { ...style.font, bold: true };
-      if (block.fill) style.fill = solid(block.fill);
+      if (run.bold) style.font = { ...style.font, bold: true };
+      if (run.fill) style.fill = solid(run.fill);
       if (link) style.font = { ...style.font, underline: true, color: { argb: 'FF0563C1' } };
       // Styles read by ExcelJS are shared between cells: always give the cell its own copy.
       cell.style = style;
@@ -136,16 +153,15 @@ export function cellValue(value: PlanValue): ExcelJS.CellValue {
   return value as CellValue;
 }
 
-/** `#'Projets'!F7` → an internal hyperlink (ExcelJS writes `Sheet!A1` targets as a location). */
-function linkValue(value: PlanValue, link: string): ExcelJS.CellValue {
-  const text = value === null || isFormula(value) ? link.replace(/^#/, '') : String(value);
-  const target = link.replace(/^#/, '').replace(/\$/g, '');
+/** An internal hyperlink (ExcelJS writes `Sheet!A1` targets as a location). */
+function linkValue(value: PlanValue, link: CellLink): ExcelJS.CellValue {
+  const target = `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
+  const text = value === null || isFormula(value) ? target : String(value);
   return { text, hyperlink: target } as ExcelJS.CellHyperlinkValue;
 }
 
-function applyMark(worksheet: ExcelJS.Worksheet, mark: CellMark): void {
-  const { row, col } = parseCellAddress(mark.cell);
-  const cell = worksheet.getCell(row + 1, col + 1);
+function applyMark(worksheet: ExcelJS.Worksheet, mark: ResolvedMark): void {
+  const cell = worksheet.getCell(mark.row + 1, mark.col + 1);
   if (mark.fill !== undefined) {
     const style: Partial<ExcelJS.Style> = { ...cell.style };
     if (mark.fill === null) delete style.fill;

@@ -1,15 +1,19 @@
 /** Writes a workbook after a plan: ExcelJS, then the package step, then an atomic rename. */
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, chown, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { Plan } from '../../core/plan.js';
+import type { ResolvedPlan } from '../../core/writes.js';
+import { linkTarget, lockFile } from './in-place.js';
 import { finishPackage } from './package.js';
 
 export interface WriteOptions {
-  /** The input package: drawings and charts of the kept sheets are carried from it. */
+  /** The input package: drawings, charts and macros of the kept sheets are carried from it. */
   source?: Buffer;
-  /** The plan just applied: its replaced sheets and charts. */
-  plan?: Plan;
+  /** The resolved plan just written: its regenerated sheets and charts. */
+  plan?: ResolvedPlan;
+  /** The output's file name: `.xlsm` keeps the input's macros, `.xlsx` cannot (absent: the input's format). */
+  output?: string;
 }
 
 export async function workbookBuffer(
@@ -20,8 +24,9 @@ export async function workbookBuffer(
   const sheets = options.plan?.sheets ?? [];
   return finishPackage(written, {
     source: options.source,
-    replacedSheets: sheets.filter((s) => s.mode === 'replace').map((s) => s.sheet),
-    charts: sheets.map((s) => ({ sheet: s.sheet, charts: s.charts ?? [] })),
+    replacedSheets: sheets.filter((s) => s.clear).map((s) => s.name),
+    charts: sheets.map((s) => ({ sheet: s.name, charts: s.charts })),
+    output: options.output,
   });
 }
 
@@ -30,15 +35,37 @@ export async function writeWorkbook(
   path: string,
   options: WriteOptions = {},
 ): Promise<void> {
-  await writeAtomically(path, await workbookBuffer(workbook, options));
+  await writeAtomically(path, await workbookBuffer(workbook, { output: path, ...options }));
 }
 
-/** A temp file beside the target, then a rename: a crash never leaves a half-written workbook. */
+/**
+ * A temp file beside the target, then a rename: a crash never leaves a half-written workbook. A link
+ * is written through (its target is replaced, the link stays a link); a replaced file keeps its
+ * permission mode (and owner when allowed); a read-only file, or one open in Excel or LibreOffice
+ * (code `ELOCKED`), is not replaced.
+ */
 export async function writeAtomically(path: string, data: Buffer): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const target = await linkTarget(path);
+  const existing = await stat(target).catch(() => null);
+  if (existing) {
+    const lock = await lockFile(path);
+    if (lock) throw Object.assign(new Error(`open in ${lock.app}: ${lock.path}`), { code: 'ELOCKED' });
+    await access(target, constants.W_OK);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    // `wx`: never over another file of that name (then it is not ours to remove either).
+    await writeFile(temp, data, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await unlink(temp).catch(() => {});
+    throw error;
+  }
+  try {
+    if (existing?.isFile()) {
+      await chown(temp, existing.uid, existing.gid).catch(() => {});
+      await chmod(temp, existing.mode & 0o7777);
+    }
+    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;

@@ -187,7 +187,12 @@ export const en: Record<IssueCode, Message> = {
   'journal.missing': () => 'Nothing to undo: the workbook has no “Journal” sheet yet.',
   'journal.nothingToUndo': () => 'Nothing to undo: every operation in the Journal is already undone.',
   'journal.changedSince': (p) =>
-    `Cell changed since operation ${p.operation}: the old value is restored anyway (the recent entry is lost).`,
+    `Cell changed since operation ${p.operation}: it is left as it is unless you ask to restore it too.`,
+  'write.changedSince': (p) =>
+    `Cell changed during the operation (it now holds “${p.value}”): left as it is.`,
+  'write.sheetGone': (p) => `Sheet “${p.sheet}” no longer exists: the cell is left out.`,
+  'write.computedCell': () =>
+    'Cell filled by an array formula or a dynamic array: the tool does not write it.',
   'journal.sheetMissing': (p) => `Sheet “${p.sheet}” no longer exists: cell ${p.cell} could not be restored.`,
   'journal.badCell': (p) => `Unreadable cell address in the Journal: “${p.value}”.`,
   'reformat.unrecognizedMunicipality': (p) =>

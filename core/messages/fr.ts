@@ -195,7 +195,12 @@ export const fr = {
   'journal.missing': () => 'Rien à annuler : le classeur n’a pas encore de feuille « Journal ».',
   'journal.nothingToUndo': () => 'Rien à annuler : toutes les opérations du Journal sont déjà annulées.',
   'journal.changedSince': (p) =>
-    `Cellule modifiée depuis l’opération ${p.operation} : l’ancienne valeur est quand même restaurée (la saisie récente est perdue).`,
+    `Cellule modifiée depuis l’opération ${p.operation} : elle est laissée telle quelle, sauf si vous demandez de la rétablir aussi.`,
+  'write.changedSince': (p) =>
+    `Cellule modifiée pendant l’opération (elle contient maintenant « ${p.value} ») : laissée telle quelle.`,
+  'write.sheetGone': (p) => `La feuille « ${p.sheet} » n’existe plus : la cellule est laissée de côté.`,
+  'write.computedCell': () =>
+    'Cellule remplie par une formule matricielle ou un tableau dynamique : l’outil n’y écrit pas.',
   'journal.sheetMissing': (p) =>
     `La feuille « ${p.sheet} » n’existe plus : la cellule ${p.cell} n’a pas pu être restaurée.`,
   'journal.badCell': (p) => `Adresse de cellule illisible dans le Journal : « ${p.value} ».`,

@@ -8,11 +8,10 @@ import {
   JOURNAL_FIELDS,
   JOURNAL_HEADERS,
   JOURNAL_SHEET,
-  type JournalOperation,
   STATE_LABELS,
   valueType,
 } from '../journal.js';
-import type { ActionName, Block, SheetPlan } from '../plan.js';
+import type { ActionName, Block, Operation, SheetPlan } from '../plan.js';
 
 export const JOURNAL_TITLE = 'Journal des modifications';
 
@@ -38,7 +37,7 @@ export function journalTimestamp(at: Date): string {
  * (0 = just below the last used row). When the workbook has no Journal yet, the rows start with
  * the title block and the header, so the same plan creates it.
  */
-export function journalAppendPlan(snapshot: WorkbookSnapshot, operation: JournalOperation): SheetPlan {
+export function journalAppendPlan(snapshot: WorkbookSnapshot, operation: Operation): SheetPlan {
   const exists = findJournalSheet(snapshot) !== undefined;
   const sheet = generatedSheetName(snapshot, JOURNAL_SHEET);
   const blocks: Block[] = [];

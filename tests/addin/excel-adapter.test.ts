@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyPlan,
+  applyResolved,
   charactersToPoints,
-  firstFreeRow,
   needsQuotePrefix,
   readSnapshot,
   toExcelInput,
@@ -10,7 +9,17 @@ import {
 import { createFakeExcel, EXCEL_WEB_LIMITS } from '../../addin/fake/index.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
+import { firstFreeRow, resolvePlan } from '../../core/writes.js';
 import { projectsSnapshot } from './fixtures.js';
+
+/** Resolves the plan on the snapshot it was made from, then writes it through the adapter. */
+function applyPlan(
+  context: Parameters<typeof applyResolved>[0],
+  plan: Plan,
+  { snapshot = { sheets: [] }, ...options }: { snapshot?: WorkbookSnapshot; payloadBudget?: number } = {},
+) {
+  return applyResolved(context, resolvePlan(plan, snapshot).resolved, options);
+}
 
 describe('readSnapshot', () => {
   it('reads every sheet, anchored at A1, with formulas apart from values, in one sync', async () => {

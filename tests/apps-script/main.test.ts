@@ -1,13 +1,17 @@
 /**
  * The menu and sidebar server functions over the counted SpreadsheetApp fake: every action makes
- * the same calls at 10 and at 10 000 projects, and none of them per cell.
+ * the same calls at 10 and at 10 000 projects, none of them per cell (a changed staff cell costs
+ * one call per run of changed cells), holds the document lock, and never overwrites a colleague.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { allianceRun, confirmText, menuReformat, menuUndo, menuValidate } from '../../apps-script/main.js';
+import { readSnapshot } from '../../apps-script/sheets-adapter.js';
+import { runAction } from '../../core/actions.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
-import { ACTIONS, type ActionName } from '../../core/plan.js';
+import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../../core/plan.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
-import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+import { resolvePlan } from '../../core/writes.js';
+import { asSpreadsheet, FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
 
 const MUNICIPALITY_TEXTS = [
   'St-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique',
@@ -82,7 +86,7 @@ function workbook(count: number): WorkbookSnapshot {
   };
 }
 
-const GLOBALS = ['SpreadsheetApp', 'HtmlService', 'Charts', 'Logger', 'Session'] as const;
+const GLOBALS = ['SpreadsheetApp', 'HtmlService', 'Charts', 'Logger', 'Session', 'LockService'] as const;
 
 /** Installs the fakes as Apps Script globals (main.ts reads them at call time). */
 function install(book: FakeSpreadsheet): void {
@@ -94,29 +98,78 @@ afterEach(() => {
 });
 
 describe('actions through the Sheets host', () => {
-  it('make the same calls at 10 and 10 000 projects, never per cell', () => {
+  it('make the same calls at 10 and 10 000 projects, never per cell; changed cells cost one call per run', () => {
     const counts = (rows: number) => {
       const result: Partial<Record<ActionName, Record<string, number>>> = {};
       const book = FakeSpreadsheet.fromSnapshot(workbook(rows));
       install(book);
       // Same order as staff would: reformat first so that undo has something to restore.
       for (const action of ['validate', 'summary', 'rank', 'reformat', 'undo', 'template'] as ActionName[]) {
+        const snapshot = readSnapshot(asSpreadsheet(book));
+        const planned = runAction(action, snapshot, { lang: 'fr', now: new Date() });
+        const runs = resolvePlan(planned.plan, snapshot).resolved.sheets.reduce(
+          (n, s) => n + s.runs.length,
+          0,
+        );
         book.counter.reset();
         const outcome = allianceRun(action, 'fr');
         expect(outcome.ok, `${action} at ${rows}: ${outcome.summary}`).toBe(true);
         const calls = book.counter.snapshot();
         // Growing a sheet past its 1 000 rows is one call, only when needed.
         delete calls['Sheet.insertRowsAfter'];
-        result[action] = calls;
         expect(calls['Range.getValue'] ?? 0, action).toBe(0);
         expect(calls['Range.setValue'] ?? 0, action).toBe(0);
         expect(calls['SpreadsheetApp.flush'], action).toBe(1);
+        expect(calls['Lock.tryLock'], action).toBe(1);
+        expect(calls['Lock.releaseLock'], action).toBe(1);
+        // Only changed cells are written: a staff sheet's runs of changed cells, one call each.
+        expect(calls['Range.setValues'] ?? 0, action).toBeLessThanOrEqual(runs);
+        if (CHANGING_ACTIONS.includes(action)) {
+          delete calls['Range.setValues'];
+          delete calls['Range.setNumberFormats'];
+          delete calls['Range.getNumberFormats'];
+          delete calls['Sheet.getRange'];
+        }
+        result[action] = calls;
       }
       return result;
     };
     const small = counts(10);
     const large = counts(10_000);
     for (const action of ACTIONS) expect(large[action], action).toEqual(small[action]);
+  });
+
+  it('a colleague’s edit made while the menu asks is never overwritten, and is reported', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(12));
+    install(book);
+    const projets = book.sheet('Projets');
+    const amount = projets.valuesForTest()[1][9];
+    expect(amount).toBe('25 350,72 $');
+    book.onAlert(() => {
+      // The colleague retypes the amount of P-00001 while the question is open.
+      projets.cellFor(2, 10).value = '26 000 $';
+      return 'YES';
+    });
+    menuReformat();
+    expect(projets.valuesForTest()[1][9]).toBe('26 000 $');
+    // The other text amounts were converted, and the Journal records only those.
+    expect(projets.valuesForTest()[3][9]).toBe(25350.72);
+    const journal = book.sheet('Journal').valuesForTest();
+    expect(journal.some((row) => row[4] === 'J2')).toBe(false);
+    expect(journal.some((row) => row[4] === 'J4')).toBe(true);
+    expect(book.toasts.at(-1)).toMatch(/1 cellule modifiée entre-temps a été laissée telle quelle/);
+  });
+
+  it('tells the second user that an action is running, and writes nothing', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(4));
+    install(book);
+    book.documentLock.holdElsewhere();
+    const before = book.sheet('Projets').valuesForTest();
+    expect(() => allianceRun('validate', 'fr')).toThrow(/Une autre opération Alliance est en cours/);
+    menuReformat();
+    expect(book.alerts.at(-1)?.prompt).toMatch(/Une autre opération Alliance est en cours/);
+    expect(book.sheet('Projets').valuesForTest()).toEqual(before);
+    expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
   });
 
   it('reformat from the menu asks with the cell count, then undo restores every cell', () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyPlan,
+  applyResolved,
   needsTextMarker,
-  parseInternalLink,
   readSnapshot,
   toSheetsValue,
   widthRuns,
 } from '../../apps-script/sheets-adapter.js';
+import { parseInternalLink } from '../../core/a1.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan, SheetPlan } from '../../core/plan.js';
+import { resolvePlan } from '../../core/writes.js';
 import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
 
 const STAFF: WorkbookSnapshot = {
@@ -64,7 +65,14 @@ function setup(snapshot: WorkbookSnapshot = STAFF) {
     book,
     services,
     spreadsheet: asSpreadsheet(book),
-    apply: (plan: Plan) => applyPlan(asSpreadsheet(book), plan, asServices(services)),
+    /** Resolves the plan on the book as it stands (read without counting), then writes it. */
+    apply: (plan: Plan) => {
+      const counts = new Map(book.counter.counts);
+      const before = readSnapshot(asSpreadsheet(book));
+      book.counter.counts.clear();
+      for (const [key, n] of counts) book.counter.counts.set(key, n);
+      applyResolved(asSpreadsheet(book), resolvePlan(plan, before).resolved, asServices(services));
+    },
   };
 }
 
@@ -281,7 +289,7 @@ describe('applyPlan', () => {
     expect(book.counter.get('Range.setNotes')).toBe(1);
   });
 
-  it('writes scattered edits column by column, untouched cells between them kept exactly', () => {
+  it('writes each run of changed cells, never the unchanged cells between them', () => {
     const { book, apply } = setup({
       sheets: [
         {
@@ -331,7 +339,8 @@ describe('applyPlan', () => {
       '#,##0 "$"',
     ]);
     expect(sheet.cellAt(6, 2).background).toBe('#E6F4EA');
-    expect(book.counter.get('Range.setValues')).toBe(2);
+    // B2, B6 and A6: one call per run; B3:B5 between them are never written.
+    expect(book.counter.get('Range.setValues')).toBe(3);
   });
 
   it('appends below the last used row', () => {

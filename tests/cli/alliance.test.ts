@@ -306,6 +306,39 @@ describe('reformat then undo', () => {
     }
   });
 
+  it('leaves a cell staff changed since as it is, unless --restore-changed; that restore can be undone', async () => {
+    const input = await copySample('depuis.xlsx');
+    const reformatted = join(dir, 'depuis.reformate.xlsx');
+    expect(alliance('reformat', input).code).toBe(0);
+    // Staff retype a cell Reformater changed (Projets!J4: « 95 000 $ » became 95000).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(reformatted);
+    expect(workbook.getWorksheet('Projets')!.getCell('J4').value).toBe(95000);
+    workbook.getWorksheet('Projets')!.getCell('J4').value = 90000;
+    await workbook.xlsx.writeFile(reformatted);
+
+    const kept = alliance('undo', reformatted);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/J4 .*Cellule modifiée depuis l’opération/);
+    const undone = join(dir, 'depuis.reformate.annule.xlsx');
+    const afterKept = (await readWorkbook(undone)).workbook.getWorksheet('Projets')!;
+    expect(afterKept.getCell('J4').value).toBe(90000);
+    expect(String(afterKept.getCell('L4').value).replace(/\u00a0/g, ' ')).toBe('30 968 $');
+
+    const forced = alliance('undo', reformatted, '--restore-changed', '-o', join(dir, 'depuis.force.xlsx'));
+    expect(forced.code).toBe(0);
+    const afterForced = (await readWorkbook(join(dir, 'depuis.force.xlsx'))).workbook.getWorksheet(
+      'Projets',
+    )!;
+    expect(String(afterForced.getCell('J4').value).replace(/\u00a0/g, ' ')).toBe('95 000 $');
+    // What --restore-changed overwrote is in the Journal: undoing that undo gives the staff entry back.
+    expect(alliance('undo', join(dir, 'depuis.force.xlsx'), '-o', join(dir, 'depuis.rendu.xlsx')).code).toBe(
+      0,
+    );
+    const back = (await readWorkbook(join(dir, 'depuis.rendu.xlsx'))).workbook.getWorksheet('Projets')!;
+    expect(back.getCell('J4').value).toBe(90000);
+  });
+
   it('exits 1 when there is nothing to undo', () => {
     const result = alliance('undo', SAMPLE, '-o', join(dir, 'rien.xlsx'));
     expect(result.code).toBe(1);
@@ -365,6 +398,30 @@ describe('in process', () => {
     expect(code).toBe(1);
     expect(questions[0]).toMatch(/^\d+ cellules du personnel seront modifiées\. Continuer\s\? \(o\/N\) $/);
     await expect(readFile(output)).rejects.toThrow();
+  });
+
+  it('never overwrites a cell someone saved while the question was open, and lists it', async () => {
+    const input = await copySample('pendant.xlsx');
+    const terminal = io(false);
+    const code = await main(['reformat', input, '--in-place'], {
+      ...terminal.io,
+      confirm: async () => {
+        // A colleague saves the workbook from Excel while the question is open.
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(input);
+        workbook.getWorksheet('Projets')!.getCell('J4').value = '90 000 $';
+        await new Promise((r) => setTimeout(r, 20));
+        await workbook.xlsx.writeFile(input);
+        return true;
+      },
+    });
+    expect(code).toBe(0);
+    const projets = (await readWorkbook(input)).workbook.getWorksheet('Projets')!;
+    expect(projets.getCell('J4').value).toBe('90 000 $');
+    expect(typeof projets.getCell('L4').value).toBe('number');
+    expect(terminal.err.join('\n')).toMatch(
+      /Projets\s+J4\s+avertissement\s+Cellule modifiée pendant l’opération/,
+    );
   });
 
   it('exits 2 with a French reason when the output folder does not exist', async () => {

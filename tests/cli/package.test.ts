@@ -86,9 +86,9 @@ beforeAll(async () => {
   dir = await tempDir();
   input = await workbookWithChart(join(dir, 'graphique.xlsx'));
   const { workbook, source } = await readWorkbook(input);
-  applyPlan(workbook, plan);
+  const { resolved } = applyPlan(workbook, plan);
   output = join(dir, 'graphique.sommaire.xlsx');
-  await writeWorkbook(workbook, output, { source, plan });
+  await writeWorkbook(workbook, output, { source, plan: resolved });
 });
 
 describe('charts and drawings in the package', () => {
@@ -141,9 +141,9 @@ describe('charts and drawings in the package', () => {
 
   it('keeps one chart per sheet when the output goes through the command again', async () => {
     const { workbook, source } = await readWorkbook(output);
-    applyPlan(workbook, plan);
+    const { resolved } = applyPlan(workbook, plan);
     const second = join(dir, 'graphique.sommaire.2.xlsx');
-    await writeWorkbook(workbook, second, { source, plan });
+    await writeWorkbook(workbook, second, { source, plan: resolved });
     const formulas = await chartFormulas(await zipOf(second));
     expect(formulas.filter((f) => f === 'Graphiques!$B$2:$B$3')).toHaveLength(1);
     expect(formulas.filter((f) => f === "'Sommaire budgétaire'!$B$2:$B$3")).toHaveLength(1);
@@ -164,9 +164,9 @@ describe('Excel 2010 extensions of staff sheets', () => {
   beforeAll(async () => {
     const input = await workbookWithExtensions(join(dir, 'listes.xlsx'));
     const { workbook, source } = await readWorkbook(input);
-    applyPlan(workbook, plan);
+    const { resolved } = applyPlan(workbook, plan);
     extended = join(dir, 'listes.sommaire.xlsx');
-    await writeWorkbook(workbook, extended, { source, plan });
+    await writeWorkbook(workbook, extended, { source, plan: resolved });
   });
 
   it('ExcelJS alone drops a drop-down list fed by another sheet', async () => {
@@ -209,9 +209,9 @@ describe('images of staff sheets', () => {
     const input = join(dir, 'logo.xlsx');
     await staff.xlsx.writeFile(input);
     const { workbook, source } = await readWorkbook(input);
-    applyPlan(workbook, plan);
+    const { resolved } = applyPlan(workbook, plan);
     const out = join(dir, 'logo.sommaire.xlsx');
-    await writeWorkbook(workbook, out, { source, plan });
+    await writeWorkbook(workbook, out, { source, plan: resolved });
 
     const zip = await zipOf(out);
     expect(await drawingOf(zip, 'Logo')).toContain('<xdr:pic>');

@@ -110,9 +110,9 @@ describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire b
     dir = await tempDir('alliance-recalc-');
     const { workbook, snapshot, source } = await readWorkbook(SAMPLE);
     const result = runAction('summary', snapshot, { now: NOW });
-    applyPlan(workbook, result.plan);
+    const { resolved } = applyPlan(workbook, result.plan);
     summaryPath = join(dir, 'alliance-exemple.sommaire.xlsx');
-    await writeWorkbook(workbook, summaryPath, { source, plan: result.plan });
+    await writeWorkbook(workbook, summaryPath, { source, plan: resolved });
   });
 
   it('on the sample: every number equals the core ledger', async () => {

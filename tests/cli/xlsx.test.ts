@@ -157,9 +157,9 @@ describe('applyPlan and writeWorkbook', () => {
 
   beforeAll(async () => {
     const { workbook, source } = await readWorkbook(staffPath);
-    applyPlan(workbook, summaryPlan);
+    const { resolved } = applyPlan(workbook, summaryPlan);
     outPath = join(dir, 'staff.sommaire.xlsx');
-    await writeWorkbook(workbook, outPath, { source, plan: summaryPlan });
+    await writeWorkbook(workbook, outPath, { source, plan: resolved });
     out = await reopen(outPath);
   });
 
@@ -220,10 +220,10 @@ describe('applyPlan and writeWorkbook', () => {
     workbook.getWorksheet('Sommaire budgétaire')!.getCell('Z99').value = 'ancien';
     const moved = workbook.getWorksheet('Sommaire budgétaire') as unknown as { orderNo: number };
     moved.orderNo = -1;
-    applyPlan(workbook, summaryPlan);
+    const { resolved } = applyPlan(workbook, summaryPlan);
     const again = join(dir, 'again', 'sommaire.xlsx');
     await mkdir(join(dir, 'again'));
-    await writeWorkbook(workbook, again, { source, plan: summaryPlan });
+    await writeWorkbook(workbook, again, { source, plan: resolved });
     const reread = await reopen(again);
     expect(reread.worksheets.map((w) => w.name)).toEqual(['Sommaire budgétaire', 'Projets', 'Notes']);
     expect(reread.getWorksheet('Sommaire budgétaire')!.getCell('Z99').value).toBeNull();
@@ -265,8 +265,8 @@ describe('staff fills in Excel’s palette', () => {
       fix?.(read.workbook);
       const snapshot = fix ? (await reread(read.workbook)).snapshot : read.snapshot;
       const { plan } = runAction('validate', snapshot, { now: new Date(Date.UTC(2022, 2, 1)) });
-      applyPlan(read.workbook, plan);
-      await writeWorkbook(read.workbook, output, { source: read.source, plan });
+      const { resolved } = applyPlan(read.workbook, plan);
+      await writeWorkbook(read.workbook, output, { source: read.source, plan: resolved });
     };
     const reread = async (workbook: ExcelJS.Workbook) => {
       const path = join(dir, 'theme-fixed.xlsx');
@@ -310,9 +310,9 @@ describe('edit and append plans', () => {
         },
       ],
     };
-    applyPlan(workbook, plan);
+    const { resolved } = applyPlan(workbook, plan);
     const path = join(dir, 'staff.reformate.xlsx');
-    await writeWorkbook(workbook, path, { source, plan });
+    await writeWorkbook(workbook, path, { source, plan: resolved });
     const sheet = (await reopen(path)).getWorksheet('Projets')!;
     expect(sheet.getCell('C2').value).toBe(44_800);
     expect(sheet.getCell('C2').numFmt).toBe('#,##0 "$"');
@@ -334,9 +334,9 @@ describe('edit and append plans', () => {
       changedCells: 1,
       sheets: [{ sheet: 'Projets', mode: 'edit', blocks: [{ row: 1, col: 3, values: [[89_598]] }] }],
     };
-    applyPlan(workbook, plan);
+    const { resolved } = applyPlan(workbook, plan);
     const path = join(dir, 'staff.maitre.xlsx');
-    await writeWorkbook(workbook, path, { source, plan });
+    await writeWorkbook(workbook, path, { source, plan: resolved });
     const sheet = (await reopen(path)).getWorksheet('Projets')!;
     expect(sheet.getCell('D2').value).toBe(89_598);
     expect(sheet.getCell('D3').formula).toBe('C3*2');

@@ -26,10 +26,10 @@ const VALIDATION: PanelResult = {
 };
 
 /** A server that records calls and answers from a table; a function answer may wait or throw. */
-function scriptedServer(answers: Partial<Record<string, (args: string[]) => unknown>>) {
+function scriptedServer(answers: Partial<Record<string, (args: unknown[]) => unknown>>) {
   const calls: string[] = [];
   const server: FakeServer = async (name, args) => {
-    calls.push(`${name}(${args.join(', ')})`);
+    calls.push(`${name}(${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`);
     const key = name === 'allianceSelect' ? name : `${name}:${args[0]}`;
     const answer = answers[key] ?? answers[name];
     return answer ? answer(args) : null;
@@ -153,7 +153,13 @@ describe('panel in Chromium', () => {
 
   it('asks before Reformater changes cells: Annuler changes nothing, Confirmer runs', async () => {
     const { calls, server } = scriptedServer({
-      'alliancePreview:reformat': () => ({ changedCells: 23, summary: '23 cellules à reformater.' }),
+      'alliancePreview:reformat': () => ({
+        changedCells: 23,
+        optionalCells: 0,
+        summary: '23 cellules à reformater.',
+        warnings: [],
+        token: 'jeton-1',
+      }),
       'allianceRun:reformat': () => ({
         action: 'reformat',
         ok: true,
@@ -185,11 +191,57 @@ describe('panel in Chromium', () => {
     await confirm.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.locator('.ap-changed').textContent()).toBe('23 cellules modifiées.');
     expect(await page.locator('.ap-totals').textContent()).toBe('Aucun problème trouvé.');
+    // The confirmed run hands back what the preview read: only those cells are written.
     expect(calls).toEqual([
       'alliancePreview(reformat, fr)',
       'alliancePreview(reformat, fr)',
-      'allianceRun(reformat, fr)',
+      'allianceRun(reformat, fr, {"token":"jeton-1","restoreChanged":false})',
     ]);
+    await page.close();
+  });
+
+  it('Annuler lists the cells staff changed since, and restores them only when asked', async () => {
+    const changedSince = {
+      severity: 'warning',
+      code: 'journal.changedSince',
+      sheet: 'Projets',
+      cell: 'J5',
+      message:
+        'Cellule modifiée depuis l’opération 2026-11-27T14:03:05Z-reformat : elle est laissée telle quelle.',
+    };
+    const { calls, server } = scriptedServer({
+      'alliancePreview:undo': () => ({
+        changedCells: 38,
+        optionalCells: 1,
+        summary: '38 cellules restaurées',
+        warnings: [changedSince],
+        token: 'jeton-2',
+      }),
+      'allianceRun:undo': () => ({
+        action: 'undo',
+        ok: true,
+        summary: '39 cellules restaurées',
+        issues: [],
+        changedCells: 39,
+      }),
+    });
+    const page = await openSidebar(session, url, server);
+    await page.getByRole('button', { name: /^Annuler la dernière/ }).click();
+    const confirm = page.locator('.ap-confirm');
+    await confirm.waitFor();
+    expect(await confirm.locator('.ap-confirm-warnings li').allTextContents()).toEqual([
+      `Projets!J5 — ${changedSince.message}`,
+    ]);
+    const restore = confirm.getByRole('checkbox');
+    expect(await restore.isChecked()).toBe(false);
+    expect(await confirm.locator('.ap-confirm-restore').textContent()).toMatch(
+      /Rétablir aussi la cellule modifiée depuis l’opération/,
+    );
+    await screenshot(page, 'panel-confirm-undo-changed-since');
+    await restore.check();
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => calls.length).toBe(2);
+    expect(calls[1]).toBe('allianceRun(undo, fr, {"token":"jeton-2","restoreChanged":true})');
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import { buildPanel, panelPage } from '../../panel/build.mjs';
 import type { ChromiumSession } from './browser.js';
 
 export type ServerFunction = 'allianceRun' | 'alliancePreview' | 'allianceSelect';
-export type FakeServer = (name: ServerFunction, args: string[]) => unknown | Promise<unknown>;
+export type FakeServer = (name: ServerFunction, args: unknown[]) => unknown | Promise<unknown>;
 
 /** Sidebar.html as the panel build makes it: the real sidebar entry and stylesheet, inlined. */
 export async function sidebarHtml(): Promise<string> {

@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from '../../core/cells.js';
 import { type Lang, renderIssue } from '../../core/messages/index.js';
 import type { ActionName } from '../../core/plan.js';
 import type { PanelResult } from '../../panel/bridge.js';
-import { applyPlanToSnapshot } from '../core/apply-plan.js';
+import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 import {
   type ChromiumSession,
   collectPageErrors,

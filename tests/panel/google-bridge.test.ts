@@ -4,7 +4,7 @@ import { createGoogleBridge, type GoogleScriptRunner } from '../../panel/google-
 import { VALIDATION_ISSUES } from './fixtures.js';
 
 type ServerName = 'allianceRun' | 'alliancePreview' | 'allianceSelect';
-type Server = Record<ServerName, (...args: string[]) => unknown>;
+type Server = Record<ServerName, (...args: unknown[]) => unknown>;
 
 /**
  * A `google.script.run` like the one HtmlService gives the sidebar: every `with…Handler` returns
@@ -14,7 +14,7 @@ function fakeRunner(server: Server, calls: string[]): () => GoogleScriptRunner {
   const make = (onSuccess?: (v: unknown) => void, onFailure?: (e: unknown) => void): GoogleScriptRunner => {
     const invoke =
       (name: ServerName) =>
-      (...args: string[]): void => {
+      (...args: unknown[]): void => {
         calls.push(`${name}(${args.join(', ')})`);
         setTimeout(() => {
           try {
@@ -52,7 +52,13 @@ describe('createGoogleBridge', () => {
       fakeRunner(
         {
           allianceRun: () => validation,
-          alliancePreview: () => ({ changedCells: 23, summary: '23 cellules à reformater.' }),
+          alliancePreview: () => ({
+            changedCells: 23,
+            optionalCells: 0,
+            summary: '23 cellules à reformater.',
+            warnings: [],
+            token: '[]',
+          }),
           allianceSelect: () => undefined,
         },
         calls,
@@ -61,8 +67,29 @@ describe('createGoogleBridge', () => {
     expect(await bridge.run('validate', 'fr')).toEqual(validation);
     expect(await bridge.preview('reformat', 'en')).toEqual({
       changedCells: 23,
+      optionalCells: 0,
       summary: '23 cellules à reformater.',
+      warnings: [],
+      token: '[]',
     });
+    // The confirmed run hands the previewed token back to the server.
+    const confirmation = { token: '[]', restoreChanged: true };
+    const seen: unknown[] = [];
+    const confirming = createGoogleBridge(
+      fakeRunner(
+        {
+          allianceRun: (...args) => {
+            seen.push(args[2]);
+            return validation;
+          },
+          alliancePreview: () => ({}),
+          allianceSelect: () => undefined,
+        },
+        [],
+      ),
+    );
+    await confirming.run('reformat', 'fr', confirmation);
+    expect(seen).toEqual([confirmation]);
     await bridge.selectCell('Projets', 'F7');
     expect(calls).toEqual([
       'allianceRun(validate, fr)',

@@ -123,11 +123,26 @@ describe('normalizeResult', () => {
   });
 
   it('reads a preview', () => {
-    expect(normalizePreview({ changedCells: 23, summary: 's' }, 'reformat')).toEqual({
-      changedCells: 23,
-      summary: 's',
+    const warning = {
+      severity: 'warning',
+      code: 'journal.changedSince',
+      sheet: 'Projets',
+      cell: 'C2',
+      message: 'm',
+    };
+    expect(
+      normalizePreview(
+        { changedCells: 23, optionalCells: 1, summary: 's', warnings: [warning, 7], token: 't' },
+        'reformat',
+      ),
+    ).toEqual({ changedCells: 23, optionalCells: 1, summary: 's', warnings: [warning], token: 't' });
+    expect(normalizePreview({ changedCells: 'many' }, 'undo')).toEqual({
+      changedCells: 0,
+      optionalCells: 0,
+      summary: '',
+      warnings: [],
+      token: '',
     });
-    expect(normalizePreview({ changedCells: 'many' }, 'undo')).toEqual({ changedCells: 0, summary: '' });
   });
 });
 

@@ -17,7 +17,7 @@ import { renderIssue } from '../../core/messages/index.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
 import { settingsSheetRows } from '../../core/settings-reader.js';
 import { tempDir } from '../cli/fixtures.js';
-import { applyPlanToSnapshot, sheetOf } from '../core/apply-plan.js';
+import { applyPlanToSnapshot, sheetOf } from '../fakes/memory-writer.js';
 import { baseWorkbook, PROJECT_HEADERS, SEVEN_TOWNS, spoiled } from './base.js';
 import { misplacedIssues } from './checks.js';
 import { writeSnapshotToExcelJs } from './hosts.js';

@@ -23,7 +23,7 @@ import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type Plan } from '../../core/plan.js';
 import { renderIssues, toJsonReport } from '../../core/report.js';
 import { tempDir } from '../cli/fixtures.js';
-import { applyPlanToSnapshot } from '../core/apply-plan.js';
+import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 import { anyValue, anyWorkbook, fuzzRuns, hostableValue, hostableWorkbook } from './arbitraries.js';
 import { leakingTexts, misplacedIssues, unreadable } from './checks.js';
 import { excelHost, type Host, sheetsHost, writeSnapshotToExcelJs, xlsxHost } from './hosts.js';

@@ -4,19 +4,20 @@
  * exactly as the host stores them.
  */
 import ExcelJS from 'exceljs';
-import { applyPlan as applyExcelPlan, readSnapshot as readExcel } from '../../addin/excel-adapter.js';
+import { readSnapshot as readExcel, applyResolved as writeExcel } from '../../addin/excel-adapter.js';
 import { createFakeExcel } from '../../addin/fake/index.js';
 import {
-  applyPlan as applySheetsPlan,
   readSnapshot as readSheets,
+  applyResolved as writeSheets,
 } from '../../apps-script/sheets-adapter.js';
-import { applyPlan as applyXlsxPlan } from '../../cli/xlsx/apply.js';
+import { applyResolved as writeXlsx } from '../../cli/xlsx/apply.js';
 import { snapshotOf } from '../../cli/xlsx/read.js';
 import { workbookBuffer } from '../../cli/xlsx/write.js';
 import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
+import { type ResolvedPlan, resolvePlan } from '../../core/writes.js';
 import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../apps-script/fake-spreadsheet.js';
-import { applyPlanToSnapshot } from '../core/apply-plan.js';
+import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 
 /** One stored cell, type included: `text:12` is not `number:12`; a formula is its formula. */
 export interface StoredCell {
@@ -32,7 +33,7 @@ export type StoredSheet = Map<string, StoredCell>;
 export interface Host {
   name: string;
   read(): Promise<WorkbookSnapshot>;
-  /** Applies a plan made from `snapshot` (the one `read` gave). */
+  /** Applies a plan made from `snapshot` (the one `read` gave), through the host's writer. */
   apply(plan: Plan, snapshot: WorkbookSnapshot): Promise<void>;
   sheetNames(): Promise<string[]>;
   /** The sheet's cells as stored, or undefined when there is no such sheet. */
@@ -103,7 +104,8 @@ export function excelHost(staff: WorkbookSnapshot): Host {
     name: 'Excel (fake Office.js)',
     read: () => fake.run((context) => readExcel(context)),
     apply: async (plan, snapshot) => {
-      await fake.run((context) => applyExcelPlan(context, plan, { snapshot, notes: true }));
+      const { resolved } = resolvePlan(plan, snapshot);
+      await fake.run((context) => writeExcel(context, resolved, { notes: true }));
     },
     sheetNames: async () => fake.model.sheets.map((s) => s.name),
     stored: async (name) => {
@@ -136,7 +138,8 @@ export function sheetsHost(staff: WorkbookSnapshot): Host {
   return {
     name: 'Google Sheets (SpreadsheetApp fake)',
     read: async () => readSheets(asSpreadsheet(book)),
-    apply: async (plan) => applySheetsPlan(asSpreadsheet(book), plan, services),
+    apply: async (plan, snapshot) =>
+      writeSheets(asSpreadsheet(book), resolvePlan(plan, snapshot).resolved, services),
     sheetNames: async () => book.sheets.map((s) => s.name),
     stored: async (name) => {
       const sheet = book.sheets.find((s) => s.name === name);
@@ -191,7 +194,7 @@ export async function writeSnapshotToExcelJs(snapshot: WorkbookSnapshot): Promis
   return reopen(workbook);
 }
 
-async function reopen(workbook: ExcelJS.Workbook, plan?: Plan): Promise<ExcelJS.Workbook> {
+async function reopen(workbook: ExcelJS.Workbook, plan?: ResolvedPlan): Promise<ExcelJS.Workbook> {
   const buffer = await workbookBuffer(workbook, plan ? { plan } : {});
   const reopened = new ExcelJS.Workbook();
   await reopened.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -204,9 +207,10 @@ export async function xlsxHost(staff: WorkbookSnapshot): Promise<Host> {
   return {
     name: 'xlsx (ExcelJS, written and reopened)',
     read: async () => snapshotOf(workbook),
-    apply: async (plan) => {
-      applyXlsxPlan(workbook, plan);
-      workbook = await reopen(workbook, plan);
+    apply: async (plan, snapshot) => {
+      const { resolved } = resolvePlan(plan, snapshot);
+      writeXlsx(workbook, resolved);
+      workbook = await reopen(workbook, resolved);
     },
     sheetNames: async () => workbook.worksheets.map((w) => w.name),
     stored: async (name) => {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../core/actions.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../core/cells.js';
-import { cellState } from '../../../core/journal.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { cellState } from '../../../core/cells.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { NOW, sampleWorkbook } from '../plans/fixture.js';
 
 const STAFF = ['Budget prévisionnel', 'Projets', 'Grille de sélection', 'Versements'];
@@ -48,12 +48,11 @@ describe('runAction', () => {
     expect(undone.result.issues).toEqual([]);
     expect(undone.result.summary).toBe('39 cellules restaurées (opération 2026-11-27T14:03:05Z-reformat)');
     sameStaffCells(undone.workbook, original, STAFF);
-    const again = run('undo', undone.workbook);
-    expect(again.result.ok).toBe(false);
-    expect(again.result.plan.sheets).toEqual([]);
-    expect(again.result.summary).toBe(
-      'Rien à annuler\u00a0: toutes les opérations du Journal sont déjà annulées.',
-    );
+    // Annuler is an operation too: undoing it gives back the reformatted cells.
+    const again = run('undo', undone.workbook, new Date('2026-11-27T14:06:00Z'));
+    expect(again.result.ok).toBe(true);
+    expect(again.result.plan.changedCells).toBe(39);
+    sameStaffCells(again.workbook, reformatted.workbook, STAFF);
   });
 
   it('undo with no Journal at all says so and changes nothing', () => {

@@ -2,19 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellAddress } from '../../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../core/cells.js';
+import { cellState } from '../../../core/cells.js';
 import {
-  type CellChange,
-  cellState,
   decodeCell,
-  editBlocks,
   JOURNAL_HEADERS,
   operationId,
   readJournal,
   undoLastOperation,
 } from '../../../core/journal.js';
-import type { Plan, PlanValue } from '../../../core/plan.js';
-import { journalAppendPlan } from '../../../core/plans/journal.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import type { CellChange, Plan, PlanValue } from '../../../core/plan.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 
 const NOW = new Date('2026-11-27T14:03:05.123Z');
 
@@ -33,35 +30,23 @@ function changeCells(
     after,
   }));
   const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
-  const journal = journalAppendPlan(snapshot, {
-    id: operationId(at, 'reformat', existing),
-    action: 'reformat',
-    at,
-    changes,
-  });
   const plan: Plan = {
     action: 'reformat',
     changedCells: edits.length,
-    sheets: [
-      journal,
-      {
-        sheet: sheetName,
-        mode: 'edit',
-        blocks: editBlocks(edits.map(({ row, col, after }) => ({ row, col, value: after, format: null }))),
-      },
-    ],
+    sheets: [],
+    operation: { id: operationId(at, 'reformat', existing), action: 'reformat', at, changes },
   };
   return applyPlanToSnapshot(snapshot, plan);
 }
 
-function undo(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const result = undoLastOperation(snapshot);
+function undoPlan(snapshot: WorkbookSnapshot, at = NOW): Plan {
+  const result = undoLastOperation(snapshot, at);
   expect(result.ok).toBe(true);
-  return applyPlanToSnapshot(snapshot, {
-    action: 'undo',
-    sheets: result.sheets,
-    changedCells: result.changedCells,
-  });
+  return { action: 'undo', sheets: [], changedCells: result.changedCells, operation: result.plan };
+}
+
+function undo(snapshot: WorkbookSnapshot, options: { restoreChanged?: boolean } = {}): WorkbookSnapshot {
+  return applyPlanToSnapshot(snapshot, undoPlan(snapshot), options);
 }
 
 /** Values and formulas of a sheet, padded to a given size, for exact comparison. */
@@ -173,11 +158,28 @@ describe('Journal', () => {
     const restored = undo(edited);
     expect(cells(sheetOf(restored, 'Projets'), 3, 6)).toEqual(cells(projets, 3, 6));
     const journal = readJournal(restored)!;
-    expect(journal.entries.every((e) => e.state === 'undone')).toBe(true);
+    const reformat = journal.entries.filter((e) => e.action === 'Reformater');
+    expect(reformat.every((e) => e.state === 'undone')).toBe(true);
     expect(sheetOf(restored, 'Journal').values[4][8]).toBe('Annulée');
+    // The restore is journaled as an operation of its own, still applied.
+    const restore = journal.entries.filter((e) => e.action === 'Annuler');
+    expect(restore).toHaveLength(reformat.length);
+    expect(restore.every((e) => e.state === 'applied')).toBe(true);
   });
 
-  it('undoes operations one at a time, last first, then says there is nothing left', () => {
+  it('Annuler of an Annuler gives back exactly the state after the operation', () => {
+    const edited = changeCells({ sheets: [projets] }, 'Projets', [
+      { row: 1, col: 2, after: 195007 },
+      { row: 2, col: 1, after: 'Cuisines collectives' },
+      { row: 1, col: 5, after: 12 },
+    ]);
+    const restored = undo(edited);
+    expect(cells(sheetOf(restored, 'Projets'), 3, 6)).toEqual(cells(projets, 3, 6));
+    const again = applyPlanToSnapshot(restored, undoPlan(restored, new Date('2026-11-27T15:00:00Z')));
+    expect(cells(sheetOf(again, 'Projets'), 3, 6)).toEqual(cells(sheetOf(edited, 'Projets'), 3, 6));
+  });
+
+  it('undoes the last operation still applied; an Annuler is one, so Annuler twice toggles it', () => {
     const first = changeCells({ sheets: [projets] }, 'Projets', [{ row: 1, col: 2, after: 195007 }]);
     const second = changeCells(
       first,
@@ -188,8 +190,14 @@ describe('Journal', () => {
     const undoneOnce = undo(second);
     expect(sheetOf(undoneOnce, 'Projets').values[1][2]).toBe(195007);
     const undoneTwice = undo(undoneOnce);
-    expect(sheetOf(undoneTwice, 'Projets').values[1][2]).toBe('195 007 $');
-    const none = undoLastOperation(undoneTwice);
+    expect(sheetOf(undoneTwice, 'Projets').values[1][2]).toBe(1);
+  });
+
+  it('says there is nothing to undo when every operation is undone', () => {
+    const journalOnly = changeCells({ sheets: [projets] }, 'Projets', [{ row: 1, col: 2, after: 195007 }]);
+    const journal = sheetOf(journalOnly, 'Journal');
+    for (let r = 4; r < journal.values.length; r++) journal.values[r][8] = 'Annulée';
+    const none = undoLastOperation(journalOnly);
     expect(none.ok).toBe(false);
     expect(none.changedCells).toBe(0);
     expect(none.issues.map((i) => i.code)).toEqual(['journal.nothingToUndo']);
@@ -214,7 +222,7 @@ describe('Journal', () => {
     expect(sheetOf(restored, 'Projets').values[1][2]).toBe('195 007 $');
   });
 
-  it('restores a cell changed by staff since, with a warning for that cell', () => {
+  it('leaves a cell staff changed since as it is, with a warning, unless asked to restore it too', () => {
     const edited = changeCells({ sheets: [projets] }, 'Projets', [
       { row: 1, col: 2, after: 195007 },
       { row: 2, col: 1, after: 'Cuisines collectives' },
@@ -223,7 +231,7 @@ describe('Journal', () => {
     sheetOf(typedSince, 'Projets').values[1][2] = 200000;
     const result = undoLastOperation(typedSince);
     expect(result.ok).toBe(true);
-    expect(result.changedCells).toBe(2);
+    expect(result.changedCells).toBe(1);
     expect(result.issues).toEqual([
       {
         code: 'journal.changedSince',
@@ -233,12 +241,15 @@ describe('Journal', () => {
         params: { operation: '2026-11-27T14:03:05Z-reformat' },
       },
     ]);
-    const restored = applyPlanToSnapshot(typedSince, {
-      action: 'undo',
-      sheets: result.sheets,
-      changedCells: 2,
-    });
-    expect(sheetOf(restored, 'Projets').values[1][2]).toBe('195 007 $');
+    const kept = undo(typedSince);
+    expect(sheetOf(kept, 'Projets').values[1][2]).toBe(200000);
+    expect(sheetOf(kept, 'Projets').values[2][1]).toBe('  Cuisines   collectives ');
+
+    const forced = undo(typedSince, { restoreChanged: true });
+    expect(sheetOf(forced, 'Projets').values[1][2]).toBe('195 007 $');
+    // What Annuler overwrote is journaled: undoing the Annuler gives the staff entry back.
+    const back = applyPlanToSnapshot(forced, undoPlan(forced, new Date('2026-11-27T15:00:00Z')));
+    expect(sheetOf(back, 'Projets').values[1][2]).toBe(200000);
   });
 
   it('restores what it can when a journaled sheet was deleted since, and reports the cells it could not', () => {
@@ -249,7 +260,7 @@ describe('Journal', () => {
     const both = changeCells(edited, 'Versements', [{ row: 1, col: 0, after: 44799 }], NOW);
     const withoutPayments = { sheets: both.sheets.filter((s) => s.name !== 'Versements') };
     // The two changes share one id only when made by one operation: here the second has its own.
-    const result = undoLastOperation(withoutPayments);
+    const result = undoLastOperation(withoutPayments, NOW);
     expect(result.ok).toBe(true);
     expect(result.changedCells).toBe(0);
     expect(result.issues).toEqual([
@@ -326,7 +337,8 @@ describe('Journal', () => {
             });
           fc.pre(edits.length > 0);
           const edited = changeCells({ sheets: [sheet] }, sheet.name, edits);
-          const restored = undo(edited);
+          // Edits that set a cell to what it holds write nothing, and leave nothing to undo.
+          const restored = readJournal(edited) ? undo(edited) : edited;
           expect(cells(sheetOf(restored, sheet.name), height, width)).toEqual(cells(sheet, height, width));
         },
       ),

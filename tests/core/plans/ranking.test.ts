@@ -5,7 +5,7 @@ import { isGeneratedSheet } from '../../../core/generated.js';
 import { rankingPlan, SCORE_FORMAT } from '../../../core/plans/ranking.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
 /** Messages use no-break spaces where French typography wants them. */

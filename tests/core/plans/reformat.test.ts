@@ -4,7 +4,8 @@ import type { WorkbookSnapshot } from '../../../core/cells.js';
 import { readJournal } from '../../../core/journal.js';
 import { reformatPlan } from '../../../core/reformat.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { resolvePlan } from '../../../core/writes.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -89,13 +90,17 @@ describe('Reformater', () => {
   });
 
   it('journals exactly the changed cells, before changing them, and counts them', () => {
-    const { plan, workbook } = reformat(sampleWorkbook());
-    expect(plan.sheets[0]).toMatchObject({ sheet: 'Journal', mode: 'append' });
-    expect(plan.sheets.slice(1).map((s) => [s.sheet, s.mode])).toEqual([
-      ['Projets', 'edit'],
-      ['Grille de sélection', 'edit'],
-      ['Versements', 'edit'],
-      ['Budget prévisionnel', 'edit'],
+    const original = sampleWorkbook();
+    const { plan, workbook } = reformat(original);
+    expect(plan.sheets).toEqual([]);
+    // The write path puts the Journal first, so its record precedes the changes.
+    const { resolved } = resolvePlan(plan, original);
+    expect(resolved.sheets.map((s) => [s.name, s.create])).toEqual([
+      ['Journal', true],
+      ['Projets', false],
+      ['Grille de sélection', false],
+      ['Versements', false],
+      ['Budget prévisionnel', false],
     ]);
     const journal = readJournal(workbook)!;
     expect(journal.entries).toHaveLength(plan.changedCells);
@@ -139,11 +144,12 @@ describe('Reformater', () => {
       'F7',
     ]);
     expect(plan.changedCells).toBe(39);
-    const edited = plan.sheets
+    const edited = resolved.sheets
       .slice(1)
-      .flatMap((s) => s.blocks)
-      .reduce((n, b) => n + b.values.length, 0);
+      .flatMap((s) => s.runs)
+      .reduce((n, run) => n + run.values.length, 0);
     expect(edited).toBe(plan.changedCells);
+    expect(resolved.changedCells).toBe(plan.changedCells);
     const first = journal.entries.find((e) => e.cell === 'E3')!;
     expect(first).toMatchObject({
       sheet: 'Projets',

@@ -4,7 +4,7 @@ import type { WorkbookSnapshot } from '../../../core/cells.js';
 import { isGeneratedSheet } from '../../../core/generated.js';
 import { amountExpression, rangeEnd, SUMMARY_HEADERS, summaryPlan } from '../../../core/plans/summary.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
 function written(snapshot: WorkbookSnapshot) {

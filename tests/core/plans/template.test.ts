@@ -4,7 +4,7 @@ import { templatePlan } from '../../../core/plans/template.js';
 import { DECISIONS } from '../../../core/records.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
-import { applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 
 function fresh() {
   const result = templatePlan({ sheets: [] });

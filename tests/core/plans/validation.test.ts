@@ -10,7 +10,7 @@ import {
   validationPlan,
   WARNING_FILL,
 } from '../../../core/plans/validation.js';
-import { type AppliedWorkbook, applyPlanToSnapshot, sheetOf } from '../apply-plan.js';
+import { type AppliedWorkbook, applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { sheet, workbook } from '../grids/fixtures.js';
 
 const NOW = new Date(Date.UTC(2022, 0, 15, 14, 30));

@@ -1,15 +1,19 @@
 /**
- * A host simulated in memory for tests: applies a Plan to a WorkbookSnapshot literally, the way the
- * ExcelJS, Office.js and SpreadsheetApp adapters do. Formula cells get a null value (nothing is
+ * A host simulated in memory for tests: a writer of the core's resolved plans, like the ExcelJS,
+ * Office.js and SpreadsheetApp writers. Formula cells get a null value (nothing is
  * recalculated) and their formula; strings stay text even when they start with `=`.
  * Number formats, validations, widths, frozen rows and charts are kept on the returned sheets so
  * tests can assert them.
  */
-import { parseCellAddress } from '../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
-import { isBlank } from '../../core/cells.js';
 import type { Plan, SheetPlan } from '../../core/plan.js';
 import { isFormula } from '../../core/plan.js';
+import {
+  type ResolvedPlan,
+  type ResolvedSheet,
+  type ResolveOptions,
+  resolvePlan,
+} from '../../core/writes.js';
 
 export interface AppliedSheet extends SheetSnapshot {
   formulas: (string | null)[][];
@@ -81,27 +85,19 @@ function ensureSize(sheet: AppliedSheet, rows: number, cols: number): void {
   grow<boolean>(sheet.bold, false);
 }
 
-/** Index of the first row below the last row holding a value or a formula. */
-export function firstFreeRow(sheet: SheetSnapshot): number {
-  for (let r = sheet.values.length - 1; r >= 0; r--) {
-    const used = sheet.values[r].some((v, c) => !isBlank(v) || Boolean(sheet.formulas?.[r]?.[c]));
-    if (used) return r + 1;
+/** Writes one resolved sheet: the same writer interface the hosts implement, in memory. */
+function writeSheet(sheet: AppliedSheet, resolved: ResolvedSheet): void {
+  if (resolved.clear) {
+    const cleared = emptySheet(sheet.name);
+    Object.assign(sheet, cleared);
   }
-  return 0;
-}
-
-function applySheetPlan(sheet: AppliedSheet, plan: SheetPlan): void {
-  const offset = plan.mode === 'append' ? firstFreeRow(sheet) : 0;
-  for (const block of plan.blocks) {
-    const width = block.values[0]?.length ?? 0;
-    block.values.forEach((row) => {
-      if (row.length !== width) throw new Error(`Block at ${block.row},${block.col} is not rectangular`);
-    });
-    ensureSize(sheet, offset + block.row + block.values.length, block.col + width);
-    block.values.forEach((row, i) => {
+  for (const run of resolved.runs) {
+    const width = run.values[0]?.length ?? 0;
+    ensureSize(sheet, run.row + run.values.length, run.col + width);
+    run.values.forEach((row, i) => {
       row.forEach((value, j) => {
-        const r = offset + block.row + i;
-        const c = block.col + j;
+        const r = run.row + i;
+        const c = run.col + j;
         if (isFormula(value)) {
           sheet.values[r][c] = null;
           sheet.formulas[r][c] = value.formula;
@@ -109,45 +105,48 @@ function applySheetPlan(sheet: AppliedSheet, plan: SheetPlan): void {
           sheet.values[r][c] = cloneValue(value);
           sheet.formulas[r][c] = null;
         }
-        const format = block.numberFormats?.[i]?.[j];
+        const format = run.numberFormats?.[i]?.[j];
         if (format !== undefined && format !== null) sheet.numberFormats[r][c] = format;
-        if (block.bold) sheet.bold[r][c] = true;
-        if (block.fill) sheet.fills[r][c] = block.fill;
+        if (run.bold) sheet.bold[r][c] = true;
+        if (run.fill) sheet.fills[r][c] = run.fill;
       });
     });
   }
-  for (const mark of plan.marks ?? []) {
-    const { row, col } = parseCellAddress(mark.cell);
-    ensureSize(sheet, row + 1, col + 1);
-    if (mark.fill !== undefined) sheet.fills[row][col] = mark.fill;
-    if (mark.note !== undefined) sheet.notes[row][col] = mark.note;
+  for (const mark of resolved.marks) {
+    ensureSize(sheet, mark.row + 1, mark.col + 1);
+    if (mark.fill !== undefined) sheet.fills[mark.row][mark.col] = mark.fill;
+    if (mark.note !== undefined) sheet.notes[mark.row][mark.col] = mark.note;
   }
-  if (plan.validations) sheet.validations.push(...plan.validations);
-  if (plan.columnWidths) sheet.columnWidths = [...plan.columnWidths];
-  if (plan.frozenRows !== undefined) sheet.frozenRows = plan.frozenRows;
-  if (plan.charts) sheet.charts.push(...plan.charts);
-  if (plan.hidden !== undefined) sheet.hidden = plan.hidden;
+  for (const v of resolved.validations) sheet.validations.push({ range: v.range, list: v.items });
+  if (resolved.columnWidths.length > 0) sheet.columnWidths = [...resolved.columnWidths];
+  if (resolved.frozenRows !== undefined) sheet.frozenRows = resolved.frozenRows;
+  sheet.charts.push(...resolved.charts);
+  if (resolved.hidden !== undefined) sheet.hidden = resolved.hidden;
 }
 
-/** A new workbook: the input is never modified. */
-export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan): AppliedWorkbook {
+/** A new workbook with the resolved writes applied: the input is never modified. */
+export function applyResolved(snapshot: WorkbookSnapshot, resolved: ResolvedPlan): AppliedWorkbook {
   const sheets = snapshot.sheets.map(toApplied);
-  for (const sheetPlan of plan.sheets) {
-    const index = sheets.findIndex((s) => s.name === sheetPlan.sheet);
-    if (sheetPlan.mode === 'edit' && index < 0) {
-      throw new Error(`An edit plan targets a missing sheet: ${sheetPlan.sheet}`);
+  for (const plan of resolved.sheets) {
+    let sheet = sheets.find((s) => s.name === plan.name);
+    if (plan.create) {
+      if (sheet) throw new Error(`Sheet already exists: ${plan.name}`);
+      sheet = emptySheet(plan.name);
+      sheets.push(sheet);
     }
-    let sheet: AppliedSheet;
-    if (sheetPlan.mode === 'replace' || index < 0) {
-      sheet = emptySheet(sheetPlan.sheet);
-      if (index < 0) sheets.push(sheet);
-      else sheets[index] = sheet;
-    } else {
-      sheet = sheets[index];
-    }
-    applySheetPlan(sheet, sheetPlan);
+    if (!sheet) throw new Error(`Writes for a missing sheet: ${plan.name}`);
+    writeSheet(sheet, plan);
   }
   return { sheets };
+}
+
+/** Resolves the plan on the snapshot it was made from, then writes it in memory. */
+export function applyPlanToSnapshot(
+  snapshot: WorkbookSnapshot,
+  plan: Plan,
+  options: ResolveOptions = {},
+): AppliedWorkbook {
+  return applyResolved(snapshot, resolvePlan(plan, snapshot, options).resolved);
 }
 
 /** A sheet by name, failing the test clearly when it is absent. */
