@@ -15,6 +15,7 @@
  */
 import { cellAddress, columnLetters } from '../core/a1.js';
 import {
+  type CellArea,
   type CellValue,
   looksLikeFormula,
   type SheetSnapshot,
@@ -38,6 +39,8 @@ export interface ReadOptions {
   sheetsPerProbe?: number;
   /** Cells per round trip when the workbook is too big for one response. */
   cellsPerChunk?: number;
+  /** Find the cells dynamic arrays fill (ExcelApi 1.12): one more sync, only for sheets with spills. */
+  spills?: boolean;
 }
 
 export interface ApplyOptions {
@@ -64,6 +67,8 @@ interface SheetProbe {
   charts: Excel.ChartCollection;
   /** Only the cells holding formulas: loading `formulas` everywhere would double the response. */
   formulaCells?: Excel.RangeAreas;
+  /** `hasSpill` is loaded: false says no cell of the used range is in a dynamic array. */
+  spills: boolean;
 }
 
 /** Formulas of one rectangle of formula cells, at its place in the sheet. */
@@ -73,42 +78,100 @@ export interface FormulaArea {
   formulas: unknown[][];
 }
 
-/** Every worksheet's used range (values and invariant formulas) in one `context.sync()`. */
+/**
+ * Every worksheet's used range (values and invariant formulas) in one `context.sync()`; with
+ * `spills`, one more for the sheets where a dynamic array fills cells.
+ */
 export async function readSnapshot(
   context: ExcelContext,
   options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
+  const read = await readCells(context, options);
+  return options.spills ? withSpills(context, read) : read.snapshot;
+}
+
+/** A read, and the sheets that may hold a dynamic array (all of them when `hasSpill` was not loaded). */
+interface CellsRead {
+  snapshot: WorkbookSnapshot;
+  mayHoldSpills: (name: string) => boolean;
+}
+
+const ANY_SHEET = () => true;
+
+async function readCells(context: ExcelContext, options: ReadOptions): Promise<CellsRead> {
   try {
-    return await readAllAtOnce(context, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE);
+    return await readAllAtOnce(context, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE, options.spills);
   } catch (error) {
-    if (isPayloadLimit(error)) return readInChunks(context, options);
+    if (isPayloadLimit(error))
+      return { snapshot: await readInChunks(context, options), mayHoldSpills: ANY_SHEET };
     // A host that refuses calls chained on null objects: list the sheets first (one more sync).
     try {
-      return await readByNames(context);
+      return { snapshot: await readByNames(context), mayHoldSpills: ANY_SHEET };
     } catch (second) {
-      if (isPayloadLimit(second)) return readInChunks(context, options);
+      if (isPayloadLimit(second))
+        return { snapshot: await readInChunks(context, options), mayHoldSpills: ANY_SHEET };
       throw second;
     }
   }
 }
 
 /**
+ * The cells dynamic arrays spill into hold values without formulas of their own (their `formulas`
+ * are their values): they are marked computed, so that no action writes them (writing one blocks
+ * the array with #SPILL!, learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays).
+ * Candidates are the formula cells with a filled, formula-less neighbour below or to the right.
+ */
+async function withSpills(context: ExcelContext, read: CellsRead): Promise<WorkbookSnapshot> {
+  const queued: { sheet: number; range: Excel.Range }[] = [];
+  read.snapshot.sheets.forEach((sheet, index) => {
+    const formulas = sheet.formulas;
+    if (!formulas || !read.mayHoldSpills(sheet.name)) return;
+    const filled = (r: number, c: number) =>
+      !formulas[r]?.[c] && sheet.values[r]?.[c] !== null && sheet.values[r]?.[c] !== undefined;
+    const worksheet = context.workbook.worksheets.getItem(sheet.name);
+    formulas.forEach((row, r) => {
+      row.forEach((formula, c) => {
+        if (!formula || !(filled(r + 1, c) || filled(r, c + 1))) return;
+        const range = worksheet.getCell(r, c).getSpillingToRangeOrNullObject();
+        range.load('rowIndex,columnIndex,rowCount,columnCount');
+        queued.push({ sheet: index, range });
+      });
+    });
+  });
+  if (queued.length === 0) return read.snapshot;
+  await context.sync();
+  const areas = new Map<number, CellArea[]>();
+  for (const { sheet, range } of queued) {
+    if (range.isNullObject) continue;
+    const list = areas.get(sheet) ?? [];
+    list.push({ row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount });
+    areas.set(sheet, list);
+  }
+  return {
+    ...read.snapshot,
+    sheets: read.snapshot.sheets.map((sheet, index) =>
+      areas.has(index) ? { ...sheet, computed: areas.get(index) } : sheet,
+    ),
+  };
+}
+
+/**
  * Queues one worksheet's name, used range values and formulas: only the formula cells' formulas
  * by default, or every cell's (`allFormulas`, for hosts that refuse calls on null objects).
  */
-function queueProbe(sheet: Excel.Worksheet, allFormulas = false): SheetProbe {
+function queueProbe(sheet: Excel.Worksheet, allFormulas = false, spills = false): SheetProbe {
   sheet.load('name');
   const used = sheet.getUsedRangeOrNullObject(true);
   const charts = sheet.charts;
   charts.load('items/name');
   if (allFormulas) {
     used.load('values,formulas,rowIndex,columnIndex');
-    return { sheet, used, charts };
+    return { sheet, used, charts, spills: false };
   }
-  used.load('values,rowIndex,columnIndex');
+  used.load(spills ? 'values,rowIndex,columnIndex,hasSpill' : 'values,rowIndex,columnIndex');
   const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
   formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
-  return { sheet, used, charts, formulaCells };
+  return { sheet, used, charts, formulaCells, spills };
 }
 
 /** A synced probe as a snapshot sheet; null when the probe went past the last worksheet. */
@@ -134,20 +197,24 @@ function probeSheet({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | 
   return sheetFromUsedRange(sheet.name, used.rowIndex, used.columnIndex, used.values, areas);
 }
 
-async function readAllAtOnce(context: ExcelContext, perProbe: number): Promise<WorkbookSnapshot> {
+async function readAllAtOnce(context: ExcelContext, perProbe: number, spills = false): Promise<CellsRead> {
   const sheets: SheetSnapshot[] = [];
+  const withoutSpills = new Set<string>();
+  const mayHoldSpills = (name: string) => !withoutSpills.has(name);
   let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
   for (;;) {
     const probes: SheetProbe[] = [];
     for (let i = 0; i < perProbe; i++) {
-      probes.push(queueProbe(next));
+      probes.push(queueProbe(next, false, spills));
       next = next.getNextOrNullObject();
     }
     await context.sync();
     for (const probe of probes) {
       const sheet = probeResult(probe);
-      if (!sheet) return { sheets };
+      if (!sheet) return { snapshot: { sheets }, mayHoldSpills };
       sheets.push(sheet);
+      if (probe.used.isNullObject || (probe.spills && probe.used.hasSpill === false))
+        withoutSpills.add(sheet.name);
     }
     // More sheets than one probe holds: go on from the last one (rare, one sync per probe).
   }

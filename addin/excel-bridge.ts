@@ -4,7 +4,13 @@
  * `runAction` → apply (1 sync). A changing action is previewed first (read and compute, 1 sync);
  * once confirmed, its cells are read again and only those unchanged are written (2 syncs).
  */
-import { type ActionResult, confirmAction, resolveAction, runAction } from '../core/actions.js';
+import {
+  type ActionResult,
+  confirmAction,
+  previewAction,
+  resolveAction,
+  runAction,
+} from '../core/actions.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
 import type { ActionName } from '../core/plan.js';
@@ -18,8 +24,13 @@ import {
   readSnapshot,
 } from './excel-adapter.js';
 
-/** `Excel.run`, or the fake's `run` in tests. */
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** `Excel.run`, or the fake's `run` in tests, with or without run options. */
+export interface ExcelRunner {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+}
 
 export interface ExcelBridgeOptions {
   run?: ExcelRunner;
@@ -29,19 +40,52 @@ export interface ExcelBridgeOptions {
   now?: () => Date;
   /** Bytes per write request; by default 4 MB on Excel on the web, unlimited on desktop. */
   payloadBudget?: number;
+  /** Make each action one Ctrl+Z (ExcelApi 1.20); detected from Office.js when left out. */
+  undoGroups?: boolean;
+  /** Read the cells dynamic arrays fill (ExcelApi 1.12); detected from Office.js when left out. */
+  spills?: boolean;
 }
 
 function defaultRunner(): ExcelRunner {
-  return (batch) => Excel.run(batch);
+  return (<T>(first: Excel.RunOptions | Batch<T>, batch?: Batch<T>) =>
+    batch ? Excel.run(first as Excel.RunOptions, batch) : Excel.run(first as Batch<T>)) as ExcelRunner;
+}
+
+/**
+ * ExcelApi 1.20 merges the syncs of one `Excel.run` into one undo record (`mergeUndoGroup`,
+ * learn.microsoft.com/javascript/api/excel/excel.runoptions): one action, one Ctrl+Z.
+ */
+export function undoGroupsSupported(): boolean {
+  return excelApi('1.20');
+}
+
+/** Whether the running Excel has an ExcelApi requirement set (false outside Office). */
+function excelApi(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+/** Dynamic arrays (`hasSpill`, `getSpillingToRangeOrNullObject`) need ExcelApi 1.12. */
+export function spillsSupported(): boolean {
+  return excelApi('1.12');
+}
+
+function readOptions(options: ExcelBridgeOptions) {
+  return { spills: options.spills ?? spillsSupported() };
+}
+
+/** The `Excel.run` that writes: one undo record for the whole action where Excel can. */
+function writingRun<T>(options: ExcelBridgeOptions, batch: Batch<T>): Promise<T> {
+  const run = options.run ?? defaultRunner();
+  return (options.undoGroups ?? undoGroupsSupported()) ? run({ mergeUndoGroup: true }, batch) : run(batch);
 }
 
 /** Notes need ExcelApi 1.18; older Excel still gets fills and the Validation sheet. */
 export function notesSupported(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported('ExcelApi', '1.18');
-  } catch {
-    return false;
-  }
+  return excelApi('1.18');
 }
 
 /** Only Excel on the web limits payloads (5 MB): desktop Excel writes any plan in one sync. */
@@ -74,9 +118,8 @@ export async function runActionInExcel(
   lang: Lang,
   options: ExcelBridgeOptions = {},
 ): Promise<ExcelActionOutcome> {
-  const run = options.run ?? defaultRunner();
-  return run(async (context) => {
-    const snapshot = await readSnapshot(context);
+  return writingRun(options, async (context) => {
+    const snapshot = await readSnapshot(context, readOptions(options));
     const computed = runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() });
     if (!computed.ok) return { result: computed, syncs: 1 };
     const { result, resolved } = resolveAction(computed, snapshot);
@@ -99,7 +142,7 @@ export async function previewActionInExcel(
 ): Promise<ExcelPending> {
   const run = options.run ?? defaultRunner();
   return run(async (context) => {
-    const snapshot = await readSnapshot(context);
+    const snapshot = await readSnapshot(context, readOptions(options));
     return { snapshot, result: runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() }) };
   });
 }
@@ -114,8 +157,7 @@ export async function confirmActionInExcel(
   restoreChanged: boolean,
   options: ExcelBridgeOptions = {},
 ): Promise<ExcelActionOutcome> {
-  const run = options.run ?? defaultRunner();
-  return run(async (context) => {
+  return writingRun(options, async (context) => {
     const spans = readSpans(pending.result.plan, { restoreChanged });
     const current = snapshotFromSpans(await readCells(context, spans));
     const { result, resolved } = confirmAction(pending.result, pending.snapshot, current, {
@@ -152,7 +194,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): PanelBridge
       const token = `${action}-${++previews}`;
       pending.clear();
       pending.set(token, previewed);
-      return toPanelPreview(previewed.result, lang, token);
+      return toPanelPreview(previewAction(previewed.result, previewed.snapshot), lang, token);
     },
     async selectCell(sheet, cell) {
       if (!CELL_PATTERN.test(cell)) return;

@@ -5,7 +5,13 @@
  * `AllianceLib`; apps-script/stubs.ts appends the top-level functions that call these exports.
  * Nothing runs at load time: custom functions load the same file without access to the UI.
  */
-import { type ActionResult, confirmAction, resolveAction, runAction } from '../core/actions.js';
+import {
+  type ActionResult,
+  confirmAction,
+  previewAction,
+  resolveAction,
+  runAction,
+} from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
@@ -111,10 +117,11 @@ function runFromMenu(action: ActionName): void {
     return;
   }
   const changing = CHANGING_ACTIONS.includes(action);
-  if (changing && result.plan.changedCells > 0) {
+  const shown = changing ? previewAction(result, snapshot) : result;
+  if (changing && shown.plan.changedCells > 0) {
     const answer = ui.alert(
       `${MENU_TITLE} — ${label}`,
-      confirmText(result.plan.changedCells),
+      confirmText(shown.plan.changedCells),
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
@@ -215,8 +222,12 @@ function confirmationArgument(value: unknown): { token: string; restoreChanged: 
 /** What the action would change (cells, the cells changed since for Annuler), without changing anything. */
 export function alliancePreview(action: unknown, lang: unknown): PanelPreview {
   const language = langArgument(lang);
-  const { result } = compute(SpreadsheetApp.getActiveSpreadsheet(), actionArgument(action), language);
-  return plain(toPanelPreview(result, language, confirmationToken(result.plan)));
+  const { snapshot, result } = compute(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    actionArgument(action),
+    language,
+  );
+  return plain(toPanelPreview(previewAction(result, snapshot), language, confirmationToken(result.plan)));
 }
 
 /** Shows the cell of an issue the user clicked. Unknown sheet or cell: nothing happens. */

@@ -15,6 +15,7 @@ import type {
   SpanCells,
   WriteRun,
 } from '../core/writes.js';
+import { arrayFormulaAreas } from './array-formulas.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,13 +54,16 @@ function readSheet(sheet: Sheet): SheetSnapshot {
   const formulas = range.getFormulas();
   const notes = range.getNotes();
   const fills = range.getBackgrounds();
-  return {
+  const read: SheetSnapshot = {
     name: sheet.getName(),
     values: values.map((row) => row.map(toCellValue)),
     formulas: formulas.map((row) => row.map((f) => (f === '' ? null : f))),
     notes: notes.map((row) => row.map((n) => (n === '' ? null : n))),
     fills: fills.map((row) => row.map(toFill)),
   };
+  // An array formula's outputs have no formula of their own (Range#getFormulas): core must know them.
+  const computed = arrayFormulaAreas(read);
+  return computed.length > 0 ? { ...read, computed } : read;
 }
 
 /** Sheets returns `''` for an empty cell; core says null. */

@@ -61,6 +61,21 @@ export function resolveAction(
   };
 }
 
+/**
+ * A changing action as its preview shows it: with the cells no write may touch (those an array
+ * formula fills) listed and left out of the count.
+ */
+export function previewAction(result: ActionResult, snapshot: WorkbookSnapshot): ActionResult {
+  const { issues } = resolvePlan(result.plan, snapshot);
+  if (issues.length === 0) return result;
+  const skipped = issues.filter((i) => i.code === 'write.computedCell').length;
+  return {
+    ...result,
+    plan: { ...result.plan, changedCells: Math.max(0, result.plan.changedCells - skipped) },
+    issues: [...result.issues, ...issues],
+  };
+}
+
 export interface ConfirmOptions extends SettleOptions {
   lang?: Lang;
 }

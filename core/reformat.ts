@@ -285,9 +285,9 @@ export function reformatPlan(
         if (isErrorValue(before.value) && !before.formula) continue;
         ctx.notes = [];
         const tidied = tidyCell(kind, before.value, ctx);
-        if (before.computed) continue;
-        if (before.formula) {
-          // A formula is the staff's own logic: reported when its result is untidy, never replaced.
+        if (before.formula || before.computed) {
+          // A formula (or the array it belongs to) is the staff's own logic: reported when its result
+          // is untidy, never replaced.
           if (tidied.kind === 'change' && !isErrorValue(before.value))
             issues.push(issue('reformat.formulaKept', 'info', where));
           continue;

@@ -978,6 +978,16 @@ class FakeRange extends FakeProxy<Area> {
         return area.cols;
       case 'address':
         return `'${area.sheet.name}'!${rangeAddress(area.row, area.col, area.rows, area.cols)}`;
+      case 'hasSpill': {
+        // « true if all cells have a spill border, false if all do not, null if mixed » (ExcelApi 1.12,
+        // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hasspill-member).
+        const spilled = grid((r, c) => {
+          const spill = area.sheet.spillCovering(area.row + r, area.col + c);
+          return spill !== null && area.sheet.spillIsActive(spill);
+        }).flat();
+        if (spilled.every(Boolean)) return true;
+        return spilled.some(Boolean) ? null : false;
+      }
       default:
         throw new Error(`The fake range cannot load « ${name} »`);
     }

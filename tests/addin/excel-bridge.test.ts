@@ -125,3 +125,135 @@ describe('the Excel bridge', () => {
     expect(fake.model.selection).toBe('Projets!F7');
   });
 });
+
+/** Text as staff read it: the no-break spaces of fr-CA amounts as plain spaces. */
+function plain(value: unknown): string {
+  return String(value).replace(/\u00a0/g, ' ');
+}
+
+describe('nothing lost in Excel', () => {
+  it('a staff formula pointing at the Sommaire keeps its number after two regenerations; no undo history cleared', async () => {
+    const fake = createFakeExcel(sample);
+    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    await bridge.run('summary', 'fr');
+    const board = fake.model.addSheet('Tableau de bord');
+    // The fake computes cross-sheet references, not our own formulas: point at the year label.
+    board.cellForWrite(0, 1).formula = "='Sommaire budgétaire'!A6";
+    const first = fake.model.sheet('Sommaire budgétaire').valueAt('A6');
+    expect(first).toMatch(/^\d{4}-\d{4}$/);
+    expect(board.valueAt('B2')).toBe('');
+    expect(board.valueAt('B1')).toBe(first);
+
+    await bridge.run('summary', 'fr');
+    await bridge.run('summary', 'fr');
+    expect(board.formulaAt('B1')).toBe("='Sommaire budgétaire'!A6");
+    expect(board.valueAt('B1')).toBe(first);
+    expect(fake.model.sheets.filter((s) => s.name.startsWith('Sommaire')).map((s) => s.name)).toEqual([
+      'Sommaire budgétaire',
+    ]);
+    for (const action of ['validate', 'rank', 'reformat', 'undo'] as const) await bridge.run(action, 'fr');
+    await bridge.run('validate', 'fr');
+    expect(fake.model.undoClearedBy).toEqual([]);
+  });
+
+  it('makes each action one undo record where ExcelApi 1.20 merges them', async () => {
+    const fake = createFakeExcel(sample);
+    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: true });
+    const preview = await bridge.preview('reformat', 'fr');
+    await bridge.run('reformat', 'fr', { token: preview.token, restoreChanged: false });
+    await bridge.run('validate', 'fr');
+    expect(fake.model.undoRecords).toBe(2);
+    expect(fake.model.undoClearedBy).toEqual([]);
+  });
+
+  it('a cell typed between the preview and the confirmation is never overwritten, and is listed (3 syncs)', async () => {
+    const fake = createFakeExcel(sample);
+    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    const preview = await bridge.preview('reformat', 'fr');
+    const projets = fake.model.sheet('Projets');
+    const typed = projets.cellForWrite(3, 9);
+    expect(plain(projets.valueAt('J4'))).toBe('95 000 $');
+    typed.value = '96 000 $';
+    fake.resetStats();
+    const result = await bridge.run('reformat', 'fr', { token: preview.token, restoreChanged: false });
+    expect(fake.stats.syncs).toBe(2);
+    expect(projets.valueAt('J4')).toBe('96 000 $');
+    expect(projets.valueAt('L4')).toBe(30968);
+    expect(result.changedCells).toBe(preview.changedCells - 1);
+    expect(
+      result.issues.filter((i) => i.code === 'write.changedSince').map((i) => [i.sheet, i.cell]),
+    ).toEqual([['Projets', 'J4']]);
+    const cells = fake.model
+      .toSnapshot()
+      .sheets.find((s) => s.name === 'Journal')!
+      .values.map((row) => row[4]);
+    expect(cells).not.toContain('J4');
+    expect(cells).toContain('L4');
+  });
+
+  it('never writes a cell a dynamic array spills into (Reformater would block it with #SPILL!)', async () => {
+    const fake = createFakeExcel(sample);
+    const projets = fake.model.sheet('Projets');
+    // Staff's amounts come from another sheet through a dynamic array anchored at J3.
+    const spilled = [[plain(projets.valueAt('J3'))], ['95 000 $'], [plain(projets.valueAt('J5'))]];
+    projets.cells.delete('3,9');
+    projets.cells.delete('4,9');
+    projets.setSpill('J3', '=Montants!A1:A3', spilled);
+    const bridge = createExcelBridge({
+      run: fake.run,
+      now: NOW,
+      notes: true,
+      undoGroups: false,
+      spills: true,
+    });
+    fake.resetStats();
+    const preview = await bridge.preview('reformat', 'fr');
+    // Read (1 sync) and the anchors' spill ranges (1 more, only because this sheet has a spill).
+    expect(fake.stats.syncs).toBe(2);
+    const result = await bridge.run('reformat', 'fr', { token: preview.token, restoreChanged: false });
+    expect(result.ok).toBe(true);
+    expect(result.issues.filter((i) => i.cell === 'J4').map((i) => i.code)).toEqual(['reformat.formulaKept']);
+    expect(projets.valueAt('J4')).toBe('95 000 $');
+    expect(projets.formulaAt('J4')).toBeNull();
+    expect(projets.valueAt('L4')).toBe(30968);
+  });
+
+  it('reads a workbook without dynamic arrays in one sync, spills asked or not', async () => {
+    const fake = createFakeExcel(sample);
+    const bridge = createExcelBridge({
+      run: fake.run,
+      now: NOW,
+      notes: true,
+      undoGroups: false,
+      spills: true,
+    });
+    fake.resetStats();
+    await bridge.preview('reformat', 'fr');
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  it('Annuler leaves a cell staff changed since, unless asked; what it overwrites can be undone', async () => {
+    const fake = createFakeExcel(sample);
+    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    const reformat = await bridge.preview('reformat', 'fr');
+    await bridge.run('reformat', 'fr', { token: reformat.token, restoreChanged: false });
+    const projets = fake.model.sheet('Projets');
+    expect(projets.valueAt('J4')).toBe(95000);
+    projets.cellForWrite(3, 9).value = 97000;
+
+    const undo = await bridge.preview('undo', 'fr');
+    expect(undo.optionalCells).toBe(1);
+    expect(undo.warnings.map((w) => w.cell)).toEqual(['J4']);
+    await bridge.run('undo', 'fr', { token: undo.token, restoreChanged: false });
+    expect(projets.valueAt('J4')).toBe(97000);
+    expect(plain(projets.valueAt('L4'))).toBe('30 968 $');
+
+    // Annuler of that Annuler, then Annuler again asking for every cell.
+    const redo = await bridge.preview('undo', 'fr');
+    await bridge.run('undo', 'fr', { token: redo.token, restoreChanged: false });
+    expect(projets.valueAt('L4')).toBe(30968);
+    const forced = await bridge.preview('undo', 'fr');
+    await bridge.run('undo', 'fr', { token: forced.token, restoreChanged: true });
+    expect(plain(projets.valueAt('L4'))).toBe('30 968 $');
+  });
+});

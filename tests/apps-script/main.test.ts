@@ -4,7 +4,14 @@
  * one call per run of changed cells), holds the document lock, and never overwrites a colleague.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { allianceRun, confirmText, menuReformat, menuUndo, menuValidate } from '../../apps-script/main.js';
+import {
+  allianceRun,
+  confirmText,
+  menuReformat,
+  menuSummary,
+  menuUndo,
+  menuValidate,
+} from '../../apps-script/main.js';
 import { readSnapshot } from '../../apps-script/sheets-adapter.js';
 import { runAction } from '../../core/actions.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
@@ -190,5 +197,46 @@ describe('actions through the Sheets host', () => {
     expect(confirmText(1)).toMatch(/^1 cellule sera modifiée\./);
     expect(confirmText(23)).toMatch(/^23 cellules seront modifiées\./);
     expect(confirmText(12345)).toMatch(/^12\u00a0345 cellules seront modifiées\./);
+  });
+});
+
+describe('nothing lost in Sheets', () => {
+  it('Reformater never writes an array formula’s outputs nor the rich text between the cells it changes', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(6));
+    install(book);
+    const projets = book.sheet('Projets');
+    // Coût total (J): P-00002 and P-00004 become the outputs of a staff QUERY, anchored at J3.
+    projets.cellFor(3, 10).value = '';
+    projets.cellFor(4, 10).value = '';
+    // Sheets gives no array's extent: an output is read as the run of filled cells below its anchor.
+    projets.cellFor(5, 10).value = '';
+    projets.setArrayFormula('J3', '=QUERY(Budget!A1:A2;"select A")', [['58 200 $'], ['12 000 $']]);
+    // A link staff put on « Toutes » (P-00003), between two municipality lists Reformater tidies.
+    projets.setRichText('F4', 'Toutes', [{ start: 0, end: 6, url: 'https://example.org/mrc' }]);
+    menuReformat();
+    expect(projets.shownAt(3, 10)).toEqual({ value: '58 200 $', formula: '=QUERY(Budget!A1:A2;"select A")' });
+    expect(projets.shownAt(4, 10).value).toBe('12 000 $');
+    expect(projets.cellAt(4, 6).richText?.getLinkUrl()).toBe('https://example.org/mrc');
+    expect(projets.valuesForTest()[2][5]).toBe('Sainte-Madeleine; Sainte-Marie-Madeleine');
+    expect(projets.valuesForTest()[4][5]).toMatch(/^Saint-Hyacinthe; Saint-Pie/);
+    // The text amounts around them were converted.
+    expect(projets.valuesForTest()[1][9]).toBe(25350.72);
+    expect(projets.valuesForTest()[5][9]).toBe(25350.72);
+  });
+
+  it('a staff formula pointing at the Sommaire keeps working after two regenerations', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(6));
+    install(book);
+    menuSummary();
+    const summary = book.sheet('Sommaire budgétaire');
+    const id = summary.getSheetId();
+    const board = book.insertSheet('Tableau de bord');
+    board.getRange('A1').setFormulas([["='Sommaire budgétaire'!A1"]]);
+    const title = summary.shownAt(1, 1).value;
+    expect(board.shownAt(1, 1).value).toBe(title);
+    menuSummary();
+    menuSummary();
+    expect(book.sheet('Sommaire budgétaire').getSheetId()).toBe(id);
+    expect(board.shownAt(1, 1)).toEqual({ value: title, formula: "='Sommaire budgétaire'!A1" });
   });
 });

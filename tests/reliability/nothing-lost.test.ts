@@ -6,15 +6,18 @@
  * - a staff sheet named like a generated one survives every action untouched, and only
  *   Reformater and Annuler ever change a staff value;
  * - Valider twice marks the same cells, and a fixed cell gets back the staff's note and fill;
- * - text that looks like a formula, read from staff cells, is written back as text everywhere.
+ * - text that looks like a formula, read from staff cells, is written back as text everywhere;
+ * - every action, in every host, leaves each cell outside its resolved writes exactly as it was.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellAddress } from '../../core/a1.js';
 import { runAction } from '../../core/actions.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
-import { type ActionName, CHANGING_ACTIONS, type Plan } from '../../core/plan.js';
+import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../../core/plan.js';
 import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
 import { settingsSheetRows } from '../../core/settings-reader.js';
+import { type ResolvedPlan, resolvePlan } from '../../core/writes.js';
 import {
   FORMULA_LOOKALIKES,
   fuzzRuns,
@@ -197,8 +200,59 @@ describe.each(HOSTS.filter((h) => h.name !== 'core'))(
   },
 );
 
+/** Whether a resolved plan may touch a cell: a cleared or added sheet is wholly its own. */
+function writtenBy(resolved: ResolvedPlan): (sheet: string, cell: string) => boolean {
+  const whole = new Set<string>();
+  const cells = new Set<string>();
+  for (const sheet of resolved.sheets) {
+    const name = sheet.name.toLowerCase();
+    if (sheet.clear || sheet.create) whole.add(name);
+    for (const run of sheet.runs) {
+      run.values.forEach((row, r) => {
+        row.forEach((_, c) => {
+          cells.add(`${name}!${cellAddress(run.row + r, run.col + c)}`);
+        });
+      });
+    }
+    for (const mark of sheet.marks) cells.add(`${name}!${cellAddress(mark.row, mark.col)}`);
+  }
+  return (sheet, cell) => whole.has(sheet.toLowerCase()) || cells.has(`${sheet.toLowerCase()}!${cell}`);
+}
+
 describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
   const runs = name === 'xlsx' ? XLSX_RUNS : RUNS;
+
+  it(`every action leaves each cell outside its resolved writes as it was (${runs} workbooks)`, async () => {
+    let inside = 0;
+    await fc.assert(
+      fc.asyncProperty(hostableWorkbookWithProjects, async (staff) => {
+        const host = await make(staff);
+        let now = NOW.getTime();
+        for (const action of [...ACTIONS, 'reformat', 'undo', 'undo'] as ActionName[]) {
+          now += 60_000;
+          const names = await host.sheetNames();
+          const before = await storedSheets(host, names);
+          const snapshot = await host.read();
+          const result = runAction(action, snapshot, { now: new Date(now) });
+          const touched = writtenBy(resolvePlan(result.plan, snapshot).resolved);
+          await host.apply(result.plan, snapshot);
+          const after = await storedSheets(host, names);
+          const changed = names
+            .flatMap((sheet) => differences(sheet, before.get(sheet), after.get(sheet)))
+            .filter((line) => {
+              const [sheet, cell] = line.slice(0, line.indexOf(':')).split('!');
+              if (!cell) return true;
+              if (touched(sheet, cell)) inside += 1;
+              return !touched(sheet, cell);
+            });
+          expect(changed, action).toEqual([]);
+        }
+      }),
+      { numRuns: runs },
+    );
+    // The actions did write: the property is about where, not about nothing happening.
+    expect(inside).toBeGreaterThan(0);
+  });
 
   it(`Reformater then Annuler gives back every staff cell exactly (${runs} generated workbooks)`, async () => {
     let reformatted = 0;
