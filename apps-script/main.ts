@@ -16,17 +16,12 @@ import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
-import {
-  confirmationToken,
-  confirmedCells,
-  snapshotFromSpans,
-  readSpans as spansOf,
-} from '../core/writes.js';
+import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import { STRINGS } from '../panel/strings.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
-import { applyResolved, readSnapshot, readSpans, type SheetsServices } from './sheets-adapter.js';
+import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
 
 export const MENU_TITLE = 'Alliance';
 export const SIDEBAR_FILE = 'Sidebar';
@@ -129,15 +124,10 @@ function runFromMenu(action: ActionName): void {
       return;
     }
   }
-  // Colleagues kept typing while the question was open: the changed cells are read again under the
-  // lock, and only those still holding what was read are written.
-  const done = withDocumentLock(() => {
-    const { result: final, resolved } = changing
-      ? confirmAction(result, snapshot, snapshotFromSpans(readSpans(spreadsheet, spansOf(result.plan))))
-      : resolveAction(result, snapshot);
-    applyResolved(spreadsheet, resolved, services());
-    return final;
-  });
+  // Colleagues kept typing while the question was open: under the lock the workbook is read again,
+  // and only the cells that still hold what the question was about are written.
+  const confirmed = changing ? { cells: result.plan.operation?.changes ?? [], restoreChanged: false } : null;
+  const done = writeUnderLock(spreadsheet, action, 'fr', confirmed);
   if (!done) {
     ui.alert(`${MENU_TITLE} — ${label}`, BUSY_TEXT.fr, ui.ButtonSet.OK);
     return;
@@ -195,22 +185,40 @@ export function allianceRun(action: unknown, lang: unknown, confirmation?: unkno
   const name = actionArgument(action);
   const language = langArgument(lang);
   const confirmed = confirmationArgument(confirmation);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const done = withDocumentLock(() => {
-    const { snapshot, result } = compute(spreadsheet, name, language);
+  const done = writeUnderLock(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    name,
+    language,
+    confirmed && { cells: confirmedCells(confirmed.token), restoreChanged: confirmed.restoreChanged },
+  );
+  if (!done) throw new Error(BUSY_TEXT[language]);
+  return plain(toPanelResult(done, language));
+}
+
+/**
+ * Reads, computes and writes holding the document lock, from the read to the last Journal row.
+ * After a confirmation, only the cells that still hold what the user confirmed are written; the
+ * others are listed. Null when another action holds the lock.
+ */
+function writeUnderLock(
+  spreadsheet: Spreadsheet,
+  action: ActionName,
+  lang: Lang,
+  confirmed: { cells: readonly ConfirmedCell[]; restoreChanged: boolean } | null,
+): ActionResult | null {
+  return withDocumentLock(() => {
+    const { snapshot, result } = compute(spreadsheet, action, lang);
     if (!result.ok) return result;
     const { result: final, resolved } = confirmed
       ? confirmAction(result, snapshot, snapshot, {
-          lang: language,
-          confirmed: confirmedCells(confirmed.token),
+          lang,
+          confirmed: confirmed.cells,
           restoreChanged: confirmed.restoreChanged,
         })
       : resolveAction(result, snapshot);
-    applyResolved(spreadsheet, resolved, services());
+    applyResolved(spreadsheet, bridgeRuns(resolved, snapshot, rewritesUnchanged), services());
     return final;
   });
-  if (!done) throw new Error(BUSY_TEXT[language]);
-  return plain(toPanelResult(done, language));
 }
 
 function confirmationArgument(value: unknown): { token: string; restoreChanged: boolean } | null {

@@ -4,17 +4,9 @@
  * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
  */
 import { columnIndex, parseCellAddress } from '../core/a1.js';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
+import type { CellState, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
 import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
-import type {
-  CellLink,
-  ReadSpan,
-  ResolvedMark,
-  ResolvedPlan,
-  ResolvedSheet,
-  SpanCells,
-  WriteRun,
-} from '../core/writes.js';
+import type { CellLink, ResolvedMark, ResolvedPlan, ResolvedSheet, WriteRun } from '../core/writes.js';
 import { arrayFormulaAreas } from './array-formulas.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -207,18 +199,20 @@ function writeRun(sheet: Sheet, run: WriteRun, links: LinkResolver): void {
 }
 
 /**
- * Compare-and-set: the cells a confirmed plan changes, read again (values and formulas of one
- * column range per span) while the document lock is held.
+ * Cells `setValues` writes back exactly as they are: empty cells, numbers and booleans (it sets
+ * values only, never formats or notes: developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)).
+ * Text may be rich text or a chip, and read dates go through the day conversion: never rewritten.
  */
-export function readSpans(spreadsheet: Spreadsheet, spans: readonly ReadSpan[]): SpanCells[] {
-  return spans.map((span) => {
-    const sheet = spreadsheet.getSheetByName(span.sheet);
-    if (!sheet) return { span, values: [], formulas: [] };
-    const range = sheet.getRange(span.row + 1, span.col + 1, span.rows, 1);
-    const values = (range.getValues() as unknown[][]).map((row) => toCellValue(row[0]));
-    const formulas = range.getFormulas().map((row) => (row[0] === '' ? null : row[0]));
-    return { span, values, formulas };
-  });
+export function rewritesUnchanged(state: CellState): boolean {
+  if (state.formula || state.computed) return false;
+  const value = state.value;
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  );
 }
 
 /**

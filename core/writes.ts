@@ -527,6 +527,58 @@ function sameText(a: string | null, b: string | null): boolean {
   return (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 }
 
+/**
+ * Fewer calls for hosts that pay per range (Sheets): two runs of a column on a sheet edited in place
+ * become one when every cell between them is one the host rewrites unchanged (`rewritable`, read
+ * from the snapshot the plan was resolved on); those cells are written back with what they hold.
+ */
+export function bridgeRuns(
+  plan: ResolvedPlan,
+  snapshot: WorkbookSnapshot,
+  rewritable: (state: CellState) => boolean,
+): ResolvedPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => {
+      const cells = sheet.clear || sheet.create ? undefined : findSheet(snapshot, sheet.name);
+      if (!cells || sheet.runs.length < 2) return sheet;
+      const runs: WriteRun[] = [];
+      const sorted = [...sheet.runs].sort((a, b) => a.col - b.col || a.row - b.row);
+      for (const run of sorted) {
+        const last = runs[runs.length - 1];
+        if (last && canBridge(last, run, cells, rewritable)) runs[runs.length - 1] = joined(last, run, cells);
+        else runs.push(run);
+      }
+      return runs.length === sheet.runs.length ? sheet : { ...sheet, runs };
+    }),
+  };
+}
+
+function canBridge(
+  a: WriteRun,
+  b: WriteRun,
+  sheet: SheetSnapshot,
+  rewritable: (state: CellState) => boolean,
+): boolean {
+  const single = (run: WriteRun) => run.values[0]?.length === 1 && !run.links && !run.bold && !run.fill;
+  if (a.col !== b.col || !single(a) || !single(b)) return false;
+  const end = a.row + a.values.length;
+  if (b.row < end) return false;
+  for (let r = end; r < b.row; r++) if (!rewritable(cellState(sheet, r, a.col))) return false;
+  return true;
+}
+
+function joined(a: WriteRun, b: WriteRun, sheet: SheetSnapshot): WriteRun {
+  const gap: PlanValue[][] = [];
+  for (let r = a.row + a.values.length; r < b.row; r++) gap.push([cellState(sheet, r, a.col).value ?? null]);
+  const run: WriteRun = { row: a.row, col: a.col, values: [...a.values, ...gap, ...b.values] };
+  if (a.numberFormats || b.numberFormats) {
+    const formats = (x: WriteRun) => x.numberFormats ?? x.values.map(() => [null]);
+    run.numberFormats = [...formats(a), ...gap.map(() => [null]), ...formats(b)];
+  }
+  return run;
+}
+
 /** A1 of a run's cell, for hosts that address cells by text. */
 export function runCell(run: WriteRun, i: number, j: number): string {
   return cellAddress(run.row + i, run.col + j);

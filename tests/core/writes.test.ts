@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellState, type SheetSnapshot, type WorkbookSnapshot } from '../../core/cells.js';
 import type { CellChange, Plan } from '../../core/plan.js';
 import {
+  bridgeRuns,
   confirmationToken,
   confirmedCells,
   readSpans,
@@ -102,6 +103,45 @@ describe('resolvePlan', () => {
     expect(resolved.sheets[0]).toMatchObject({ name: 'Classement', clear: true, create: false });
     expect(resolved.sheets[0].removeCharts).toEqual(['Graphique 1']);
     expect(resolved.sheets[1].runs[0].row).toBe(4);
+  });
+});
+
+describe('bridgeRuns', () => {
+  const numbersOnly = (state: { value: unknown; formula: string | null }) =>
+    !state.formula && (state.value === null || typeof state.value === 'number');
+
+  it('joins two runs of a column over cells the host rewrites unchanged, with what they hold', () => {
+    const book: WorkbookSnapshot = { sheets: [projets] };
+    const { resolved } = resolvePlan(
+      reformatPlan([change(book, 'B2', 58200), change(book, 'B4', 2500)]),
+      book,
+    );
+    const bridged = bridgeRuns(resolved, book, numbersOnly);
+    expect(bridged.sheets[1].runs.map((r) => [r.row, r.col, r.values])).toEqual([
+      [1, 1, [[58200], [1200], [2500]]],
+    ]);
+    // The Journal, appended in one run per column, is left as it was.
+    expect(bridged.sheets[0]).toBe(resolved.sheets[0]);
+  });
+
+  it('keeps the runs apart over a cell the host must not rewrite, and joins over empty cells', () => {
+    const book: WorkbookSnapshot = { sheets: [projets] };
+    const { resolved } = resolvePlan(
+      reformatPlan([change(book, 'B2', 58200), change(book, 'B4', 2500)]),
+      book,
+    );
+    const textBetween = bridgeRuns(resolved, book, (state) => numbersOnly(state) && state.value !== 1200);
+    expect(textBetween.sheets[1].runs).toHaveLength(2);
+    const wide: WorkbookSnapshot = {
+      sheets: [{ ...projets, values: projets.values.map((row) => [...row, null]) }],
+    };
+    const overArray = resolvePlan(
+      reformatPlan([change(wide, 'D2', 1), change(wide, 'D4', 3)]),
+      wide,
+    ).resolved;
+    expect(bridgeRuns(overArray, wide, numbersOnly).sheets[1].runs.map((r) => r.values)).toEqual([
+      [[1], [null], [3]],
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import { readSnapshot as readExcel, applyResolved as writeExcel } from '../../ad
 import { createFakeExcel } from '../../addin/fake/index.js';
 import {
   readSnapshot as readSheets,
+  rewritesUnchanged,
   applyResolved as writeSheets,
 } from '../../apps-script/sheets-adapter.js';
 import { applyResolved as writeXlsx } from '../../cli/xlsx/apply.js';
@@ -15,7 +16,7 @@ import { snapshotOf } from '../../cli/xlsx/read.js';
 import { workbookBuffer } from '../../cli/xlsx/write.js';
 import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
-import { type ResolvedPlan, resolvePlan } from '../../core/writes.js';
+import { bridgeRuns, type ResolvedPlan, resolvePlan } from '../../core/writes.js';
 import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../apps-script/fake-spreadsheet.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 
@@ -138,8 +139,13 @@ export function sheetsHost(staff: WorkbookSnapshot): Host {
   return {
     name: 'Google Sheets (SpreadsheetApp fake)',
     read: async () => readSheets(asSpreadsheet(book)),
+    // As apps-script/main.ts writes: runs bridged over the cells Sheets rewrites unchanged.
     apply: async (plan, snapshot) =>
-      writeSheets(asSpreadsheet(book), resolvePlan(plan, snapshot).resolved, services),
+      writeSheets(
+        asSpreadsheet(book),
+        bridgeRuns(resolvePlan(plan, snapshot).resolved, snapshot, rewritesUnchanged),
+        services,
+      ),
     sheetNames: async () => book.sheets.map((s) => s.name),
     stored: async (name) => {
       const sheet = book.sheets.find((s) => s.name === name);
