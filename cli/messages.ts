@@ -27,7 +27,8 @@ Options :
   -V, --version          affiche la version
 
 Codes de sortie : 0 sans erreur, 1 erreurs trouvées, 2 fichier illisible ou commande mal formée.
-Le fichier d’origine n’est jamais modifié sans --in-place.`;
+Le fichier d’origine n’est jamais modifié sans --in-place, ni tant qu’Excel ou LibreOffice l’a ouvert
+(fichier ~$NOM ou .~lock.NOM#). Un .xlsm garde ses macros.`;
 
 const HELP_EN = `alliance — Alliance pour la solidarité grids (MRC des Maskoutains) in .xlsx files
 
@@ -54,7 +55,8 @@ Options:
   -V, --version          shows the version
 
 Exit codes: 0 no error, 1 errors found, 2 unreadable file or bad usage.
-The input file is never changed without --in-place.`;
+The input file is never changed without --in-place, nor while Excel or LibreOffice has it open
+(a ~$NAME or .~lock.NAME# file). An .xlsm keeps its macros.`;
 
 export const CLI_TEXT = {
   fr: {
