@@ -35,15 +35,8 @@ export interface CellLink {
   cell: string;
 }
 
-/** A rectangle written in one call; every cell in it is meant (0-based, absolute). */
-export interface WriteRun {
-  row: number;
-  col: number;
-  values: PlanValue[][];
-  /** Same shape as `values`; null keeps the cell's format. */
-  numberFormats?: (string | null)[][];
-  bold?: boolean;
-  fill?: string;
+/** A rectangle written in one call; every cell in it is meant (0-based, absolute), links resolved. */
+export interface WriteRun extends Omit<Block, 'links'> {
   links?: (CellLink | null)[][];
 }
 

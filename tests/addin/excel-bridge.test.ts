@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAYLOAD_BUDGET } from '../../addin/excel-adapter.js';
-import { createExcelBridge, previewActionInExcel, runActionInExcel } from '../../addin/excel-bridge.js';
+import {
+  createExcelBridge,
+  type ExcelBridgeOptions,
+  previewActionInExcel,
+  runActionInExcel,
+} from '../../addin/excel-bridge.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../../addin/fake/index.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type ActionName } from '../../core/plan.js';
@@ -131,10 +136,15 @@ function plain(value: unknown): string {
   return String(value).replace(/\u00a0/g, ' ');
 }
 
+/** The panel's bridge over a fake Excel, at a pinned time, with notes. */
+function bridgeOn(fake: ReturnType<typeof createFakeExcel>, options: ExcelBridgeOptions) {
+  return createExcelBridge({ run: fake.run, now: NOW, notes: true, ...options });
+}
+
 describe('nothing lost in Excel', () => {
   it('a staff formula pointing at the Sommaire keeps its number after two regenerations; no undo history cleared', async () => {
     const fake = createFakeExcel(sample);
-    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    const bridge = bridgeOn(fake, { undoGroups: false });
     await bridge.run('summary', 'fr');
     const board = fake.model.addSheet('Tableau de bord');
     // The fake computes cross-sheet references, not our own formulas: point at the year label.
@@ -158,7 +168,7 @@ describe('nothing lost in Excel', () => {
 
   it('makes each action one undo record where ExcelApi 1.20 merges them', async () => {
     const fake = createFakeExcel(sample);
-    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: true });
+    const bridge = bridgeOn(fake, { undoGroups: true });
     const preview = await bridge.preview('reformat', 'fr');
     await bridge.run('reformat', 'fr', { token: preview.token, restoreChanged: false });
     await bridge.run('validate', 'fr');
@@ -168,7 +178,7 @@ describe('nothing lost in Excel', () => {
 
   it('a cell typed between the preview and the confirmation is never overwritten, and is listed (3 syncs)', async () => {
     const fake = createFakeExcel(sample);
-    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    const bridge = bridgeOn(fake, { undoGroups: false });
     const preview = await bridge.preview('reformat', 'fr');
     const projets = fake.model.sheet('Projets');
     const typed = projets.cellForWrite(3, 9);
@@ -199,13 +209,7 @@ describe('nothing lost in Excel', () => {
     projets.cells.delete('3,9');
     projets.cells.delete('4,9');
     projets.setSpill('J3', '=Montants!A1:A3', spilled);
-    const bridge = createExcelBridge({
-      run: fake.run,
-      now: NOW,
-      notes: true,
-      undoGroups: false,
-      spills: true,
-    });
+    const bridge = bridgeOn(fake, { undoGroups: false, spills: true });
     fake.resetStats();
     const preview = await bridge.preview('reformat', 'fr');
     // Read (1 sync) and the anchors' spill ranges (1 more, only because this sheet has a spill).
@@ -220,13 +224,7 @@ describe('nothing lost in Excel', () => {
 
   it('reads a workbook without dynamic arrays in one sync, spills asked or not', async () => {
     const fake = createFakeExcel(sample);
-    const bridge = createExcelBridge({
-      run: fake.run,
-      now: NOW,
-      notes: true,
-      undoGroups: false,
-      spills: true,
-    });
+    const bridge = bridgeOn(fake, { undoGroups: false, spills: true });
     fake.resetStats();
     await bridge.preview('reformat', 'fr');
     expect(fake.stats.syncs).toBe(1);
@@ -234,7 +232,7 @@ describe('nothing lost in Excel', () => {
 
   it('Annuler leaves a cell staff changed since, unless asked; what it overwrites can be undone', async () => {
     const fake = createFakeExcel(sample);
-    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true, undoGroups: false });
+    const bridge = bridgeOn(fake, { undoGroups: false });
     const reformat = await bridge.preview('reformat', 'fr');
     await bridge.run('reformat', 'fr', { token: reformat.token, restoreChanged: false });
     const projets = fake.model.sheet('Projets');
