@@ -95,7 +95,7 @@ export function isIsoDate(text: string): boolean {
   return match !== null && isoFromParts(Number(match[1]), Number(match[2]), Number(match[3])) !== null;
 }
 
-function isoParts(iso: string): [number, number, number] {
+export function isoParts(iso: string): [number, number, number] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new Error(`Not an ISO date: ${iso}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -49,8 +49,9 @@ function invalid(code: IssueCode, value: string): MoneyParse {
 
 /**
  * A cell's amount. Numbers are dollars. Text accepts `195 007 $`, `195 007,50 $`, `$195,007.50`,
- * `195.007,50 $`, `25 k$`, `2,5 k$`, `- $` (zero), `-1 234 $`, `(1 234 $)`. `1,234` alone could be
- * thousands or decimals: reported as `money.ambiguous`, never guessed.
+ * `195.007,50 $`, `25 k$`, `2,5 k$`, `- $` (zero), `-1 234 $`, `(1 234 $)`, `$195,007`, `-$1,500`.
+ * `1,234` alone (or `1,234 $`) could be thousands or decimals: reported as `money.ambiguous`, never
+ * guessed; a `$` written first is English, so there the comma groups thousands.
  */
 export function parseMoney(value: CellValue): MoneyParse {
   if (value === null || value === undefined) return { kind: 'blank' };
@@ -85,6 +86,8 @@ function parseMoneyText(original: string): number | 'ambiguous' | null {
     text = parenthesized[1].trim();
   }
   // Currency words and symbol, before or after; a multiplier (k$, M$) only after the number.
+  // A `$` first is how English writes amounts: then `195,007` groups thousands.
+  let dollarFirst = /^-?\s*\$/.test(text);
   text = text.replace(/^(?:CA\$|C\$|\$\s*CA|CAD|\$)\s*/i, '');
   // Twice, for `25 000 $ CAD`.
   for (let i = 0; i < 2; i++) text = text.replace(/\s*(?:\$\s*CAN?|CA\$|\$|CAD|dollars?)$/i, '');
@@ -104,7 +107,11 @@ function parseMoneyText(original: string): number | 'ambiguous' | null {
       if (text === '' && multiplier === 1) return 0;
     }
   }
-  const number = parseDecimal(text);
+  dollarFirst &&= multiplier === 1;
+  const number =
+    dollarFirst && ENGLISH_GROUPED.test(text)
+      ? { whole: text.replace(/,/g, ''), fraction: '' }
+      : parseDecimal(text);
   if (number === null || number === 'ambiguous') return number;
   const cents = scaleCents(number, multiplier);
   if (cents === null) return null;
@@ -117,6 +124,8 @@ interface Decimal {
 }
 
 const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
+/** `195,007`: comma groups of exactly three digits, read as thousands only after a leading `$`. */
+const ENGLISH_GROUPED = /^\d{1,3}(?:,\d{3})+$/;
 
 /** Digits with group separators and one decimal mark → its parts; ambiguity is not guessed. */
 function parseDecimal(text: string): Decimal | 'ambiguous' | null {

@@ -81,6 +81,18 @@ describe('parseMoney', () => {
       params: { value: '1,234' },
     });
     expect(parseMoney('58.200 $')).toMatchObject({ kind: 'invalid', code: 'money.ambiguous' });
+    expect(parseMoney('1,234 $')).toMatchObject({ kind: 'invalid', code: 'money.ambiguous' });
+  });
+
+  it('reads an English amount, `$` first with comma groups of three digits', () => {
+    expect(parseMoney('$195,007')).toEqual({ kind: 'amount', cents: 19_500_700, fromText: true });
+    expect(cents('$20,000.00')).toBe(2_000_000);
+    expect(cents('-$1,500')).toBe(-150_000);
+    expect(cents('($1,500)')).toBe(-150_000);
+    expect(cents('$1,234,567')).toBe(123_456_700);
+    // Groups of other sizes are no English amount either.
+    expect(parseMoney('$12,34')).toMatchObject({ kind: 'amount', cents: 1234 });
+    expect(parseMoney('$1,23,456')).toMatchObject({ kind: 'invalid', code: 'money.invalid' });
   });
 
   it('reports garbage, booleans, dates and error values', () => {
