@@ -55,6 +55,8 @@ export interface Review {
   projectId: string;
   evaluator: string;
   scores: Record<string, number | 'NA' | null>;
+  /** Criteria whose cell held something unreadable (already reported by the reader): not « missing ». */
+  unreadable?: readonly string[];
   conflict: boolean;
   comment: string;
   origin?: Origin<ReviewField>;

@@ -46,6 +46,27 @@ function criterionValues(review: Review, criteria: readonly Criterion[]): ScoreV
   return values;
 }
 
+function isBlankScore(value: ScoreValue): value is null | undefined {
+  return value === null || value === undefined;
+}
+
+/**
+ * A blank criterion in a row that holds at least one score is a missing score: it counts exactly as
+ * S.O. does under the setting (left out, or zero), so that emptying an S.O. cell changes nothing.
+ * A row without any score stays as it is: an evaluation not done.
+ */
+export function withMissingAsNotApplicable(
+  values: readonly ScoreValue[],
+  unreadable: readonly string[] = [],
+  criteria: readonly Criterion[] = [],
+): ScoreValue[] {
+  if (values.every(isBlankScore)) return [...values];
+  // An unreadable cell (reported as an error by the reader) is left out, never read as S.O.
+  return values.map((value, c) =>
+    isBlankScore(value) && !unreadable.includes(criteria[c]?.name ?? '') ? 'NA' : value,
+  );
+}
+
 /**
  * The weighted score over 100 of one review's values, or null when no criterion counts; the names
  * of the criteria that count go into `counted` when given (scoreProjects needs only the score).
@@ -89,7 +110,14 @@ function scoreOfValues(values: readonly ScoreValue[], settings: Settings): Revie
  * keyed by the criterion names of the settings.
  */
 export function scoreReview(review: Review, settings: Settings): ReviewScore {
-  return scoreOfValues(criterionValues(review, settings.criteria), settings);
+  return scoreOfValues(
+    withMissingAsNotApplicable(
+      criterionValues(review, settings.criteria),
+      review.unreadable,
+      settings.criteria,
+    ),
+    settings,
+  );
 }
 
 export function aggregate(values: readonly number[], method: Settings['aggregation']): number | null {
@@ -198,7 +226,29 @@ export function scoreProjects(
         seen.add(key);
       }
 
-      const values = criterionValues(review, criteria);
+      const typed = criterionValues(review, criteria);
+      const notDone = typed.every(isBlankScore);
+      if (notDone && !review.conflict) {
+        issues.push(
+          issue('review.notDone', 'warning', reviewCell(review, 'evaluator'), {
+            project: project.id,
+            evaluator,
+          }),
+        );
+      }
+      typed.forEach((value, c) => {
+        const reported = review.unreadable?.includes(criteria[c].name) ?? false;
+        if (!notDone && isBlankScore(value) && criteria[c].weight > 0 && !review.conflict && !reported) {
+          issues.push(
+            issue('score.missing', 'warning', reviewCell(review, `criterion ${criteria[c].name}`), {
+              project: project.id,
+              evaluator,
+              criterion: criteria[c].name,
+            }),
+          );
+        }
+      });
+      const values = withMissingAsNotApplicable(typed, review.unreadable, criteria);
       const score = weightedScore(values, settings);
       rows.push({ evaluator, score, conflict: review.conflict });
       const counts = !review.conflict && score !== null;
@@ -244,7 +294,19 @@ export function scoreProjects(
         );
         continue;
       }
-      if (score === null) continue;
+      if (score === null) {
+        // S.O. everywhere (S.O. left out): the evaluator did review the project, without a score.
+        if (!notDone) {
+          handledCount++;
+          issues.push(
+            issue('review.noScore', 'warning', reviewCell(review, 'evaluator'), {
+              project: project.id,
+              evaluator,
+            }),
+          );
+        }
+        continue;
+      }
       handledCount++;
       countedScores.push(score);
     }

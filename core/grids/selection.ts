@@ -171,6 +171,7 @@ export function readReviews(
     const cells = cellsOf(row);
 
     const scores: Record<string, number | 'NA' | null> = {};
+    const unreadable: string[] = [];
     for (const { name, col } of criterionColumns) {
       const raw = reader.value(row, col);
       // Numbers (finite: `value` blanks the others) are the usual score: no parsing to do.
@@ -182,6 +183,7 @@ export function readReviews(
       if (parsed.kind === 'invalid') {
         reader.report('cell.scoreInvalid', 'error', row, col, { value: shownValue(raw) });
         scores[name] = null;
+        unreadable.push(name);
       } else {
         scores[name] = parsed.kind === 'blank' ? null : parsed.value;
       }
@@ -206,6 +208,7 @@ export function readReviews(
       projectId: lastProjectId,
       evaluator: reader.text(row, columns.evaluator),
       scores,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
       conflict,
       comment: reader.text(row, columns.comment),
       origin: { sheet: sheet.name, cells },

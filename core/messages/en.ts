@@ -79,6 +79,12 @@ export const en: Record<IssueCode, Message> = {
     `Score ${p.value} out of range for “${p.criterion}” (0 to ${p.max}): ${p.evaluator}, project ${p.project}; not counted.`,
   'score.notNumeric': (p) =>
     `Non-numeric score${p.value ? ` “${p.value}”` : ''} for “${p.criterion}”: ${p.evaluator}, project ${p.project}; not counted.`,
+  'score.missing': (p) =>
+    `Missing score for “${p.criterion}”: ${p.evaluator}, project ${p.project}; counted as N/A.`,
+  'review.notDone': (p) =>
+    `Review by ${p.evaluator || 'an unnamed evaluator'} for project ${p.project} has no score at all: it is not counted.`,
+  'review.noScore': (p) =>
+    `Review without a score: ${p.evaluator || 'an unnamed evaluator'} wrote N/A everywhere for project ${p.project}.`,
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} reviews project ${p.project} twice: this row is not counted.`,
   'review.unknownProject': (p) =>

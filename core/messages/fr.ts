@@ -84,6 +84,12 @@ export const fr = {
     `Note ${String(p.value).replace('.', ',')} hors limites pour « ${p.criterion} » (0 à ${String(p.max).replace('.', ',')}) : ${p.evaluator}, projet ${p.project} ; non comptée.`,
   'score.notNumeric': (p) =>
     `Note non numérique${p.value ? ` « ${p.value} »` : ''} pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; non comptée.`,
+  'score.missing': (p) =>
+    `Note manquante pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; comptée comme S.O.`,
+  'review.notDone': (p) =>
+    `Évaluation de ${p.evaluator || 'un évaluateur sans nom'} pour le projet ${p.project} sans aucune note : elle n’est pas comptée.`,
+  'review.noScore': (p) =>
+    `Évaluation sans note : ${p.evaluator || 'un évaluateur sans nom'} a inscrit S.O. partout pour le projet ${p.project}.`,
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} évalue deux fois le projet ${p.project} : cette ligne n’est pas comptée.`,
   'review.unknownProject': (p) =>

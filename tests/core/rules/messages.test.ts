@@ -44,6 +44,9 @@ function everything() {
     review('P10', 'Jean Tremblay', [9, 9, 9, 9, 9, 5]),
     review('P11', 'Jean Tremblay', [7, 7, 7, 7, 7, 4]),
     review('P42', 'Jean Tremblay', [9, 9, 9, 9, 9, 5]),
+    review('P11', 'Sophie Bergeron', [7, null, 7, 7, 7, 4]),
+    review('P10', 'Sophie Bergeron', [null, null, null, null, null, null]),
+    review('P7', 'Sophie Bergeron', ['NA', 'NA', 'NA', 'NA', 'NA', 'NA']),
   ];
   const payments = [
     payment('P9', '2021-07-01', dollars(2_000)),

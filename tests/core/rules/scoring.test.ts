@@ -276,3 +276,49 @@ describe('scoreProjects', () => {
     expect(scores.get('P2')).toMatchObject({ score: null, finalScore: null, spread: null, evaluations: 0 });
   });
 });
+
+describe('missing scores', () => {
+  const rows = (blankOrNA: 'NA' | null) => [
+    review('P1', 'Marie-Ève Gagnon', [10, 10, 10, 10, 10, 5]),
+    review('P1', 'Jean Tremblay', [blankOrNA, 2, 2, 2, 2, 1]),
+  ];
+
+  it.each(['excluded', 'zero'] as const)(
+    'a blank criterion counts exactly as S.O. does (S.O. %s), with a warning at its cell',
+    (notApplicable) => {
+      const settings = settingsWith({ notApplicable });
+      const withNA = scoreProjects([project('P1')], rows('NA'), settings);
+      const withBlank = scoreProjects([project('P1')], rows(null), settings);
+      expect(withBlank.scores.get('P1')?.score).toBe(withNA.scores.get('P1')?.score);
+      const missing = withBlank.issues.filter((i) => i.code === 'score.missing');
+      expect(missing.map((i) => [i.severity, i.cell])).toEqual([['warning', 'C2']]);
+      expect(withNA.issues.filter((i) => i.code === 'score.missing')).toEqual([]);
+      // The catalog's SCORE reads a review the same way.
+      const [, jean] = rows(null);
+      const [, jeanNA] = rows('NA');
+      expect(scoreReview(jean, settings).score).toBe(scoreReview(jeanNA, settings).score);
+    },
+  );
+
+  it('a row without any score is an evaluation not done; S.O. everywhere is an evaluation without a score', () => {
+    const settings = settingsWith({ notApplicable: 'excluded' });
+    const { scores, issues } = scoreProjects(
+      [project('P1'), project('P2')],
+      [
+        review('P1', 'Jean Tremblay', [null, null, null, null, null, null]),
+        review('P2', 'Jean Tremblay', ['NA', 'NA', 'NA', 'NA', 'NA', 'NA']),
+        review('P1', 'Sophie Bergeron', [8, 8, 8, 8, 8, 4]),
+        review('P2', 'Sophie Bergeron', [8, 8, 8, 8, 8, 4]),
+      ],
+      settings,
+    );
+    expect(scores.get('P1')?.evaluations).toBe(1);
+    expect(scores.get('P2')?.evaluations).toBe(1);
+    const codes = issues.map((i) => [i.code, i.params?.project]);
+    expect(codes).toContainEqual(['review.notDone', 'P1']);
+    expect(codes).toContainEqual(['review.noScore', 'P2']);
+    // Jean reviewed P2 (without a score): P2 is not « reviewed by fewer evaluators ».
+    expect(codes).not.toContainEqual(['review.fewerEvaluations', 'P2']);
+    expect(codes.filter(([code]) => code === 'score.missing')).toEqual([]);
+  });
+});
