@@ -161,6 +161,15 @@ export function evaluateEligibility(
       }),
     );
   }
+  if (project.start !== null && project.start < settings.programStart) {
+    reasons.push(
+      issue('eligibility.startBeforeProgram', 'error', at('start'), {
+        project: project.id,
+        start: project.start,
+        programStart: settings.programStart,
+      }),
+    );
+  }
   if (project.start !== null && project.end !== null && project.start > project.end) {
     reasons.push(
       issue('eligibility.startAfterEnd', 'error', at('start'), {
@@ -170,12 +179,15 @@ export function evaluateEligibility(
       }),
     );
   }
-  if (project.start === null || project.end === null) {
+  // A date typed but unreadable is already an error at its cell: it is not « missing » as well.
+  const missingStart = project.start === null && !project.unreadableDates?.includes('start');
+  const missingEnd = project.end === null && !project.unreadableDates?.includes('end');
+  if (missingStart || missingEnd) {
     warnings.push(
-      issue('eligibility.missingDates', 'warning', at(project.start === null ? 'start' : 'end'), {
+      issue('eligibility.missingDates', 'warning', at(missingStart ? 'start' : 'end'), {
         project: project.id,
-        missingStart: project.start === null ? 1 : 0,
-        missingEnd: project.end === null ? 1 : 0,
+        missingStart: missingStart ? 1 : 0,
+        missingEnd: missingEnd ? 1 : 0,
       }),
     );
   }

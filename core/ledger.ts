@@ -252,8 +252,10 @@ export function computeLedger(
     if (project.decision !== 'Accepté') {
       if (!flaggedNotAccepted.has(project.id)) {
         flaggedNotAccepted.add(project.id);
+        // A refused or withdrawn project's grant is 0: any payment is above it (design.md).
+        const refused = project.decision === 'Refusé' || project.decision === 'Retiré';
         issues.push(
-          issue('payment.notAccepted', 'warning', fieldCell(payment.origin, 'amount'), {
+          issue('payment.notAccepted', refused ? 'error' : 'warning', fieldCell(payment.origin, 'amount'), {
             project: project.id,
             decision: project.decision ?? '',
             amount: formatMoney(payment.amountCents),

@@ -39,6 +39,8 @@ export interface Project {
   /** ISO dates `YYYY-MM-DD`. */
   start: string | null;
   end: string | null;
+  /** Dates typed but unreadable (reported by the reader): not « missing » as well. */
+  unreadableDates?: readonly ('start' | 'end')[];
   totalCostCents: number | null;
   /** By fiscal year label (`2020-2021`). */
   requestedCents: Record<string, number>;

@@ -1,10 +1,17 @@
 /** The Projets sheet: one row per submission → `Project` records with the cells they came from. */
 import { cellAddress } from '../a1.js';
-import type { SheetSnapshot } from '../cells.js';
+import { isBlank, type SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
 import { DECISIONS, type Decision, type Project, type ProjectField } from '../records.js';
 import { headerKey } from '../values/text.js';
-import { type ColumnSpec, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
+import {
+  type ColumnSpec,
+  cellAt,
+  classifierFor,
+  readHeader,
+  type SheetLayout,
+  yearAmountField,
+} from './headers.js';
 import {
   CellReader,
   memoize,
@@ -183,6 +190,12 @@ export function readProjects(
       (kind === 'requested' ? requestedCents : grantedCents)[year] = cents;
     }
 
+    const start = reader.date(row, columns.start);
+    const end = reader.date(row, columns.end, { endOfPeriod: true });
+    const typed = (col: number | undefined) => col !== undefined && !isBlank(cellAt(sheet, row, col));
+    const unreadableDates: ('start' | 'end')[] = [];
+    if (start === null && typed(columns.start)) unreadableDates.push('start');
+    if (end === null && typed(columns.end)) unreadableDates.push('end');
     projects.push({
       id,
       title: reader.text(row, columns.title),
@@ -191,8 +204,9 @@ export function readProjects(
       supports: reader.list(row, columns.supports),
       municipalities: reader.list(row, columns.municipalities, true),
       priorities: reader.list(row, columns.priorities, true),
-      start: reader.date(row, columns.start),
-      end: reader.date(row, columns.end, { endOfPeriod: true }),
+      start,
+      end,
+      ...(unreadableDates.length > 0 ? { unreadableDates } : {}),
       totalCostCents: reader.money(row, columns.totalCost),
       requestedCents,
       grantedCents,

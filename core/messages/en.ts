@@ -63,6 +63,8 @@ export const en: Record<IssueCode, Message> = {
   'eligibility.municipalities': (p) =>
     `${p.count} municipalit${Number(p.count) === 1 ? 'y' : 'ies'} of ${p.required} required${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} unrecognized name${Number(p.unrecognized) === 1 ? '' : 's'} not counted)` : ''}`,
   'eligibility.priorities': () => 'No valid priority (at least one priority of the action plan is required)',
+  'eligibility.startBeforeProgram': (p) =>
+    `Project starts (${p.start}) before the program starts (${p.programStart})`,
   'eligibility.endAfterProgram': (p) => `Project ends (${p.end}) after the program ends (${p.programEnd})`,
   'eligibility.startAfterEnd': (p) => `Project starts (${p.start}) after it ends (${p.end})`,
   'eligibility.missingDates': (p) =>

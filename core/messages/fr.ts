@@ -67,6 +67,8 @@ export const fr = {
     `${p.count} municipalité${Number(p.count) > 1 ? 's' : ''} sur ${p.required} requise${Number(p.required) > 1 ? 's' : ''}${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} nom${Number(p.unrecognized) > 1 ? 's' : ''} non reconnu${Number(p.unrecognized) > 1 ? 's' : ''} : non compté${Number(p.unrecognized) > 1 ? 's' : ''})` : ''}`,
   'eligibility.priorities': () =>
     'Aucune priorité valide (au moins une priorité du plan d’action est requise)',
+  'eligibility.startBeforeProgram': (p) =>
+    `Début du projet (${p.start}) avant le début du programme (${p.programStart})`,
   'eligibility.endAfterProgram': (p) =>
     `Fin du projet (${p.end}) après la fin du programme (${p.programEnd})`,
   'eligibility.startAfterEnd': (p) => `Début du projet (${p.start}) après sa fin (${p.end})`,

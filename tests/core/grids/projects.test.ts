@@ -156,6 +156,22 @@ describe('readProjects', () => {
     ]);
   });
 
+  it('marks a typed date it cannot read, apart from a blank one', () => {
+    const reading = readProjects(
+      sheet('Projets', [
+        ['No', 'Début', 'Fin'],
+        ['P-001', '04/03/2021', null],
+        ['P-002', '2021-04-01', '2022-03-31'],
+      ]),
+      { years: YEARS },
+    );
+    expect(reading.projects.map((p) => [p.start, p.end, p.unreadableDates])).toEqual([
+      [null, null, ['start']],
+      ['2021-04-01', '2022-03-31', undefined],
+    ]);
+    expect(reading.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['B2']);
+  });
+
   it('reports formula errors naming the cell, and reads a formula’s value', () => {
     const reading = readProjects(
       sheet(

@@ -188,6 +188,28 @@ describe('evaluateEligibility', () => {
     ]);
   });
 
+  it('checks the start against the program start, and an unreadable date is not also « missing »', () => {
+    const early = evaluateEligibility(project('P8', { start: '2019-03-01' }), settings, matcher);
+    expect(early.reasons.map((r) => [r.code, r.cell])).toEqual([['eligibility.startBeforeProgram', 'H2']]);
+    expect(plain(message(early.reasons[0].code, early.reasons[0].params))).toBe(
+      'Début du projet (2019-03-01) avant le début du programme (2019-04-01)',
+    );
+    const unreadable = evaluateEligibility(
+      project('P9', { start: null, unreadableDates: ['start'] }),
+      settings,
+      matcher,
+    );
+    expect(unreadable.warnings.filter((w) => w.code === 'eligibility.missingDates')).toEqual([]);
+    const oneOfTwo = evaluateEligibility(
+      project('P9', { start: null, end: null, unreadableDates: ['start'] }),
+      settings,
+      matcher,
+    );
+    expect(oneOfTwo.warnings.map((w) => [w.code, w.cell, w.params?.missingStart])).toEqual([
+      ['eligibility.missingDates', 'I2', 0],
+    ]);
+  });
+
   it('gives one reason per failed gate', () => {
     const result = evaluateEligibility(
       project('P11', {

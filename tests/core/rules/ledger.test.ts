@@ -159,7 +159,7 @@ describe('computeLedger: the plan’s forecast budget', () => {
     ]);
   });
 
-  it('warns about payments to projects not accepted, outside the program or without date', () => {
+  it('flags payments to projects not accepted, outside the program or without date', () => {
     const refused = project('P5', { decision: 'Refusé' });
     const accepted = project('P6', { decision: 'Accepté', grantedCents: { '2021-2022': dollars(10_000) } });
     const payments = [
@@ -172,7 +172,8 @@ describe('computeLedger: the plan’s forecast budget', () => {
     const found = ledger.issues.map((i) => [i.code, i.severity, i.cell]);
     expect(found).toEqual(
       expect.arrayContaining([
-        ['payment.notAccepted', 'warning', 'C2'],
+        // A refused project's grant is 0: paying it is an error.
+        ['payment.notAccepted', 'error', 'C2'],
         ['payment.outsideProgram', 'error', 'B3'],
         ['payment.missingDate', 'warning', 'B4'],
         ['payment.unknownProject', 'error', 'A5'],
@@ -181,6 +182,9 @@ describe('computeLedger: the plan’s forecast budget', () => {
     expect(found).toHaveLength(4);
     // Payments outside the program years belong to no ledger year.
     expect(ledger.years.reduce((sum, y) => sum + y.paidCents, 0)).toBe(dollars(5_000));
+    const pending = project('P7', { decision: 'Recommandé' });
+    const early = computeLedger(YEARS, [pending], [payment('P7', '2021-05-01', dollars(100), 2)], settings);
+    expect(early.issues.map((i) => [i.code, i.severity])).toEqual([['payment.notAccepted', 'warning']]);
   });
 
   it('reports a grant for a year outside the program', () => {

@@ -32,6 +32,7 @@ function everything() {
     project('P9', { decision: 'Accepté', end: '2021-06-30', grantedCents: { '2021-2022': dollars(1_000) } }),
     project('P10', { requestedCents: { '2021-2022': dollars(10_000) } }),
     project('P11', {}),
+    project('P12', { start: '2019-01-15' }),
   ];
   const reviews = [
     review('P4', 'Marie-Ève Gagnon', [10, 10, 10, 10, 10, 5]),
