@@ -9,6 +9,7 @@ import { cellAddress } from '../a1.js';
 import type { SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
 import type { ProgramYear, Settings } from '../settings.js';
+import { fiscalYearsBetween } from '../values/dates.js';
 import { formatMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt, fiscalYearLabel, HEADER_SCAN_ROWS, sheetWidth } from './headers.js';
@@ -234,29 +235,40 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       count: labels.length,
     }),
   );
-  if (grandTotal !== presetTotal) {
+  // Program years follow Début and Fin du programme: an extended program adds years, not « extras ».
+  const programYears = [
+    ...new Set([
+      ...settings.years.map((y) => y.label),
+      ...fiscalYearsBetween(settings.programStart, settings.programEnd),
+    ]),
+  ].sort();
+  const planYears = settings.years.map((y) => y.label);
+  const sameYearsAsPlan = labels.length === planYears.length && planYears.every((y) => labels.includes(y));
+  // The action plan's total means something only over the plan's own years.
+  if (sameYearsAsPlan && grandTotal !== presetTotal) {
     issues.push(
-      issue('forecast.programTotalDiffers', 'warning', grandTotalWhere, {
+      issue('forecast.programTotalDiffers', 'info', grandTotalWhere, {
         total: formatMoney(grandTotal),
         expected: formatMoney(presetTotal),
         difference: formatMoney(grandTotal - presetTotal),
       }),
     );
   }
-  const settingsYears = new Set(settings.years.map((y) => y.label));
-  const programYears = settings.years.map((y) => y.label).join(', ');
   for (const year of labels) {
-    if (!settingsYears.has(year)) {
+    if (!programYears.includes(year)) {
       issues.push(
-        issue('forecast.yearExtra', 'warning', headerCell(yearColumns[year]), { year, years: programYears }),
+        issue('forecast.yearExtra', 'warning', headerCell(yearColumns[year]), {
+          year,
+          years: programYears.join(', '),
+        }),
       );
     }
   }
   const envelopeByYear = new Map(labels.map((year, i) => [year, envelopes[i]]));
-  for (const year of settings.years) {
-    if (!envelopeByYear.has(year.label)) {
-      issues.push(issue('forecast.yearMissing', 'warning', headerCell(firstYearCol), { year: year.label }));
-      envelopeByYear.set(year.label, 0);
+  for (const year of programYears) {
+    if (!envelopeByYear.has(year)) {
+      issues.push(issue('forecast.yearMissing', 'warning', headerCell(firstYearCol), { year }));
+      envelopeByYear.set(year, 0);
     }
   }
   const years: ProgramYear[] = [...envelopeByYear.entries()]

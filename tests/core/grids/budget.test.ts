@@ -128,7 +128,23 @@ describe('readForecastBudget checks', () => {
     ]);
     expect(at(reading.issues, 'forecast.yearExtra')).toEqual(['forecast.yearExtra@E1']);
     expect(reading.issues.find((i) => i.code === 'forecast.yearMissing')?.params?.year).toBe('2019-2020');
-    expect(codes(reading.issues)).toContain('forecast.programTotalDiffers');
+    // Not the plan's years: its 390 013 $ is no yardstick.
+    expect(codes(reading.issues)).not.toContain('forecast.programTotalDiffers');
+  });
+
+  it('takes the years of an extended program as program years', () => {
+    const extended = { ...PRESET_SETTINGS, programEnd: '2024-03-31' };
+    const reading = readForecastBudget(
+      sheet('Budget prévisionnel', [
+        [...HEADERS.slice(0, 5), '2023-2024'],
+        ['Enveloppe', 0, 195_007, 97_503, 97_503, 50_000],
+      ]),
+      extended,
+    );
+    expect(reading.years.map((y) => y.label)).toEqual(['2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024']);
+    expect(codes(reading.issues)).not.toContain('forecast.yearExtra');
+    expect(codes(reading.issues)).not.toContain('forecast.programTotalDiffers');
+    expect(codes(reading.issues, 'warning')).toEqual([]);
   });
 
   it('reports text that is not an amount and counts it as 0', () => {
