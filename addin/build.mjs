@@ -213,7 +213,7 @@ export async function build(options = {}) {
         await copyFile(join(outDir, 'assets', icon), join(testOutDir, 'assets', icon));
       }
       const sample = await sampleSnapshot(tmpDir);
-      await bundle('addin/fake/browser-entry.ts', join(testOutDir, 'fake-office.js'), {
+      await bundle('tests/fakes/excel/browser-entry.ts', join(testOutDir, 'fake-office.js'), {
         minify: false,
         define: { __ALLIANCE_SAMPLE__: JSON.stringify(sample) },
       });

@@ -5,7 +5,7 @@
  * cost is one call per cell, so the line is exact up to the few per-sheet calls).
  */
 import { runActionInExcel } from '../addin/excel-bridge.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../addin/fake/index.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../tests/fakes/excel/index.js';
 import { allianceRun } from '../apps-script/main.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { ACTIONS, type ActionName } from '../core/plan.js';

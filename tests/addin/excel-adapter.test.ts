@@ -6,7 +6,7 @@ import {
   readSnapshot,
   toExcelInput,
 } from '../../addin/excel-adapter.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS } from '../../addin/fake/index.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS } from '../fakes/excel/index.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { firstFreeRow, resolvePlan } from '../../core/writes.js';

@@ -6,7 +6,7 @@ import {
   previewActionInExcel,
   runActionInExcel,
 } from '../../addin/excel-bridge.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../../addin/fake/index.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type ActionName } from '../../core/plan.js';
 import { sampleSnapshot, scaledSnapshot } from './fixtures.js';

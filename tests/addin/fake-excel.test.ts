@@ -1,10 +1,10 @@
 /**
  * The Office.js fake itself (not the adapter): it must be as unkind as Excel where our promises
  * are at stake — formulas of staff that point at our sheets, the undo stack, dynamic arrays and
- * protected sheets. Each behaviour cites its source in addin/fake/.
+ * protected sheets. Each behaviour cites its source in tests/fakes/excel/.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakeExcel, type FakeOfficeError } from '../../addin/fake/index.js';
+import { createFakeExcel, type FakeOfficeError } from '../fakes/excel/index.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 
 function workbook(): WorkbookSnapshot {

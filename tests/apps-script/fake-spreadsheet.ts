@@ -6,7 +6,7 @@
  * `getValues` returns `''` for empty cells, `getBackgrounds` `#ffffff` for no fill.
  */
 
-import { breakReferences, evaluateRefFormula, parseRefFormula } from '../../addin/fake/formula.js';
+import { breakReferences, evaluateRefFormula, parseRefFormula } from '../fakes/excel/formula.js';
 import { columnIndex } from '../../core/a1.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 

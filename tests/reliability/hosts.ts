@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readSnapshot as readExcel, applyResolved as writeExcel } from '../../addin/excel-adapter.js';
-import { createFakeExcel } from '../../addin/fake/index.js';
+import { createFakeExcel } from '../fakes/excel/index.js';
 import {
   readSnapshot as readSheets,
   rewritesUnchanged,

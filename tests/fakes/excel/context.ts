@@ -4,7 +4,7 @@
  * and counts what performance budgets are about: syncs, property loads, queued operations, and
  * request / response bytes (with Excel on the web's payload limits, which it enforces).
  */
-import { columnIndex, rangeAddress } from '../../core/a1.js';
+import { columnIndex, rangeAddress } from '../../../core/a1.js';
 import {
   coerceTyped,
   emptyCell,

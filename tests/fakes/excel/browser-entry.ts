@@ -3,7 +3,7 @@
  * workbook (inlined at build time) before the task pane scripts run. A page may set
  * `window.__allianceSampleOverride` to another WorkbookSnapshot first.
  */
-import type { WorkbookSnapshot } from '../../core/cells.js';
+import type { WorkbookSnapshot } from '../../../core/cells.js';
 import { installFakeOffice } from './index.js';
 
 declare const __ALLIANCE_SAMPLE__: WorkbookSnapshot;

@@ -2,8 +2,8 @@
  * The in-memory workbook behind the fake Office.js: plain data, no proxies. Tests load it from a
  * WorkbookSnapshot, let the adapter work on it through `FakeRequestContext`, then look at cells.
  */
-import { cellAddress, parseCellAddress } from '../../core/a1.js';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import { cellAddress, parseCellAddress } from '../../../core/a1.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../core/cells.js';
 import { breakReferences, evaluateRefFormula, parseRefFormula } from './formula.js';
 
 export type FakeScalar = string | number | boolean;

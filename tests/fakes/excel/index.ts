@@ -13,7 +13,7 @@
  *   The page exposes `window.__allianceFake` (see `FakeHostHandle`): the model (cells, notes,
  *   charts), the stats, and `snapshot()` to read the workbook back after clicks.
  */
-import type { WorkbookSnapshot } from '../../core/cells.js';
+import type { WorkbookSnapshot } from '../../../core/cells.js';
 import {
   EXCEL_WEB_LIMITS,
   type FakeLimits,

@@ -6,7 +6,7 @@
  * `#REF!` after the sheet was deleted. Any other formula is not computed (its stored value stays).
  * Shared by the Office.js fake and the SpreadsheetApp fake (tests/apps-script/fake-spreadsheet.ts).
  */
-import { columnIndex } from '../../core/a1.js';
+import { columnIndex } from '../../../core/a1.js';
 
 /** Error values both hosts show in a cell (Excel's and Sheets' spellings). */
 export const ERROR_VALUES = new Set([
