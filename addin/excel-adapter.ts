@@ -6,8 +6,8 @@
  * Choices that are about Excel, not about the program:
  * - Worksheets are walked with `getFirst()` / `getNextOrNullObject()` so that their used ranges
  *   are queued before the first sync (the collection's items are unknown until a sync).
- * - Notes and fills are not read: a note's cell is only known after `getLocation()` is synced,
- *   and `getCellProperties` returns an object per cell, past the 5 MB response limit on big sheets.
+ * - Notes and fills are read only for the cells an action marks (`readNotesAndFills`, one more
+ *   sync): reading them for every cell would pass the 5 MB response limit on big sheets.
  * - Text that Excel would turn into something else (a formula, a number, a date, a boolean) is
  *   written with a leading apostrophe: Excel stores the text as is and hides the apostrophe.
  * - Requests are kept under Excel on the web's payload limit (about 5 MB): big blocks are split
@@ -160,7 +160,8 @@ async function withSpills(context: ExcelContext, read: CellsRead): Promise<Workb
  * by default, or every cell's (`allFormulas`, for hosts that refuse calls on null objects).
  */
 function queueProbe(sheet: Excel.Worksheet, allFormulas = false, spills = false): SheetProbe {
-  sheet.load('name');
+  // Protection (ExcelApi 1.2) comes with the name: an action refuses a protected sheet before writing.
+  sheet.load('name,protection/protected');
   const used = sheet.getUsedRangeOrNullObject(true);
   const charts = sheet.charts;
   charts.load('items/name');
@@ -178,8 +179,18 @@ function queueProbe(sheet: Excel.Worksheet, allFormulas = false, spills = false)
 function probeResult(probe: SheetProbe): SheetSnapshot | null {
   const sheet = probeSheet(probe);
   if (sheet === null) return null;
-  const charts = probe.charts.items.map((chart) => chart.name);
-  return charts.length > 0 ? { ...sheet, chartNames: charts } : sheet;
+  return withSheetFacts(sheet, probe.sheet, probe.charts);
+}
+
+/** The sheet's charts and protection, read in the same sync as its cells. */
+function withSheetFacts(
+  sheet: SheetSnapshot,
+  worksheet: Excel.Worksheet,
+  charts: Excel.ChartCollection,
+): SheetSnapshot {
+  const names = charts.items.map((chart) => chart.name);
+  const withCharts = names.length > 0 ? { ...sheet, chartNames: names } : sheet;
+  return worksheet.protection.protected ? { ...withCharts, protected: true } : withCharts;
 }
 
 function probeSheet({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | null {
@@ -234,7 +245,7 @@ async function readByNames(context: ExcelContext): Promise<WorkbookSnapshot> {
 async function readInChunks(context: ExcelContext, options: ReadOptions): Promise<WorkbookSnapshot> {
   const budget = options.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK;
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/protection/protected');
   await context.sync();
   const sized = worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -246,7 +257,8 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
   await context.sync();
   const shapes = sized.map(({ sheet, used, charts }) => ({
     name: sheet.name,
-    charts: charts.items.map((chart) => chart.name),
+    worksheet: sheet,
+    charts,
     ...(used.isNullObject
       ? { row: 0, col: 0, rows: 0, cols: 0 }
       : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }),
@@ -298,7 +310,7 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
         shape.rows === 0
           ? { name: shape.name, values: [] }
           : sheetFromUsedRange(shape.name, shape.row, shape.col, part.values, part.formulas);
-      return shape.charts.length > 0 ? { ...sheet, chartNames: shape.charts } : sheet;
+      return withSheetFacts(sheet, shape.worksheet, shape.charts);
     }),
   };
 }
@@ -384,6 +396,85 @@ export async function readSpans(context: ExcelContext, spans: readonly ReadSpan[
       formulas: sheet.formulas?.map((row) => row[0] ?? null),
     };
   });
+}
+
+/** Cells whose note and fill an action needs (the cells Valider marks), by sheet. */
+export type CellsBySheet = ReadonlyMap<string, readonly { row: number; col: number }[]>;
+
+/** Cells whose note and fill go in one sync: two small loads each, well under the request limit. */
+export const DEFAULT_MARKS_PER_SYNC = 4_000;
+
+/**
+ * The note (Notes API, ExcelApi 1.18, only with `notes`) and the fill of the given cells, added
+ * to the snapshot as `notes` and `fills` grids (null elsewhere). A cell without fill reads as
+ * `#FFFFFF` like a white one; only `tintAndShade` (ExcelApi 1.9) tells them apart: null for no fill
+ * (github.com/OfficeDev/office-js/issues/4900).
+ */
+export async function readNotesAndFills(
+  context: ExcelContext,
+  snapshot: WorkbookSnapshot,
+  cells: CellsBySheet,
+  options: { notes: boolean; perSync?: number },
+): Promise<{ snapshot: WorkbookSnapshot; syncs: number }> {
+  const perSync = options.perSync ?? DEFAULT_MARKS_PER_SYNC;
+  interface Probe {
+    sheet: string;
+    row: number;
+    col: number;
+    fill: Excel.RangeFill;
+    note?: Excel.Note;
+  }
+  const probes: Probe[] = [];
+  let pending: Probe[] = [];
+  let syncs = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    await context.sync();
+    syncs += 1;
+    for (const probe of pending) probes.push(probe);
+    pending = [];
+  };
+  for (const [name, list] of cells) {
+    const worksheet = context.workbook.worksheets.getItem(name);
+    for (const { row, col } of list) {
+      if (pending.length >= perSync) await flush();
+      const fill = worksheet.getCell(row, col).format.fill;
+      fill.load('color,tintAndShade');
+      const probe: Probe = { sheet: name, row, col, fill };
+      if (options.notes) {
+        probe.note = worksheet.notes.getItemOrNullObject(cellAddress(row, col));
+        probe.note.load('content');
+      }
+      pending.push(probe);
+    }
+  }
+  await flush();
+  if (probes.length === 0) return { snapshot, syncs };
+  const grids = new Map<string, { notes: (string | null)[][]; fills: (string | null)[][] }>();
+  for (const probe of probes) {
+    let grid = grids.get(probe.sheet);
+    if (!grid) {
+      grid = { notes: [], fills: [] };
+      grids.set(probe.sheet, grid);
+    }
+    const noFill = probe.fill.tintAndShade === null || probe.fill.tintAndShade === undefined;
+    setCell(grid.fills, probe.row, probe.col, noFill ? null : probe.fill.color.toUpperCase());
+    if (probe.note && !probe.note.isNullObject) setCell(grid.notes, probe.row, probe.col, probe.note.content);
+  }
+  const sheets = snapshot.sheets.map((sheet) => {
+    const grid = grids.get(sheet.name);
+    if (!grid) return sheet;
+    const withFills = { ...sheet, fills: grid.fills };
+    return options.notes ? { ...withFills, notes: grid.notes } : withFills;
+  });
+  return { snapshot: { ...snapshot, sheets }, syncs };
+}
+
+function setCell(grid: (string | null)[][], row: number, col: number, value: string | null): void {
+  while (grid.length <= row) grid.push([]);
+  const line = grid[row];
+  while (line.length < col) line.push(null);
+  line[col] = value;
 }
 
 // ————————————————————————————————————————————— write

@@ -4,23 +4,28 @@
  * `runAction` → apply (1 sync). A changing action is previewed first (read and compute, 1 sync);
  * once confirmed, its cells are read again and only those unchanged are written (2 syncs).
  */
+
+import { parseCellAddress } from '../core/a1.js';
 import {
   type ActionResult,
   confirmAction,
+  interruptedAction,
   previewAction,
   resolveAction,
   runAction,
 } from '../core/actions.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
-import type { ActionName } from '../core/plan.js';
+import type { ActionName, Plan } from '../core/plan.js';
 import { readSpans, snapshotFromSpans } from '../core/writes.js';
 import type { PanelBridge } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import {
   applyResolved,
+  type CellsBySheet,
   DEFAULT_PAYLOAD_BUDGET,
   readSpans as readCells,
+  readNotesAndFills,
   readSnapshot,
 } from './excel-adapter.js';
 
@@ -119,13 +124,60 @@ export async function runActionInExcel(
   options: ExcelBridgeOptions = {},
 ): Promise<ExcelActionOutcome> {
   return writingRun(options, async (context) => {
-    const snapshot = await readSnapshot(context, readOptions(options));
-    const computed = runAction(action, snapshot, { lang, now: options.now?.() ?? new Date() });
-    if (!computed.ok) return { result: computed, syncs: 1 };
-    const { result, resolved } = resolveAction(computed, snapshot);
-    const syncs = 1 + (await applyResolved(context, resolved, writeOptions(options)));
-    return { result, syncs };
+    const read = await readSnapshot(context, readOptions(options));
+    const now = options.now?.() ?? new Date();
+    let snapshot = read;
+    let computed = runAction(action, snapshot, { lang, now });
+    let syncs = 1;
+    // The cells it marks: their notes and fills are read, so that staff's come back once fixed.
+    const marked = markedCells(computed.plan, read);
+    if (computed.ok && marked.size > 0) {
+      const notes = writeOptions(options).notes;
+      const marks = await readNotesAndFills(context, read, marked, { notes });
+      snapshot = marks.snapshot;
+      computed = runAction(action, snapshot, { lang, now });
+      syncs += marks.syncs;
+    }
+    if (!computed.ok) return { result: computed, syncs };
+    const { result, resolved } = resolveAction(computed, snapshot, { lang });
+    return applyOrInterrupt(context, result, resolved, options, lang, syncs);
   });
+}
+
+/** The staff cells a plan marks (fill, note), by sheet: only on sheets that exist already. */
+function markedCells(plan: Plan, snapshot: WorkbookSnapshot): CellsBySheet {
+  const cells = new Map<string, { row: number; col: number }[]>();
+  const names = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name] as const));
+  for (const sheet of plan.sheets) {
+    const name = names.get(sheet.sheet.toLowerCase());
+    if (!name || !sheet.marks || sheet.marks.length === 0) continue;
+    const list = cells.get(name) ?? [];
+    for (const mark of sheet.marks) list.push(parseCellAddress(mark.cell));
+    cells.set(name, list);
+  }
+  return cells;
+}
+
+/** Writes the resolved plan; when Excel refuses a write part-way, the result says so and what to do. */
+async function applyOrInterrupt(
+  context: Excel.RequestContext,
+  result: ActionResult,
+  resolved: Parameters<typeof applyResolved>[1],
+  options: ExcelBridgeOptions,
+  lang: Lang,
+  syncsBefore: number,
+): Promise<ExcelActionOutcome> {
+  try {
+    return { result, syncs: syncsBefore + (await applyResolved(context, resolved, writeOptions(options))) };
+  } catch (error) {
+    if (!isOfficeError(error)) throw error;
+    return { result: interruptedAction(result, lang), syncs: syncsBefore };
+  }
+}
+
+/** Errors Excel answers with (`OfficeExtension.Error` has a string code); others are bugs. */
+function isOfficeError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string';
 }
 
 /** A previewed action: what was read, and the plan made from it, until the user answers. */
@@ -164,9 +216,7 @@ export async function confirmActionInExcel(
       lang,
       restoreChanged,
     });
-    const syncs =
-      (spans.length > 0 ? 1 : 0) + (await applyResolved(context, resolved, writeOptions(options)));
-    return { result, syncs };
+    return applyOrInterrupt(context, result, resolved, options, lang, spans.length > 0 ? 1 : 0);
   });
 }
 
@@ -194,7 +244,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): PanelBridge
       const token = `${action}-${++previews}`;
       pending.clear();
       pending.set(token, previewed);
-      return toPanelPreview(previewAction(previewed.result, previewed.snapshot), lang, token);
+      return toPanelPreview(previewAction(previewed.result, previewed.snapshot, lang), lang, token);
     },
     async selectCell(sheet, cell) {
       if (!CELL_PATTERN.test(cell)) return;

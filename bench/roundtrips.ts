@@ -5,11 +5,11 @@
  * cost is one call per cell, so the line is exact up to the few per-sheet calls).
  */
 import { runActionInExcel } from '../addin/excel-bridge.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../tests/fakes/excel/index.js';
 import { allianceRun } from '../apps-script/main.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { ACTIONS, type ActionName } from '../core/plan.js';
 import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../tests/apps-script/fake-spreadsheet.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../tests/fakes/excel/index.js';
 import { generateWorkbook } from './generate.js';
 import { naiveExcelAction, naiveSheetsAction } from './naive-adapters.js';
 

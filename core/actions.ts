@@ -4,9 +4,9 @@
  */
 import { type Analysis, analyzeWorkbook } from './analysis.js';
 import type { WorkbookSnapshot } from './cells.js';
-import type { Issue } from './issues.js';
+import { type Issue, issue } from './issues.js';
 import { undoLastOperation } from './journal.js';
-import { type Lang, message } from './messages/index.js';
+import { type Lang, message, renderIssue } from './messages/index.js';
 import { ACTIONS, type ActionName, type Plan, type SheetPlan } from './plan.js';
 import { rankingPlan } from './plans/ranking.js';
 import { summaryPlan } from './plans/summary.js';
@@ -53,11 +53,42 @@ function changeSummary(action: 'reformat' | 'undo', plan: Plan, unread: number, 
 export function resolveAction(
   result: ActionResult,
   snapshot: WorkbookSnapshot,
+  options: { lang?: Lang } = {},
 ): { result: ActionResult; resolved: ResolvedPlan } {
   const { resolved, issues } = resolvePlan(result.plan, snapshot);
   return {
-    result: issues.length > 0 ? { ...result, issues: [...result.issues, ...issues] } : result,
+    result: refusedIfProtected(
+      issues.length > 0 ? { ...result, issues: [...result.issues, ...issues] } : result,
+      options.lang ?? 'fr',
+    ),
     resolved,
+  };
+}
+
+/**
+ * Excel refused a write part-way (staff switched workbooks, the file closed): what was written
+ * stays. A journaled action is undone with Annuler; a regenerated sheet is rewritten by running again.
+ */
+export function interruptedAction(result: ActionResult, lang: Lang = 'fr'): ActionResult {
+  const found = issue(result.plan.operation ? 'write.interrupted' : 'write.interruptedRerun', 'error');
+  return {
+    ...result,
+    ok: false,
+    plan: { ...result.plan, changedCells: 0 },
+    issues: [...result.issues, found],
+    summary: renderIssue(found, lang),
+  };
+}
+
+/** An action that would write into a protected sheet did not run: its summary names the sheet. */
+function refusedIfProtected(result: ActionResult, lang: Lang): ActionResult {
+  const refusal = result.issues.find((i) => i.code === 'write.protectedSheet');
+  if (!refusal) return result;
+  return {
+    ...result,
+    ok: false,
+    plan: { ...result.plan, changedCells: 0 },
+    summary: renderIssue(refusal, lang),
   };
 }
 
@@ -65,15 +96,22 @@ export function resolveAction(
  * A changing action as its preview shows it: with the cells no write may touch (those an array
  * formula fills) listed and left out of the count.
  */
-export function previewAction(result: ActionResult, snapshot: WorkbookSnapshot): ActionResult {
+export function previewAction(
+  result: ActionResult,
+  snapshot: WorkbookSnapshot,
+  lang: Lang = 'fr',
+): ActionResult {
   const { issues } = resolvePlan(result.plan, snapshot);
   if (issues.length === 0) return result;
   const skipped = issues.filter((i) => i.code === 'write.computedCell').length;
-  return {
-    ...result,
-    plan: { ...result.plan, changedCells: Math.max(0, result.plan.changedCells - skipped) },
-    issues: [...result.issues, ...issues],
-  };
+  return refusedIfProtected(
+    {
+      ...result,
+      plan: { ...result.plan, changedCells: Math.max(0, result.plan.changedCells - skipped) },
+      issues: [...result.issues, ...issues],
+    },
+    lang,
+  );
 }
 
 export interface ConfirmOptions extends SettleOptions {
@@ -100,7 +138,10 @@ export function confirmAction(
       ? changeSummary(action, plan, result.unreadCells ?? 0, options.lang ?? 'fr')
       : result.summary;
   return {
-    result: { ...result, plan, issues: [...result.issues, ...settled.issues, ...issues], summary },
+    result: refusedIfProtected(
+      { ...result, plan, issues: [...result.issues, ...settled.issues, ...issues], summary },
+      options.lang ?? 'fr',
+    ),
     resolved,
   };
 }

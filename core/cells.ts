@@ -20,6 +20,8 @@ export interface SheetSnapshot {
   computed?: CellArea[];
   /** Names of the charts on the sheet, when the host reads them (a regenerated sheet's are redrawn). */
   chartNames?: string[];
+  /** The sheet is protected (Review → Protect Sheet): no action writes into it. */
+  protected?: boolean;
 }
 
 /** A rectangle of cells, 0-based. */

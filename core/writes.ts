@@ -360,11 +360,15 @@ export function resolvePlan(
     if (sheetPlan.charts) target.charts.push(...sheetPlan.charts);
     if (sheetPlan.hidden !== undefined) target.hidden = sheetPlan.hidden;
   }
-  const resolved: ResolvedPlan = {
-    action: plan.action,
-    sheets: sheets.filter((s) => !isEmptyEdit(s)),
-    changedCells,
-  };
+  const written = sheets.filter((s) => !isEmptyEdit(s));
+  // A protected sheet refuses writes part-way through a batch: refuse the whole plan before any write.
+  const locked = written.filter((s) => !s.create && findSheet(snapshot, s.name)?.protected);
+  if (locked.length > 0) {
+    for (const sheet of locked)
+      issues.push(issue('write.protectedSheet', 'error', { sheet: sheet.name }, { sheet: sheet.name }));
+    return { resolved: { action: plan.action, sheets: [], changedCells: 0 }, issues };
+  }
+  const resolved: ResolvedPlan = { action: plan.action, sheets: written, changedCells };
   if (plan.activate !== undefined) {
     resolved.activate = findSheet(snapshot, plan.activate)?.name ?? plan.activate;
   }

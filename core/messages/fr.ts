@@ -207,6 +207,12 @@ export const fr = {
   'write.changedSince': (p) =>
     `Cellule modifiée pendant l’opération (elle contient maintenant « ${p.value} ») : laissée telle quelle.`,
   'write.sheetGone': (p) => `La feuille « ${p.sheet} » n’existe plus : la cellule est laissée de côté.`,
+  'write.protectedSheet': (p) =>
+    `La feuille « ${p.sheet} » est protégée : rien n’a été écrit. Ôtez la protection (Révision → Ôter la protection de la feuille), puis relancez l’action.`,
+  'write.interrupted': () =>
+    'Écriture interrompue : Excel a refusé une écriture (par exemple après un changement de classeur) et seule une partie des changements est faite. Choisissez « Annuler la dernière opération » pour revenir à l’état d’avant.',
+  'write.interruptedRerun': () =>
+    'Écriture interrompue : Excel a refusé une écriture (par exemple après un changement de classeur) et seule une partie du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
   'write.computedCell': () =>
     'Cellule remplie par une formule matricielle ou un tableau dynamique : l’outil n’y écrit pas.',
   'journal.sheetMissing': (p) =>

@@ -3,13 +3,14 @@ import {
   applyResolved,
   charactersToPoints,
   needsQuotePrefix,
+  readNotesAndFills,
   readSnapshot,
   toExcelInput,
 } from '../../addin/excel-adapter.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS } from '../fakes/excel/index.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { firstFreeRow, resolvePlan } from '../../core/writes.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS } from '../fakes/excel/index.js';
 import { projectsSnapshot } from './fixtures.js';
 
 /** Resolves the plan on the snapshot it was made from, then writes it through the adapter. */
@@ -235,7 +236,7 @@ describe('applyPlan', () => {
     expect(fake.stats.syncs).toBe(1);
   });
 
-  it('marks staff cells with fills and notes, replacing an earlier note', async () => {
+  it('marks staff cells with fills and notes, replacing the note the plan replaces', async () => {
     const fake = createFakeExcel({
       sheets: [
         {
@@ -351,5 +352,77 @@ describe('text written as text', () => {
     expect(toExcelInput('=A1')).toBe("'=A1");
     expect(toExcelInput(new Date(Date.UTC(2020, 1, 3)))).toBe(43864);
     expect(toExcelInput(true)).toBe(true);
+  });
+});
+
+describe('readNotesAndFills', () => {
+  const staff = (): WorkbookSnapshot => ({
+    sheets: [
+      {
+        name: 'Projets',
+        values: [
+          ['No', 'Municipalités', 'Montant'],
+          ['P-1', 'Ste-Madelaine', '95 000 $'],
+        ],
+        notes: [[], [null, 'Vérifié par Line']],
+        fills: [[], [null, '#00b050', '#FFFFFF']],
+      },
+    ],
+  });
+  const cells = new Map([
+    [
+      'Projets',
+      [
+        { row: 1, col: 0 },
+        { row: 1, col: 1 },
+        { row: 1, col: 2 },
+      ],
+    ],
+  ]);
+
+  it('reads the note and fill of the given cells in one sync; no fill is null, white is white', async () => {
+    const fake = createFakeExcel(staff());
+    const read = await fake.run((context) => readSnapshot(context));
+    const { snapshot, syncs } = await fake.run((context) =>
+      readNotesAndFills(context, read, cells, { notes: true }),
+    );
+    expect(syncs).toBe(1);
+    const sheet = snapshot.sheets[0];
+    expect(sheet.notes?.[1]).toEqual([null, 'Vérifié par Line']);
+    expect(sheet.fills?.[1]).toEqual([null, '#00B050', '#FFFFFF']);
+    expect(sheet.values).toEqual(read.sheets[0].values);
+  });
+
+  it('packs the cells into syncs of `perSync` each', async () => {
+    const fake = createFakeExcel(staff());
+    const read = await fake.run((context) => readSnapshot(context));
+    fake.resetStats();
+    const { syncs } = await fake.run((context) =>
+      readNotesAndFills(context, read, cells, { notes: true, perSync: 2 }),
+    );
+    expect(syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(2);
+  });
+
+  it('below ExcelApi 1.18 the Notes API fails, so without notes only fills are read', async () => {
+    const fake = createFakeExcel(staff());
+    fake.model.excelApiMinor = 17;
+    const read = await fake.run((context) => readSnapshot(context));
+    await expect(
+      fake.run((context) => readNotesAndFills(context, read, cells, { notes: true })),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const { snapshot } = await fake.run((context) =>
+      readNotesAndFills(context, read, cells, { notes: false }),
+    );
+    expect(snapshot.sheets[0].notes).toBeUndefined();
+    expect(snapshot.sheets[0].fills?.[1]).toEqual([null, '#00B050', '#FFFFFF']);
+  });
+
+  it('reads protection with the cells, in the same sync', async () => {
+    const fake = createFakeExcel(staff());
+    fake.model.sheet('Projets').protect();
+    const snapshot = await fake.run((context) => readSnapshot(context));
+    expect(fake.stats.syncs).toBe(1);
+    expect(snapshot.sheets[0].protected).toBe(true);
   });
 });

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PAYLOAD_BUDGET } from '../../addin/excel-adapter.js';
+import { DEFAULT_MARKS_PER_SYNC, DEFAULT_PAYLOAD_BUDGET } from '../../addin/excel-adapter.js';
 import {
   createExcelBridge,
   type ExcelBridgeOptions,
   previewActionInExcel,
   runActionInExcel,
 } from '../../addin/excel-bridge.js';
-import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type ActionName } from '../../core/plan.js';
+import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
 import { sampleSnapshot, scaledSnapshot } from './fixtures.js';
 
 const NOW = () => new Date(Date.UTC(2026, 10, 27, 14, 3, 5));
@@ -50,8 +50,11 @@ describe('every action in Excel: read in one sync, apply in one more', () => {
         });
         expect(result.ok).toBe(true);
         expect(result.plan.sheets.length + (result.plan.operation?.changes.length ?? 0)).toBeGreaterThan(0);
-        expect(syncs).toBe(2);
-        expect(fake.stats.syncs).toBe(2);
+        // Valider reads the notes and fills of the cells it marks: one more sync, only then.
+        const marks = result.plan.sheets.reduce((sum, sheet) => sum + (sheet.marks?.length ?? 0), 0);
+        const expected = action === 'validate' ? 2 + Math.ceil(marks / DEFAULT_MARKS_PER_SYNC) : 2;
+        expect(syncs).toBe(expected);
+        expect(fake.stats.syncs).toBe(expected);
         // The write suspended calculation.
         expect(fake.stats.suspendedSyncs).toBe(1);
       });
@@ -70,7 +73,7 @@ describe('every action in Excel: read in one sync, apply in one more', () => {
 describe('on Excel on the web (5 MB per request and per response)', () => {
   // Validate writes the most (Validation sheet, marks, notes); undo reads the most (the Journal).
   for (const action of ['validate', 'undo'] as const) {
-    it(`${action}: 2 syncs at 10 rows; at 10 000 rows, syncs follow the size, every request under the limit`, async () => {
+    it(`${action}: 2 syncs at 10 rows (3 for Valider's marks); at 10 000 rows, syncs follow the size, every request under the limit`, async () => {
       const small = await workbookFor(action, 10, EXCEL_WEB_LIMITS);
       await runActionInExcel(action, 'fr', {
         run: small.run,
@@ -78,7 +81,7 @@ describe('on Excel on the web (5 MB per request and per response)', () => {
         notes: true,
         payloadBudget: DEFAULT_PAYLOAD_BUDGET,
       });
-      expect(small.stats.syncs).toBe(2);
+      expect(small.stats.syncs).toBe(action === 'validate' ? 3 : 2);
 
       const big = await workbookFor(action, 10_000, EXCEL_WEB_LIMITS);
       const { result } = await runActionInExcel(action, 'fr', {
@@ -90,7 +93,7 @@ describe('on Excel on the web (5 MB per request and per response)', () => {
       expect(result.ok).toBe(true);
       expect(Math.max(...big.stats.requestBytes)).toBeLessThanOrEqual(EXCEL_WEB_LIMITS.requestBytes);
       const moved = [...big.stats.requestBytes, ...big.stats.responseBytes].reduce((a, b) => a + b, 0);
-      expect(big.stats.syncs).toBeLessThanOrEqual(2 + 2 * Math.ceil(moved / DEFAULT_PAYLOAD_BUDGET));
+      expect(big.stats.syncs).toBeLessThanOrEqual(3 + 2 * Math.ceil(moved / DEFAULT_PAYLOAD_BUDGET));
     });
   }
 });
@@ -104,7 +107,8 @@ describe('the Excel bridge', () => {
     expect(result.issues.length).toBeGreaterThan(0);
     expect(result.issues.every((i) => i.message.length > 0)).toBe(true);
     expect(fake.model.find('Validation')).toBeDefined();
-    expect(fake.stats.syncs).toBe(2);
+    // Read, the notes and fills of the marked cells, write.
+    expect(fake.stats.syncs).toBe(3);
   });
 
   it('reformats then undoes: staff cells come back exactly', async () => {
@@ -253,5 +257,79 @@ describe('nothing lost in Excel', () => {
     const forced = await bridge.preview('undo', 'fr');
     await bridge.run('undo', 'fr', { token: forced.token, restoreChanged: true });
     expect(plain(projets.valueAt('L4'))).toBe('30 968 $');
+  });
+});
+
+describe('Excel as it really is', () => {
+  it('a staff note and fill on a cell Valider marks come back once the cell is fixed', async () => {
+    const fake = createFakeExcel(sample);
+    const projets = fake.model.sheet('Projets');
+    // J4 holds « 95 000 $ » as text: Valider marks it.
+    projets.notes.set('J4', 'Vérifié par Line');
+    projets.cellForWrite(3, 9).fill = '#00B050';
+    const bridge = bridgeOn(fake, {});
+    await bridge.run('validate', 'fr');
+    expect(projets.notes.get('J4')).toMatch(/^Alliance : Montant saisi comme texte/);
+    expect(projets.notes.get('J4')).toContain('Vérifié par Line');
+    expect(projets.cell(3, 9)?.fill).toBe('#FFF3CD');
+
+    Object.assign(projets.cellForWrite(3, 9), { value: 95000, quotePrefix: false });
+    await bridge.run('validate', 'fr');
+    expect(projets.notes.get('J4')).toBe('Vérifié par Line');
+    expect(projets.cell(3, 9)?.fill).toBe('#00B050');
+  });
+
+  it('below ExcelApi 1.18 Valider still marks with fills, gives fills back, and calls no Notes API', async () => {
+    const fake = createFakeExcel(sample);
+    fake.model.excelApiMinor = 17;
+    const projets = fake.model.sheet('Projets');
+    projets.cellForWrite(3, 9).fill = '#00B050';
+    const bridge = bridgeOn(fake, { notes: false });
+    const first = await bridge.run('validate', 'fr');
+    expect(first.ok).toBe(true);
+    expect(projets.cell(3, 9)?.fill).toBe('#FFF3CD');
+    expect(projets.notes.size).toBe(0);
+    Object.assign(projets.cellForWrite(3, 9), { value: 95000, quotePrefix: false });
+    await bridge.run('validate', 'fr');
+    expect(projets.cell(3, 9)?.fill).toBe('#00B050');
+  });
+
+  it('an action that would write into a protected sheet writes nothing and names the sheet', async () => {
+    const fake = createFakeExcel(sample);
+    fake.model.sheet('Projets').protect();
+    const before = JSON.stringify(fake.model.toSnapshot());
+    const fills = fake.model.sheet('Projets').cell(3, 9)?.fill ?? null;
+    const result = await bridgeOn(fake, {}).run('validate', 'fr');
+    expect(result.ok).toBe(false);
+    expect(result.summary).toBe(
+      'La feuille «\u00a0Projets\u00a0» est protégée\u00a0: rien n’a été écrit. Ôtez la protection (Révision → Ôter la protection de la feuille), puis relancez l’action.',
+    );
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'write.protectedSheet', severity: 'error', sheet: 'Projets' }),
+    );
+    expect(JSON.stringify(fake.model.toSnapshot())).toBe(before);
+    expect(fake.model.sheet('Projets').cell(3, 9)?.fill ?? null).toBe(fills);
+    expect(fake.model.sheets.map((s) => s.name)).not.toContain('Validation');
+  });
+
+  it('Reformater refuses a protected sheet in its preview, before anything changes', async () => {
+    const fake = createFakeExcel(sample);
+    fake.model.sheet('Projets').protect();
+    const bridge = bridgeOn(fake, {});
+    const preview = await bridge.preview('reformat', 'en');
+    expect(preview.changedCells).toBe(0);
+    expect(preview.summary).toContain('Sheet “Projets” is protected: nothing was written.');
+  });
+
+  it('when Excel refuses a write part-way, Reformater says so and points to Annuler', async () => {
+    const fake = createFakeExcel(sample);
+    // The read goes through, then every write is refused (staff switched workbooks).
+    fake.model.syncsBeforeInterruption = 1;
+    const { result } = await runActionInExcel('reformat', 'fr', { run: fake.run, now: NOW, notes: true });
+    expect(result.ok).toBe(false);
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'write.interrupted', severity: 'error' }),
+    );
+    expect(plain(result.summary)).toContain('Choisissez « Annuler la dernière opération »');
   });
 });

@@ -4,8 +4,8 @@
  * protected sheets. Each behaviour cites its source in tests/fakes/excel/.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakeExcel, type FakeOfficeError } from '../fakes/excel/index.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
+import { createFakeExcel, type FakeOfficeError } from '../fakes/excel/index.js';
 
 function workbook(): WorkbookSnapshot {
   return {

@@ -6,9 +6,9 @@
  * `getValues` returns `''` for empty cells, `getBackgrounds` `#ffffff` for no fill.
  */
 
-import { breakReferences, evaluateRefFormula, parseRefFormula } from '../fakes/excel/formula.js';
 import { columnIndex } from '../../core/a1.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { breakReferences, evaluateRefFormula, parseRefFormula } from '../fakes/excel/formula.js';
 
 type Raw = string | number | boolean | Date;
 

@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { readSnapshot as readExcel, applyResolved as writeExcel } from '../../addin/excel-adapter.js';
-import { createFakeExcel } from '../fakes/excel/index.js';
 import {
   readSnapshot as readSheets,
   rewritesUnchanged,
@@ -18,6 +17,7 @@ import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { bridgeRuns, type ResolvedPlan, resolvePlan } from '../../core/writes.js';
 import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../apps-script/fake-spreadsheet.js';
+import { createFakeExcel } from '../fakes/excel/index.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 
 /** One stored cell, type included: `text:12` is not `number:12`; a formula is its formula. */

@@ -171,6 +171,12 @@ export class FakeRequestContext {
     });
   }
 
+  /** @internal Notes API calls fail at sync below ExcelApi 1.18 (see `FakeWorkbookModel.excelApiMinor`). */
+  requireNotesApi(): void {
+    if (this.model.excelApiMinor < 18)
+      throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+  }
+
   /** @internal */
   suspendCalculation(): void {
     this.command(0, () => {
@@ -182,6 +188,17 @@ export class FakeRequestContext {
     const batch = this.queue;
     this.queue = [];
     this.stats.syncs += 1;
+    if (this.model.syncsBeforeInterruption !== null) {
+      if (this.model.syncsBeforeInterruption <= 0) {
+        // A generic refusal (GeneralException: « There was an internal error while processing the request. »,
+        // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+        throw new FakeOfficeError(
+          'GeneralException',
+          'There was an internal error while processing the request.',
+        );
+      }
+      this.model.syncsBeforeInterruption -= 1;
+    }
     const request = batch.reduce((sum, c) => sum + c.bytes, 0);
     this.stats.requestBytes.push(request);
     if (request > this.limits.requestBytes) {
@@ -317,15 +334,17 @@ class FakeWorksheetCollection {
   }
 
   load(properties?: string): this {
-    this.context.loadCommand(1, () => {
+    const names = splitProperties(properties);
+    this.context.loadCommand(Math.max(1, names.length), () => {
       this.loadedItems = this.live().map((sheet) => {
         const proxy = new FakeWorksheet(this.context, () => sheet, false);
         proxy.loadedName = sheet.name;
+        if (names.includes('items/protection/protected'))
+          proxy.protection.loadedProtected = sheet.protection.protected;
         return proxy;
       });
       return this.loadedItems.map((s) => s.loadedName);
     });
-    void properties;
     return this;
   }
 
@@ -346,7 +365,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
   readonly notes: {
     add(address: string, content: string): void;
-    getItemOrNullObject(address: string): { delete(): void };
+    getItemOrNullObject(address: string): FakeNote;
   };
   readonly charts: FakeChartCollection;
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` loads, `protect()` / `unprotect()`. */
@@ -368,21 +387,14 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     this.notes = {
       add: (address, content) =>
         context.command(jsonBytes(content) + address.length, () => {
+          context.requireNotesApi();
           const sheet = this.target();
           refuseIfProtected(sheet, 'objects');
           if (sheet.notes.has(address))
             throw new FakeOfficeError('InvalidArgument', `A note exists on ${address}.`);
           sheet.notes.set(address, content);
         }),
-      getItemOrNullObject: (address) => ({
-        // Deleting a note that does not exist does nothing (the null object absorbs the call).
-        delete: () =>
-          context.command(address.length, () => {
-            const sheet = this.resolve();
-            if (sheet?.notes.has(address)) refuseIfProtected(sheet, 'objects');
-            sheet?.notes.delete(address);
-          }),
-      }),
+      getItemOrNullObject: (address) => new FakeNote(context, this, address),
     };
     this.charts = new FakeChartCollection(context, this);
   }
@@ -613,7 +625,12 @@ class FakeRange extends FakeProxy<Area> {
   private loaded: Partial<Record<string, unknown>> = {};
   readonly format: {
     font: { bold: boolean };
-    fill: { color: string; clear(): void };
+    fill: {
+      color: string;
+      readonly tintAndShade: number | null;
+      clear(): void;
+      load(properties?: string | string[]): void;
+    };
     columnWidth: number;
     protection: { locked: boolean };
   };
@@ -657,7 +674,22 @@ class FakeRange extends FakeProxy<Area> {
           );
         },
         get color(): string {
-          throw notLoaded('format/fill/color');
+          return self.loadedFill('color') as string;
+        },
+        get tintAndShade(): number | null {
+          return self.loadedFill('tintAndShade') as number | null;
+        },
+        // One cell's fill. No fill reads `#FFFFFF` like white, with `tintAndShade` null where a fill
+        // reads a number (github.com/OfficeDev/office-js/issues/4900, answered by Microsoft; #6218).
+        load(properties?: string | string[]) {
+          const names = splitProperties(properties);
+          context.loadCommand(names.length, () => {
+            const area = liveArea(self.target());
+            const fill = area.sheet.cell(area.row, area.col)?.fill ?? null;
+            const read = { color: fill ?? '#FFFFFF', tintAndShade: fill === null ? null : 0 };
+            for (const name of names) self.loaded[`format/fill/${name}`] = read[name as keyof typeof read];
+            return read;
+          });
         },
         clear() {
           context.command(
@@ -745,6 +777,11 @@ class FakeRange extends FakeProxy<Area> {
   qualifiedAddressNow(): string {
     const area = this.target();
     return `'${area.sheet.name}'!${this.addressNow()}`;
+  }
+
+  /** @internal A `format/fill/*` property once loaded. */
+  loadedFill(name: string): unknown {
+    return this.property(`format/fill/${name}`);
   }
 
   private property<T>(name: string): T {
@@ -1012,6 +1049,53 @@ class FakeRange extends FakeProxy<Area> {
           enter(area.sheet, area.row + r, area.col + c, input);
         });
       });
+    });
+  }
+}
+
+/**
+ * `NoteCollection.getItemOrNullObject(cellAddress)` (ExcelApi 1.18,
+ * https://learn.microsoft.com/javascript/api/excel/excel.notecollection): a null object where the
+ * cell has no note; `content` loads; `delete()` on a null object does nothing.
+ */
+class FakeNote extends FakeProxy<string> {
+  private loadedContent: string | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly address: string,
+  ) {
+    super(
+      context,
+      () => {
+        context.requireNotesApi();
+        return worksheet.resolve()?.notes.get(address) ?? null;
+      },
+      true,
+    );
+  }
+
+  get content(): string {
+    if (this.loadedContent === undefined) throw notLoaded('content');
+    return this.loadedContent;
+  }
+
+  load(properties?: string | string[]): this {
+    const names = splitProperties(properties);
+    this.context.loadCommand(Math.max(1, names.length), () => {
+      this.loadedContent = this.resolve() ?? undefined;
+      return this.loadedContent ?? null;
+    });
+    return this;
+  }
+
+  delete(): void {
+    this.context.command(this.address.length, () => {
+      this.context.requireNotesApi();
+      const sheet = this.worksheet.resolve();
+      if (sheet?.notes.has(this.address)) refuseIfProtected(sheet, 'objects');
+      sheet?.notes.delete(this.address);
     });
   }
 }

@@ -135,7 +135,10 @@ export function installFakeOffice(
       // The fake enforces Excel on the web's payload limits, so it says it is the web.
       platform: 'OfficeOnline',
       displayLanguage: options.displayLanguage ?? 'fr-CA',
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (set: string, version = '1.1') =>
+          set !== 'ExcelApi' || Number(version.split('.')[1] ?? 0) <= fake.model.excelApiMinor,
+      },
     },
   };
   target.Excel = { run: fake.run };

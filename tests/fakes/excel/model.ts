@@ -263,6 +263,14 @@ export class FakeWorkbookModel {
    * and Mac, others only on the web (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
    */
   undoPlatform: 'desktop' | 'web' = 'desktop';
+  /**
+   * The ExcelApi minor version the host supports (1.20 → 20). Below 18 the Notes API is absent and
+   * its calls fail with ApiNotFound (https://learn.microsoft.com/javascript/api/excel/excel.notecollection
+   * says « API set: ExcelApi 1.18 »; the code: https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  excelApiMinor = 20;
+  /** Test hook: syncs that may still run before every later one fails, as when staff switch workbooks mid-action. */
+  syncsBeforeInterruption: number | null = null;
   /** How many times a call cleared the user's whole undo history. */
   undoStackCleared = 0;
   /** The API name of each call that cleared it (`Worksheet.delete`, `Worksheet.position`…). */
