@@ -27,6 +27,12 @@ export interface FunctionMetadata {
 }
 
 export interface FunctionsMetadata {
+  /**
+   * Excel calls the functions even when an argument holds an error cell, passing a
+   * `CustomFunctions.Error` in its place (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json):
+   * without it, one `#N/A` in a column turns the whole spill into `#N/A` instead of one row's error.
+   */
+  allowErrorForDataTypeAny: true;
   functions: FunctionMetadata[];
 }
 
@@ -47,7 +53,7 @@ export function functionMetadata(fn: CatalogFunction): FunctionMetadata {
 }
 
 export function functionsMetadata(catalog: readonly CatalogFunction[] = CATALOG): FunctionsMetadata {
-  return { functions: catalog.map(functionMetadata) };
+  return { allowErrorForDataTypeAny: true, functions: catalog.map(functionMetadata) };
 }
 
 /** The text of `functions.json`. */

@@ -60,13 +60,58 @@ export function excelFunction(
   return (...args: unknown[]) => {
     // Excel appends its invocation object after the arguments it passes: never a cell value.
     const values = fn.params.map((_, i) => (isInvocation(args[i]) ? null : (args[i] ?? null)));
-    return excelResult(fn.invoke(values, { lang }), runtime, lang);
+    return excelResult(fn.invoke(cellArguments(values), { lang }), runtime, lang);
   };
 }
 
 /** Cell arguments are values, 2-D arrays, dates or null; Excel's invocation is a plain object. */
 function isInvocation(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && !(arg instanceof Date);
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    !Array.isArray(arg) &&
+    !(arg instanceof Date) &&
+    !isErrorCell(arg)
+  );
+}
+
+/**
+ * With `allowErrorForDataTypeAny`, an error cell arrives as a `CustomFunctions.Error` whose `code`
+ * is the error as Excel shows it (`#N/A`: learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ */
+function isErrorCell(cell: unknown): cell is { code: string } {
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    typeof (cell as { code?: unknown }).code === 'string' &&
+    (cell as { code: string }).code.startsWith('#')
+  );
+}
+
+/**
+ * The arguments as the catalog takes them: error cells as their text (the catalog answers that
+ * row with an error), and whole columns (`C:C`, a million rows) cut after the last row any
+ * argument fills, before any work: the result spills as far as the data goes.
+ */
+export function cellArguments(args: readonly unknown[]): unknown[] {
+  const filledRows = Math.max(0, ...args.map(lastFilledRow));
+  return args.map((arg) => {
+    if (!Array.isArray(arg)) return isErrorCell(arg) ? arg.code : arg;
+    const rows = arg.length > filledRows ? arg.slice(0, Math.max(1, filledRows)) : arg;
+    return rows.map((row) =>
+      Array.isArray(row) ? row.map((cell) => (isErrorCell(cell) ? cell.code : cell)) : row,
+    );
+  });
+}
+
+/** 1 + the last row of a 2-D argument holding a cell that is not empty; 0 for none. */
+function lastFilledRow(arg: unknown): number {
+  if (!Array.isArray(arg)) return 0;
+  for (let r = arg.length - 1; r >= 0; r--) {
+    const row = arg[r];
+    if (Array.isArray(row) ? row.some((cell) => cell !== null && cell !== '') : row !== null) return r + 1;
+  }
+  return 0;
 }
 
 /** Registers every catalog function under its id (`ELIGIBLE` → `=ALLIANCE.ELIGIBLE`). */

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata } from 'custom-functions-metadata';
 import { describe, expect, it } from 'vitest';
-import { associateFunctions, type CustomFunctionsRuntime, excelFunction } from '../../addin/functions.js';
+import {
+  associateFunctions,
+  type CustomFunctionsRuntime,
+  cellArguments,
+  excelFunction,
+} from '../../addin/functions.js';
 import { functionsJsDocSource, functionsJson, functionsMetadata } from '../../addin/functions-metadata.js';
 import { CATALOG, type CatalogName, catalogFunction, isCatalogError } from '../../core/catalog/catalog.js';
 
@@ -26,6 +31,12 @@ function testRuntime(): CustomFunctionsRuntime & {
   };
 }
 
+/** An argument with Excel's error objects as the error text a host snapshot holds. */
+function asErrorText(arg: unknown): unknown {
+  if (!Array.isArray(arg)) return arg;
+  return arg.map((row: unknown[]) => row.map((cell) => (cell instanceof RuntimeError ? cell.code : cell)));
+}
+
 /** What Excel appends to every call. */
 const INVOCATION = { functionName: 'ALLIANCE.TEST' };
 const SEVEN_TOWNS = 'Saint-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique';
@@ -37,7 +48,8 @@ const EXCEL_CALLS: [CatalogName, unknown[]][] = [
     [
       [['Moisson Maskoutaine; Centre de bénévolat'], [null], ['Moisson Maskoutaine'], ['A; B']],
       [[null], [null], ['Centre de bénévolat'], [null]],
-      [[SEVEN_TOWNS], [null], [SEVEN_TOWNS], ['#N/A']],
+      // An error cell, as Excel passes it with allowErrorForDataTypeAny: a CustomFunctions.Error.
+      [[SEVEN_TOWNS], [null], [SEVEN_TOWNS], [new RuntimeError('#N/A')]],
       [['1, 3'], [null], [1], [2]],
     ],
   ],
@@ -100,6 +112,8 @@ describe('functions.json', () => {
       expect(entry.parameters.every((p) => p.type === 'any' && p.dimensionality === 'matrix')).toBe(true);
       expect(entry.result).toEqual({ type: 'any', dimensionality: 'matrix' });
     }
+    // Without it Excel never calls a function whose range holds an error: the whole spill is #N/A.
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
     expect(JSON.parse(functionsJson())).toEqual(metadata);
   });
 
@@ -147,8 +161,8 @@ describe('the functions module', () => {
     const runtime = testRuntime();
     const fn = catalogFunction(name);
     const excel = excelFunction(fn, runtime)(...args, INVOCATION);
-    // Excel passes a missing optional argument as null.
-    const core = fn.invoke(fn.params.map((_, i) => args[i] ?? null));
+    // Excel passes a missing optional argument as null; core reads error cells as their text.
+    const core = fn.invoke(fn.params.map((_, i) => asErrorText(args[i] ?? null)));
     expect(excel).toHaveLength(core.length);
     core.forEach((row, r) => {
       expect(excel[r]).toHaveLength(row.length);
@@ -174,6 +188,40 @@ describe('the functions module', () => {
     expect(result[2][0]).toBeInstanceOf(RuntimeError);
     expect((result[2][0] as RuntimeError).code).toBe('#VALUE!');
     expect((result[2][0] as RuntimeError).message).toMatch(/montant/i);
+  });
+
+  it('answers an error cell Excel passes as an error object with an error on its row only', () => {
+    const runtime = testRuntime();
+    const amount = excelFunction(catalogFunction('AMOUNT'), runtime);
+    const result = amount([['195 007 $'], [new RuntimeError('#N/A')], ['12 $']], INVOCATION);
+    expect(result[0][0]).toBe(195007);
+    expect(result[1][0]).toBeInstanceOf(RuntimeError);
+    // Read as the cell's own error text, not as « [object Object] ».
+    expect((result[1][0] as RuntimeError).message).toContain('#N/A');
+    expect(result[2][0]).toBe(12);
+  });
+
+  it('cuts whole-column arguments (C:C) after the last filled row, before any work', () => {
+    const runtime = testRuntime();
+    const eligible = excelFunction(catalogFunction('ELIGIBLE'), runtime);
+    const column = (first: unknown[]) => [
+      ...first.map((v) => [v]),
+      ...Array.from({ length: 1_048_574 }, () => [null]),
+    ];
+    const answer = eligible(
+      column(['A; B', 'C']),
+      column([null, null]),
+      column([SEVEN_TOWNS, SEVEN_TOWNS]),
+      column([1, 2]),
+      INVOCATION,
+    );
+    expect(answer).toEqual(
+      eligible([['A; B'], ['C']], [[null], [null]], [[SEVEN_TOWNS], [SEVEN_TOWNS]], [[1], [2]], INVOCATION),
+    );
+    expect(answer).toHaveLength(2);
+    // Cut before the catalog sees them: two rows each, the one-row argument kept whole.
+    const cut = cellArguments([column(['A; B', 'C']), [[1, 1]], column([null, null])]) as unknown[][];
+    expect(cut.map((arg) => arg.length)).toEqual([2, 1, 2]);
   });
 
   it('treats an optional argument Excel leaves out like an absent one', () => {
