@@ -19,6 +19,7 @@ import {
   type CellValue,
   looksLikeFormula,
   type SheetSnapshot,
+  type SheetTable,
   type WorkbookSnapshot,
 } from '../core/cells.js';
 import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
@@ -69,6 +70,8 @@ interface SheetProbe {
   formulaCells?: Excel.RangeAreas;
   /** `hasSpill` is loaded: false says no cell of the used range is in a dynamic array. */
   spills: boolean;
+  /** The sheet's Excel Tables (name, header and totals shown): their rows are found in one more sync. */
+  tables: Excel.TableCollection;
 }
 
 /** Formulas of one rectangle of formula cells, at its place in the sheet. */
@@ -87,13 +90,16 @@ export async function readSnapshot(
   options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
   const read = await readCells(context, options);
-  return options.spills ? withSpills(context, read) : read.snapshot;
+  const snapshot = options.spills ? await withSpills(context, read) : read.snapshot;
+  return withTables(context, snapshot, read.tables);
 }
 
 /** A read, and the sheets that may hold a dynamic array (all of them when `hasSpill` was not loaded). */
 interface CellsRead {
   snapshot: WorkbookSnapshot;
   mayHoldSpills: (name: string) => boolean;
+  /** Each sheet's tables, loaded in the read sync. */
+  tables: ReadonlyMap<string, Excel.TableCollection>;
 }
 
 const ANY_SHEET = () => true;
@@ -102,14 +108,13 @@ async function readCells(context: ExcelContext, options: ReadOptions): Promise<C
   try {
     return await readAllAtOnce(context, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE, options.spills);
   } catch (error) {
-    if (isPayloadLimit(error))
-      return { snapshot: await readInChunks(context, options), mayHoldSpills: ANY_SHEET };
+    if (isPayloadLimit(error)) return { ...(await readInChunks(context, options)), mayHoldSpills: ANY_SHEET };
     // A host that refuses calls chained on null objects: list the sheets first (one more sync).
     try {
-      return { snapshot: await readByNames(context), mayHoldSpills: ANY_SHEET };
+      return { ...(await readByNames(context)), mayHoldSpills: ANY_SHEET };
     } catch (second) {
       if (isPayloadLimit(second))
-        return { snapshot: await readInChunks(context, options), mayHoldSpills: ANY_SHEET };
+        return { ...(await readInChunks(context, options)), mayHoldSpills: ANY_SHEET };
       throw second;
     }
   }
@@ -165,14 +170,57 @@ function queueProbe(sheet: Excel.Worksheet, allFormulas = false, spills = false)
   const used = sheet.getUsedRangeOrNullObject(true);
   const charts = sheet.charts;
   charts.load('items/name');
+  const tables = queueTables(sheet);
   if (allFormulas) {
     used.load('values,formulas,rowIndex,columnIndex');
-    return { sheet, used, charts, spills: false };
+    return { sheet, used, charts, spills: false, tables };
   }
   used.load(spills ? 'values,rowIndex,columnIndex,hasSpill' : 'values,rowIndex,columnIndex');
   const formulaCells = used.getSpecialCellsOrNullObject('Formulas');
   formulaCells.areas.load('items/formulas,items/rowIndex,items/columnIndex');
-  return { sheet, used, charts, formulaCells, spills };
+  return { sheet, used, charts, formulaCells, spills, tables };
+}
+
+/** A sheet's Excel Tables, with whether each shows its header row and its totals row (ExcelApi 1.1–1.3). */
+function queueTables(sheet: Excel.Worksheet): Excel.TableCollection {
+  const tables = sheet.tables;
+  tables.load('items/name,items/showHeaders,items/showTotals');
+  return tables;
+}
+
+/**
+ * The header and totals rows of every Table, in one more sync, only when the workbook has Tables:
+ * the totals row is no record, and a Table's header row is the sheet's header row
+ * (learn.microsoft.com/javascript/api/excel/excel.table).
+ */
+async function withTables(
+  context: ExcelContext,
+  snapshot: WorkbookSnapshot,
+  tables: ReadonlyMap<string, Excel.TableCollection>,
+): Promise<WorkbookSnapshot> {
+  const queued: { sheet: string; name: string; header?: Excel.Range; totals?: Excel.Range }[] = [];
+  for (const [sheet, collection] of tables) {
+    for (const table of collection.items) {
+      const entry: (typeof queued)[number] = { sheet, name: table.name };
+      if (table.showHeaders) entry.header = table.getHeaderRowRange().load('rowIndex');
+      if (table.showTotals) entry.totals = table.getTotalRowRange().load('rowIndex');
+      queued.push(entry);
+    }
+  }
+  if (queued.length === 0) return snapshot;
+  await context.sync();
+  const bySheet = new Map<string, SheetTable[]>();
+  for (const { sheet, name, header, totals } of queued) {
+    const list = bySheet.get(sheet) ?? [];
+    list.push({ name, headerRow: header?.rowIndex ?? null, totalsRow: totals?.rowIndex ?? null });
+    bySheet.set(sheet, list);
+  }
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((sheet) =>
+      bySheet.has(sheet.name) ? { ...sheet, tables: bySheet.get(sheet.name) } : sheet,
+    ),
+  };
 }
 
 /** A synced probe as a snapshot sheet; null when the probe went past the last worksheet. */
@@ -210,6 +258,7 @@ function probeSheet({ sheet, used, formulaCells }: SheetProbe): SheetSnapshot | 
 
 async function readAllAtOnce(context: ExcelContext, perProbe: number, spills = false): Promise<CellsRead> {
   const sheets: SheetSnapshot[] = [];
+  const tables = new Map<string, Excel.TableCollection>();
   const withoutSpills = new Set<string>();
   const mayHoldSpills = (name: string) => !withoutSpills.has(name);
   let next: Excel.Worksheet = context.workbook.worksheets.getFirst();
@@ -222,8 +271,9 @@ async function readAllAtOnce(context: ExcelContext, perProbe: number, spills = f
     await context.sync();
     for (const probe of probes) {
       const sheet = probeResult(probe);
-      if (!sheet) return { snapshot: { sheets }, mayHoldSpills };
+      if (!sheet) return { snapshot: { sheets }, mayHoldSpills, tables };
       sheets.push(sheet);
+      tables.set(sheet.name, probe.tables);
       if (probe.used.isNullObject || (probe.spills && probe.used.hasSpill === false))
         withoutSpills.add(sheet.name);
     }
@@ -232,17 +282,21 @@ async function readAllAtOnce(context: ExcelContext, perProbe: number, spills = f
 }
 
 /** The names first, then every sheet: two syncs, for hosts without null-object chaining. */
-async function readByNames(context: ExcelContext): Promise<WorkbookSnapshot> {
+async function readByNames(context: ExcelContext): Promise<Omit<CellsRead, 'mayHoldSpills'>> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
   const probes = worksheets.items.map((sheet) => queueProbe(sheet, true));
   await context.sync();
-  return { sheets: probes.map((probe) => probeResult(probe)).filter((s): s is SheetSnapshot => s !== null) };
+  const sheets = probes.map((probe) => probeResult(probe)).filter((s): s is SheetSnapshot => s !== null);
+  return { snapshot: { sheets }, tables: new Map(probes.map((probe) => [probe.sheet.name, probe.tables])) };
 }
 
 /** Too big for one response: sizes first, then row chunks packed `cellsPerChunk` to a sync. */
-async function readInChunks(context: ExcelContext, options: ReadOptions): Promise<WorkbookSnapshot> {
+async function readInChunks(
+  context: ExcelContext,
+  options: ReadOptions,
+): Promise<Omit<CellsRead, 'mayHoldSpills'>> {
   const budget = options.cellsPerChunk ?? DEFAULT_CELLS_PER_CHUNK;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
@@ -252,7 +306,7 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     const charts = sheet.charts;
     charts.load('items/name');
-    return { sheet, used, charts };
+    return { sheet, used, charts, tables: queueTables(sheet) };
   });
   await context.sync();
   const shapes = sized.map(({ sheet, used, charts }) => ({
@@ -303,7 +357,8 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
     }
   }
   await flush();
-  return {
+  const tables = new Map(sized.map(({ sheet, tables }) => [sheet.name, tables]));
+  const snapshot: WorkbookSnapshot = {
     sheets: shapes.map((shape) => {
       const part = parts.get(shape.name)!;
       const sheet: SheetSnapshot =
@@ -313,6 +368,7 @@ async function readInChunks(context: ExcelContext, options: ReadOptions): Promis
       return withSheetFacts(sheet, shape.worksheet, shape.charts);
     }),
   };
+  return { snapshot, tables };
 }
 
 /** A used range and its formula cells as a snapshot sheet: anchored at A1, `null` for empty cells. */

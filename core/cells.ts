@@ -22,6 +22,15 @@ export interface SheetSnapshot {
   chartNames?: string[];
   /** The sheet is protected (Review → Protect Sheet): no action writes into it. */
   protected?: boolean;
+  /** Excel Tables on the sheet, when the host reads them: their header row, their totals row. */
+  tables?: SheetTable[];
+}
+
+/** An Excel Table: its header row (null when hidden) and totals row (null when off), 0-based. */
+export interface SheetTable {
+  name: string;
+  headerRow: number | null;
+  totalsRow: number | null;
 }
 
 /** A rectangle of cells, 0-based. */

@@ -113,6 +113,20 @@ export function findHeaderRow(
   return best.row;
 }
 
+/** The header row of an Excel Table on the sheet that names every required column, if any. */
+function tableHeaderRow(
+  sheet: SheetSnapshot,
+  classify: HeaderClassifier,
+  required: readonly string[],
+): number | null {
+  for (const table of sheet.tables ?? []) {
+    if (table.headerRow === null) continue;
+    const candidate = candidateAt(sheet, table.headerRow, classify, required);
+    if (required.every((field) => candidate.fields.has(field))) return table.headerRow;
+  }
+  return null;
+}
+
 export interface HeaderReading {
   layout: SheetLayout | null;
   /** 0-based columns whose header is not a known one: left untouched. */
@@ -133,7 +147,9 @@ export function readHeader(sheet: SheetSnapshot, options: HeaderOptions): Header
   const issues: Issue[] = [];
   const where = (row: number, col: number) => ({ sheet: sheet.name, cell: cellAddress(row, col) });
   const requiredFields = options.required.map((r) => r.field);
-  const headerRow = findHeaderRow(sheet, options.classify, requiredFields);
+  const headerRow =
+    tableHeaderRow(sheet, options.classify, requiredFields) ??
+    findHeaderRow(sheet, options.classify, requiredFields);
   if (headerRow === null) {
     // An empty sheet loses nothing by being skipped; a sheet with content that cannot be read does.
     const empty = sheet.values.every((row) => !row || row.every((value) => isBlankCell(value)));
@@ -187,9 +203,11 @@ export function readHeader(sheet: SheetSnapshot, options: HeaderOptions): Header
     .filter((field) => Object.hasOwn(columns, field))
     .map((field) => columns[field]);
   const rows: number[] = [];
+  // A Table's totals row sums the records: it is none of them.
+  const totals = new Set((sheet.tables ?? []).map((t) => t.totalsRow).filter((r) => r !== null));
   for (let row = headerRow + 1; row < sheet.values.length; row++) {
     const values = sheet.values[row];
-    if (!values) continue;
+    if (!values || totals.has(row)) continue;
     if (recordColumns.some((col) => !isBlankCell(values[col]))) rows.push(row);
   }
   return { layout: { sheet: sheet.name, headerRow, columns, rows }, unknownColumns, issues };

@@ -426,3 +426,17 @@ describe('readNotesAndFills', () => {
     expect(snapshot.sheets[0].protected).toBe(true);
   });
 });
+
+describe('readSnapshot with Excel Tables', () => {
+  it('reads each Table’s header and totals rows in one more sync, only when there are Tables', async () => {
+    const fake = createFakeExcel(projectsSnapshot(3));
+    await fake.run((context) => readSnapshot(context));
+    expect(fake.stats.syncs).toBe(1);
+    fake.model.sheet('Projets').addTable('Projets', 'A1:L5', { showTotals: true });
+    fake.resetStats();
+    const snapshot = await fake.run((context) => readSnapshot(context));
+    expect(fake.stats.syncs).toBe(2);
+    expect(snapshot.sheets[1].tables).toEqual([{ name: 'Projets', headerRow: 0, totalsRow: 4 }]);
+    expect(snapshot.sheets[0].tables).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import {
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type ActionName } from '../../core/plan.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
-import { sampleSnapshot, scaledSnapshot } from './fixtures.js';
+import { projectsSnapshot, sampleSnapshot, scaledSnapshot } from './fixtures.js';
 
 const NOW = () => new Date(Date.UTC(2026, 10, 27, 14, 3, 5));
 let sample: WorkbookSnapshot;
@@ -292,6 +292,26 @@ describe('Excel as it really is', () => {
     Object.assign(projets.cellForWrite(3, 9), { value: 95000, quotePrefix: false });
     await bridge.run('validate', 'fr');
     expect(projets.cell(3, 9)?.fill).toBe('#00B050');
+  });
+
+  it('a Table’s totals row is no project: Valider and Classement leave it out', async () => {
+    const snapshot = projectsSnapshot(3);
+    const projets = snapshot.sheets[1];
+    // The totals row Excel adds under a Table (Table Design → Total Row), SUBTOTAL formulas.
+    projets.values.push(['Total', null, null, null, null, null, null, null, null, 166692, 55564, null]);
+    projets.formulas = projets.values.map((row, r) =>
+      row.map((_, c) =>
+        r === 4 && c >= 9 && c <= 10 ? `=SUBTOTAL(109,${'JK'[c - 9]}2:${'JK'[c - 9]}4)` : null,
+      ),
+    );
+    const fake = createFakeExcel(snapshot);
+    fake.model.sheet('Projets').addTable('Projets', 'A1:L5', { showTotals: true });
+    const { result } = await runActionInExcel('validate', 'fr', { run: fake.run, now: NOW, notes: true });
+    expect(result.issues.filter((i) => i.sheet === 'Projets' && /\D5$/.test(i.cell ?? ''))).toEqual([]);
+    await runActionInExcel('rank', 'fr', { run: fake.run, now: NOW, notes: true });
+    const ranking = fake.model.toSnapshot().sheets.find((s) => s.name.startsWith('Classement'));
+    const ids = ranking?.values.flat().filter((v) => typeof v === 'string' && /^(P-\d+|Total)$/.test(v));
+    expect(ids?.sort()).toEqual(['P-00001', 'P-00002', 'P-00003']);
   });
 
   it('an action that would write into a protected sheet writes nothing and names the sheet', async () => {

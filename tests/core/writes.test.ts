@@ -221,3 +221,27 @@ describe('settlePlan (compare-and-set)', () => {
     );
   });
 });
+
+describe('resolvePlan on a protected sheet', () => {
+  it('writes nothing at all and names the sheet, as data', () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        { name: 'Projets', values: [['No'], ['P-1']], protected: true },
+        { name: 'Journal', values: [] },
+      ],
+    };
+    const plan: Plan = {
+      action: 'validate',
+      changedCells: 0,
+      sheets: [
+        { sheet: 'Validation', mode: 'replace', blocks: [{ row: 0, col: 0, values: [['Validation']] }] },
+        { sheet: 'Projets', mode: 'edit', blocks: [], marks: [{ cell: 'A2', fill: '#F8D7DA' }] },
+      ],
+    };
+    const { resolved, issues } = resolvePlan(plan, snapshot);
+    expect(resolved.sheets).toEqual([]);
+    expect(issues).toEqual([
+      { code: 'write.protectedSheet', severity: 'error', sheet: 'Projets', params: { sheet: 'Projets' } },
+    ]);
+  });
+});

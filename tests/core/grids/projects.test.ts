@@ -265,3 +265,25 @@ describe('readProjects', () => {
     ]);
   });
 });
+
+describe('readProjects on an Excel Table', () => {
+  const rows = [
+    ['Projets déposés'],
+    ...Array.from({ length: 24 }, () => [null]),
+    PROJECT_HEADERS,
+    projectRow({ No: 'P-001', Titre: 'Cuisines collectives', Municipalités: 'Saint-Pie' }),
+    projectRow({ No: 'Total', 'Coût total': 120_000 }),
+  ];
+
+  it('takes the Table’s header row, however far down, and skips its totals row', () => {
+    const grid = { ...sheet('Projets', rows), tables: [{ name: 'Projets', headerRow: 25, totalsRow: 27 }] };
+    const reading = readProjects(grid, { years: YEARS });
+    expect(reading.projects.map((p) => p.id)).toEqual(['P-001']);
+    expect(reading.layout?.headerRow).toBe(25);
+  });
+
+  it('without the Table (a host that reads none), the totals row reads as a project', () => {
+    const reading = readProjects(sheet('Projets', rows), { years: YEARS });
+    expect(reading.projects.map((p) => p.id)).toEqual(['P-001', 'Total']);
+  });
+});

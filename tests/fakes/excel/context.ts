@@ -12,6 +12,7 @@ import {
   type FakeProtectionOptions,
   type FakeScalar,
   type FakeSheet,
+  type FakeTable,
   type FakeWorkbookModel,
 } from './model.js';
 
@@ -368,6 +369,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     getItemOrNullObject(address: string): FakeNote;
   };
   readonly charts: FakeChartCollection;
+  readonly tables: FakeTableCollection;
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` loads, `protect()` / `unprotect()`. */
   readonly protection: FakeWorksheetProtection;
 
@@ -397,6 +399,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       getItemOrNullObject: (address) => new FakeNote(context, this, address),
     };
     this.charts = new FakeChartCollection(context, this);
+    this.tables = new FakeTableCollection(context, this);
   }
 
   get name(): string {
@@ -1177,6 +1180,71 @@ class FakeRangeAreas extends FakeProxy<FakeFormulaArea[]> {
         });
       },
     };
+  }
+}
+
+/** `Worksheet.tables` (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection): load, items. */
+class FakeTableCollection {
+  private loaded: FakeTableProxy[] | undefined;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  get items(): FakeTableProxy[] {
+    if (!this.loaded) throw notLoaded('tables/items');
+    return this.loaded;
+  }
+
+  load(properties?: string): this {
+    const names = splitProperties(properties);
+    this.context.loadCommand(Math.max(1, names.length), () => {
+      // On a null worksheet (past the last one): nothing, like the other calls chained on it.
+      const sheet = this.worksheet.resolve();
+      this.loaded = sheet ? sheet.tables.map((table) => new FakeTableProxy(this.context, sheet, table)) : [];
+      return this.loaded.map((t) => t.name);
+    });
+    return this;
+  }
+}
+
+/**
+ * `Table` (https://learn.microsoft.com/javascript/api/excel/excel.table): `name`, `showHeaders`,
+ * `showTotals`; `getHeaderRowRange()` is its first row, `getTotalRowRange()` its last.
+ */
+class FakeTableProxy {
+  readonly name: string;
+  readonly showHeaders: boolean;
+  readonly showTotals: boolean;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly sheet: FakeSheet,
+    private readonly table: FakeTable,
+  ) {
+    this.name = table.name;
+    this.showHeaders = table.showHeaders;
+    this.showTotals = table.showTotals;
+  }
+
+  getHeaderRowRange(): FakeRange {
+    const { sheet, table } = this;
+    return new FakeRange(
+      this.context,
+      () => ({ sheet, row: table.row, col: table.col, rows: 1, cols: table.cols }),
+      false,
+    );
+  }
+
+  getTotalRowRange(): FakeRange {
+    const { sheet, table } = this;
+    const last = table.row + table.rows - 1;
+    return new FakeRange(
+      this.context,
+      () => ({ sheet, row: last, col: table.col, rows: 1, cols: table.cols }),
+      false,
+    );
   }
 }
 

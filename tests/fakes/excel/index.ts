@@ -35,6 +35,7 @@ export type {
   FakeScalar,
   FakeSheetProtection,
   FakeSpill,
+  FakeTable,
   FakeValidation,
 } from './model.js';
 export { coerceTyped, dateToSerial, FakeSheet, FakeWorkbookModel } from './model.js';

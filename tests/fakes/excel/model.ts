@@ -59,6 +59,20 @@ export interface FakeSheetProtection {
   options: FakeProtectionOptions;
 }
 
+/**
+ * An Excel Table over `row..row+rows-1` × `col..col+cols-1`: its first row is the header row when
+ * shown, its last the totals row when shown (https://learn.microsoft.com/javascript/api/excel/excel.table).
+ */
+export interface FakeTable {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   /** The workbook holding the sheet (formulas that point at other sheets are computed through it). */
@@ -71,6 +85,7 @@ export class FakeSheet {
   readonly unlocked = new Set<string>();
   /** Notes by A1 address. */
   readonly notes = new Map<string, string>();
+  readonly tables: FakeTable[] = [];
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
@@ -205,6 +220,28 @@ export class FakeSheet {
     this.charts.push(created);
     this.chartNames.set(created, name);
     return created;
+  }
+
+  /** Test setup: a Table over `address` (`A1:D5`), as staff would with Insert → Table. */
+  addTable(
+    name: string,
+    address: string,
+    options: { showHeaders?: boolean; showTotals?: boolean } = {},
+  ): FakeTable {
+    const [start, end = start] = address.split(':');
+    const a = parseCellAddress(start);
+    const b = parseCellAddress(end);
+    const table: FakeTable = {
+      name,
+      row: a.row,
+      col: a.col,
+      rows: b.row - a.row + 1,
+      cols: b.col - a.col + 1,
+      showHeaders: options.showHeaders ?? true,
+      showTotals: options.showTotals ?? false,
+    };
+    this.tables.push(table);
+    return table;
   }
 
   /** Test setup: protects the sheet, as staff would with Review → Protect Sheet. */
