@@ -564,29 +564,42 @@ export async function applyResolved(
     steps.push({ bytes: 64, queue: () => sheets.get(name).activate() });
   }
 
-  let syncs = 0;
+  const batches: Step[][] = [];
+  let batch: Step[] = [];
   let batchBytes = 0;
-  let batchOpen = false;
-  const open = () => {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    batchOpen = true;
-    batchBytes = 0;
-  };
   for (const step of steps) {
-    if (batchOpen && batchBytes + step.bytes > budget) {
-      await context.sync();
-      syncs += 1;
-      batchOpen = false;
+    if (batch.length > 0 && batchBytes + step.bytes > budget) {
+      batches.push(batch);
+      batch = [];
+      batchBytes = 0;
     }
-    if (!batchOpen) open();
-    step.queue();
+    batch.push(step);
     batchBytes += step.bytes;
   }
-  if (batchOpen) {
-    await context.sync();
-    syncs += 1;
-  }
+  if (batch.length > 0) batches.push(batch);
+  let syncs = 0;
+  for (const each of batches) syncs += await syncSplitting(context, each);
   return syncs;
+}
+
+/**
+ * One batch in one sync; when Excel still answers that the request is too big (our estimate is
+ * only an estimate), the batch is sent again in two halves. Excel rejects such a request before
+ * running any of it, so nothing is written twice.
+ */
+async function syncSplitting(context: ExcelContext, steps: readonly Step[]): Promise<number> {
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  for (const step of steps) step.queue();
+  try {
+    await context.sync();
+    return 1;
+  } catch (error) {
+    if (!isPayloadLimit(error) || steps.length < 2) throw error;
+    const half = Math.ceil(steps.length / 2);
+    return (
+      (await syncSplitting(context, steps.slice(0, half))) + (await syncSplitting(context, steps.slice(half)))
+    );
+  }
 }
 
 /** Worksheet proxies by name. */
