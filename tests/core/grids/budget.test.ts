@@ -141,7 +141,13 @@ describe('readForecastBudget checks', () => {
       ]),
       extended,
     );
-    expect(reading.years.map((y) => y.label)).toEqual(['2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024']);
+    expect(reading.years.map((y) => y.label)).toEqual([
+      '2019-2020',
+      '2020-2021',
+      '2021-2022',
+      '2022-2023',
+      '2023-2024',
+    ]);
     expect(codes(reading.issues)).not.toContain('forecast.yearExtra');
     expect(codes(reading.issues)).not.toContain('forecast.programTotalDiffers');
     expect(codes(reading.issues, 'warning')).toEqual([]);
