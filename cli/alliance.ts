@@ -328,7 +328,7 @@ function printHuman(
     if (action === 'validate') appendLines(lines, eligibilityLines(report, text));
     if (action === 'rank') {
       const recommendations = new Map(
-        result.analysis.recommendations.map((r) => [r.projectId, message(r.code, r.params, lang)]),
+        result.analysis.recommendations.map((r) => [r.projectId, renderIssue(r, lang)]),
       );
       appendLines(lines, rankingLines(report, recommendations, text));
     }

@@ -14,7 +14,6 @@ import { templatePlan } from './plans/template.js';
 import { validationPlan } from './plans/validation.js';
 import { reformatPlan } from './reformat.js';
 import { todayIso } from './values/dates.js';
-import { formatMoney } from './values/money.js';
 import { type ResolvedPlan, resolvePlan, type SettleOptions, settlePlan } from './writes.js';
 
 export interface ActionOptions {
@@ -195,7 +194,7 @@ export function runAction(
     if (result.plan) plan.operation = result.plan;
     const summary = result.ok
       ? changeSummary('undo', plan, 0, lang)
-      : message(result.issues[0]?.code ?? 'journal.nothingToUndo', result.issues[0]?.params ?? {}, lang);
+      : renderIssue(result.issues[0] ?? { code: 'journal.nothingToUndo' }, lang);
     return { action, ok: result.ok, plan, issues: result.issues, summary };
   }
 
@@ -225,7 +224,7 @@ export function runAction(
         {
           sheet: result.sheet.sheet,
           years: analysis.ledger.years.length,
-          lapsed: formatMoney(analysis.ledger.lapsedCents),
+          lapsed: analysis.ledger.lapsedCents,
         },
         lang,
       ),

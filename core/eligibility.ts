@@ -186,8 +186,8 @@ export function evaluateEligibility(
     warnings.push(
       issue('eligibility.missingDates', 'warning', at(missingStart ? 'start' : 'end'), {
         project: project.id,
-        missingStart: missingStart ? 1 : 0,
-        missingEnd: missingEnd ? 1 : 0,
+        missingStart,
+        missingEnd,
       }),
     );
   }

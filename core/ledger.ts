@@ -7,7 +7,6 @@ import { parsePriorities } from './priorities.js';
 import type { Payment, Project, ProjectField } from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { fiscalYearOf } from './values/dates.js';
-import { formatMoney } from './values/money.js';
 
 export interface LedgerYear {
   year: string;
@@ -166,7 +165,7 @@ export function computeLedger(
           issue('budget.grantOutsideProgram', 'error', projectCell(project, `granted ${year}`), {
             project: project.id,
             year,
-            amount: formatMoney(cents),
+            amount: cents,
           }),
         );
       } else if (accepted) {
@@ -180,7 +179,7 @@ export function computeLedger(
         issue('budget.grantNotAccepted', 'info', projectCell(project, `granted ${firstYear}`), {
           project: project.id,
           decision: project.decision ?? '',
-          amount: formatMoney(grantedCents),
+          amount: grantedCents,
         }),
       );
     }
@@ -219,7 +218,7 @@ export function computeLedger(
       issues.push(
         issue('payment.unknownProject', 'error', fieldCell(payment.origin, 'id'), {
           project: payment.projectId,
-          amount: formatMoney(payment.amountCents),
+          amount: payment.amountCents,
         }),
       );
       continue;
@@ -229,7 +228,7 @@ export function computeLedger(
       issues.push(
         issue('payment.missingDate', 'warning', fieldCell(payment.origin, 'date'), {
           project: project.id,
-          amount: formatMoney(payment.amountCents),
+          amount: payment.amountCents,
         }),
       );
     } else if (!yearLabels.has(year)) {
@@ -238,7 +237,6 @@ export function computeLedger(
           project: project.id,
           date: payment.date ?? '',
           year,
-          amount: formatMoney(payment.amountCents),
         }),
       );
     } else {
@@ -258,7 +256,7 @@ export function computeLedger(
           issue('payment.notAccepted', refused ? 'error' : 'warning', fieldCell(payment.origin, 'amount'), {
             project: project.id,
             decision: project.decision ?? '',
-            amount: formatMoney(payment.amountCents),
+            amount: payment.amountCents,
           }),
         );
       }
@@ -267,9 +265,9 @@ export function computeLedger(
       issues.push(
         issue('payment.aboveGrant', 'error', fieldCell(payment.origin, 'amount'), {
           project: project.id,
-          paid: formatMoney(ledger.paidCents),
-          granted: formatMoney(ledger.grantedCents),
-          excess: formatMoney(ledger.paidCents - ledger.grantedCents),
+          paid: ledger.paidCents,
+          granted: ledger.grantedCents,
+          excess: ledger.paidCents - ledger.grantedCents,
         }),
       );
     }
@@ -297,9 +295,9 @@ export function computeLedger(
           {},
           {
             year: year.year,
-            deficit: formatMoney(-year.balanceCents),
-            available: formatMoney(year.availableCents),
-            committed: formatMoney(year.committedCents),
+            deficit: -year.balanceCents,
+            available: year.availableCents,
+            committed: year.committedCents,
           },
         ),
       );

@@ -278,9 +278,12 @@ export function municipalityIssues(
 ): Issue[] {
   const issues: Issue[] = [];
   for (const item of result.unrecognized) {
-    const params: Record<string, string> = { input: item.input };
-    if (item.suggestion !== undefined) params.suggestion = item.suggestion;
-    issues.push(issue('municipality.unrecognized', 'warning', where, params));
+    issues.push(
+      issue('municipality.unrecognized', 'warning', where, {
+        input: item.input,
+        suggestion: item.suggestion,
+      }),
+    );
   }
   for (const variant of result.variants) {
     issues.push(

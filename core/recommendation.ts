@@ -8,7 +8,6 @@ import type { IssueCode } from './messages/index.js';
 import type { RankedProject } from './ranking.js';
 import type { Project } from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
-import { formatMoney } from './values/money.js';
 
 export type RecommendationStatus =
   | 'committed'
@@ -84,7 +83,7 @@ export function recommendFunding(
     const decision = project?.decision ?? null;
     if (decision === 'Accepté') {
       const granted = Object.values(project?.grantedCents ?? {}).reduce((sum, cents) => sum + cents, 0);
-      decide('committed', { amount: formatMoney(granted) });
+      decide('committed', { amount: granted });
       continue;
     }
     if (decision === 'Refusé' || decision === 'Retiré') {
@@ -101,8 +100,8 @@ export function recommendFunding(
     }
     if (settings.maxGrantPerProjectCents !== null && requestedCents > settings.maxGrantPerProjectCents) {
       decide('aboveMaximum', {
-        amount: formatMoney(requestedCents),
-        maximum: formatMoney(settings.maxGrantPerProjectCents),
+        amount: requestedCents,
+        maximum: settings.maxGrantPerProjectCents,
       });
       continue;
     }
@@ -114,8 +113,8 @@ export function recommendFunding(
         'insufficientFunds',
         {
           year: years[shortYear].label,
-          amount: formatMoney(requestedCents),
-          shortfall: formatMoney(-balances[shortYear]),
+          amount: requestedCents,
+          shortfall: -balances[shortYear],
         },
         balances,
       );
@@ -136,7 +135,7 @@ export function recommendFunding(
     tentative.forEach((cents, i) => {
       planned[i] = cents;
     });
-    decide('recommended', { amount: formatMoney(requestedCents) }, balances);
+    decide('recommended', { amount: requestedCents }, balances);
   }
   return result;
 }

@@ -7,9 +7,10 @@ import { cellAddress } from './a1.js';
 import type { Analysis } from './analysis.js';
 import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
 import { parseDecision } from './grids/projects.js';
-import { type Issue, type IssueParams, issue } from './issues.js';
+import { type Issue, issue, issueFrom } from './issues.js';
 import { operationId, readJournal } from './journal.js';
-import type { IssueCode, Lang } from './messages/index.js';
+import type { Coded } from './messages/codes.js';
+import type { Lang } from './messages/index.js';
 import { createMunicipalityMatcher, type MunicipalityMatcher } from './municipalities.js';
 import type { CellChange, Plan } from './plan.js';
 import { parsePriority } from './priorities.js';
@@ -39,13 +40,13 @@ export type ColumnKind =
 type Tidied =
   | { kind: 'same' }
   | { kind: 'change'; value: CellValue; format?: string }
-  | { kind: 'skip'; code: IssueCode; params: IssueParams };
+  | ({ kind: 'skip' } & Coded);
 
 interface TidyContext {
   settings: Settings;
   matcher: MunicipalityMatcher;
   /** Item-level problems of a cell that is still changed (an unrecognized name among good ones). */
-  notes: { code: IssueCode; params: IssueParams }[];
+  notes: Coded[];
 }
 
 const SAME: Tidied = { kind: 'same' };
@@ -104,8 +105,7 @@ function tidyMunicipalities(text: string, ctx: TidyContext): CellValue {
     let name = item;
     if (match.kind === 'official' || match.kind === 'variant') name = match.name;
     if (match.kind === 'unrecognized') {
-      const params: IssueParams = { value: item };
-      if (match.suggestion) params.suggestion = match.suggestion;
+      const params = { value: item, suggestion: match.suggestion || undefined };
       ctx.notes.push({ code: 'reformat.unrecognizedMunicipality', params });
     }
     if (!names.includes(name)) names.push(name);
@@ -292,10 +292,10 @@ export function reformatPlan(
             issues.push(issue('reformat.formulaKept', 'info', where));
           continue;
         }
-        for (const note of ctx.notes) issues.push(issue(note.code, 'warning', where, note.params));
+        for (const note of ctx.notes) issues.push(issueFrom(note, 'warning', where));
         if (tidied.kind === 'skip') {
           skippedCells += 1;
-          issues.push(issue(tidied.code, 'warning', where, tidied.params));
+          issues.push(issueFrom(tidied, 'warning', where));
           continue;
         }
         if (tidied.kind === 'same') continue;

@@ -1,7 +1,7 @@
 /** The `--json` report of design.md: issues, projects, budget. Amounts in dollars, scores to 2 decimals. */
 import type { Analysis } from './analysis.js';
 import type { Issue } from './issues.js';
-import { type Lang, message, renderIssue } from './messages/index.js';
+import { type Lang, renderIssue } from './messages/index.js';
 import { centsToDollars } from './values/money.js';
 
 export interface JsonIssue {
@@ -80,7 +80,7 @@ export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
       priorities: [...(eligibility?.priorities ?? [])].sort((a, b) => a - b),
       reasons: (eligibility?.reasons ?? []).map((reason) => ({
         code: reason.code,
-        message: message(reason.code, reason.params ?? {}, lang),
+        message: renderIssue(reason, lang),
       })),
       score: rounded(score?.score),
       finalScore: rounded(score?.finalScore),

@@ -2,8 +2,8 @@
 
 import { cellAddress } from './a1.js';
 import { type CellValue, isBlank, type SheetSnapshot } from './cells.js';
-import { type Issue, type IssueParams, issue } from './issues.js';
-import type { IssueCode } from './messages/index.js';
+import { type Issue, type IssueCode, issue, type ParamsArg } from './issues.js';
+import type { ParamsOf } from './messages/codes.js';
 import {
   type Criterion,
   type Municipality,
@@ -16,7 +16,7 @@ import {
 } from './settings.js';
 import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
-import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
+import { centsToDollars, parseMoney } from './values/money.js';
 import { headerKey, normalizeKey } from './values/text.js';
 
 export const SETTINGS_SHEET = 'Paramètres';
@@ -130,7 +130,6 @@ function settingLabel(setting: KeyedSetting): string {
 }
 
 function describeDefault(setting: KeyedSetting, value: unknown): string {
-  if (setting === 'maxGrantPerProjectCents') return value === null ? 'aucun' : formatMoney(value as number);
   if (CHOICE_SETTINGS.includes(setting as ChoiceSetting)) {
     return choiceWord(setting as ChoiceSetting, String(value));
   }
@@ -210,8 +209,16 @@ class SettingsReader {
 
   constructor(private readonly sheet: SheetSnapshot) {}
 
-  private add(code: IssueCode, severity: Issue['severity'], row: number, col: number, params?: IssueParams) {
-    this.issues.push(issue(code, severity, { sheet: this.sheet.name, cell: cellAddress(row, col) }, params));
+  private add<C extends IssueCode>(
+    code: C,
+    severity: Issue['severity'],
+    row: number,
+    col: number,
+    ...params: ParamsArg<C>
+  ) {
+    this.issues.push(
+      issue(code, severity, { sheet: this.sheet.name, cell: cellAddress(row, col) }, ...params),
+    );
   }
 
   read(settings: Settings): { settings: Settings; issues: Issue[] } {
@@ -302,7 +309,13 @@ class SettingsReader {
     this.readValue(settings, setting, label, row, valueCell);
   }
 
-  private invalid(row: number, col: number, label: string, value: CellValue, expected: IssueParams) {
+  private invalid(
+    row: number,
+    col: number,
+    label: string,
+    value: CellValue,
+    expected: Omit<ParamsOf<'settings.invalidValue'>, 'key' | 'value'>,
+  ) {
     this.add('settings.invalidValue', 'error', row, col, { key: label, value: display(value), ...expected });
   }
 
@@ -337,7 +350,7 @@ class SettingsReader {
         if (!match) {
           this.invalid(row, col, label, value, {
             expected: 'choice',
-            choices: frenchChoices(setting).join(', '),
+            choices: frenchChoices(setting),
           });
           return;
         }

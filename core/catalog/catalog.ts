@@ -1,9 +1,9 @@
 import { type CellValue, isBlank, isErrorValue } from '../cells.js';
 import { evaluateEligibility } from '../eligibility.js';
 import { memoize } from '../grids/sheets.js';
-import type { IssueParams } from '../issues.js';
 import { computeLedger } from '../ledger.js';
-import { type IssueCode, type Lang, message } from '../messages/index.js';
+import type { Coded } from '../messages/codes.js';
+import { type Lang, renderIssue } from '../messages/index.js';
 import { type MunicipalityMatcher, sharedMatcher } from '../municipalities.js';
 import type { Project } from '../records.js';
 import { scoreReview } from '../scoring.js';
@@ -61,8 +61,8 @@ export function isCatalogError(cell: unknown): cell is CatalogError {
   return typeof cell === 'object' && cell !== null && 'error' in cell && 'message' in cell;
 }
 
-function catalogError(code: IssueCode, params: IssueParams = {}): CatalogError {
-  return { error: '#VALUE!', message: message(code, params, 'fr'), messageEn: message(code, params, 'en') };
+function catalogError(coded: Coded): CatalogError {
+  return { error: '#VALUE!', message: renderIssue(coded, 'fr'), messageEn: renderIssue(coded, 'en') };
 }
 
 const param = (name: string, nameEn: string, fr: string, en: string, optional = false): CatalogParam => ({
@@ -144,7 +144,7 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
     if (errorCell !== undefined) {
       results.push({
         blank: false,
-        error: catalogError('function.errorValue', { value: String(errorCell) }),
+        error: catalogError({ code: 'function.errorValue', params: { value: String(errorCell) } }),
       });
       continue;
     }
@@ -152,7 +152,7 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
     const parsedEnd =
       endDate === null ? null : typeof endDate === 'string' ? endDateText(endDate) : parseDate(endDate);
     if (parsedEnd?.kind === 'invalid') {
-      results.push({ blank: false, error: catalogError(parsedEnd.code, parsedEnd.params) });
+      results.push({ blank: false, error: catalogError(parsedEnd) });
       continue;
     }
     const orgs = listOf(cells[0], false);
@@ -180,8 +180,7 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
     };
     const result = evaluateEligibility(project, settings, matcher);
     const row: ProjectRowResult = { blank: false, eligible: result.eligible };
-    if (reasonsLang !== undefined)
-      row.reasons = result.reasons.map((i) => message(i.code, i.params, reasonsLang));
+    if (reasonsLang !== undefined) row.reasons = result.reasons.map((i) => renderIssue(i, reasonsLang));
     results.push(row);
   }
   return results;
@@ -297,7 +296,8 @@ const MUNICIPALITIES: CatalogFunction = {
     for (let r = 0; r < rows; r++) {
       const cells = rowCells(grid, r);
       const errorCell = cells.find(isErrorValue);
-      if (errorCell !== undefined) out.push(catalogError('function.errorValue', { value: errorCell }));
+      if (errorCell !== undefined)
+        out.push(catalogError({ code: 'function.errorValue', params: { value: errorCell } }));
       else if (cells.every(isBlank)) out.push('');
       else out.push(matcher.matchAll(listOf(cells, true)).names.length);
     }
@@ -351,9 +351,15 @@ const SCORE: CatalogFunction = {
     const maximums = maxArg ?? weights.map(() => DEFAULT_NOTE_MAX);
     const shapeError =
       weights.length !== columns || weights.some((w) => w === null || w < 0)
-        ? catalogError('function.weightsShape', { expected: columns, found: weights.length })
+        ? catalogError({
+            code: 'function.weightsShape',
+            params: { expected: columns, found: weights.length },
+          })
         : maximums.length !== columns || maximums.some((m) => m === null || m <= 0)
-          ? catalogError('function.maximumsShape', { expected: columns, found: maximums.length })
+          ? catalogError({
+              code: 'function.maximumsShape',
+              params: { expected: columns, found: maximums.length },
+            })
           : null;
     const settings: Settings = {
       ...PRESET_SETTINGS,
@@ -384,9 +390,13 @@ const SCORE: CatalogFunction = {
         else if (isNotApplicable(cell)) scores[criterion.name] = 'NA';
         else {
           const value = numberOrNull(cell);
-          if (value === null) error = catalogError('function.notANumber', { value: String(cell) });
+          if (value === null)
+            error = catalogError({ code: 'function.notANumber', params: { value: String(cell) } });
           else if (value < 0 || value > criterion.max)
-            error = catalogError('function.outOfRange', { value, max: criterion.max, criterion: `${c + 1}` });
+            error = catalogError({
+              code: 'function.outOfRange',
+              params: { value, max: criterion.max, criterion: `${c + 1}` },
+            });
           else scores[criterion.name] = value;
         }
       });
@@ -443,7 +453,7 @@ const CARRYFORWARD: CatalogFunction = {
     const envelopes: number[] = [];
     for (const cell of envelopeCells) {
       const parsed = parseMoney(cell);
-      if (parsed.kind === 'invalid') return [[catalogError(parsed.code, parsed.params)]];
+      if (parsed.kind === 'invalid') return [[catalogError(parsed)]];
       envelopes.push(parsed.kind === 'amount' ? parsed.cents : 0);
     }
     const years = envelopes.map((envelopeCents, i) => ({ label: `${2000 + i}-${2001 + i}`, envelopeCents }));
@@ -453,7 +463,7 @@ const CARRYFORWARD: CatalogFunction = {
       for (const [y, cell] of row.entries()) {
         if (y >= years.length) break;
         const parsed = parseMoney(cell);
-        if (parsed.kind === 'invalid') return [[catalogError(parsed.code, parsed.params)]];
+        if (parsed.kind === 'invalid') return [[catalogError(parsed)]];
         if (parsed.kind === 'amount') grantedCents[years[y].label] = parsed.cents;
       }
       projects.push(syntheticAcceptedProject(`E${r + 1}`, grantedCents));
@@ -503,7 +513,7 @@ const FISCAL_YEAR: CatalogFunction = {
     return mapCells(args[0], (cell) => {
       const parsed = parseDate(cell);
       if (parsed.kind === 'date') return fiscalYearOf(parsed.iso);
-      if (parsed.kind === 'invalid') return catalogError(parsed.code, parsed.params);
+      if (parsed.kind === 'invalid') return catalogError(parsed);
       return '';
     });
   },
@@ -521,7 +531,7 @@ const AMOUNT: CatalogFunction = {
     return mapCells(args[0], (cell) => {
       const parsed = parseMoney(cell);
       if (parsed.kind === 'amount') return centsToDollars(parsed.cents);
-      if (parsed.kind === 'invalid') return catalogError(parsed.code, parsed.params);
+      if (parsed.kind === 'invalid') return catalogError(parsed);
       return '';
     });
   },

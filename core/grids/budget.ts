@@ -10,7 +10,6 @@ import type { SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
 import type { ProgramYear, Settings } from '../settings.js';
 import { fiscalYearsBetween } from '../values/dates.js';
-import { formatMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt, fiscalYearLabel, HEADER_SCAN_ROWS, sheetWidth } from './headers.js';
 import { CellReader, sortIssues } from './sheets.js';
@@ -79,7 +78,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   const issues: Issue[] = [];
   const presetTotal = sumCents(settings.years.map((y) => y.envelopeCents));
   if (sheet === undefined) {
-    issues.push(issue('forecast.sheetMissing', 'info', {}, { total: formatMoney(presetTotal) }));
+    issues.push(issue('forecast.sheetMissing', 'info', {}, { total: presetTotal }));
     return { years: settings.years.map((y) => ({ ...y })), layout: null, issues };
   }
   const headerRow = findYearHeaderRow(sheet);
@@ -168,7 +167,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
           'forecast.rowTotal',
           'error',
           { sheet: sheet.name, cell: cellAddress(amounts.row, totalColumn) },
-          { found: formatMoney(amounts.total), expected: formatMoney(expected) },
+          { found: amounts.total, expected: expected },
         ),
       );
     }
@@ -188,7 +187,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
             'forecast.columnTotal',
             'error',
             { sheet: sheet.name, cell: cellAddress(totals.row, columns[i]) },
-            { year, found: formatMoney(found), expected: formatMoney(expected) },
+            { year, found: found, expected: expected },
           ),
         );
       }
@@ -205,7 +204,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
         'forecast.grandTotalMismatch',
         'error',
         { sheet: sheet.name, cell: cellAddress(amounts.row, totalColumn) },
-        { found: formatMoney(amounts.total), expected: formatMoney(grandTotal) },
+        { found: amounts.total, expected: grandTotal },
       ),
     );
   }
@@ -217,7 +216,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
           'forecast.negativeEnvelope',
           'error',
           { sheet: sheet.name, cell: cellAddress(row, columns[i]) },
-          { year, amount: formatMoney(envelopes[i]) },
+          { year, amount: envelopes[i] },
         ),
       );
     }
@@ -231,7 +230,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       : { sheet: sheet.name };
   issues.push(
     issue('forecast.grandTotal', 'info', grandTotalWhere, {
-      total: formatMoney(grandTotal),
+      total: grandTotal,
       count: labels.length,
     }),
   );
@@ -248,9 +247,9 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   if (sameYearsAsPlan && grandTotal !== presetTotal) {
     issues.push(
       issue('forecast.programTotalDiffers', 'info', grandTotalWhere, {
-        total: formatMoney(grandTotal),
-        expected: formatMoney(presetTotal),
-        difference: formatMoney(grandTotal - presetTotal),
+        total: grandTotal,
+        expected: presetTotal,
+        difference: grandTotal - presetTotal,
       }),
     );
   }
@@ -259,7 +258,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       issues.push(
         issue('forecast.yearExtra', 'warning', headerCell(yearColumns[year]), {
           year,
-          years: programYears.join(', '),
+          years: programYears,
         }),
       );
     }

@@ -126,7 +126,7 @@ export function readProjects(
         {
           column: String(sheet.values[layout.headerRow]?.[col] ?? field),
           year,
-          years: options.years.join(', '),
+          years: [...options.years],
         },
       ),
     );
@@ -177,7 +177,7 @@ export function readProjects(
       if (decision === null) {
         reader.report('project.decisionUnknown', 'error', row, columns.decision, {
           value: decisionText.length > 80 ? `${decisionText.slice(0, 79)}…` : decisionText,
-          choices: DECISIONS.join(', '),
+          choices: [...DECISIONS],
         });
       }
     }
@@ -223,7 +223,7 @@ export function readProjects(
     for (const row of rows) {
       reader.report('project.duplicateId', 'error', row, columns.id, {
         id: projectIdText(sheet.values[row]?.[columns.id] ?? null),
-        cells: addresses.join(', '),
+        cells: addresses,
       });
     }
   }

@@ -2,10 +2,10 @@
 import { cellAddress, columnLetters } from '../a1.js';
 import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from '../cells.js';
 import { isGeneratedSheet } from '../generated.js';
-import { type Issue, type IssueParams, issue } from '../issues.js';
+import { type Issue, type IssueCode, issue, type ParamsArg } from '../issues.js';
 import { endOfMonth, parseDate } from '../values/dates.js';
 import { exactLength, splitList } from '../values/lists.js';
-import { formatMoney, parseMoney } from '../values/money.js';
+import { parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt } from './headers.js';
 
@@ -180,14 +180,14 @@ export class CellReader {
     return { sheet: this.sheet.name, cell: cellAddress(row, col) };
   }
 
-  report(
-    code: Issue['code'],
+  report<C extends IssueCode>(
+    code: C,
     severity: Issue['severity'],
     row: number,
     col: number,
-    params?: IssueParams,
+    ...params: ParamsArg<C>
   ): void {
-    this.issues.push(issue(code, severity, this.at(row, col), params));
+    this.issues.push(issue(code, severity, this.at(row, col), ...params));
   }
 
   /** The raw value, or null; an error value is reported and read as null. */
@@ -268,7 +268,7 @@ export class CellReader {
     }
     if (parsed.fromText) this.report('cell.moneyAsText', 'warning', row, col, { value: shownValue(raw) });
     if (parsed.cents < 0 && !options.allowNegative) {
-      this.report('cell.moneyNegative', 'error', row, col, { amount: formatMoney(parsed.cents) });
+      this.report('cell.moneyNegative', 'error', row, col, { amount: parsed.cents });
     }
     return parsed.cents;
   }

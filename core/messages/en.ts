@@ -1,24 +1,27 @@
-import type { IssueCode, Message } from './index.js';
+import type { IssueTexts } from './codes.js';
+import { FORMATS } from './format.js';
+
+const { money, decimal, plural, list } = FORMATS.en;
 
 /** English renderings of every code in `fr.ts`; a missing code fails the type check. */
-export const en: Record<IssueCode, Message> = {
+export const en: IssueTexts = {
   // — settings (Paramètres)
   'settings.invalidValue': (p) => {
-    const expected: Record<string, string> = {
+    const expected: Record<typeof p.expected, string> = {
       integer: `a whole number of at least ${p.min}`,
       number: p.max === undefined ? `a number of at least ${p.min}` : `a number from ${p.min} to ${p.max}`,
-      choice: `${p.choices}`,
+      choice: list(p.choices ?? []),
       date: 'a date, e.g. 2023-03-31',
       amount: 'a positive amount, or nothing',
       text: 'text',
     };
-    return `Invalid value for "${p.key}": "${p.value}" (expected: ${expected[String(p.expected)] ?? p.expected}). The default value is kept.`;
+    return `Invalid value for "${p.key}": "${p.value}" (expected: ${expected[p.expected]}). The default value is kept.`;
   },
   'settings.unknownKey': (p) => `Unknown setting: "${p.key}". The row is ignored.`,
   'settings.blankValue': (p) => `Setting "${p.key}" is blank: the default value (${p.default}) is used.`,
   'settings.duplicateKey': (p) => `Setting "${p.key}" appears twice: the last value is used.`,
   'settings.weightsSum': (p) =>
-    `Criteria weights add up to ${p.sum} instead of 100; scores are still computed proportionally.`,
+    `Criteria weights add up to ${decimal(p.sum)} instead of 100; scores are still computed proportionally.`,
   'settings.noCriterionCounts': () =>
     'Every criterion weight is 0: no criterion would count. The default grid is kept.',
   'settings.missingColumn': (p) =>
@@ -35,9 +38,9 @@ export const en: Record<IssueCode, Message> = {
   'settings.minAboveCount': (p) =>
     `Minimum municipalities (${p.min}) above the ${p.count} municipalities listed: no project could be eligible.`,
   // — values (amounts, dates, lists)
-  'money.invalid': (p) => `Unreadable amount: "${p.value}" (expected e.g. 195 007 $ or 25 350,72 $).`,
+  'money.invalid': (p) => `Unreadable amount: "${p.value}" (expected e.g. 195007 or $25,350.72).`,
   'money.ambiguous': (p) =>
-    `Ambiguous amount: "${p.value}" (thousands or decimals?). Write e.g. 1 234 $ or 1,23 $.`,
+    `Ambiguous amount: "${p.value}" (thousands or decimals?). Write e.g. 1234 or 1.23.`,
   'money.errorValue': (p) => `The cell holds an error (${p.value}) instead of an amount.`,
   'money.text': (p) =>
     `Amount typed as text ("${p.value}"): it is used; Reformat will turn it into a number.`,
@@ -59,16 +62,16 @@ export const en: Record<IssueCode, Message> = {
   'municipality.variant': (p) => `"${p.input}" read as ${p.name}.`,
   // — eligibility (reasons)
   'eligibility.organizations': (p) =>
-    `${p.count} involved organization${Number(p.count) === 1 ? '' : 's'} of ${p.required} required (letters of support do not count)`,
+    `${p.count} involved organization${plural(p.count, '', 's')} of ${p.required} required (letters of support do not count)`,
   'eligibility.municipalities': (p) =>
-    `${p.count} municipalit${Number(p.count) === 1 ? 'y' : 'ies'} of ${p.required} required${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} unrecognized name${Number(p.unrecognized) === 1 ? '' : 's'} not counted)` : ''}`,
+    `${p.count} municipalit${plural(p.count, 'y', 'ies')} of ${p.required} required${p.unrecognized > 0 ? ` (${p.unrecognized} unrecognized name${plural(p.unrecognized, '', 's')} not counted)` : ''}`,
   'eligibility.priorities': () => 'No valid priority (at least one priority of the action plan is required)',
   'eligibility.startBeforeProgram': (p) =>
     `Project starts (${p.start}) before the program starts (${p.programStart})`,
   'eligibility.endAfterProgram': (p) => `Project ends (${p.end}) after the program ends (${p.programEnd})`,
   'eligibility.startAfterEnd': (p) => `Project starts (${p.start}) after it ends (${p.end})`,
   'eligibility.missingDates': (p) =>
-    `Project ${p.project}: ${Number(p.missingStart) && Number(p.missingEnd) ? 'start and end dates missing' : Number(p.missingStart) ? 'start date missing' : 'end date missing'}, dates cannot be checked.`,
+    `Project ${p.project}: ${p.missingStart && p.missingEnd ? 'start and end dates missing' : p.missingStart ? 'start date missing' : 'end date missing'}, dates cannot be checked.`,
   'eligibility.supportAlsoInvolved': (p) =>
     `Project ${p.project}: “${p.organization}” is also listed among the involved organizations; counted once.`,
   'eligibility.decisionOnIneligible': (p) =>
@@ -78,7 +81,7 @@ export const en: Record<IssueCode, Message> = {
     `Unrecognized priority: “${p.value}” (expected a number from 1 to ${p.max} or a priority name).`,
   // — selection grid and scoring
   'score.outOfRange': (p) =>
-    `Score ${p.value} out of range for “${p.criterion}” (0 to ${p.max}): ${p.evaluator}, project ${p.project}; not counted.`,
+    `Score ${decimal(p.value)} out of range for “${p.criterion}” (0 to ${decimal(p.max)}): ${p.evaluator}, project ${p.project}; not counted.`,
   'score.notNumeric': (p) =>
     `Non-numeric score${p.value ? ` “${p.value}”` : ''} for “${p.criterion}”: ${p.evaluator}, project ${p.project}; not counted.`,
   'score.missing': (p) =>
@@ -95,33 +98,35 @@ export const en: Record<IssueCode, Message> = {
   'review.conflictExcluded': (p) =>
     `${p.evaluator} declares a conflict of interest for project ${p.project}: their scores are left out of the average.`,
   'score.disagreement': (p) =>
-    `Project ${p.project}: evaluators differ by ${p.spread} points (from ${p.lowest} to ${p.highest}; threshold ${p.threshold}).`,
+    `Project ${p.project}: evaluators differ by ${decimal(p.spread)} points (from ${decimal(p.lowest)} to ${decimal(p.highest)}; threshold ${decimal(p.threshold)}).`,
   'review.fewerEvaluations': (p) =>
-    `Project ${p.project}: ${p.count} review${Number(p.count) === 1 ? '' : 's'}, while other eligible projects have ${p.expected}.`,
+    `Project ${p.project}: ${p.count} review${plural(p.count, '', 's')}, while other eligible projects have ${p.expected}.`,
   // — budget and payments
   'budget.deficit': (p) =>
-    `Deficit of ${p.deficit} in ${p.year}: ${p.committed} committed for ${p.available} available.`,
+    `Deficit of ${money(p.deficit)} in ${p.year}: ${money(p.committed)} committed for ${money(p.available)} available.`,
   'budget.grantOutsideProgram': (p) =>
-    `Project ${p.project}: ${p.amount} granted in ${p.year}, outside the program years.`,
+    `Project ${p.project}: ${money(p.amount)} granted in ${p.year}, outside the program years.`,
   'budget.grantNotAccepted': (p) =>
-    `Project ${p.project}: ${p.amount} granted, but the decision is “${p.decision || 'blank'}”: not committed.`,
+    `Project ${p.project}: ${money(p.amount)} granted, but the decision is “${p.decision || 'blank'}”: not committed.`,
   'payment.aboveGrant': (p) =>
-    `Project ${p.project}: ${p.paid} paid, above the ${p.granted} granted (excess of ${p.excess}).`,
+    `Project ${p.project}: ${money(p.paid)} paid, above the ${money(p.granted)} granted (excess of ${money(p.excess)}).`,
   'payment.notAccepted': (p) =>
-    `Payment of ${p.amount} to project ${p.project}, whose decision is “${p.decision || 'blank'}”, not “Accepté”.`,
+    `Payment of ${money(p.amount)} to project ${p.project}, whose decision is “${p.decision || 'blank'}”, not “Accepté”.`,
   'payment.outsideProgram': (p) =>
     `Payment dated ${p.date} to project ${p.project}: fiscal year ${p.year} is outside the program.`,
   'payment.missingDate': (p) =>
-    `Payment of ${p.amount} to project ${p.project} without a date: counted in no fiscal year.`,
+    `Payment of ${money(p.amount)} to project ${p.project} without a date: counted in no fiscal year.`,
   'payment.unknownProject': (p) =>
-    `Payment of ${p.amount} to project ${p.project}, which is not in the Projets sheet.`,
-  'recommendation.committed': (p) => `Already committed: ${p.amount}`,
-  'recommendation.recommended': (p) => `Recommended: ${p.amount}`,
+    `Payment of ${money(p.amount)} to project ${p.project}, which is not in the Projets sheet.`,
+  'recommendation.committed': (p) => `Already committed: ${money(p.amount)}`,
+  'recommendation.recommended': (p) => `Recommended: ${money(p.amount)}`,
   'recommendation.noRequest': () => 'No amount requested for the program years',
-  'recommendation.insufficientFunds': (p) => `Insufficient funds in ${p.year} (short by ${p.shortfall})`,
-  'recommendation.belowMinimum': (p) => `Final score of ${p.score} below the threshold of ${p.minimum}`,
+  'recommendation.insufficientFunds': (p) =>
+    `Insufficient funds in ${p.year} (short by ${money(p.shortfall)})`,
+  'recommendation.belowMinimum': (p) =>
+    `Final score of ${decimal(p.score)} below the threshold of ${decimal(p.minimum)}`,
   'recommendation.aboveMaximum': (p) =>
-    `Request of ${p.amount}, above the maximum of ${p.maximum} per project`,
+    `Request of ${money(p.amount)}, above the maximum of ${money(p.maximum)} per project`,
   'recommendation.notEligible': () => 'Not eligible',
   'recommendation.notScored': () => 'Not scored yet',
   'recommendation.decided': (p) => `Decision already made: ${p.decision}`,
@@ -136,7 +141,7 @@ export const en: Record<IssueCode, Message> = {
   'header.missing': (p) => `Required column “${p.column}” is missing from the header row (row ${p.row}).`,
   'header.duplicate': (p) => `Column “${p.column}” appears twice: only the first one (${p.first}) is read.`,
   'header.yearOutsideProgram': (p) =>
-    `Column “${p.column}”: ${p.year} is not a program year (${p.years}); its amounts are not counted in the budget.`,
+    `Column “${p.column}”: ${p.year} is not a program year (${list(p.years)}); its amounts are not counted in the budget.`,
   'header.criterionMissing': (p) =>
     `Criterion “${p.criterion}” from the settings is missing from the grid: no score is read for it.`,
   'header.unknownCriterion': (p) =>
@@ -146,7 +151,7 @@ export const en: Record<IssueCode, Message> = {
       ? `This cell's formula returns an error (${p.value}): the value is ignored.`
       : `Error value in the cell (${p.value}): the value is ignored.`,
   'cell.moneyAsText': (p) => `Amount entered as text (“${p.value}”): Reformat will convert it.`,
-  'cell.moneyNegative': (p) => `Negative amount (${p.amount}): an amount cannot be negative here.`,
+  'cell.moneyNegative': (p) => `Negative amount (${money(p.amount)}): an amount cannot be negative here.`,
   'cell.dateAsText': (p) => `Date entered as text (“${p.value}”): Reformat will convert it.`,
   'cell.idMissing': () => 'Project number (No) missing: the row is not read.',
   'cell.amountMissing': () => 'Amount missing: the payment is not counted.',
@@ -154,41 +159,41 @@ export const en: Record<IssueCode, Message> = {
   'cell.conflictInvalid': (p) =>
     `Unreadable conflict of interest: “${p.value}”. Enter Yes or No; the row is counted without a conflict.`,
   'project.duplicateId': (p) =>
-    `Project number “${p.id}” appears twice (${p.cells}): only the first row is read.`,
-  'project.decisionUnknown': (p) => `Unknown decision: “${p.value}”. Choices: ${p.choices}.`,
+    `Project number “${p.id}” appears twice (${list(p.cells)}): only the first row is read.`,
+  'project.decisionUnknown': (p) => `Unknown decision: “${p.value}”. Choices: ${list(p.choices)}.`,
   'forecast.sheetMissing': (p) =>
-    `Sheet “Budget prévisionnel” not found: the action plan's envelopes are used (${p.total} in total).`,
+    `Sheet “Budget prévisionnel” not found: the action plan's envelopes are used (${money(p.total)} in total).`,
   'forecast.noYears': () =>
     "No fiscal-year column (e.g. “2020-2021”) in the forecast budget: the action plan's envelopes are used.",
-  'forecast.rowTotal': (p) => `Wrong row total: ${p.found} entered, but the years add up to ${p.expected}.`,
+  'forecast.rowTotal': (p) =>
+    `Wrong row total: ${money(p.found)} entered, but the years add up to ${money(p.expected)}.`,
   'forecast.columnTotal': (p) =>
-    `Wrong total for ${p.year}: ${p.found} entered, but the rows add up to ${p.expected}.`,
+    `Wrong total for ${p.year}: ${money(p.found)} entered, but the rows add up to ${money(p.expected)}.`,
   'forecast.grandTotalMismatch': (p) =>
-    `Wrong grand total: ${p.found} entered, but the envelopes add up to ${p.expected}.`,
-  'forecast.grandTotal': (p) => `Forecast budget: ${p.total} in total over ${p.count} fiscal years.`,
+    `Wrong grand total: ${money(p.found)} entered, but the envelopes add up to ${money(p.expected)}.`,
+  'forecast.grandTotal': (p) => `Forecast budget: ${money(p.total)} in total over ${p.count} fiscal years.`,
   'forecast.programTotalDiffers': (p) =>
-    `The forecast budget adds up to ${p.total}, but the action plan provides ${p.expected} (difference: ${p.difference}).`,
+    `The forecast budget adds up to ${money(p.total)}, but the action plan provides ${money(p.expected)} (difference: ${money(p.difference)}).`,
   'forecast.yearMissing': (p) =>
     `Fiscal year ${p.year} is missing from the forecast budget: its envelope counts as $0.`,
   'forecast.yearExtra': (p) =>
-    `Fiscal year ${p.year} is outside the program years (${p.years}): its envelope is counted anyway.`,
+    `Fiscal year ${p.year} is outside the program years (${list(p.years)}): its envelope is counted anyway.`,
   'forecast.implicitTotal': (p) =>
     `Unlabelled row ${p.row} read as a total row: it equals the sum of the rows above.`,
-  'forecast.negativeEnvelope': (p) => `Negative envelope for ${p.year}: ${p.amount}.`,
+  'forecast.negativeEnvelope': (p) => `Negative envelope for ${p.year}: ${money(p.amount)}.`,
   // — actions (reformat, undo, generated sheets)
   'action.validated': (p) =>
-    `${p.errors} error${Number(p.errors) === 1 ? '' : 's'}, ${p.warnings} warning${Number(p.warnings) === 1 ? '' : 's'} in ${p.sheets} sheet${Number(p.sheets) === 1 ? '' : 's'}`,
+    `${p.errors} error${plural(p.errors, '', 's')}, ${p.warnings} warning${plural(p.warnings, '', 's')} in ${p.sheets} sheet${plural(p.sheets, '', 's')}`,
   'action.reformatted': (p) =>
-    `${p.cells} cell${Number(p.cells) === 1 ? '' : 's'} reformatted${Number(p.skipped) > 0 ? `; ${p.skipped} left as they were (see the list)` : ''}`,
+    `${p.cells} cell${plural(p.cells, '', 's')} reformatted${p.skipped > 0 ? `; ${p.skipped} left as they were (see the list)` : ''}`,
   'action.nothingToReformat': () => 'No cell to reformat: the grids are already tidy.',
-  'action.undone': (p) =>
-    `${p.cells} cell${Number(p.cells) === 1 ? '' : 's'} restored (operation ${p.operation})`,
+  'action.undone': (p) => `${p.cells} cell${plural(p.cells, '', 's')} restored (operation ${p.operation})`,
   'action.summaryWritten': (p) =>
-    `Budget summary written to “${p.sheet}”: ${p.years} fiscal years, ${p.lapsed} unused`,
+    `Budget summary written to “${p.sheet}”: ${p.years} fiscal years, ${money(p.lapsed)} unused`,
   'action.ranked': (p) =>
-    `Ranking written to “${p.sheet}”: ${p.eligible} eligible project${Number(p.eligible) === 1 ? '' : 's'} of ${p.total}, ${p.recommended} recommended`,
+    `Ranking written to “${p.sheet}”: ${p.eligible} eligible project${plural(p.eligible, '', 's')} of ${p.total}, ${p.recommended} recommended`,
   'action.templateCreated': (p) =>
-    `Template created: ${p.sheets} sheet${Number(p.sheets) === 1 ? '' : 's'} added${Number(p.kept) > 0 ? `, ${p.kept} already there left untouched` : ''}`,
+    `Template created: ${p.sheets} sheet${plural(p.sheets, '', 's')} added${p.kept > 0 ? `, ${p.kept} already there left untouched` : ''}`,
   'action.templateNothing': () => 'Every template sheet already exists: nothing was changed.',
   'action.renamedSheet': (p) =>
     `A staff sheet is already named “${p.base}”: the result is written to “${p.sheet}”.`,
@@ -225,5 +230,6 @@ export const en: Record<IssueCode, Message> = {
   'function.maximumsShape': (p) =>
     `One positive maximum per score column is needed: ${p.expected} expected, ${p.found} given.`,
   'function.notANumber': (p) => `Unreadable score: « ${p.value} » (a number or N/A).`,
-  'function.outOfRange': (p) => `Score ${p.value} out of range for criterion ${p.criterion} (0 to ${p.max}).`,
+  'function.outOfRange': (p) =>
+    `Score ${decimal(p.value)} out of range for criterion ${p.criterion} (0 to ${decimal(p.max)}).`,
 };

@@ -1,25 +1,28 @@
-import type { Message } from './index.js';
+import type { IssueTexts } from './codes.js';
+import { FORMATS } from './format.js';
+
+const { money, decimal, plural, list } = FORMATS.fr;
 
 /** Every issue and reason code, in French (the default language). One entry per code; keys are stable. */
-export const fr = {
+export const fr: IssueTexts = {
   // — réglages (Paramètres)
   'settings.invalidValue': (p) => {
-    const expected: Record<string, string> = {
+    const expected: Record<typeof p.expected, string> = {
       integer: `un nombre entier d’au moins ${p.min}`,
       number: p.max === undefined ? `un nombre d’au moins ${p.min}` : `un nombre de ${p.min} à ${p.max}`,
-      choice: `${p.choices}`,
+      choice: list(p.choices ?? []),
       date: 'une date, par exemple 2023-03-31',
       amount: 'un montant positif, ou rien',
       text: 'du texte',
     };
-    return `Valeur invalide pour « ${p.key} » : « ${p.value} » (attendu : ${expected[String(p.expected)] ?? p.expected}). La valeur par défaut est conservée.`;
+    return `Valeur invalide pour « ${p.key} » : « ${p.value} » (attendu : ${expected[p.expected]}). La valeur par défaut est conservée.`;
   },
   'settings.unknownKey': (p) => `Réglage inconnu : « ${p.key} ». La ligne est ignorée.`,
   'settings.blankValue': (p) =>
     `Réglage « ${p.key} » vide : la valeur par défaut (${p.default}) est utilisée.`,
   'settings.duplicateKey': (p) => `Réglage « ${p.key} » présent deux fois : la dernière valeur est utilisée.`,
   'settings.weightsSum': (p) =>
-    `Les pondérations des critères totalisent ${p.sum} au lieu de 100 ; les notes restent calculées en proportion.`,
+    `Les pondérations des critères totalisent ${decimal(p.sum)} au lieu de 100 ; les notes restent calculées en proportion.`,
   'settings.noCriterionCounts': () =>
     'Toutes les pondérations des critères valent 0 : aucun critère ne compterait. La grille par défaut est conservée.',
   'settings.missingColumn': (p) =>
@@ -62,9 +65,9 @@ export const fr = {
   'municipality.variant': (p) => `« ${p.input} » lu comme ${p.name}.`,
   // — admissibilité (raisons)
   'eligibility.organizations': (p) =>
-    `${p.count} organisme${Number(p.count) > 1 ? 's' : ''} impliqué${Number(p.count) > 1 ? 's' : ''} sur ${p.required} requis (les appuis ne comptent pas)`,
+    `${p.count} organisme${plural(p.count, '', 's')} impliqué${plural(p.count, '', 's')} sur ${p.required} requis (les appuis ne comptent pas)`,
   'eligibility.municipalities': (p) =>
-    `${p.count} municipalité${Number(p.count) > 1 ? 's' : ''} sur ${p.required} requise${Number(p.required) > 1 ? 's' : ''}${Number(p.unrecognized) > 0 ? ` (${p.unrecognized} nom${Number(p.unrecognized) > 1 ? 's' : ''} non reconnu${Number(p.unrecognized) > 1 ? 's' : ''} : non compté${Number(p.unrecognized) > 1 ? 's' : ''})` : ''}`,
+    `${p.count} municipalité${plural(p.count, '', 's')} sur ${p.required} requise${plural(p.required, '', 's')}${p.unrecognized > 0 ? ` (${p.unrecognized} nom${plural(p.unrecognized, '', 's')} non reconnu${plural(p.unrecognized, '', 's')} : non compté${plural(p.unrecognized, '', 's')})` : ''}`,
   'eligibility.priorities': () =>
     'Aucune priorité valide (au moins une priorité du plan d’action est requise)',
   'eligibility.startBeforeProgram': (p) =>
@@ -73,7 +76,7 @@ export const fr = {
     `Fin du projet (${p.end}) après la fin du programme (${p.programEnd})`,
   'eligibility.startAfterEnd': (p) => `Début du projet (${p.start}) après sa fin (${p.end})`,
   'eligibility.missingDates': (p) =>
-    `Projet ${p.project} : ${Number(p.missingStart) && Number(p.missingEnd) ? 'dates de début et de fin manquantes' : Number(p.missingStart) ? 'date de début manquante' : 'date de fin manquante'}, les dates ne peuvent pas être vérifiées.`,
+    `Projet ${p.project} : ${p.missingStart && p.missingEnd ? 'dates de début et de fin manquantes' : p.missingStart ? 'date de début manquante' : 'date de fin manquante'}, les dates ne peuvent pas être vérifiées.`,
   'eligibility.supportAlsoInvolved': (p) =>
     `Projet ${p.project} : « ${p.organization} » figure aussi parmi les organismes impliqués ; compté une seule fois.`,
   'eligibility.decisionOnIneligible': (p) =>
@@ -83,7 +86,7 @@ export const fr = {
     `Priorité non reconnue : « ${p.value} » (attendu : un numéro de 1 à ${p.max} ou le nom d’une priorité).`,
   // — grille de sélection et pointage
   'score.outOfRange': (p) =>
-    `Note ${String(p.value).replace('.', ',')} hors limites pour « ${p.criterion} » (0 à ${String(p.max).replace('.', ',')}) : ${p.evaluator}, projet ${p.project} ; non comptée.`,
+    `Note ${decimal(p.value)} hors limites pour « ${p.criterion} » (0 à ${decimal(p.max)}) : ${p.evaluator}, projet ${p.project} ; non comptée.`,
   'score.notNumeric': (p) =>
     `Note non numérique${p.value ? ` « ${p.value} »` : ''} pour « ${p.criterion} » : ${p.evaluator}, projet ${p.project} ; non comptée.`,
   'score.missing': (p) =>
@@ -100,34 +103,35 @@ export const fr = {
   'review.conflictExcluded': (p) =>
     `${p.evaluator} déclare un conflit d’intérêts pour le projet ${p.project} : ses notes sont exclues de la moyenne.`,
   'score.disagreement': (p) =>
-    `Projet ${p.project} : écart de ${String(p.spread).replace('.', ',')} points entre les évaluateurs (de ${String(p.lowest).replace('.', ',')} à ${String(p.highest).replace('.', ',')} ; seuil ${p.threshold}).`,
+    `Projet ${p.project} : écart de ${decimal(p.spread)} points entre les évaluateurs (de ${decimal(p.lowest)} à ${decimal(p.highest)} ; seuil ${decimal(p.threshold)}).`,
   'review.fewerEvaluations': (p) =>
-    `Projet ${p.project} : ${p.count} évaluation${Number(p.count) > 1 ? 's' : ''}, alors que d’autres projets admissibles en ont ${p.expected}.`,
+    `Projet ${p.project} : ${p.count} évaluation${plural(p.count, '', 's')}, alors que d’autres projets admissibles en ont ${p.expected}.`,
   // — budget et versements
   'budget.deficit': (p) =>
-    `Déficit de ${p.deficit} en ${p.year} : ${p.committed} engagés pour ${p.available} disponibles.`,
+    `Déficit de ${money(p.deficit)} en ${p.year} : ${money(p.committed)} engagés pour ${money(p.available)} disponibles.`,
   'budget.grantOutsideProgram': (p) =>
-    `Projet ${p.project} : ${p.amount} accordés en ${p.year}, hors des années du programme.`,
+    `Projet ${p.project} : ${money(p.amount)} accordés en ${p.year}, hors des années du programme.`,
   'budget.grantNotAccepted': (p) =>
-    `Projet ${p.project} : ${p.amount} accordés, mais la décision est « ${p.decision || 'vide'} » : montant non engagé.`,
+    `Projet ${p.project} : ${money(p.amount)} accordés, mais la décision est « ${p.decision || 'vide'} » : montant non engagé.`,
   'payment.aboveGrant': (p) =>
-    `Projet ${p.project} : ${p.paid} versés, au-delà des ${p.granted} accordés (excédent de ${p.excess}).`,
+    `Projet ${p.project} : ${money(p.paid)} versés, au-delà des ${money(p.granted)} accordés (excédent de ${money(p.excess)}).`,
   'payment.notAccepted': (p) =>
-    `Versement de ${p.amount} au projet ${p.project}, dont la décision est « ${p.decision || 'vide'} » et non « Accepté ».`,
+    `Versement de ${money(p.amount)} au projet ${p.project}, dont la décision est « ${p.decision || 'vide'} » et non « Accepté ».`,
   'payment.outsideProgram': (p) =>
     `Versement du ${p.date} au projet ${p.project} : l’exercice ${p.year} est hors du programme.`,
   'payment.missingDate': (p) =>
-    `Versement de ${p.amount} au projet ${p.project} sans date : compté dans aucun exercice.`,
+    `Versement de ${money(p.amount)} au projet ${p.project} sans date : compté dans aucun exercice.`,
   'payment.unknownProject': (p) =>
-    `Versement de ${p.amount} au projet ${p.project}, absent de la feuille Projets.`,
-  'recommendation.committed': (p) => `Déjà engagé : ${p.amount}`,
-  'recommendation.recommended': (p) => `Recommandé : ${p.amount}`,
+    `Versement de ${money(p.amount)} au projet ${p.project}, absent de la feuille Projets.`,
+  'recommendation.committed': (p) => `Déjà engagé : ${money(p.amount)}`,
+  'recommendation.recommended': (p) => `Recommandé : ${money(p.amount)}`,
   'recommendation.noRequest': () => 'Aucun montant demandé pour les années du programme',
-  'recommendation.insufficientFunds': (p) => `Fonds insuffisants en ${p.year} (il manquerait ${p.shortfall})`,
+  'recommendation.insufficientFunds': (p) =>
+    `Fonds insuffisants en ${p.year} (il manquerait ${money(p.shortfall)})`,
   'recommendation.belowMinimum': (p) =>
-    `Note finale de ${String(p.score).replace('.', ',')} sous le seuil de ${String(p.minimum).replace('.', ',')}`,
+    `Note finale de ${decimal(p.score)} sous le seuil de ${decimal(p.minimum)}`,
   'recommendation.aboveMaximum': (p) =>
-    `Demande de ${p.amount}, au-delà du maximum de ${p.maximum} par projet`,
+    `Demande de ${money(p.amount)}, au-delà du maximum de ${money(p.maximum)} par projet`,
   'recommendation.notEligible': () => 'Non admissible',
   'recommendation.notScored': () => 'Pas encore évalué',
   'recommendation.decided': (p) => `Décision déjà rendue : ${p.decision}`,
@@ -143,7 +147,7 @@ export const fr = {
     `Colonne obligatoire « ${p.column} » absente de la ligne d’en-têtes (ligne ${p.row}).`,
   'header.duplicate': (p) => `Colonne « ${p.column} » en double : seule la première (${p.first}) est lue.`,
   'header.yearOutsideProgram': (p) =>
-    `Colonne « ${p.column} » : ${p.year} n’est pas un exercice du programme (${p.years}) ; ses montants ne sont pas comptés au budget.`,
+    `Colonne « ${p.column} » : ${p.year} n’est pas un exercice du programme (${list(p.years)}) ; ses montants ne sont pas comptés au budget.`,
   'header.criterionMissing': (p) =>
     `Critère « ${p.criterion} » des Paramètres absent de la grille : aucune note n’est lue pour ce critère.`,
   'header.unknownCriterion': (p) =>
@@ -153,7 +157,8 @@ export const fr = {
       ? `La formule de cette cellule donne une erreur (${p.value}) : la valeur est ignorée.`
       : `Valeur d’erreur dans la cellule (${p.value}) : la valeur est ignorée.`,
   'cell.moneyAsText': (p) => `Montant saisi comme texte (« ${p.value} ») : Reformater le convertira.`,
-  'cell.moneyNegative': (p) => `Montant négatif (${p.amount}) : un montant ne peut pas être négatif ici.`,
+  'cell.moneyNegative': (p) =>
+    `Montant négatif (${money(p.amount)}) : un montant ne peut pas être négatif ici.`,
   'cell.dateAsText': (p) => `Date saisie comme texte (« ${p.value} ») : Reformater la convertira.`,
   'cell.idMissing': () => 'Numéro de projet (No) manquant : la ligne n’est pas lue.',
   'cell.amountMissing': () => 'Montant manquant : le versement n’est pas compté.',
@@ -161,42 +166,43 @@ export const fr = {
   'cell.conflictInvalid': (p) =>
     `Conflit d’intérêts illisible : « ${p.value} ». Inscrivez Oui ou Non ; la ligne est comptée sans conflit.`,
   'project.duplicateId': (p) =>
-    `Numéro de projet « ${p.id} » en double (${p.cells}) : seule la première ligne est lue.`,
-  'project.decisionUnknown': (p) => `Décision inconnue : « ${p.value} ». Choix possibles : ${p.choices}.`,
+    `Numéro de projet « ${p.id} » en double (${list(p.cells)}) : seule la première ligne est lue.`,
+  'project.decisionUnknown': (p) =>
+    `Décision inconnue : « ${p.value} ». Choix possibles : ${list(p.choices)}.`,
   'forecast.sheetMissing': (p) =>
-    `Feuille « Budget prévisionnel » introuvable : les enveloppes du plan d’action sont utilisées (${p.total} au total).`,
+    `Feuille « Budget prévisionnel » introuvable : les enveloppes du plan d’action sont utilisées (${money(p.total)} au total).`,
   'forecast.noYears': () =>
     'Aucune colonne d’exercice (p. ex. « 2020-2021 ») dans le budget prévisionnel : les enveloppes du plan d’action sont utilisées.',
   'forecast.rowTotal': (p) =>
-    `Total de la ligne erroné : ${p.found} inscrit, alors que la somme des exercices donne ${p.expected}.`,
+    `Total de la ligne erroné : ${money(p.found)} inscrit, alors que la somme des exercices donne ${money(p.expected)}.`,
   'forecast.columnTotal': (p) =>
-    `Total de ${p.year} erroné : ${p.found} inscrit, alors que la somme des lignes donne ${p.expected}.`,
+    `Total de ${p.year} erroné : ${money(p.found)} inscrit, alors que la somme des lignes donne ${money(p.expected)}.`,
   'forecast.grandTotalMismatch': (p) =>
-    `Grand total erroné : ${p.found} inscrit, alors que la somme des enveloppes donne ${p.expected}.`,
-  'forecast.grandTotal': (p) => `Budget prévisionnel : ${p.total} au total sur ${p.count} exercices.`,
+    `Grand total erroné : ${money(p.found)} inscrit, alors que la somme des enveloppes donne ${money(p.expected)}.`,
+  'forecast.grandTotal': (p) => `Budget prévisionnel : ${money(p.total)} au total sur ${p.count} exercices.`,
   'forecast.programTotalDiffers': (p) =>
-    `Le budget prévisionnel totalise ${p.total}, mais le plan d’action prévoit ${p.expected} (écart de ${p.difference}).`,
+    `Le budget prévisionnel totalise ${money(p.total)}, mais le plan d’action prévoit ${money(p.expected)} (écart de ${money(p.difference)}).`,
   'forecast.yearMissing': (p) =>
     `Exercice ${p.year} absent du budget prévisionnel : son enveloppe est comptée à 0 $.`,
   'forecast.yearExtra': (p) =>
-    `Exercice ${p.year} hors des années du programme (${p.years}) : son enveloppe est quand même comptée.`,
+    `Exercice ${p.year} hors des années du programme (${list(p.years)}) : son enveloppe est quand même comptée.`,
   'forecast.implicitTotal': (p) =>
     `Ligne ${p.row} sans libellé lue comme ligne de total : elle égale la somme des lignes au-dessus.`,
-  'forecast.negativeEnvelope': (p) => `Enveloppe négative pour ${p.year} : ${p.amount}.`,
+  'forecast.negativeEnvelope': (p) => `Enveloppe négative pour ${p.year} : ${money(p.amount)}.`,
   // — actions (reformater, annuler, feuilles générées)
   'action.validated': (p) =>
-    `${p.errors} erreur${Number(p.errors) > 1 ? 's' : ''}, ${p.warnings} avertissement${Number(p.warnings) > 1 ? 's' : ''} dans ${p.sheets} feuille${Number(p.sheets) > 1 ? 's' : ''}`,
+    `${p.errors} erreur${plural(p.errors, '', 's')}, ${p.warnings} avertissement${plural(p.warnings, '', 's')} dans ${p.sheets} feuille${plural(p.sheets, '', 's')}`,
   'action.reformatted': (p) =>
-    `${p.cells} cellule${Number(p.cells) > 1 ? 's' : ''} reformatée${Number(p.cells) > 1 ? 's' : ''}${Number(p.skipped) > 0 ? ` ; ${p.skipped} laissée${Number(p.skipped) > 1 ? 's' : ''} telle${Number(p.skipped) > 1 ? 's' : ''} quelle${Number(p.skipped) > 1 ? 's' : ''} (voir la liste)` : ''}`,
+    `${p.cells} cellule${plural(p.cells, '', 's')} reformatée${plural(p.cells, '', 's')}${p.skipped > 0 ? ` ; ${p.skipped} laissée${plural(p.skipped, '', 's')} telle${plural(p.skipped, '', 's')} quelle${plural(p.skipped, '', 's')} (voir la liste)` : ''}`,
   'action.nothingToReformat': () => 'Aucune cellule à reformater : les grilles sont déjà au propre.',
   'action.undone': (p) =>
-    `${p.cells} cellule${Number(p.cells) > 1 ? 's' : ''} restaurée${Number(p.cells) > 1 ? 's' : ''} (opération ${p.operation})`,
+    `${p.cells} cellule${plural(p.cells, '', 's')} restaurée${plural(p.cells, '', 's')} (opération ${p.operation})`,
   'action.summaryWritten': (p) =>
-    `Sommaire budgétaire écrit dans « ${p.sheet} » : ${p.years} exercices, non utilisé ${p.lapsed}`,
+    `Sommaire budgétaire écrit dans « ${p.sheet} » : ${p.years} exercices, non utilisé ${money(p.lapsed)}`,
   'action.ranked': (p) =>
-    `Classement écrit dans « ${p.sheet} » : ${p.eligible} projet${Number(p.eligible) > 1 ? 's' : ''} admissible${Number(p.eligible) > 1 ? 's' : ''} sur ${p.total}, ${p.recommended} recommandé${Number(p.recommended) > 1 ? 's' : ''}`,
+    `Classement écrit dans « ${p.sheet} » : ${p.eligible} projet${plural(p.eligible, '', 's')} admissible${plural(p.eligible, '', 's')} sur ${p.total}, ${p.recommended} recommandé${plural(p.recommended, '', 's')}`,
   'action.templateCreated': (p) =>
-    `Gabarit créé : ${p.sheets} feuille${Number(p.sheets) > 1 ? 's' : ''} ajoutée${Number(p.sheets) > 1 ? 's' : ''}${Number(p.kept) > 0 ? `, ${p.kept} déjà présente${Number(p.kept) > 1 ? 's' : ''} laissée${Number(p.kept) > 1 ? 's' : ''} intacte${Number(p.kept) > 1 ? 's' : ''}` : ''}`,
+    `Gabarit créé : ${p.sheets} feuille${plural(p.sheets, '', 's')} ajoutée${plural(p.sheets, '', 's')}${p.kept > 0 ? `, ${p.kept} déjà présente${plural(p.kept, '', 's')} laissée${plural(p.kept, '', 's')} intacte${plural(p.kept, '', 's')}` : ''}`,
   'action.templateNothing': () => 'Toutes les feuilles du gabarit existent déjà : rien n’a été modifié.',
   'action.renamedSheet': (p) =>
     `Une feuille du personnel s’appelle déjà « ${p.base} » : le résultat est écrit dans « ${p.sheet} ».`,
@@ -234,5 +240,6 @@ export const fr = {
   'function.maximumsShape': (p) =>
     `Il faut une note maximale positive par colonne de notes : ${p.expected} attendues, ${p.found} reçues.`,
   'function.notANumber': (p) => `Note illisible : « ${p.value} » (un nombre ou S.O.).`,
-  'function.outOfRange': (p) => `Note ${p.value} hors limites pour le critère ${p.criterion} (0 à ${p.max}).`,
-} satisfies Record<string, Message>;
+  'function.outOfRange': (p) =>
+    `Note ${decimal(p.value)} hors limites pour le critère ${p.criterion} (0 à ${decimal(p.max)}).`,
+};

@@ -1,24 +1,25 @@
-import type { Issue, IssueParams } from '../issues.js';
+import type { IssueCode, IssueParams, IssueTexts, ParamsOf } from './codes.js';
 import { en } from './en.js';
+import type { Lang } from './format.js';
 import { fr } from './fr.js';
 
-export type Lang = 'fr' | 'en';
-export type Message = (params: IssueParams) => string;
-export type IssueCode = keyof typeof fr;
+export type { IssueCode, IssueParams, ParamsOf } from './codes.js';
+export { isIssueCode } from './codes.js';
+export { FORMATS, type Formats, type Lang } from './format.js';
 
-const tables: Record<Lang, Record<IssueCode, Message>> = { fr, en };
+const tables: Record<Lang, IssueTexts> = { fr, en };
 
 /** Longest parameter a message quotes: a 10 000-character cell is cut, so a message stays a message. */
 export const MAX_PARAM_LENGTH = 500;
 
 function shortParams(params: IssueParams): IssueParams {
-  let result = params;
+  let result: Record<string, IssueParams[string]> | undefined;
   for (const [key, value] of Object.entries(params)) {
     if (typeof value !== 'string' || value.length <= MAX_PARAM_LENGTH) continue;
-    if (result === params) result = { ...params };
+    result ??= { ...params };
     result[key] = `${value.slice(0, MAX_PARAM_LENGTH - 1)}…`;
   }
-  return result;
+  return result ?? params;
 }
 
 /**
@@ -32,16 +33,17 @@ export function frenchSpacing(text: string): string {
     .replace(/ +([:;?!])(?=\s|$)/g, '\u00a0$1');
 }
 
-export function message(code: IssueCode, params: IssueParams = {}, lang: Lang = 'fr'): string {
-  const text = tables[lang][code](shortParams(params));
+/** The sentence for one code; its parameters are checked against the code's declaration at compile time. */
+export function message<C extends IssueCode>(code: C, params: ParamsOf<C>, lang: Lang = 'fr'): string {
+  return renderIssue({ code, params }, lang);
+}
+
+/**
+ * The sentence for a code whose parameters travelled as data (an `Issue`, a reason). The one place
+ * a table entry meets untyped parameters: they were typed where the issue was made.
+ */
+export function renderIssue(found: { code: IssueCode; params?: IssueParams }, lang: Lang = 'fr'): string {
+  const build = tables[lang][found.code] as (params: IssueParams) => string;
+  const text = build(shortParams(found.params ?? {}));
   return lang === 'fr' ? frenchSpacing(text) : text;
-}
-
-/** « Projets!F7 : message » — the place first, so staff can find the cell. */
-export function renderIssue(issue: Issue, lang: Lang = 'fr'): string {
-  return message(issue.code, issue.params ?? {}, lang);
-}
-
-export function isIssueCode(code: string): code is IssueCode {
-  return Object.hasOwn(fr, code);
 }

@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis.js';
 import type { WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock } from '../generated.js';
 import { type Issue, issue } from '../issues.js';
-import { type Lang, message, renderIssue } from '../messages/index.js';
+import { type Lang, renderIssue } from '../messages/index.js';
 import type { Block, PlanValue, SheetPlan } from '../plan.js';
 import { compareNatural } from '../ranking.js';
 import type { Recommendation, RecommendationStatus } from '../recommendation.js';
@@ -116,7 +116,7 @@ export function rankingPlan(
     if (!ranked.eligible && eligibility) {
       reason = eligibility.reasons.map((r) => renderIssue(r, lang)).join('; ');
     } else if (recommendation) {
-      reason = message(recommendation.code, recommendation.params, lang);
+      reason = renderIssue(recommendation, lang);
     }
     const requestedCents =
       recommendation?.requestedCents ??

@@ -1,13 +1,13 @@
 /** Dates as ISO `YYYY-MM-DD` strings in core; fiscal years of the Quebec government (1 April–31 March). */
 import { type CellValue, isErrorValue } from '../cells.js';
-import type { IssueParams } from '../issues.js';
-import type { IssueCode, Lang } from '../messages/index.js';
+import type { Coded } from '../messages/codes.js';
+import type { Lang } from '../messages/format.js';
 import { stripAccents } from './text.js';
 
 export type DateParse =
   | { kind: 'blank' }
   | { kind: 'date'; iso: string; fromText: boolean; precision: 'day' | 'month' }
-  | { kind: 'invalid'; code: IssueCode; params: IssueParams };
+  | ({ kind: 'invalid' } & Coded<'date.invalid' | 'date.ambiguous' | 'date.errorValue' | 'date.outOfRange'>);
 
 const DAY_MS = 86_400_000;
 /** Days from 1970-01-01 back to 1899-12-30, the day before serial 1 once Lotus's 1900-02-29 is skipped. */
@@ -147,7 +147,10 @@ export function todayIso(now: Date, timeZone = 'America/Toronto'): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function invalid(code: IssueCode, value: string): DateParse {
+function invalid(
+  code: 'date.invalid' | 'date.ambiguous' | 'date.errorValue' | 'date.outOfRange',
+  value: string,
+): DateParse {
   return { kind: 'invalid', code, params: { value } };
 }
 

@@ -1,12 +1,12 @@
 /** fr-CA money: parsing every form staff type, formatting the way Quebec reads it. Integer cents only. */
 import { type CellValue, isErrorValue } from '../cells.js';
-import type { IssueParams } from '../issues.js';
-import type { IssueCode } from '../messages/index.js';
+import type { Coded } from '../messages/codes.js';
+import { FORMATS } from '../messages/format.js';
 
 export type MoneyParse =
   | { kind: 'blank' }
   | { kind: 'amount'; cents: number; fromText: boolean }
-  | { kind: 'invalid'; code: IssueCode; params: IssueParams };
+  | ({ kind: 'invalid' } & Coded<'money.invalid' | 'money.ambiguous' | 'money.errorValue'>);
 
 /** Invariant number format codes (Excel `numberFormat`, Sheets `setNumberFormat`); the locale renders them. */
 export const MONEY_FORMAT = '#,##0 "$";-#,##0 "$";"- $"';
@@ -43,7 +43,7 @@ export function dollarsToCents(dollars: number): number | null {
   return negative && cents !== 0 ? -cents : 0 + cents;
 }
 
-function invalid(code: IssueCode, value: string): MoneyParse {
+function invalid(code: 'money.invalid' | 'money.ambiguous' | 'money.errorValue', value: string): MoneyParse {
   return { kind: 'invalid', code, params: { value } };
 }
 
@@ -174,30 +174,12 @@ function scaleCents(number: Decimal, multiplier: number): number | null {
   return cents;
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-}
-
 /**
- * `195 007 $`, `25 350,72 $`, `-1 234 $`, `0 $` (no-break spaces). `cents` forces or hides the
- * decimals; by default they show only when the amount has cents.
+ * `195 007 $`, `25 350,72 $`, `-1 234 $`, `0 $` (no-break spaces): the French writing of `messages/format.ts`.
+ * `cents` forces or hides the decimals; by default they show only when the amount has cents.
  */
 export function formatMoney(cents: number, options: { cents?: boolean } = {}): string {
-  if (!Number.isFinite(cents)) return String(cents);
-  const rounded = Math.round(cents);
-  const absolute = Math.abs(rounded);
-  const showCents = options.cents ?? absolute % 100 !== 0;
-  const dollars = Math.floor(absolute / 100);
-  const remainder = absolute % 100;
-  let text: string;
-  if (showCents) {
-    text = `${groupThousands(String(dollars))},${String(remainder).padStart(2, '0')}`;
-  } else {
-    // Hidden cents round half away from zero, as a spreadsheet format does.
-    text = groupThousands(String(dollars + (remainder >= 50 ? 1 : 0)));
-  }
-  const sign = rounded < 0 && text.replace(/[0,\u00A0]/g, '') !== '' ? '-' : '';
-  return `${sign}${text}${NBSP}$`;
+  return FORMATS.fr.money(cents, options);
 }
 
 /** The spreadsheet's accounting style: zero shows as `- $`. */

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { message } from '../../core/messages/index.js';
+import { renderIssue } from '../../core/messages/index.js';
 import { createMunicipalityMatcher, matcherFor, municipalityIssues } from '../../core/municipalities.js';
 import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
 import { stripAccents } from '../../core/values/text.js';
@@ -231,14 +231,14 @@ describe('municipalityIssues', () => {
       ['municipality.variant', 'info', 'Projets', 'F7'],
     ]);
     const nb = '\u00A0';
-    expect(issues.map((i) => message(i.code, i.params))).toEqual([
+    expect(issues.map((i) => renderIssue(i))).toEqual([
       `Municipalité non reconnue${nb}: «${nb}Ste-Madelaine${nb}». Vouliez-vous dire Sainte-Madeleine${nb}?`,
       `Municipalité non reconnue${nb}: «${nb}Saint-Barnabé${nb}». Vouliez-vous dire Saint-Barnabé-Sud${nb}?`,
       `Municipalité non reconnue${nb}: «${nb}Montréal${nb}».`,
       `Sainte-Rosalie fait maintenant partie de Saint-Hyacinthe${nb}; comptée une fois.`,
       `«${nb}Saint-Pie-de-Bagot${nb}» lu comme Saint-Pie.`,
     ]);
-    expect(message(issues[0].code, issues[0].params, 'en')).toBe(
+    expect(renderIssue(issues[0], 'en')).toBe(
       'Unrecognized municipality: "Ste-Madelaine". Did you mean Sainte-Madeleine?',
     );
   });

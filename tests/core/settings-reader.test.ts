@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/cells.js';
-import { message } from '../../core/messages/index.js';
+import { renderIssue } from '../../core/messages/index.js';
 import { PRESET_SETTINGS, type Settings, SettingsSchema } from '../../core/settings.js';
 import { readSettings, settingsSheetRows } from '../../core/settings-reader.js';
 import { isoFromParts } from '../../core/values/dates.js';
@@ -83,10 +83,10 @@ describe('readSettings: key/value rows', () => {
     const { years: _presetYears, ...presetRest } = PRESET_SETTINGS;
     expect(rest).toEqual(presetRest);
     const nb = '\u00A0';
-    expect(message(issues[2].code, issues[2].params)).toBe(
+    expect(renderIssue(issues[2])).toBe(
       `Valeur invalide pour «${nb}Règle des municipalités${nb}»${nb}: «${nb}souple${nb}» (attendu${nb}: bloquante, avertissement). La valeur par défaut est conservée.`,
     );
-    expect(message(issues[0].code, issues[0].params, 'en')).toBe(
+    expect(renderIssue(issues[0], 'en')).toBe(
       'Invalid value for "Organismes impliqués minimum": "deux" (expected: a whole number of at least 1). The default value is kept.',
     );
   });
@@ -260,7 +260,7 @@ describe('readSettings: tables', () => {
       fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 25 }), (values) => {
         const { settings, issues } = read(values);
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
-        for (const i of issues) expect(() => message(i.code, i.params)).not.toThrow();
+        for (const i of issues) expect(() => renderIssue(i)).not.toThrow();
       }),
     );
   });

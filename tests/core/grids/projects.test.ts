@@ -135,7 +135,7 @@ describe('readProjects', () => {
     );
     expect(reading.projects.map((p) => p.title)).toEqual(['Cuisines collectives', 'Logemen’mêle']);
     expect(at(reading.issues)).toEqual(['project.duplicateId@A2', 'project.duplicateId@A4']);
-    expect(reading.issues[0].params?.cells).toBe('A2, A4');
+    expect(reading.issues[0].params?.cells).toEqual(['A2', 'A4']);
   });
 
   it('reports amounts: text that parses (warning), text that does not (error, 0), negative (error)', () => {

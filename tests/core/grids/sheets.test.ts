@@ -96,11 +96,11 @@ describe('small helpers', () => {
   it('sortIssues with dedupe keeps the first of identical issues, even in long runs on one place', () => {
     const at = { sheet: 'Projets', cell: 'F7' };
     const issues = [
-      issue('money.invalid', 'error', at, { value: 'abc', note: undefined }),
+      issue('municipality.unrecognized', 'error', at, { input: 'abc', suggestion: undefined }),
       issue('cell.moneyAsText', 'warning', at, { value: '12 $' }),
-      issue('money.invalid', 'error', at, { value: 'abc' }),
-      issue('money.invalid', 'warning', at, { value: 'abc' }),
-      issue('money.invalid', 'error', { sheet: 'Projets', cell: 'F8' }, { value: 'abc' }),
+      issue('municipality.unrecognized', 'error', at, { input: 'abc' }),
+      issue('municipality.unrecognized', 'warning', at, { input: 'abc' }),
+      issue('municipality.unrecognized', 'error', { sheet: 'Projets', cell: 'F8' }, { input: 'abc' }),
     ];
     expect(sortIssues(issues, ['Projets'], { dedupe: true })).toEqual([
       issues[0],
@@ -109,7 +109,7 @@ describe('small helpers', () => {
       issues[4],
     ]);
     const many = Array.from({ length: 40 }, (_, i) =>
-      issue('cell.idMissing', 'error', { sheet: 'Projets' }, { n: i % 20 }),
+      issue('money.invalid', 'error', { sheet: 'Projets' }, { value: String(i % 20) }),
     );
     expect(sortIssues(many, ['Projets'], { dedupe: true })).toEqual(many.slice(0, 20));
   });
@@ -121,7 +121,7 @@ describe('small helpers', () => {
       issue('cell.idMissing', 'error', { sheet: 'Projets', cell: 'Z10' }),
       issue('cell.idMissing', 'warning', { sheet: 'Projets', cell: 'B9' }),
       issue('sheet.noneFound', 'error'),
-      issue('header.notFound', 'error', { sheet: 'Projets' }),
+      issue('header.notFound', 'error', { sheet: 'Projets' }, { column: 'No' }),
       issue('cell.idMissing', 'info', { sheet: 'Projets', cell: 'B9' }),
     ];
     const sorted = sortIssues(issues, ['Projets', 'Versements']).map(

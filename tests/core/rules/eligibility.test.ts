@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from '../../../core/eligibility.js';
-import { message } from '../../../core/messages/index.js';
+import { renderIssue } from '../../../core/messages/index.js';
 import { createMunicipalityMatcher } from '../../../core/municipalities.js';
 import { project, settingsWith } from './fixtures.js';
 
@@ -63,7 +63,7 @@ describe('evaluateEligibility', () => {
         params: expect.objectContaining({ count: 1, required: 2 }),
       }),
     ]);
-    expect(plain(message(result.reasons[0].code, result.reasons[0].params))).toBe(
+    expect(plain(renderIssue(result.reasons[0]))).toBe(
       '1 organisme impliqué sur 2 requis (les appuis ne comptent pas)',
     );
   });
@@ -128,7 +128,7 @@ describe('evaluateEligibility', () => {
     ]);
     expect(blocking.eligible).toBe(false);
     expect(blocking.reasons.map((r) => [r.code, r.cell])).toEqual([['eligibility.municipalities', 'F2']]);
-    expect(plain(message(blocking.reasons[0].code, blocking.reasons[0].params))).toBe(
+    expect(plain(renderIssue(blocking.reasons[0]))).toBe(
       '3 municipalités sur 5 requises (1 nom non reconnu : non compté)',
     );
     expect(blocking.warnings.map((w) => w.code)).toEqual(
@@ -167,7 +167,7 @@ describe('evaluateEligibility', () => {
   it('checks the dates against the program end, and warns when they are missing', () => {
     const late = evaluateEligibility(project('P8', { end: '2023-06-30' }), settings, matcher);
     expect(late.reasons.map((r) => [r.code, r.cell])).toEqual([['eligibility.endAfterProgram', 'I2']]);
-    expect(plain(message(late.reasons[0].code, late.reasons[0].params))).toBe(
+    expect(plain(renderIssue(late.reasons[0]))).toBe(
       'Fin du projet (2023-06-30) après la fin du programme (2023-03-31)',
     );
     expect(evaluateEligibility(project('P8', { end: '2023-03-31' }), settings, matcher).eligible).toBe(true);
@@ -191,7 +191,7 @@ describe('evaluateEligibility', () => {
   it('checks the start against the program start, and an unreadable date is not also « missing »', () => {
     const early = evaluateEligibility(project('P8', { start: '2019-03-01' }), settings, matcher);
     expect(early.reasons.map((r) => [r.code, r.cell])).toEqual([['eligibility.startBeforeProgram', 'H2']]);
-    expect(plain(message(early.reasons[0].code, early.reasons[0].params))).toBe(
+    expect(plain(renderIssue(early.reasons[0]))).toBe(
       'Début du projet (2019-03-01) avant le début du programme (2019-04-01)',
     );
     const unreadable = evaluateEligibility(
@@ -248,7 +248,7 @@ describe('evaluateEligibility', () => {
     expect(result.eligible).toBe(false);
     const warning = result.warnings.find((w) => w.code === 'eligibility.decisionOnIneligible');
     expect(warning).toMatchObject({ severity: 'warning', sheet: 'Projets', cell: 'P2' });
-    expect(plain(message(warning!.code, warning!.params))).toBe(
+    expect(plain(renderIssue(warning!))).toBe(
       'Projet P7 : décision « Recommandé » alors que le projet n’est pas admissible (voir les raisons).',
     );
     const refused = evaluateEligibility({ ...late, decision: 'Refusé' }, settings, matcher);

@@ -154,7 +154,7 @@ describe('computeLedger: the plan’s forecast budget', () => {
         severity: 'error',
         sheet: 'Versements',
         cell: 'C2',
-        params: expect.objectContaining({ project: 'P2', excess: '1\u00a0000\u00a0$' }),
+        params: expect.objectContaining({ project: 'P2', excess: dollars(1_000) }),
       }),
     ]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from '../../../core/eligibility.js';
 import type { Issue } from '../../../core/issues.js';
 import { computeLedger } from '../../../core/ledger.js';
-import { isIssueCode, type Lang, message } from '../../../core/messages/index.js';
+import { isIssueCode, type Lang, renderIssue } from '../../../core/messages/index.js';
 import { createMunicipalityMatcher } from '../../../core/municipalities.js';
 import { rankProjects } from '../../../core/ranking.js';
 import { recommendFunding } from '../../../core/recommendation.js';
@@ -107,7 +107,7 @@ describe('messages of the rules', () => {
   it.each<Lang>(['fr', 'en'])('renders each of them in %s with every parameter filled', (lang) => {
     for (const { code, params } of raised) {
       expect(isIssueCode(code)).toBe(true);
-      const text = message(code, params, lang);
+      const text = renderIssue({ code, params }, lang);
       expect(text, code).not.toMatch(/undefined|NaN|null|\[object/);
       expect(text.length, code).toBeGreaterThan(5);
     }
@@ -115,7 +115,7 @@ describe('messages of the rules', () => {
 
   it('writes French with no-break spaces before colons and inside guillemets', () => {
     for (const { code, params } of raised) {
-      const text = message(code, params, 'fr');
+      const text = renderIssue({ code, params }, 'fr');
       expect(text, code).not.toMatch(/ [:;?!]|« | »/);
     }
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeLedger, cumulativeBalances } from '../../../core/ledger.js';
-import { message } from '../../../core/messages/index.js';
+import { type IssueCode, type IssueParams, renderIssue } from '../../../core/messages/index.js';
 import type { RankedProject } from '../../../core/ranking.js';
 import { recommendFunding } from '../../../core/recommendation.js';
 import type { Project } from '../../../core/records.js';
@@ -29,8 +29,8 @@ function ranked(
   };
 }
 
-function render(code: Parameters<typeof message>[0], params: Parameters<typeof message>[1]): string {
-  return message(code, params).replace(/\u00a0/g, ' ');
+function render(code: IssueCode, params: IssueParams): string {
+  return renderIssue({ code, params }).replace(/\u00a0/g, ' ');
 }
 
 describe('recommendFunding', () => {
@@ -98,9 +98,7 @@ describe('recommendFunding', () => {
     expect(text('P8')).toBe('Décision déjà rendue : Refusé');
     expect(text('P9')).toBe('Non admissible');
     expect(text('P10')).toBe('Pas encore évalué');
-    expect(message(byId.get('P2')!.code, byId.get('P2')!.params, 'en')).toBe(
-      'Recommended: 58\u00a0200\u00a0$',
-    );
+    expect(renderIssue(byId.get('P2')!, 'en')).toBe('Recommended: $58,200');
   });
 
   it('never changes a decision', () => {

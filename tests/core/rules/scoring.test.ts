@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { message } from '../../../core/messages/index.js';
+import { renderIssue } from '../../../core/messages/index.js';
 import { roundScore, scoreProjects, scoreReview } from '../../../core/scoring.js';
 import type { Criterion } from '../../../core/settings.js';
 import { project, review, settingsWith } from './fixtures.js';
@@ -130,7 +130,7 @@ describe('scoreProjects', () => {
     expect(score.reviews[2]).toMatchObject({ evaluator: 'Sophie Bergeron', conflict: true });
     const conflict = issues.find((i) => i.code === 'review.conflictExcluded')!;
     expect(conflict).toMatchObject({ severity: 'info', sheet: 'Grille de sélection', cell: 'I4' });
-    expect(message(conflict.code, conflict.params)).toContain(
+    expect(renderIssue(conflict)).toContain(
       'Sophie Bergeron déclare un conflit d’intérêts pour le projet P1\u00a0: ses notes sont exclues de la moyenne',
     );
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../core/messages/en.js';
-import { fr } from '../../core/messages/fr.js';
-import { frenchSpacing, message } from '../../core/messages/index.js';
+import { en } from '../../../core/messages/en.js';
+import { fr } from '../../../core/messages/fr.js';
+import { frenchSpacing, message } from '../../../core/messages/index.js';
 
 describe('messages', () => {
   it('has an English entry for every French code, and no other', () => {
