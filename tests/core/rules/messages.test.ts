@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from '../../../core/eligibility.js';
 import type { Issue } from '../../../core/issues.js';
 import { computeLedger } from '../../../core/ledger.js';
+import { ISSUE_CODES } from '../../../core/messages/codes.js';
 import { isIssueCode, type Lang, renderIssue } from '../../../core/messages/index.js';
 import { createMunicipalityMatcher } from '../../../core/municipalities.js';
 import { rankProjects } from '../../../core/ranking.js';
@@ -110,6 +111,13 @@ describe('messages of the rules', () => {
       const text = renderIssue({ code, params }, lang);
       expect(text, code).not.toMatch(/undefined|NaN|null|\[object/);
       expect(text.length, code).toBeGreaterThan(5);
+    }
+  });
+
+  it('passes each code the raw parameters its declaration types (amounts in cents, not text)', () => {
+    for (const { code, params } of raised) {
+      const parsed = ISSUE_CODES[code].safeParse(params);
+      expect(parsed.success ? '' : JSON.stringify(parsed.error.issues), code).toBe('');
     }
   });
 
