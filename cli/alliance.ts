@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { runAction } from '../core/actions.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { hasErrors, type Issue } from '../core/issues.js';
-import { type Lang, message, renderIssue } from '../core/messages/index.js';
+import { type Lang, renderIssue } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../core/plan.js';
 import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
 import { formatMoney } from '../core/values/money.js';

@@ -1,7 +1,8 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
+import type { CliText, PanelStrings } from './texts.js';
 
-const { money, decimal, plural, list } = FORMATS.en;
+const { money, decimal, plural, list, integer } = FORMATS.en;
 
 /** English renderings of every code in `fr.ts`; a missing code fails the type check. */
 export const en: IssueTexts = {
@@ -232,4 +233,167 @@ export const en: IssueTexts = {
   'function.notANumber': (p) => `Unreadable score: « ${p.value} » (a number or N/A).`,
   'function.outOfRange': (p) =>
     `Score ${decimal(p.value)} out of range for criterion ${p.criterion} (0 to ${decimal(p.max)}).`,
+};
+
+// — task pane / sidebar
+export const enPanel: PanelStrings = {
+  locale: 'en-CA',
+  title: 'Alliance pour la solidarité',
+  subtitle: 'MRC des Maskoutains',
+  languageSwitch: 'Language',
+  languageName: { fr: 'Français', en: 'English' },
+  actionsHeading: 'Actions',
+  action: {
+    template: 'Create the template',
+    validate: 'Validate',
+    reformat: 'Reformat',
+    summary: 'Budget summary',
+    rank: 'Ranking and recommendation',
+    undo: 'Undo the last operation',
+  },
+  actionHint: {
+    template: 'Adds the missing sheets with their headers.',
+    validate: 'Checks the grids without changing anything.',
+    reformat: 'Tidies amounts, dates and names.',
+    summary: 'Budget carry-forward by fiscal year.',
+    rank: 'Scores, rank and proposed funding.',
+    undo: 'Restores the changed cells.',
+  },
+  busy: {
+    template: 'Creating the template…',
+    validate: 'Validating…',
+    reformat: 'Reformatting…',
+    summary: 'Computing the budget summary…',
+    rank: 'Computing the ranking…',
+    undo: 'Undoing…',
+  },
+  previewBusy: (action) => `${action}: counting the cells to change…`,
+  confirmChanges: (cells) =>
+    cells === 1 ? '1 cell will be changed. Continue?' : `${integer(cells)} cells will be changed. Continue?`,
+  restoreChanged: (cells) =>
+    cells === 1
+      ? 'Also restore the cell changed since the operation (the recent entry is replaced, and recorded in the Journal).'
+      : `Also restore the ${integer(cells)} cells changed since the operation (the recent entries are replaced, and recorded in the Journal).`,
+  moreWarnings: (count) => `… and ${integer(count)} more.`,
+  nothingToChange: 'No cell to change.',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  cancelled: 'Cancelled: nothing was changed.',
+  resultHeading: 'Result',
+  idle: 'Choose an action. Problems found will show here, grouped by sheet.',
+  generalGroup: 'General',
+  severityCount: {
+    error: (n) => (n === 1 ? '1 error' : `${integer(n)} errors`),
+    warning: (n) => (n === 1 ? '1 warning' : `${integer(n)} warnings`),
+    info: (n) => (n === 1 ? '1 info' : `${integer(n)} infos`),
+  },
+  severityPrefix: { error: 'Error: ', warning: 'Warning: ', info: 'Info: ' },
+  noIssues: 'No problem found.',
+  changedCells: (cells) => (cells === 1 ? '1 cell changed.' : `${integer(cells)} cells changed.`),
+  moreIssues: (hidden) =>
+    hidden === 1
+      ? 'And 1 more problem: see the Validation sheet.'
+      : `And ${integer(hidden)} more problems: see the Validation sheet.`,
+  goToCell: (sheet, cell) => `Go to ${sheet}!${cell}`,
+  actionFailed: (action) => `The action “${action}” could not finish.`,
+  retryHint: 'Try again; if the problem comes back, the technical detail will help support.',
+  selectFailed: (sheet, cell) => `Could not show cell ${sheet}!${cell}.`,
+  errorDetail: 'Technical detail',
+  unknownError: 'Unknown error.',
+};
+
+// — command line
+const HELP = `alliance — Alliance pour la solidarité grids (MRC des Maskoutains) in .xlsx files
+
+Usage:
+  alliance template [-o FILE]                 creates a blank workbook (sheets, headers, lists, plan settings)
+  alliance validate FILE [--json]             checks the grids; exit code 1 when there are errors
+  alliance reformat FILE [-o OUT] [--yes]     tidies cells (official names, amounts, dates)
+  alliance summary FILE [-o OUT]              adds the « Sommaire budgétaire » sheet (live formulas)
+  alliance rank FILE [-o OUT] [--json]        adds the « Classement » sheet and the recommendation
+  alliance undo FILE [-o OUT] [--restore-changed]
+                                              undoes the last operation recorded in the Journal; a
+                                              cell changed since is left as it is
+
+Options:
+  -o, --output FILE      output file (default next to the input: NAME.sommaire.xlsx, etc.)
+      --in-place         writes into the input file instead of a new file
+      --yes              does not ask before changing cells
+                         and replaces an output file that already exists
+      --restore-changed  undo: also restores the cells changed since the operation
+                         (what it replaces is journaled: another undo gives it back)
+      --json             prints the result as JSON (validate, rank)
+      --lang fr|en       message language (fr by default)
+  -h, --help             shows this help
+  -V, --version          shows the version
+
+Exit codes: 0 no error, 1 errors found, 2 unreadable file or bad usage.
+The input file is never changed without --in-place, nor while Excel or LibreOffice has it open
+(a ~$NAME or .~lock.NAME# file). An .xlsm keeps its macros.`;
+
+export const enCli: CliText = {
+  locale: 'en-CA',
+  help: HELP,
+  usage:
+    'Usage: alliance <template|validate|reformat|summary|rank|undo> [FILE] [options] (see alliance --help)',
+  unknownCommand: (c: string) =>
+    `Unknown command: « ${c} ». Commands: template, validate, reformat, summary, rank, undo.`,
+  missingFile: (c: string) => `Missing file: alliance ${c} FILE.xlsx`,
+  badOption: (detail: string) => `Invalid option: ${detail} (see alliance --help).`,
+  badLang: (l: string) => `Unknown language: « ${l} » (fr or en).`,
+  tooManyFiles: 'One file at a time.',
+  outputExists: (path: string) =>
+    `« ${path} » already exists: choose another name (-o) or add --yes to replace it.`,
+  sameAsInput: 'The output is the input file: add --in-place to overwrite it.',
+  inPlaceNeedsYes: '--in-place without a terminal: add --yes to confirm changing the input file.',
+  confirm: (n: number) => `${n} staff cell${n > 1 ? 's' : ''} will change. Continue? (y/N) `,
+  cancelled: 'Cancelled: no file written.',
+  changed: (n: number) => `${n} cell${n > 1 ? 's' : ''} changed (old values recorded in the Journal).`,
+  written: (path: string) => `File written: ${path}`,
+  lost: (sheet: string, what: string) =>
+    `Warning: sheet « ${sheet} » contains ${what} that the tool cannot carry over; it will be missing from the output.`,
+  lostWorkbook: (what: string) =>
+    `Warning: the workbook contains ${what} that the tool cannot carry over; it will be missing from the output.`,
+  lostMacros: (path: string) =>
+    `Warning: the workbook contains macros (VBA), which a file like « ${path} » cannot hold; they will be missing from the output (name it .xlsm to keep them).`,
+  lostInPlace: 'In-place write refused so that nothing is lost: the input file was not changed (use -o).',
+  lostKinds: {
+    pivotTable: 'a pivot table',
+    oleObject: 'an embedded (OLE) object',
+    control: 'form controls',
+    slicer: 'slicers',
+    chartsheet: 'a chart sheet',
+    threadedComment: 'threaded comments (their replies)',
+    macroSheet: 'an Excel 4.0 macro sheet',
+    externalLink: 'links to other workbooks (external links)',
+  },
+  locked: (path: string, lock: string, app: string) =>
+    `« ${path} » is open in ${app} (lock file « ${lock} »): close it, then try again; nothing was written. If ${app} does not have it open, delete that lock file.`,
+  progressRead: (path: string) => `Reading ${path}…`,
+  progressRun: 'Analysing…',
+  progressWrite: (path: string) => `Writing ${path}…`,
+  writeFailed: (path: string, detail: string) => `Cannot write « ${path} »: ${detail}`,
+  writeErrors: {
+    ENOENT: 'folder not found',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only disk',
+    ENOSPC: 'disk full',
+    EISDIR: 'it is a folder',
+    EBUSY: 'file open in another program',
+    ELOCKED: 'file open in Excel or LibreOffice (lock file present)',
+  },
+  internal: (detail: string) => `Internal error: ${detail}`,
+  counts: (e: number, w: number, i: number) =>
+    `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  workbookLevel: 'Workbook',
+  seeValidate: ' (details: alliance validate FILE)',
+  eligibleTitle: (n: number, total: number) => `Eligible projects: ${n} of ${total}`,
+  notEligible: 'not eligible',
+  rankingTitle: 'Ranking',
+  budgetTitle: 'Budget by fiscal year',
+  budgetHeaders: ['Year', 'Envelope', 'Carried in', 'Available', 'Committed', 'Paid', 'Carried out'],
+  lapsed: 'Unused at program end',
+  score: 'score',
 };

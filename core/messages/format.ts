@@ -16,6 +16,8 @@ export interface Formats {
   plural(count: number, one: string, many: string): string;
   /** `a, b, c`. */
   list(items: readonly string[]): string;
+  /** A whole number with thousands grouped: `1 234` / `1,234`. */
+  integer(value: number): string;
 }
 
 function groupThousands(digits: string, mark: string): string {
@@ -43,17 +45,23 @@ function decimalText(value: number, lang: Lang): string {
   return lang === 'fr' ? text.replace('.', ',') : text;
 }
 
+function countText(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
 export const FORMATS: Record<Lang, Formats> = {
   fr: {
     money: (cents, options) => moneyText(cents, 'fr', options),
     decimal: (value) => decimalText(value, 'fr'),
     plural: (count, one, many) => (Math.abs(count) > 1 ? many : one),
     list: (items) => items.join(', '),
+    integer: (value) => countText(value, 'fr-CA'),
   },
   en: {
     money: (cents, options) => moneyText(cents, 'en', options),
     decimal: (value) => decimalText(value, 'en'),
     plural: (count, one, many) => (count === 1 ? one : many),
     list: (items) => items.join(', '),
+    integer: (value) => countText(value, 'en-CA'),
   },
 };

@@ -1,7 +1,8 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
+import type { PanelStrings } from './texts.js';
 
-const { money, decimal, plural, list } = FORMATS.fr;
+const { money, decimal, plural, list, integer } = FORMATS.fr;
 
 /** Every issue and reason code, in French (the default language). One entry per code; keys are stable. */
 export const fr: IssueTexts = {
@@ -242,4 +243,176 @@ export const fr: IssueTexts = {
   'function.notANumber': (p) => `Note illisible : « ${p.value} » (un nombre ou S.O.).`,
   'function.outOfRange': (p) =>
     `Note ${decimal(p.value)} hors limites pour le critère ${p.criterion} (0 à ${decimal(p.max)}).`,
+};
+
+// — volet (panel) d’Excel et de Google Sheets
+export const frPanel: PanelStrings = {
+  locale: 'fr-CA',
+  title: 'Alliance pour la solidarité',
+  subtitle: 'MRC des Maskoutains',
+  languageSwitch: 'Langue',
+  languageName: { fr: 'Français', en: 'English' },
+  actionsHeading: 'Actions',
+  action: {
+    template: 'Créer le gabarit',
+    validate: 'Valider',
+    reformat: 'Reformater',
+    summary: 'Sommaire budgétaire',
+    rank: 'Classement et recommandation',
+    undo: 'Annuler la dernière opération',
+  },
+  actionHint: {
+    template: 'Ajoute les feuilles manquantes avec leurs en-têtes.',
+    validate: 'Vérifie les grilles sans rien modifier.',
+    reformat: 'Remet les montants, dates et noms au propre.',
+    summary: 'Report budgétaire par exercice.',
+    rank: 'Pointage, rang et financement proposé.',
+    undo: 'Rétablit les cellules modifiées.',
+  },
+  busy: {
+    template: 'Création du gabarit en cours…',
+    validate: 'Validation en cours…',
+    reformat: 'Reformatage en cours…',
+    summary: 'Calcul du sommaire budgétaire…',
+    rank: 'Calcul du classement…',
+    undo: 'Annulation en cours…',
+  },
+  previewBusy: (action) => `${action} : calcul des cellules à modifier…`,
+  confirmChanges: (cells) =>
+    cells === 1
+      ? '1 cellule sera modifiée. Continuer ?'
+      : `${integer(cells)} cellules seront modifiées. Continuer ?`,
+  restoreChanged: (cells) =>
+    cells === 1
+      ? 'Rétablir aussi la cellule modifiée depuis l’opération (la saisie récente sera remplacée, et consignée au Journal).'
+      : `Rétablir aussi les ${integer(cells)} cellules modifiées depuis l’opération (les saisies récentes seront remplacées, et consignées au Journal).`,
+  moreWarnings: (count) => `… et ${integer(count)} autre${count > 1 ? 's' : ''}.`,
+  nothingToChange: 'Aucune cellule à modifier.',
+  confirm: 'Confirmer',
+  cancel: 'Annuler',
+  cancelled: 'Opération annulée : rien n’a été modifié.',
+  resultHeading: 'Résultat',
+  idle: 'Choisissez une action. Les problèmes trouvés s’afficheront ici, regroupés par feuille.',
+  generalGroup: 'Général',
+  severityCount: {
+    error: (n) => (n <= 1 ? `${n} erreur` : `${integer(n)} erreurs`),
+    warning: (n) => (n <= 1 ? `${n} avertissement` : `${integer(n)} avertissements`),
+    info: (n) => (n <= 1 ? `${n} info` : `${integer(n)} infos`),
+  },
+  severityPrefix: { error: 'Erreur : ', warning: 'Avertissement : ', info: 'Info : ' },
+  noIssues: 'Aucun problème trouvé.',
+  changedCells: (cells) =>
+    cells <= 1 ? `${cells} cellule modifiée.` : `${integer(cells)} cellules modifiées.`,
+  moreIssues: (hidden) =>
+    hidden === 1
+      ? 'Et 1 autre problème : voir la feuille Validation.'
+      : `Et ${integer(hidden)} autres problèmes : voir la feuille Validation.`,
+  goToCell: (sheet, cell) => `Aller à ${sheet}!${cell}`,
+  actionFailed: (action) => `L’action « ${action} » n’a pas pu se terminer.`,
+  retryHint: 'Réessayez ; si le problème revient, le détail technique aidera le soutien.',
+  selectFailed: (sheet, cell) => `Impossible d’afficher la cellule ${sheet}!${cell}.`,
+  errorDetail: 'Détail technique',
+  unknownError: 'Erreur inconnue.',
+};
+
+// — ligne de commande
+const HELP = `alliance — grilles de l’Alliance pour la solidarité (MRC des Maskoutains) dans des fichiers .xlsx
+
+Utilisation :
+  alliance template [-o FICHIER]              crée un classeur vierge (feuilles, en-têtes, listes, réglages du plan)
+  alliance validate FICHIER [--json]          vérifie les grilles ; code de sortie 1 s’il y a des erreurs
+  alliance reformat FICHIER [-o SORTIE] [--yes]
+                                              remet au propre les cellules (noms officiels, montants, dates)
+  alliance summary FICHIER [-o SORTIE]        ajoute la feuille « Sommaire budgétaire » (formules vivantes)
+  alliance rank FICHIER [-o SORTIE] [--json]  ajoute la feuille « Classement » et la recommandation
+  alliance undo FICHIER [-o SORTIE] [--restore-changed]
+                                              annule la dernière opération inscrite au Journal ; une
+                                              cellule modifiée depuis est laissée telle quelle
+
+Options :
+  -o, --output FICHIER   fichier produit (par défaut à côté de l’original : NOM.sommaire.xlsx, etc.)
+      --in-place         écrit dans le fichier d’origine au lieu d’un nouveau fichier
+      --yes              ne demande pas de confirmation avant de modifier des cellules
+                         et remplace un fichier de sortie qui existe déjà
+      --restore-changed  undo : rétablit aussi les cellules modifiées depuis l’opération
+                         (ce qu’il remplace est consigné au Journal : un nouvel undo le rend)
+      --json             imprime le résultat en JSON (validate, rank)
+      --lang fr|en       langue des messages (fr par défaut)
+  -h, --help             affiche cette aide
+  -V, --version          affiche la version
+
+Codes de sortie : 0 sans erreur, 1 erreurs trouvées, 2 fichier illisible ou commande mal formée.
+Le fichier d’origine n’est jamais modifié sans --in-place, ni tant qu’Excel ou LibreOffice l’a ouvert
+(fichier ~$NOM ou .~lock.NOM#). Un .xlsm garde ses macros.`;
+
+/** The command line's own texts (help, usage errors, progress), in French. */
+export const frCli = {
+  locale: 'fr-CA',
+  help: HELP,
+  usage:
+    'Utilisation : alliance <template|validate|reformat|summary|rank|undo> [FICHIER] [options] (voir alliance --help)',
+  unknownCommand: (c: string) =>
+    `Commande inconnue : « ${c} ». Commandes : template, validate, reformat, summary, rank, undo.`,
+  missingFile: (c: string) => `Il manque le fichier : alliance ${c} FICHIER.xlsx`,
+  badOption: (detail: string) => `Option invalide : ${detail} (voir alliance --help).`,
+  badLang: (l: string) => `Langue inconnue : « ${l} » (fr ou en).`,
+  tooManyFiles: 'Un seul fichier à la fois.',
+  outputExists: (path: string) =>
+    `«\u00a0${path}\u00a0» existe déjà : choisissez un autre nom (-o) ou ajoutez --yes pour le remplacer.`,
+  sameAsInput: 'La sortie est le fichier d’origine : ajoutez --in-place pour l’écraser.',
+  inPlaceNeedsYes:
+    '--in-place sans terminal : ajoutez --yes pour confirmer la modification du fichier d’origine.',
+  confirm: (n: number) =>
+    `${n} cellule${n > 1 ? 's' : ''} du personnel ser${n > 1 ? 'ont' : 'a'} modifiée${n > 1 ? 's' : ''}. Continuer ? (o/N) `,
+  cancelled: 'Opération annulée : aucun fichier écrit.',
+  changed: (n: number) =>
+    `${n} cellule${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''} (anciennes valeurs inscrites au Journal).`,
+  written: (path: string) => `Fichier écrit : ${path}`,
+  lost: (sheet: string, what: string) =>
+    `Attention : la feuille « ${sheet} » contient ${what} que l’outil ne peut pas recopier ; le fichier produit en sera dépourvu.`,
+  lostWorkbook: (what: string) =>
+    `Attention : le classeur contient ${what} que l’outil ne peut pas recopier ; le fichier produit en sera dépourvu.`,
+  lostMacros: (path: string) =>
+    `Attention : le classeur contient des macros (VBA), qu’un fichier comme « ${path} » ne peut pas contenir ; le fichier produit en sera dépourvu (nommez-le .xlsm pour les garder).`,
+  lostInPlace:
+    'Écriture sur place refusée pour ne rien perdre : le fichier d’origine n’a pas été modifié (utilisez -o).',
+  lostKinds: {
+    pivotTable: 'un tableau croisé dynamique',
+    oleObject: 'un objet incorporé (OLE)',
+    control: 'des contrôles de formulaire',
+    slicer: 'des segments (slicers)',
+    chartsheet: 'une feuille graphique',
+    threadedComment: 'des commentaires en fil de discussion (leurs réponses)',
+    macroSheet: 'une feuille macro Excel 4.0',
+    externalLink: 'des liens vers d’autres classeurs (liaisons externes)',
+  },
+  locked: (path: string, lock: string, app: string) =>
+    `« ${path} » est ouvert dans ${app} (fichier de verrou « ${lock} ») : fermez-le, puis recommencez ; rien n’a été écrit. Si ${app} ne l’a pas ouvert, supprimez ce fichier de verrou.`,
+  progressRead: (path: string) => `Lecture de ${path}…`,
+  progressRun: 'Analyse…',
+  progressWrite: (path: string) => `Écriture de ${path}…`,
+  writeFailed: (path: string, detail: string) => `Impossible d’écrire « ${path} » : ${detail}`,
+  writeErrors: {
+    ENOENT: 'dossier introuvable',
+    EACCES: 'permission refusée',
+    EPERM: 'permission refusée',
+    EROFS: 'disque en lecture seule',
+    ENOSPC: 'disque plein',
+    EISDIR: 'c’est un dossier',
+    EBUSY: 'fichier ouvert dans un autre programme',
+    ELOCKED: 'fichier ouvert dans Excel ou LibreOffice (fichier de verrou présent)',
+  },
+  internal: (detail: string) => `Erreur interne : ${detail}`,
+  counts: (e: number, w: number, i: number) =>
+    `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
+  severity: { error: 'erreur', warning: 'avertissement', info: 'info' },
+  workbookLevel: 'Classeur',
+  seeValidate: ' (détail : alliance validate FICHIER)',
+  eligibleTitle: (n: number, total: number) => `Projets admissibles : ${n} sur ${total}`,
+  notEligible: 'non admissible',
+  rankingTitle: 'Classement',
+  budgetTitle: 'Budget par exercice',
+  budgetHeaders: ['Exercice', 'Enveloppe', 'Report reçu', 'Disponible', 'Engagé', 'Versé', 'Solde reporté'],
+  lapsed: 'Non utilisé à la fin du programme',
+  score: 'note',
 };

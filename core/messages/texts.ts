@@ -1,0 +1,51 @@
+import type { Severity } from '../issues.js';
+import type { ActionName } from '../plan.js';
+import type { Lang } from './format.js';
+import type { frCli } from './fr.js';
+
+/** Every text the panel shows, per language. Counts are functions so each language handles its plurals. */
+export interface PanelStrings {
+  /** BCP 47 tag for `lang` attributes and number formatting. */
+  locale: string;
+  title: string;
+  subtitle: string;
+  languageSwitch: string;
+  languageName: Record<Lang, string>;
+  actionsHeading: string;
+  /** Button label of each action. */
+  action: Record<ActionName, string>;
+  /** One line under each button label: what the action does. */
+  actionHint: Record<ActionName, string>;
+  /** « Validation en cours… »: shown next to the progress bar. */
+  busy: Record<ActionName, string>;
+  previewBusy: (action: string) => string;
+  confirmChanges: (cells: number) => string;
+  /** Annuler: the choice to restore also the cells staff changed since the operation. */
+  restoreChanged: (cells: number) => string;
+  moreWarnings: (count: number) => string;
+  nothingToChange: string;
+  confirm: string;
+  cancel: string;
+  cancelled: string;
+  resultHeading: string;
+  idle: string;
+  /** Heading of a group of issues without a sheet. */
+  generalGroup: string;
+  severityCount: Record<Severity, (count: number) => string>;
+  /** Read by screen readers before each issue (the icon is decorative). */
+  severityPrefix: Record<Severity, string>;
+  noIssues: string;
+  changedCells: (cells: number) => string;
+  /** Shown after the first `limit` issues of a group. */
+  moreIssues: (hidden: number) => string;
+  /** Accessible name of an issue button: where it leads. */
+  goToCell: (sheet: string, cell: string) => string;
+  actionFailed: (action: string) => string;
+  retryHint: string;
+  selectFailed: (sheet: string, cell: string) => string;
+  errorDetail: string;
+  unknownError: string;
+}
+
+/** The command line's own texts (help, usage errors, progress, result tables): French sets the shape. */
+export type CliText = typeof frCli;
