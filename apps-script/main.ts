@@ -23,9 +23,9 @@ import { STRINGS } from '../panel/strings.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
 
-export const MENU_TITLE = 'Alliance';
+export const MENU_TITLE = STRINGS.fr.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';
-const SIDEBAR_TITLE = 'Alliance pour la solidarité';
+const SIDEBAR_TITLE = STRINGS.fr.title;
 
 /** Menu items in order: the panel's action labels and the top-level handler (apps-script/stubs.ts declares them). */
 const menuItem = (action: ActionName, handler: string) => ({
@@ -40,7 +40,7 @@ export const MENU_ITEMS: readonly { label: string; handler: string; action: Acti
   menuItem('summary', 'allianceMenuSummary'),
   menuItem('rank', 'allianceMenuRank'),
   menuItem('undo', 'allianceMenuUndo'),
-  { label: 'Ouvrir le panneau', handler: 'allianceMenuOpenPanel', action: null },
+  { label: STRINGS.fr.sheetsMenu.openPanel, handler: 'allianceMenuOpenPanel', action: null },
 ];
 
 /** How long an action waits for another one to finish in the same spreadsheet. */
@@ -77,11 +77,6 @@ function withDocumentLock<T>(write: () => T): T | null {
   }
 }
 
-const BUSY_TEXT: Record<Lang, string> = {
-  fr: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
-  en: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Menu
 
@@ -94,11 +89,9 @@ export function onOpen(): void {
   menu.addToUi();
 }
 
-/** « 23 cellules seront modifiées » — French plural, fr-CA grouping of thousands. */
+/** « 23 cellules seront modifiées… Continuer ? » */
 export function confirmText(cells: number): string {
-  const count = cells.toLocaleString('fr-CA');
-  const change = cells <= 1 ? `${count} cellule sera modifiée` : `${count} cellules seront modifiées`;
-  return `${change}. Les anciennes valeurs sont consignées dans la feuille Journal et « Annuler la dernière opération » les rétablit. Continuer ?`;
+  return STRINGS.fr.sheetsMenu.confirm(cells);
 }
 
 /** Runs an action from the menu: changing actions show the cell count and wait for « Oui ». */
@@ -120,7 +113,7 @@ function runFromMenu(action: ActionName): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
-      spreadsheet.toast('Opération annulée : rien n’a été modifié.', MENU_TITLE);
+      spreadsheet.toast(STRINGS.fr.cancelled, MENU_TITLE);
       return;
     }
   }
@@ -129,7 +122,7 @@ function runFromMenu(action: ActionName): void {
   const confirmed = changing ? { cells: result.plan.operation?.changes ?? [], restoreChanged: false } : null;
   const done = writeUnderLock(spreadsheet, action, 'fr', confirmed);
   if (!done) {
-    ui.alert(`${MENU_TITLE} — ${label}`, BUSY_TEXT.fr, ui.ButtonSet.OK);
+    ui.alert(`${MENU_TITLE} — ${label}`, STRINGS.fr.sheetsMenu.busy, ui.ButtonSet.OK);
     return;
   }
   spreadsheet.toast(doneText(done), MENU_TITLE, 10);
@@ -138,12 +131,7 @@ function runFromMenu(action: ActionName): void {
 /** The toast after a menu action: its summary, and how many cells changed meanwhile were left alone. */
 function doneText(result: ActionResult): string {
   const kept = result.issues.filter((i) => i.code === 'write.changedSince').length;
-  if (kept === 0) return result.summary;
-  const cells =
-    kept === 1
-      ? '1 cellule modifiée entre-temps a été laissée'
-      : `${kept} cellules modifiées entre-temps ont été laissées`;
-  return `${result.summary}. ${cells} telle${kept > 1 ? 's' : ''} quelle${kept > 1 ? 's' : ''} (voir le panneau).`;
+  return kept === 0 ? result.summary : STRINGS.fr.sheetsMenu.doneKeptChanged(result.summary, kept);
 }
 
 export const menuTemplate = (): void => runFromMenu('template');
@@ -191,7 +179,7 @@ export function allianceRun(action: unknown, lang: unknown, confirmation?: unkno
     language,
     confirmed && { cells: confirmedCells(confirmed.token), restoreChanged: confirmed.restoreChanged },
   );
-  if (!done) throw new Error(BUSY_TEXT[language]);
+  if (!done) throw new Error(STRINGS[language].sheetsMenu.busy);
   return plain(toPanelResult(done, language));
 }
 

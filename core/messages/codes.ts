@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
  * Every issue and reason code, declared once with the types of its parameters. Rules pass raw values
  * (cents, numbers, ISO dates, lists); the locale tables `fr.ts` and `en.ts` turn them into sentences.
  * This module imports nothing of the project, so `issues.ts` and the locale tables can both lean on it.
+ * Product code imports only its types: the schemas stay out of the bundles, and the tests run them
+ * against every issue the rules raise.
  */
 
 /** What staff typed or a cell holds, as they would recognise it (already shown as text). */
@@ -204,7 +206,3 @@ export type IssueParams = Readonly<Record<string, ParamValue>>;
 
 /** Issue and reason texts in one language: one sentence builder per code, typed by the code's parameters. */
 export type IssueTexts = { [C in IssueCode]: (params: ParamsOf<C>) => string };
-
-export function isIssueCode(code: string): code is IssueCode {
-  return Object.hasOwn(ISSUE_CODES, code);
-}

@@ -300,6 +300,17 @@ export const enPanel: PanelStrings = {
   selectFailed: (sheet, cell) => `Could not show cell ${sheet}!${cell}.`,
   errorDetail: 'Technical detail',
   unknownError: 'Unknown error.',
+  sheetsMenu: {
+    title: 'Alliance',
+    openPanel: 'Open the panel',
+    confirm: (cells) =>
+      `${integer(cells)} ${cells === 1 ? 'cell will be changed' : 'cells will be changed'}. The old values are recorded in the Journal sheet and “Undo the last operation” restores them. Continue?`,
+    busy: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
+    doneKeptChanged: (summary, kept) =>
+      kept === 1
+        ? `${summary}. 1 cell changed meanwhile was left as it was (see the panel).`
+        : `${summary}. ${integer(kept)} cells changed meanwhile were left as they were (see the panel).`,
+  },
 };
 
 // — command line

@@ -313,6 +313,17 @@ export const frPanel: PanelStrings = {
   selectFailed: (sheet, cell) => `Impossible d’afficher la cellule ${sheet}!${cell}.`,
   errorDetail: 'Détail technique',
   unknownError: 'Erreur inconnue.',
+  sheetsMenu: {
+    title: 'Alliance',
+    openPanel: 'Ouvrir le panneau',
+    confirm: (cells) =>
+      `${integer(cells)} ${cells <= 1 ? 'cellule sera modifiée' : 'cellules seront modifiées'}. Les anciennes valeurs sont consignées dans la feuille Journal et « Annuler la dernière opération » les rétablit. Continuer ?`,
+    busy: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
+    doneKeptChanged: (summary, kept) =>
+      kept === 1
+        ? `${summary}. 1 cellule modifiée entre-temps a été laissée telle quelle (voir le panneau).`
+        : `${summary}. ${integer(kept)} cellules modifiées entre-temps ont été laissées telles quelles (voir le panneau).`,
+  },
 };
 
 // — ligne de commande

@@ -4,10 +4,14 @@ import type { Lang } from './format.js';
 import { fr } from './fr.js';
 
 export type { IssueCode, IssueParams, ParamsOf } from './codes.js';
-export { isIssueCode } from './codes.js';
 export { FORMATS, type Formats, type Lang } from './format.js';
 
 const tables: Record<Lang, IssueTexts> = { fr, en };
+
+/** A code the tables know: checks data that crossed a bridge (the panel, a JSON file). */
+export function isIssueCode(code: string): code is IssueCode {
+  return Object.hasOwn(fr, code);
+}
 
 /** Longest parameter a message quotes: a 10 000-character cell is cut, so a message stays a message. */
 export const MAX_PARAM_LENGTH = 500;
