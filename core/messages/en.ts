@@ -1,6 +1,6 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
-import type { CliText, PanelStrings } from './texts.js';
+import type { CliText, PanelStrings, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.en;
 
@@ -407,4 +407,24 @@ export const enCli: CliText = {
   budgetHeaders: ['Year', 'Envelope', 'Carried in', 'Available', 'Committed', 'Paid', 'Carried out'],
   lapsed: 'Unused at program end',
   score: 'score',
+};
+
+// — sheets the tool writes
+export const enSheets: SheetTexts = {
+  summaryTitle: (program) => `Budget summary — ${program}`,
+  summaryCheck: 'Values computed by the tool (check)',
+  toolColumn: (header) => `${header} (tool)`,
+  byPriority: 'By priority',
+  summaryChart: 'Envelope, committed and carried forward by fiscal year',
+  rankingTitle: (program) => `Ranking and funding recommendation — ${program}`,
+  status: {
+    committed: 'Already committed',
+    recommended: 'Recommended',
+    insufficientFunds: 'Insufficient funds',
+    belowMinimum: 'Below the minimum',
+    aboveMaximum: 'Above the maximum',
+    notEligible: 'Not eligible',
+    notScored: 'Not scored',
+    decided: 'Already decided',
+  },
 };

@@ -1,6 +1,6 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
-import type { PanelStrings } from './texts.js';
+import type { PanelStrings, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.fr;
 
@@ -426,4 +426,24 @@ export const frCli = {
   budgetHeaders: ['Exercice', 'Enveloppe', 'Report reçu', 'Disponible', 'Engagé', 'Versé', 'Solde reporté'],
   lapsed: 'Non utilisé à la fin du programme',
   score: 'note',
+};
+
+// — feuilles écrites par l’outil
+export const frSheets: SheetTexts = {
+  summaryTitle: (program) => `Sommaire budgétaire — ${program}`,
+  summaryCheck: 'Valeurs calculées par l’outil (contrôle)',
+  toolColumn: (header) => `${header} (outil)`,
+  byPriority: 'Par priorité',
+  summaryChart: 'Enveloppe, engagé et solde reporté par exercice',
+  rankingTitle: (program) => `Classement et recommandation — ${program}`,
+  status: {
+    committed: 'Déjà engagé',
+    recommended: 'Recommandé',
+    insufficientFunds: 'Fonds insuffisants',
+    belowMinimum: 'Sous le seuil',
+    aboveMaximum: 'Au-delà du maximum',
+    notEligible: 'Non admissible',
+    notScored: 'Non évalué',
+    decided: 'Décision rendue',
+  },
 };

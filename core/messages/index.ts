@@ -1,12 +1,16 @@
 import type { IssueCode, IssueParams, IssueTexts, ParamsOf } from './codes.js';
-import { en } from './en.js';
+import { en, enSheets } from './en.js';
 import type { Lang } from './format.js';
-import { fr } from './fr.js';
+import { fr, frSheets } from './fr.js';
+import type { SheetTexts } from './texts.js';
 
 export type { IssueCode, IssueParams, ParamsOf } from './codes.js';
 export { FORMATS, type Formats, type Lang } from './format.js';
 
 const tables: Record<Lang, IssueTexts> = { fr, en };
+
+/** Titles and labels of the generated sheets. */
+export const SHEET_TEXTS: Record<Lang, SheetTexts> = { fr: frSheets, en: enSheets };
 
 /** A code the tables know: checks data that crossed a bridge (the panel, a JSON file). */
 export function isIssueCode(code: string): code is IssueCode {

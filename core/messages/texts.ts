@@ -1,5 +1,6 @@
 import type { Severity } from '../issues.js';
 import type { ActionName } from '../plan.js';
+import type { RecommendationStatus } from '../recommendation.js';
 import type { Lang } from './format.js';
 import type { frCli } from './fr.js';
 
@@ -60,3 +61,17 @@ export interface PanelStrings {
 
 /** The command line's own texts (help, usage errors, progress, result tables): French sets the shape. */
 export type CliText = typeof frCli;
+
+/** Titles and labels of the sheets the tool writes (Sommaire budgétaire, Classement), per language. */
+export interface SheetTexts {
+  summaryTitle: (program: string) => string;
+  /** Above the columns the tool computes beside staff's formulas, to check them. */
+  summaryCheck: string;
+  /** `Enveloppe (outil)`: one of those columns. */
+  toolColumn: (header: string) => string;
+  byPriority: string;
+  summaryChart: string;
+  rankingTitle: (program: string) => string;
+  /** The Recommandation column: one short label per status. */
+  status: Record<RecommendationStatus, string>;
+}

@@ -6,10 +6,10 @@ import type { Analysis } from '../analysis.js';
 import type { WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock } from '../generated.js';
 import { type Issue, issue } from '../issues.js';
-import { type Lang, renderIssue } from '../messages/index.js';
+import { type Lang, renderIssue, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, PlanValue, SheetPlan } from '../plan.js';
 import { compareNatural } from '../ranking.js';
-import type { Recommendation, RecommendationStatus } from '../recommendation.js';
+import type { Recommendation } from '../recommendation.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { normalizeKey } from '../values/text.js';
 import { journalTimestamp } from './journal.js';
@@ -18,29 +18,6 @@ export const RANKING_SHEET = 'Classement';
 export const SCORE_FORMAT = '0.00';
 /** Written instead of a score for an evaluator in conflict of interest. */
 export const CONFLICT_MARK = 'C.I.';
-
-const STATUS_LABELS: Record<Lang, Record<RecommendationStatus, string>> = {
-  fr: {
-    committed: 'Déjà engagé',
-    recommended: 'Recommandé',
-    insufficientFunds: 'Fonds insuffisants',
-    belowMinimum: 'Sous le seuil',
-    aboveMaximum: 'Au-delà du maximum',
-    notEligible: 'Non admissible',
-    notScored: 'Non évalué',
-    decided: 'Décision rendue',
-  },
-  en: {
-    committed: 'Already committed',
-    recommended: 'Recommended',
-    insufficientFunds: 'Insufficient funds',
-    belowMinimum: 'Below the minimum',
-    aboveMaximum: 'Above the maximum',
-    notEligible: 'Not eligible',
-    notScored: 'Not scored',
-    decided: 'Already decided',
-  },
-};
 
 export interface RankingPlanResult {
   sheet: SheetPlan;
@@ -131,7 +108,7 @@ export function rankingPlan(
       ranked.score,
       ranked.finalScore === null ? null : ranked.bonus,
       ranked.finalScore,
-      recommendation ? STATUS_LABELS[lang][recommendation.status] : '',
+      recommendation ? SHEET_TEXTS[lang].status[recommendation.status] : '',
       reason,
       centsToDollars(requestedCents),
     ]);
@@ -151,10 +128,7 @@ export function rankingPlan(
     ]);
   }
 
-  const title =
-    lang === 'en'
-      ? `Ranking and funding recommendation — ${analysis.settings.programName}`
-      : `Classement et recommandation — ${analysis.settings.programName}`;
+  const title = SHEET_TEXTS[lang].rankingTitle(analysis.settings.programName);
   const headerRow = 3;
   const blocks: Block[] = [
     generatedTitleBlock(title, journalTimestamp(now)),

@@ -9,7 +9,7 @@ import type { CellValue, WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
-import type { Lang } from '../messages/index.js';
+import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
 import { fiscalYearRange, isFiscalYearLabel } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
@@ -179,10 +179,7 @@ export function summaryPlan(
   if (name !== SUMMARY_SHEET)
     issues.push(issue('action.renamedSheet', 'info', {}, { base: SUMMARY_SHEET, sheet: name }));
 
-  const title =
-    lang === 'en'
-      ? `Budget summary — ${analysis.settings.programName}`
-      : `Sommaire budgétaire — ${analysis.settings.programName}`;
+  const title = SHEET_TEXTS[lang].summaryTitle(analysis.settings.programName);
   const blocks: Block[] = [generatedTitleBlock(title, journalTimestamp(now))];
   const years = analysis.ledger.years;
   const headerRow = SUMMARY_HEADER_ROW;
@@ -195,15 +192,13 @@ export function summaryPlan(
   blocks.push({
     row: headerRow - 1,
     col: HELPER_COL,
-    values: [
-      [lang === 'en' ? 'Values computed by the tool (check)' : 'Valeurs calculées par l’outil (contrôle)'],
-    ],
+    values: [[SHEET_TEXTS[lang].summaryCheck]],
     bold: true,
   });
   blocks.push({
     row: headerRow,
     col: HELPER_COL,
-    values: [SUMMARY_HEADERS.slice(1).map((h) => (lang === 'en' ? `${h} (tool)` : `${h} (outil)`))],
+    values: [SUMMARY_HEADERS.slice(1).map(SHEET_TEXTS[lang].toolColumn)],
     bold: true,
   });
 
@@ -272,7 +267,7 @@ export function summaryPlan(
   blocks.push({
     row: priorityTitleRow,
     col: 0,
-    values: [[lang === 'en' ? 'By priority' : 'Par priorité']],
+    values: [[SHEET_TEXTS[lang].byPriority]],
     bold: true,
   });
   blocks.push({ row: priorityTitleRow + 1, col: 0, values: [[...PRIORITY_HEADERS]], bold: true });
@@ -317,10 +312,7 @@ export function summaryPlan(
     sheet.charts = [
       {
         type: 'column',
-        title:
-          lang === 'en'
-            ? 'Envelope, committed and carried forward by fiscal year'
-            : 'Enveloppe, engagé et solde reporté par exercice',
+        title: SHEET_TEXTS[lang].summaryChart,
         categories: range(0),
         series: [
           { name: 'Enveloppe', values: range(1) },
