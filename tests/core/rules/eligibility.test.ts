@@ -206,7 +206,7 @@ describe('evaluateEligibility', () => {
       matcher,
     );
     expect(oneOfTwo.warnings.map((w) => [w.code, w.cell, w.params?.missingStart])).toEqual([
-      ['eligibility.missingDates', 'I2', 0],
+      ['eligibility.missingDates', 'I2', false],
     ]);
   });
 
