@@ -14,7 +14,6 @@ import { hasErrors, type Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS, type Plan } from '../core/plan.js';
 import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
-import { formatMoney } from '../core/values/money.js';
 import { type ResolvedPlan, resolvePlan, settlePlan } from '../core/writes.js';
 import packageJson from '../package.json';
 import { CLI_TEXT, type CliText } from './messages.js';
@@ -379,8 +378,8 @@ export function rankingLines(
 }
 
 export function budgetLines(report: JsonReport, text: CliText): string[] {
-  // The report's amounts are dollars; the core formats money the fr-CA way (`195 007 $`).
-  const money = (dollars: number) => formatMoney(Math.round(dollars * 100));
+  // The report's amounts are dollars; each language writes them its way (`195 007 $`, `$195,007`).
+  const money = (dollars: number) => text.money(Math.round(dollars * 100));
   const rows = report.budget.years.map((y) => [
     y.year,
     money(y.envelope),
