@@ -344,7 +344,7 @@ The input file is never changed without --in-place, nor while Excel or LibreOffi
 
 export const enCli: CliText = {
   locale: 'en-CA',
-  money: FORMATS.en.money,
+  money: (cents) => money(cents),
   help: HELP,
   usage:
     'Usage: alliance <template|validate|reformat|summary|rank|undo> [FILE] [options] (see alliance --help)',

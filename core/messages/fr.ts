@@ -359,7 +359,7 @@ Le fichier d’origine n’est jamais modifié sans --in-place, ni tant qu’Exc
 /** The command line's own texts (help, usage errors, progress), in French. */
 export const frCli = {
   locale: 'fr-CA',
-  money: FORMATS.fr.money,
+  money: (cents: number) => money(cents),
   help: HELP,
   usage:
     'Utilisation : alliance <template|validate|reformat|summary|rank|undo> [FICHIER] [options] (voir alliance --help)',
