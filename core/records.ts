@@ -1,7 +1,8 @@
 /** Staff rows as typed records. Grid readers build them (with issues); rules consume them. */
 
-export const DECISIONS = ['Reçu', 'En analyse', 'Recommandé', 'Accepté', 'Refusé', 'Retiré'] as const;
-export type Decision = (typeof DECISIONS)[number];
+import type { Decision } from './values/vocabulary.js';
+
+export type { Decision };
 
 /** Where a record's fields sit in its sheet, so that rules can address their issues. */
 export interface Origin<Field extends string> {

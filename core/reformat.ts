@@ -6,7 +6,6 @@
 import { cellAddress } from './a1.js';
 import type { Analysis } from './analysis.js';
 import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
-import { parseDecision } from './grids/projects.js';
 import { type Issue, issue, issueFrom } from './issues.js';
 import { operationId, readJournal } from './journal.js';
 import type { Coded } from './messages/codes.js';
@@ -15,12 +14,19 @@ import { createMunicipalityMatcher, type MunicipalityMatcher } from './municipal
 import type { CellChange, Plan } from './plan.js';
 import { parsePriority } from './priorities.js';
 import type { Settings } from './settings.js';
-import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
+import { DATE_FORMAT, endDateIso, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
 import { centsToDollars, MONEY_FORMAT, MONEY_FORMAT_CENTS, parseMoney } from './values/money.js';
-import { collapseSpaces, headerKey } from './values/text.js';
-
-export const DATE_FORMAT = 'yyyy-mm-dd';
+import { parseScoreCell } from './values/scores.js';
+import { collapseSpaces } from './values/text.js';
+import {
+  NO_FORMS,
+  NOT_APPLICABLE_FORMS,
+  parseDecision,
+  parsePaymentType,
+  parseYesNo,
+  YES_FORMS,
+} from './values/vocabulary.js';
 
 /** How one column is tidied. */
 export type ColumnKind =
@@ -74,11 +80,6 @@ function tidyMultiline(text: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-const YES = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', 'x']);
-const NO = new Set(['non', 'n', 'no', 'faux', 'false']);
-const NOT_APPLICABLE = new Set(['so', 's.o.', 's.o', 's/o', 'n/a', 'na', 'sans objet']);
-const PAYMENT_TYPES = ['Avance', 'Versement', 'Solde'];
-
 function tidyMoney(value: CellValue): Tidied {
   const parsed = parseMoney(value);
   if (parsed.kind === 'blank') return change(value, null);
@@ -93,8 +94,8 @@ function tidyDate(value: CellValue, endOfPeriod: boolean): Tidied {
   if (parsed.kind === 'blank') return change(value, null);
   if (parsed.kind === 'invalid')
     return { kind: 'skip', code: 'reformat.unparsedDate', params: { value: shown(value) } };
-  // The reader reads « Mars 2023 » in Fin as 2023-03-31: the real date must say the same.
-  const iso = endOfPeriod && parsed.precision === 'month' ? endOfMonth(parsed.iso) : parsed.iso;
+  // The real date must say what the reader reads (« Mars 2023 » in Fin is 2023-03-31).
+  const iso = endOfPeriod ? endDateIso(parsed) : parsed.iso;
   return change(value, isoToDate(iso), DATE_FORMAT);
 }
 
@@ -158,18 +159,17 @@ export function tidyCell(kind: ColumnKind, value: CellValue, ctx: TidyContext): 
     case 'decision':
       return change(value, parseDecision(value) ?? collapseSpaces(value));
     case 'yesNo': {
-      const key = headerKey(value);
-      return change(value, YES.has(key) ? 'Oui' : NO.has(key) ? 'Non' : collapseSpaces(value));
+      const answer = parseYesNo(value);
+      return change(value, answer === null ? collapseSpaces(value) : answer ? YES_FORMS[0] : NO_FORMS[0]);
     }
     case 'score': {
-      const text = collapseSpaces(value);
-      if (/^\d+(?:[.,]\d+)?$/.test(text)) return change(value, Number(text.replace(',', '.')));
-      return change(value, NOT_APPLICABLE.has(headerKey(text)) ? 'S.O.' : text);
+      // What the grid reads, written the one way: a number, or « S.O. ».
+      const score = parseScoreCell(value);
+      if (score.kind !== 'score') return change(value, collapseSpaces(value));
+      return change(value, score.value === 'NA' ? NOT_APPLICABLE_FORMS[0] : score.value);
     }
-    case 'paymentType': {
-      const known = PAYMENT_TYPES.find((t) => headerKey(t) === headerKey(value));
-      return change(value, known ?? collapseSpaces(value));
-    }
+    case 'paymentType':
+      return change(value, parsePaymentType(value) ?? collapseSpaces(value));
     default:
       return change(value, collapseSpaces(value));
   }

@@ -6,6 +6,7 @@ import { type Issue, type IssueCode, issue, type ParamsArg } from './issues.js';
 import type { ParamsOf } from './messages/codes.js';
 import {
   type Criterion,
+  DEFAULT_CRITERION_MAX,
   type Municipality,
   PRESET_SETTINGS,
   type Priority,
@@ -14,7 +15,7 @@ import {
   type Settings,
   SettingsSchema,
 } from './settings.js';
-import { endOfMonth, isoToDate, parseDate } from './values/dates.js';
+import { endDateIso, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
 import { centsToDollars, parseMoney } from './values/money.js';
 import { headerKey, normalizeKey } from './values/text.js';
@@ -66,9 +67,6 @@ const KEY_VALUE_HEADER = ['Paramètre', 'Valeur'] as const;
 const IGNORED_KEYS = new Set(
   ['Paramètre', 'Paramètres', 'Réglage', 'Clé', 'Setting', 'Settings', 'Key', SETTINGS_TITLE].map(headerKey),
 );
-
-/** A criterion's maximum when the column is absent or the cell blank. */
-const DEFAULT_CRITERION_MAX = 10;
 
 const KEY_LOOKUP = new Map<string, KeyedSetting>();
 for (const [setting, labels] of Object.entries(SETTING_KEYS) as [KeyedSetting, readonly string[]][]) {
@@ -336,9 +334,7 @@ class SettingsReader {
           this.invalid(row, col, label, value, { expected: 'date' });
           return;
         }
-        // « Mars 2023 » as an end date means the whole month.
-        settings[setting] =
-          setting === 'programEnd' && date.precision === 'month' ? endOfMonth(date.iso) : date.iso;
+        settings[setting] = setting === 'programEnd' ? endDateIso(date) : date.iso;
         return;
       }
       case 'municipalityRule':

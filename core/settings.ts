@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ALL_MUNICIPALITIES_FORMS } from './values/vocabulary.js';
 
 /** ISO calendar date `YYYY-MM-DD`. */
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -87,6 +88,16 @@ export const SETTING_CHOICES = {
   notApplicable: { exclu: 'excluded', zéro: 'zero', excluded: 'excluded', zero: 'zero' },
 } as const;
 
+/** Former municipalities merged into Saint-Hyacinthe (2002): variants of its name. */
+const SAINT_HYACINTHE_SECTORS = [
+  'Sainte-Rosalie',
+  "Saint-Thomas-d'Aquin",
+  'Notre-Dame-de-Saint-Hyacinthe',
+  'Saint-Hyacinthe-le-Confesseur',
+  'Douville',
+  'La Providence',
+] as const;
+
 export const PRESET_MUNICIPALITIES: Municipality[] = [
   { name: 'La Présentation', code: '54035', variants: [] },
   { name: 'Saint-Barnabé-Sud', code: '54105', variants: [] },
@@ -101,14 +112,7 @@ export const PRESET_MUNICIPALITIES: Municipality[] = [
   {
     name: 'Saint-Hyacinthe',
     code: '54048',
-    variants: [
-      'Sainte-Rosalie',
-      "Saint-Thomas-d'Aquin",
-      'Notre-Dame-de-Saint-Hyacinthe',
-      'Saint-Hyacinthe-le-Confesseur',
-      'Douville',
-      'La Providence',
-    ],
+    variants: [...SAINT_HYACINTHE_SECTORS],
   },
   { name: 'Saint-Jude', code: '54110', variants: [] },
   { name: 'Saint-Liboire', code: '54072', variants: [] },
@@ -123,14 +127,10 @@ export const PRESET_MUNICIPALITIES: Municipality[] = [
 ];
 
 /** Former municipalities merged into Saint-Hyacinthe: they count as Saint-Hyacinthe, with an info note. */
-export const MERGED_SECTORS = new Set([
-  'Sainte-Rosalie',
-  "Saint-Thomas-d'Aquin",
-  'Notre-Dame-de-Saint-Hyacinthe',
-  'Saint-Hyacinthe-le-Confesseur',
-  'Douville',
-  'La Providence',
-]);
+export const MERGED_SECTORS: ReadonlySet<string> = new Set(SAINT_HYACINTHE_SECTORS);
+
+/** The maximum of a criterion when Paramètres or SCORE() gives none. */
+export const DEFAULT_CRITERION_MAX = 10;
 
 /** The MRC des Maskoutains action plan 2019-2023 (dated 2020-02-03): the built-in preset. */
 export const PRESET_SETTINGS: Settings = {
@@ -180,11 +180,5 @@ export const PRESET_SETTINGS: Settings = {
     { name: 'Pérennité', weight: 10, max: 5 },
   ],
   municipalities: PRESET_MUNICIPALITIES,
-  allMunicipalitiesWords: [
-    'Toutes',
-    'Toutes les municipalités',
-    'Ensemble de la MRC',
-    'Tout le territoire',
-    'MRC',
-  ],
+  allMunicipalitiesWords: [...ALL_MUNICIPALITIES_FORMS],
 };

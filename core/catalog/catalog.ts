@@ -1,17 +1,18 @@
 import { type CellValue, isBlank, isErrorValue } from '../cells.js';
 import { evaluateEligibility } from '../eligibility.js';
-import { memoize } from '../grids/sheets.js';
 import { computeLedger } from '../ledger.js';
 import type { Coded } from '../messages/codes.js';
 import { type Lang, renderIssue } from '../messages/index.js';
 import { type MunicipalityMatcher, sharedMatcher } from '../municipalities.js';
 import type { Project } from '../records.js';
 import { scoreReview } from '../scoring.js';
-import { PRESET_SETTINGS, type Settings } from '../settings.js';
+import { DEFAULT_CRITERION_MAX, PRESET_SETTINGS, type Settings } from '../settings.js';
 import { readSettings } from '../settings-reader.js';
-import { endOfMonth, fiscalYearOf, parseDate } from '../values/dates.js';
-import { exactLength, splitList } from '../values/lists.js';
+import { endDateIso, fiscalYearOf, parseDate } from '../values/dates.js';
+import { rememberingSplitter, splitList } from '../values/lists.js';
+import { memoize } from '../values/memo.js';
 import { centsToDollars, parseMoney } from '../values/money.js';
+import { parseScoreCell } from '../values/scores.js';
 import {
   flatten,
   type HostArgument,
@@ -165,13 +166,7 @@ function eligibilityRows(args: HostArgument[], reasonsLang?: Lang): ProjectRowRe
       municipalities: listOf(cells[2], true),
       priorities: listOf(cells[3], true),
       start: null,
-      // « Mars 2023 » as an end date means the end of March, as the Projets reader reads it.
-      end:
-        parsedEnd?.kind !== 'date'
-          ? null
-          : parsedEnd.precision === 'month'
-            ? endOfMonth(parsedEnd.iso)
-            : parsedEnd.iso,
+      end: parsedEnd?.kind === 'date' ? endDateIso(parsedEnd) : null,
       totalCostCents: null,
       requestedCents: {},
       grantedCents: {},
@@ -225,20 +220,8 @@ function rememberedList(text: string, allowComma: boolean): string[] {
   return items;
 }
 
-/** splitList, piece by piece: each distinct town or organization is cleaned once. */
-function textList(text: string, allowComma: boolean): string[] {
-  const items: string[] = [];
-  for (const piece of text.normalize('NFC').split(allowComma ? SEPARATORS_COMMA : SEPARATORS)) {
-    const item = listItem(piece);
-    if (item !== null) items.push(item);
-  }
-  return exactLength(items);
-}
-
-/** The separators of splitList (core/values/lists.ts). */
-const SEPARATORS = /[;\r\n\u2028\u2029]+/;
-const SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
-const listItem = memoize((piece: string): string | null => splitList(piece)[0] ?? null);
+/** The column splitter every list cell of the catalog goes through. */
+const textList = rememberingSplitter();
 
 function column(values: CatalogCell[]): CatalogResult {
   return values.length === 0 ? [['']] : values.map((v) => [v]);
@@ -305,18 +288,11 @@ const MUNICIPALITIES: CatalogFunction = {
   },
 };
 
-/** The default maximum of a note when SCORE gets no maximums. */
-const DEFAULT_NOTE_MAX = 10;
-
 function numberOrNull(cell: CellValue): number | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(cell))
     return Number(cell.trim().replace(',', '.'));
   return null;
-}
-
-function isNotApplicable(cell: CellValue): boolean {
-  return typeof cell === 'string' && /^\s*(s\.?\s*o\.?|n\/?a|sans objet)\s*$/i.test(cell);
 }
 
 const SCORE: CatalogFunction = {
@@ -336,8 +312,8 @@ const SCORE: CatalogFunction = {
     param(
       'maximums',
       'maximums',
-      `La note maximale de chaque critère (facultatif ; ${DEFAULT_NOTE_MAX} par défaut).`,
-      `The maximum score of each criterion (optional; ${DEFAULT_NOTE_MAX} by default).`,
+      `La note maximale de chaque critère (facultatif ; ${DEFAULT_CRITERION_MAX} par défaut).`,
+      `The maximum score of each criterion (optional; ${DEFAULT_CRITERION_MAX} by default).`,
       true,
     ),
   ],
@@ -348,7 +324,7 @@ const SCORE: CatalogFunction = {
     const columns = notes.reduce((max, row) => Math.max(max, row.length), 1);
     const maxArg =
       args[2] === undefined || isAbsent(args[2]) ? null : flatten(toGrid(args[2])).map(numberOrNull);
-    const maximums = maxArg ?? weights.map(() => DEFAULT_NOTE_MAX);
+    const maximums = maxArg ?? weights.map(() => DEFAULT_CRITERION_MAX);
     const shapeError =
       weights.length !== columns || weights.some((w) => w === null || w < 0)
         ? catalogError({
@@ -386,19 +362,18 @@ const SCORE: CatalogFunction = {
       cells.forEach((cell, c) => {
         if (error) return;
         const criterion = settings.criteria[c];
-        if (isBlank(cell)) scores[criterion.name] = null;
-        else if (isNotApplicable(cell)) scores[criterion.name] = 'NA';
-        else {
-          const value = numberOrNull(cell);
-          if (value === null)
-            error = catalogError({ code: 'function.notANumber', params: { value: String(cell) } });
-          else if (value < 0 || value > criterion.max)
-            error = catalogError({
-              code: 'function.outOfRange',
-              params: { value, max: criterion.max, criterion: `${c + 1}` },
-            });
-          else scores[criterion.name] = value;
-        }
+        // The grid reader's reading of a score cell, so that SCORE() and the Classement agree.
+        const parsed = parseScoreCell(isBlank(cell) ? null : cell);
+        if (parsed.kind === 'blank') scores[criterion.name] = null;
+        else if (parsed.kind === 'invalid')
+          error = catalogError({ code: 'function.notANumber', params: { value: String(cell) } });
+        else if (parsed.value === 'NA') scores[criterion.name] = 'NA';
+        else if (parsed.value < 0 || parsed.value > criterion.max)
+          error = catalogError({
+            code: 'function.outOfRange',
+            params: { value: parsed.value, max: criterion.max, criterion: `${c + 1}` },
+          });
+        else scores[criterion.name] = parsed.value;
       });
       if (error) {
         out.push(error);

@@ -2,8 +2,10 @@
 import { cellAddress } from '../a1.js';
 import { isBlank, type SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
-import { DECISIONS, type Decision, type Project, type ProjectField } from '../records.js';
+import type { Decision, Project, ProjectField } from '../records.js';
+import { memoize } from '../values/memo.js';
 import { headerKey } from '../values/text.js';
+import { DECISIONS, parseDecision } from '../values/vocabulary.js';
 import {
   type ColumnSpec,
   cellAt,
@@ -14,7 +16,6 @@ import {
 } from './headers.js';
 import {
   CellReader,
-  memoize,
   originCells,
   projectIdKey,
   projectIdText,
@@ -65,34 +66,6 @@ export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
     names: ['Reddition reçue', 'Report received', 'Reddition de comptes reçue', 'Final report received'],
   },
 ];
-
-/** What staff type in `Décision` (without case or accents) → the decision. */
-const DECISION_WORDS = new Map<string, Decision>();
-for (const decision of DECISIONS) DECISION_WORDS.set(headerKey(decision), decision);
-for (const [word, decision] of Object.entries({
-  recue: 'Reçu',
-  received: 'Reçu',
-  'en analyse': 'En analyse',
-  'under review': 'En analyse',
-  'in review': 'En analyse',
-  recommandee: 'Recommandé',
-  recommended: 'Recommandé',
-  acceptee: 'Accepté',
-  accepted: 'Accepté',
-  approved: 'Accepté',
-  refusee: 'Refusé',
-  refused: 'Refusé',
-  rejected: 'Refusé',
-  declined: 'Refusé',
-  retiree: 'Retiré',
-  withdrawn: 'Retiré',
-} satisfies Record<string, Decision>)) {
-  DECISION_WORDS.set(word, decision);
-}
-
-export function parseDecision(text: string): Decision | null {
-  return DECISION_WORDS.get(headerKey(text)) ?? null;
-}
 
 export interface ProjectsReading {
   projects: Project[];

@@ -4,15 +4,16 @@
  * are checked by scoring, which sees the whole grid.
  */
 import { cellAddress } from '../a1.js';
-import type { CellValue, SheetSnapshot } from '../cells.js';
+import type { SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
 import type { Review, ReviewField } from '../records.js';
 import type { Settings } from '../settings.js';
+import { parseScoreCell } from '../values/scores.js';
 import { headerKey } from '../values/text.js';
+import { parseYesNoCell } from '../values/vocabulary.js';
 import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
 import {
   CellReader,
-  memoize,
   originCells,
   projectIdKey,
   projectIdText,
@@ -53,46 +54,6 @@ export const SELECTION_COLUMNS: readonly ColumnSpec[] = [
 export function criterionField(name: string): ReviewField {
   return `criterion ${name}`;
 }
-
-export type ScoreCell = { kind: 'blank' } | { kind: 'score'; value: number | 'NA' } | { kind: 'invalid' };
-
-/** S.O., SO, N/A, NA, « sans objet » (dots, slashes and spaces ignored). */
-const NOT_APPLICABLE = new Set(['so', 'na', 'sansobjet', 'nonapplicable', 'notapplicable']);
-
-/** A score as typed: a number, `7,5` or `7.5` as text, or S.O. */
-export function parseScoreCell(value: CellValue): ScoreCell {
-  if (value === null || value === undefined) return { kind: 'blank' };
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? { kind: 'score', value } : { kind: 'invalid' };
-  if (typeof value !== 'string') return { kind: 'invalid' };
-  const text = value.trim();
-  if (text === '') return { kind: 'blank' };
-  if (text.length > 40) return { kind: 'invalid' };
-  const number = /^[+-]?\d+(?:[.,]\d+)?$/.exec(text.replace(/[\s\u00A0\u202F]/g, ''));
-  if (number) return { kind: 'score', value: Number(number[0].replace(',', '.')) };
-  if (NOT_APPLICABLE.has(headerKey(text).replace(/[.\s/]/g, ''))) return { kind: 'score', value: 'NA' };
-  return { kind: 'invalid' };
-}
-
-const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'vrai', 'true', '1']);
-const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0']);
-
-/** Oui/Non/O/N/Yes/No/X/vrai/faux (blank = Non); null when unreadable. */
-export function parseConflictCell(value: CellValue): boolean | null {
-  if (value === null || value === undefined) return false;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
-  if (typeof value !== 'string') return null;
-  return conflictWord(value);
-}
-
-const conflictWord = memoize((text: string): boolean | null => {
-  const key = headerKey(text);
-  if (key === '') return false;
-  if (YES.has(key)) return true;
-  if (NO.has(key)) return false;
-  return null;
-});
 
 /** Headers of columns that hold totals or averages, not criteria. */
 const DERIVED_HEADER =
@@ -192,7 +153,7 @@ export function readReviews(
     let conflict = false;
     if (columns.conflict !== undefined) {
       const raw = reader.value(row, columns.conflict);
-      const parsed = parseConflictCell(raw);
+      const parsed = parseYesNoCell(raw);
       if (parsed === null) {
         reader.report('cell.conflictInvalid', 'error', row, columns.conflict, { value: shownValue(raw) });
       } else {

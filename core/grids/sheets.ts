@@ -3,8 +3,9 @@ import { cellAddress, columnLetters } from '../a1.js';
 import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from '../cells.js';
 import { isGeneratedSheet } from '../generated.js';
 import { type Issue, type IssueCode, issue, type ParamsArg } from '../issues.js';
-import { endOfMonth, parseDate } from '../values/dates.js';
-import { exactLength, splitList } from '../values/lists.js';
+import { endDateIso, parseDate } from '../values/dates.js';
+import { exactLength, rememberingSplitter, splitList } from '../values/lists.js';
+import { memoize } from '../values/memo.js';
 import { parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt } from './headers.js';
@@ -59,26 +60,6 @@ export function projectIdKey(id: string): string {
   return /^[\x21-\x7e]+$/.test(id) ? id.toLowerCase().replace(/:+$/, '') : headerKey(id);
 }
 
-/**
- * A one-argument function remembered by argument: columns such as Décision or Conflit d’intérêts
- * repeat a handful of values over thousands of rows, and their keys cost Unicode work.
- */
-export function memoize<T>(read: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined && !cache.has(text)) {
-      result = read(text);
-      // Bounded: a module-level memo lives as long as the add-in, over every recalculation.
-      if (text.length <= 200) {
-        if (cache.size >= 20_000) cache.clear();
-        cache.set(text, result);
-      }
-    }
-    return result as T;
-  };
-}
-
 /** Options every sheet reader takes. */
 export interface ReaderOptions {
   /**
@@ -125,24 +106,6 @@ export function originCells<Field extends string>(
 /** Above this, a number of dollars goes through parseMoney (which knows when cents stop being exact). */
 const WHOLE_DOLLARS_MAX = 1e12;
 
-/** The separators of `splitList` (core/values/lists.ts). */
-const LIST_SEPARATORS = /[;\r\n\u2028\u2029]+/;
-const LIST_SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
-
-const SEMICOLON = 59;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
-/**
- * Text below U+0300 without U+2028/U+2029: already NFC (nothing there composes or decomposes) and
- * its only list separators are `;`, `,`, CR and LF, so a list splits without Unicode work.
- */
-function isPlainText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return false;
-  return true;
-}
-
 /** Error values all start with `#`: most cells are told apart without the full check. */
 const ERROR_START = /^\s*#/;
 
@@ -168,7 +131,7 @@ export class CellReader {
   // Staff columns repeat the same texts (dates typed as text, « - $ », town lists): parse each once.
   private readonly moneyText = memoize(parseMoney);
   private readonly dateText = memoize(parseDate);
-  private readonly listItem = memoize((piece: string) => splitList(piece)[0] ?? null);
+  private readonly splitCell = rememberingSplitter();
 
   constructor(readonly sheet: SheetSnapshot) {}
 
@@ -216,37 +179,9 @@ export class CellReader {
     return flatText(String(value));
   }
 
-  /**
-   * `splitList`, item by item: town and organization names repeat from row to row, so each distinct
-   * piece is cleaned once (the separators are splitList's; a test holds the two equal).
-   */
+  /** `splitList` of a cell, each distinct piece cleaned once. */
   list(row: number, col: number | undefined, allowComma = false): string[] {
-    const value = this.value(row, col);
-    if (typeof value !== 'string') return splitList(value, { allowComma });
-    const items: string[] = [];
-    if (!isPlainText(value)) {
-      for (const piece of value
-        .normalize('NFC')
-        .split(allowComma ? LIST_SEPARATORS_COMMA : LIST_SEPARATORS)) {
-        const item = this.listItem(piece);
-        if (item !== null) items.push(item);
-      }
-      return exactLength(items);
-    }
-    // The same split by hand (a regular expression split costs more than the rest of the row).
-    // Empty pieces between separators give no item either way.
-    let start = 0;
-    for (let i = 0; i <= value.length; i++) {
-      const code = i < value.length ? value.charCodeAt(i) : SEMICOLON;
-      if (code !== SEMICOLON && code !== LF && code !== CR && !(allowComma && code === COMMA)) continue;
-      if (i > start) {
-        const item = this.listItem(value.slice(start, i));
-        if (item !== null) items.push(item);
-      }
-      start = i + 1;
-    }
-    // Kept by the project record: see exactLength.
-    return exactLength(items);
+    return this.splitCell(this.value(row, col), allowComma);
   }
 
   /**
@@ -288,7 +223,7 @@ export class CellReader {
       return null;
     }
     if (parsed.fromText) this.report('cell.dateAsText', 'warning', row, col, { value: shownValue(raw) });
-    return options.endOfPeriod && parsed.precision === 'month' ? endOfMonth(parsed.iso) : parsed.iso;
+    return options.endOfPeriod ? endDateIso(parsed) : parsed.iso;
   }
 }
 

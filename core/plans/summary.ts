@@ -13,6 +13,7 @@ import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
 import { fiscalYearRange, isFiscalYearLabel } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
+import { decisionKeys } from '../values/vocabulary.js';
 import { journalTimestamp } from './journal.js';
 
 export const SUMMARY_SHEET = 'Sommaire budgétaire';
@@ -66,7 +67,8 @@ export function amountExpression(ref: string): string {
  */
 function acceptedExpression(ref: string): string {
   const key = `SUBSTITUTE(LOWER(TRIM(${ref}&"")),"é","e")`;
-  const words = ['accepte', 'acceptee', 'accepted', 'approved'].map((word) => `(${key}="${word}")`);
+  // Keys are accent-free (headerKey) and LOWER keeps accents: é is the one accent the words have.
+  const words = decisionKeys('Accepté').map((word) => `(${key}="${word}")`);
   return `((${words.join('+')})>0)`;
 }
 

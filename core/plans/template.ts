@@ -9,16 +9,15 @@ import { findStaffSheet, STAFF_SHEET_NAMES, type StaffSheet } from '../grids/she
 import { type Issue, issue } from '../issues.js';
 import type { Lang } from '../messages/index.js';
 import type { Block, ListValidation, PlanValue, SheetPlan } from '../plan.js';
-import { DECISIONS } from '../records.js';
 import { PRESET_SETTINGS, SETTING_KEYS, type Settings } from '../settings.js';
 import { settingsSheetRows } from '../settings-reader.js';
+import { DATE_FORMAT } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { headerKey } from '../values/text.js';
+import { DECISIONS, PAYMENT_TYPES, YES_NO_CHOICES } from '../values/vocabulary.js';
 
-export const DATE_FORMAT = 'yyyy-mm-dd';
 /** Rows prepared (formats, drop-down lists) below each header. */
 export const TEMPLATE_ROWS = 500;
-export const PAYMENT_TYPES = ['Avance', 'Versement', 'Solde'] as const;
 export const BUDGET_LINE_LABEL = 'Attribué en fonction des priorités définies, selon les impacts des projets';
 
 type ColumnFormat = 'money' | 'date' | null;
@@ -57,7 +56,7 @@ export function selectionColumns(settings: Settings): TableColumn[] {
     ...settings.criteria.map(
       (c): TableColumn => ({ header: c.name, width: Math.max(12, Math.min(30, c.name.length)) }),
     ),
-    { header: "Conflit d'intérêts", width: 12, list: ['Oui', 'Non'] },
+    { header: "Conflit d'intérêts", width: 12, list: YES_NO_CHOICES },
     { header: 'Commentaire', width: 40 },
   ];
 }

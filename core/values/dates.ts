@@ -291,10 +291,21 @@ export function formatDateLong(iso: string, lang: Lang = 'fr'): string {
   return `${day === 1 ? '1er' : day} ${MONTHS_FR[month - 1]} ${year}`;
 }
 
+/** The number format of a date cell Reformater and the template write. */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
 /** The last day of the month of an ISO date (a month-precision end date means its last day). */
 export function endOfMonth(iso: string): string {
   const [year, month] = isoParts(iso);
   return `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+}
+
+/**
+ * The day an end date means: « Mars 2023 » typed as an end (a project's Fin, the program's end) is
+ * the last day of March, a full date is itself. Readers, Reformater and the catalog all use this.
+ */
+export function endDateIso(date: { iso: string; precision: 'day' | 'month' }): string {
+  return date.precision === 'month' ? endOfMonth(date.iso) : date.iso;
 }
 
 /** Days from `a` to `b` (negative when `b` is earlier). */

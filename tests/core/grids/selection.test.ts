@@ -1,55 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseConflictCell, parseScoreCell, readReviews } from '../../../core/grids/selection.js';
+import { readReviews } from '../../../core/grids/selection.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { at, SELECTION_HEADERS, sheet } from './fixtures.js';
-
-describe('parseScoreCell', () => {
-  it.each([
-    [8, 8],
-    ['7,5', 7.5],
-    [' 7.5 ', 7.5],
-    ['10', 10],
-    ['S.O.', 'NA'],
-    ['SO', 'NA'],
-    ['n/a', 'NA'],
-    ['NA', 'NA'],
-    ['Sans objet', 'NA'],
-  ])('%j → %j', (cell, expected) => {
-    expect(parseScoreCell(cell)).toEqual({ kind: 'score', value: expected });
-  });
-
-  it('tells blanks from text that is not a score', () => {
-    expect(parseScoreCell(null)).toEqual({ kind: 'blank' });
-    expect(parseScoreCell('  ')).toEqual({ kind: 'blank' });
-    expect(parseScoreCell('très bon')).toEqual({ kind: 'invalid' });
-    expect(parseScoreCell('7/10')).toEqual({ kind: 'invalid' });
-    expect(parseScoreCell(true)).toEqual({ kind: 'invalid' });
-  });
-});
-
-describe('parseConflictCell', () => {
-  it('reads Oui/Non/O/N/Yes/No/X/vrai/faux, blank as Non, and nothing else', () => {
-    const read = ['Oui', 'o', 'YES', 'x', 'vrai', true, 'Non', 'N', 'no', 'faux', false, null, ''].map(
-      parseConflictCell,
-    );
-    expect(read).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
-    expect(parseConflictCell('peut-être')).toBeNull();
-  });
-});
 
 describe('readReviews', () => {
   it('reads one review per row, scores by criterion name, and maps project numbers onto Projets', () => {

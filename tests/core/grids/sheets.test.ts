@@ -5,7 +5,6 @@ import {
   CellReader,
   findStaffSheet,
   flatText,
-  memoize,
   projectIdKey,
   sortIssues,
 } from '../../../core/grids/sheets.js';
@@ -74,16 +73,6 @@ describe('small helpers', () => {
   it('projectIdKey agrees with headerKey on plain numbers and handles accents', () => {
     for (const id of ['P-001', 'p-001', '12', 'AB:', 'Projet-É1'])
       expect(projectIdKey(id)).toBe(headerKey(id));
-  });
-
-  it('memoize calls the function once per argument, null results included', () => {
-    let calls = 0;
-    const read = memoize((text: string) => {
-      calls++;
-      return text === 'x' ? null : text.length;
-    });
-    expect([read('x'), read('x'), read('ab'), read('ab')]).toEqual([null, null, 2, 2]);
-    expect(calls).toBe(2);
   });
 
   it('findStaffSheet matches names without case or accents, in French or English', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../../core/analysis.js';
 import { templatePlan } from '../../../core/plans/template.js';
-import { DECISIONS } from '../../../core/records.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
+import { DECISIONS } from '../../../core/values/vocabulary.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 
 function fresh() {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinList, splitList } from '../../../core/values/lists.js';
+import { joinList, rememberingSplitter, splitList } from '../../../core/values/lists.js';
 
 describe('splitList', () => {
   it('splits on semicolons and line breaks, trimmed', () => {
@@ -61,5 +61,32 @@ describe('joinList', () => {
   it('writes the one separator Reformater uses, and splits back', () => {
     expect(joinList(['Saint-Pie', 'Saint-Damase'])).toBe('Saint-Pie; Saint-Damase');
     expect(splitList(joinList(['Saint-Pie', 'Saint-Damase']))).toEqual(['Saint-Pie', 'Saint-Damase']);
+  });
+});
+
+describe('rememberingSplitter', () => {
+  it('gives the items of splitList for any text, numbers and dates, with or without commas', () => {
+    const split = rememberingSplitter();
+    const pieces = fc.constantFrom(
+      'Saint-Pie',
+      ' Moisson, inc. ',
+      'é',
+      'e\u0301',
+      '• ',
+      '- x',
+      '\u00A0',
+      ' ',
+    );
+    const separators = fc.constantFrom(';', ',', '\n', '\r\n', '\u2028', ';;');
+    const text = fc
+      .array(fc.tuple(pieces, separators), { maxLength: 6 })
+      .map((parts) => parts.map(([p, s]) => p + s).join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), fc.boolean(), (value, allowComma) => {
+        expect(split(value, allowComma)).toEqual(splitList(value, { allowComma }));
+      }),
+    );
+    for (const value of [12, true, new Date('2021-03-31T00:00:00Z'), null])
+      expect(split(value, false)).toEqual(splitList(value));
   });
 });
