@@ -6,24 +6,28 @@ import { type Issue, type IssueCode, issue, type ParamsArg } from './issues.js';
 import type { ParamsOf } from './messages/codes.js';
 import {
   type Criterion,
+  choiceWords,
   DEFAULT_CRITERION_MAX,
+  KEYED_SETTINGS,
+  type KeyedSetting,
   type Municipality,
   PRESET_SETTINGS,
   type Priority,
-  SETTING_CHOICES,
-  SETTING_KEYS,
+  SETTING_SCHEMAS,
+  SETTINGS_TABLE,
+  type SettingChoice,
+  type SettingSpec,
   type Settings,
   SettingsSchema,
 } from './settings.js';
 import { endDateIso, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
-import { centsToDollars, parseMoney } from './values/money.js';
+import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
 import { headerKey, normalizeKey } from './values/text.js';
 
 export const SETTINGS_SHEET = 'Paramètres';
 export const SETTINGS_TITLE = 'Paramètres du programme';
 
-type KeyedSetting = keyof typeof SETTING_KEYS;
 type TableName = 'priorities' | 'criteria' | 'municipalities';
 
 /** Table titles as staff may type them → table. The first is the canonical French title. */
@@ -63,39 +67,32 @@ const TABLE_COLUMNS: Record<TableName, ColumnSpec[]> = {
 };
 
 /** Header row above the key/value rows; ignored when read. */
-const KEY_VALUE_HEADER = ['Paramètre', 'Valeur'] as const;
+const KEY_VALUE_HEADER = ['Paramètre', 'Valeur', 'Explication'] as const;
 const IGNORED_KEYS = new Set(
   ['Paramètre', 'Paramètres', 'Réglage', 'Clé', 'Setting', 'Settings', 'Key', SETTINGS_TITLE].map(headerKey),
 );
 
 const KEY_LOOKUP = new Map<string, KeyedSetting>();
-for (const [setting, labels] of Object.entries(SETTING_KEYS) as [KeyedSetting, readonly string[]][]) {
-  for (const label of labels) KEY_LOOKUP.set(headerKey(label), setting);
+for (const setting of KEYED_SETTINGS) {
+  for (const label of SETTINGS_TABLE[setting].labels) KEY_LOOKUP.set(headerKey(label), setting);
 }
+/** The table's own explanations, as the template writes them beside each value: never a value. */
+const EXPLANATION_KEYS = new Set(
+  KEYED_SETTINGS.flatMap((setting) => Object.values(SETTINGS_TABLE[setting].explanation).map(headerKey)),
+);
 const TITLE_LOOKUP = new Map<string, TableName>();
 for (const [table, titles] of Object.entries(TABLE_TITLES) as [TableName, readonly string[]][]) {
   for (const title of titles) TITLE_LOOKUP.set(headerKey(title), table);
 }
 
-type ChoiceSetting = keyof typeof SETTING_CHOICES;
-const CHOICE_SETTINGS = Object.keys(SETTING_CHOICES) as ChoiceSetting[];
-
-/** The word written for a choice: the first (French) word that maps to it. */
-function choiceWord(setting: ChoiceSetting, value: string): string {
-  for (const [word, mapped] of Object.entries(SETTING_CHOICES[setting])) if (mapped === value) return word;
-  return value;
+/** The word written for a choice: its first (French) word. */
+function choiceWord(choices: readonly SettingChoice[], value: unknown): string {
+  return choices.find((c) => c.value === value)?.words[0] ?? String(value);
 }
 
-function frenchChoices(setting: ChoiceSetting): string[] {
-  const seen = new Set<string>();
-  const words: string[] = [];
-  for (const [word, mapped] of Object.entries(SETTING_CHOICES[setting])) {
-    if (!seen.has(mapped)) {
-      seen.add(mapped);
-      words.push(word);
-    }
-  }
-  return words;
+/** Sets one key/value setting; the table's kinds match the schema's (checked when read ends). */
+function assign(settings: Settings, setting: KeyedSetting, value: unknown) {
+  (settings as Record<KeyedSetting, unknown>)[setting] = value;
 }
 
 function cellText(value: CellValue): string {
@@ -124,14 +121,27 @@ export function parseSettingNumber(value: CellValue): number | null {
 }
 
 function settingLabel(setting: KeyedSetting): string {
-  return SETTING_KEYS[setting][0];
+  return SETTINGS_TABLE[setting].labels[0];
 }
 
-function describeDefault(setting: KeyedSetting, value: unknown): string {
-  if (CHOICE_SETTINGS.includes(setting as ChoiceSetting)) {
-    return choiceWord(setting as ChoiceSetting, String(value));
+function describeDefault(spec: SettingSpec): string {
+  if (spec.kind === 'money') return spec.default === null ? 'aucun' : formatMoney(spec.default);
+  if (spec.kind === 'choice') return choiceWord(spec.choices, spec.default);
+  return String(spec.default);
+}
+
+/** A setting's value as the Paramètres sheet holds it: real dates, dollars, French choice words. */
+function settingCell(spec: SettingSpec, value: unknown): CellValue {
+  switch (spec.kind) {
+    case 'date':
+      return isoToDate(value as string);
+    case 'choice':
+      return choiceWord(spec.choices, value);
+    case 'money':
+      return value === null ? null : centsToDollars(value as number);
+    default:
+      return value as CellValue;
   }
-  return String(value);
 }
 
 function cloneSettings(settings: Settings): Settings {
@@ -279,7 +289,12 @@ class SettingsReader {
   // — key/value rows
 
   private readKeyValue(settings: Settings, row: number, cells: Cell[], key: string) {
-    const [first, valueCell] = cells;
+    const [first, typed] = cells;
+    // The template's explanation beside a blank value is not the value.
+    const valueCell =
+      typed !== undefined && typeof typed.value === 'string' && EXPLANATION_KEYS.has(headerKey(typed.value))
+        ? undefined
+        : typed;
     const setting = KEY_LOOKUP.get(key);
     if (setting === undefined) {
       // Titles, notes and the « Paramètre | Valeur » header carry no setting.
@@ -293,14 +308,16 @@ class SettingsReader {
     }
     this.seenKeys.set(setting, label);
     this.valueCells.set(setting, { row, col: valueCell?.col ?? first.col + 1 });
+    const spec: SettingSpec = SETTINGS_TABLE[setting];
     if (valueCell === undefined) {
-      if (setting === 'maxGrantPerProjectCents') {
-        settings.maxGrantPerProjectCents = null;
+      // A blank maximum means « none », a choice like any other.
+      if (spec.kind === 'money') {
+        assign(settings, setting, null);
         return;
       }
       this.add('settings.blankValue', 'warning', row, first.col + 1, {
         key: label,
-        default: describeDefault(setting, PRESET_SETTINGS[setting]),
+        default: describeDefault(spec),
       });
       return;
     }
@@ -319,73 +336,62 @@ class SettingsReader {
 
   private readValue(settings: Settings, setting: KeyedSetting, label: string, row: number, cell: Cell) {
     const { value, col } = cell;
-    const shape = SettingsSchema.shape;
-    switch (setting) {
-      case 'programName':
-      case 'territory': {
-        const text = cellText(value);
-        settings[setting] = text;
+    const spec: SettingSpec = SETTINGS_TABLE[setting];
+    switch (spec.kind) {
+      case 'text':
+        assign(settings, setting, cellText(value));
         return;
-      }
-      case 'programStart':
-      case 'programEnd': {
+      case 'date': {
         const date = parseDate(value);
         if (date.kind !== 'date') {
           this.invalid(row, col, label, value, { expected: 'date' });
           return;
         }
-        settings[setting] = setting === 'programEnd' ? endDateIso(date) : date.iso;
+        assign(settings, setting, spec.end ? endDateIso(date) : date.iso);
         return;
       }
-      case 'municipalityRule':
-      case 'aggregation':
-      case 'notApplicable': {
+      case 'choice': {
         const word = headerKey(cellText(value));
-        const choices = SETTING_CHOICES[setting] as Record<string, string>;
-        const match = Object.entries(choices).find(([choice]) => headerKey(choice) === word);
+        const match = spec.choices.find((choice) => choice.words.some((w) => headerKey(w) === word));
         if (!match) {
           this.invalid(row, col, label, value, {
             expected: 'choice',
-            choices: frenchChoices(setting),
+            choices: choiceWords(spec.choices),
           });
           return;
         }
-        (settings as Record<string, unknown>)[setting] = match[1];
+        assign(settings, setting, match.value);
         return;
       }
-      case 'maxGrantPerProjectCents': {
+      case 'money': {
         const money = parseMoney(value);
         if (money.kind === 'blank' || (money.kind === 'amount' && money.cents === 0)) {
-          settings.maxGrantPerProjectCents = null;
+          assign(settings, setting, null);
           return;
         }
         if (money.kind !== 'amount' || money.cents < 0) {
           this.invalid(row, col, label, value, { expected: 'amount' });
           return;
         }
-        settings.maxGrantPerProjectCents = money.cents;
+        assign(settings, setting, money.cents);
         return;
       }
-      case 'minOrganizations':
-      case 'minMunicipalities': {
+      case 'integer':
+      case 'number': {
         const number = parseSettingNumber(value);
-        const min = setting === 'minOrganizations' ? 1 : 0;
-        if (number === null || !shape[setting].safeParse(number).success) {
-          this.invalid(row, col, label, value, { expected: 'integer', min });
+        if (number === null || !SETTING_SCHEMAS[setting].safeParse(number).success) {
+          this.invalid(
+            row,
+            col,
+            label,
+            value,
+            spec.kind === 'integer'
+              ? { expected: 'integer', min: spec.min }
+              : { expected: 'number', min: spec.min, max: spec.max },
+          );
           return;
         }
-        settings[setting] = number;
-        return;
-      }
-      case 'multiPriorityBonus':
-      case 'minFundingScore':
-      case 'disagreementThreshold': {
-        const number = parseSettingNumber(value);
-        if (number === null || !shape[setting].safeParse(number).success) {
-          this.invalid(row, col, label, value, { expected: 'number', min: 0, max: 100 });
-          return;
-        }
-        settings[setting] = number;
+        assign(settings, setting, number);
         return;
       }
     }
@@ -613,25 +619,10 @@ class SettingsReader {
  */
 export function settingsSheetRows(settings: Settings): CellValue[][] {
   const rows: CellValue[][] = [[SETTINGS_TITLE], [...KEY_VALUE_HEADER]];
-  const keyed: [KeyedSetting, CellValue][] = [
-    ['programName', settings.programName],
-    ['territory', settings.territory],
-    ['programStart', isoToDate(settings.programStart)],
-    ['programEnd', isoToDate(settings.programEnd)],
-    ['minOrganizations', settings.minOrganizations],
-    ['minMunicipalities', settings.minMunicipalities],
-    ['municipalityRule', choiceWord('municipalityRule', settings.municipalityRule)],
-    ['multiPriorityBonus', settings.multiPriorityBonus],
-    ['minFundingScore', settings.minFundingScore],
-    ['aggregation', choiceWord('aggregation', settings.aggregation)],
-    ['notApplicable', choiceWord('notApplicable', settings.notApplicable)],
-    [
-      'maxGrantPerProjectCents',
-      settings.maxGrantPerProjectCents === null ? null : centsToDollars(settings.maxGrantPerProjectCents),
-    ],
-    ['disagreementThreshold', settings.disagreementThreshold],
-  ];
-  for (const [setting, value] of keyed) rows.push([settingLabel(setting), value]);
+  for (const setting of KEYED_SETTINGS) {
+    const spec: SettingSpec = SETTINGS_TABLE[setting];
+    rows.push([settingLabel(setting), settingCell(spec, settings[setting]), spec.explanation.fr]);
+  }
   rows.push([]);
   rows.push([TABLE_TITLES.priorities[0]]);
   rows.push(TABLE_COLUMNS.priorities.map((c) => c.headers[0]));

@@ -29,64 +29,245 @@ export const ProgramYearSchema = z.object({
   envelopeCents: cents.check(z.minimum(0)),
 });
 
+/** One line of the Paramètres sheet: its labels, how its value is read, its default, what it does. */
+interface SettingBase {
+  /** Canonical French label first, then the English alias. */
+  labels: readonly [string, string];
+  /** One line written beside the value in the template, French and English. */
+  explanation: { fr: string; en: string };
+}
+
+/** One choice of a choice setting: the value the code uses, then the words staff type (French first). */
+export interface SettingChoice {
+  value: string;
+  words: readonly string[];
+}
+
+export type SettingSpec = SettingBase &
+  (
+    | { kind: 'text'; default: string }
+    /** `end`: « Mars 2024 » means the last day of March. */
+    | { kind: 'date'; end: boolean; default: string }
+    | { kind: 'integer'; min: number; default: number }
+    | { kind: 'number'; min: number; max: number; default: number }
+    /** The first choice is the default. */
+    | { kind: 'choice'; choices: readonly SettingChoice[]; default: string }
+    /** Positive cents, or null (blank or 0) for none. */
+    | { kind: 'money'; default: number | null }
+  );
+
+/**
+ * The settings table: every key/value setting of Paramètres, once. The zod schema, the preset, the
+ * Paramètres reader and writer and the template's drop-downs derive from it; adding a setting is
+ * one entry here (and its use in a rule).
+ */
+export const SETTINGS_TABLE = {
+  programName: {
+    labels: ['Programme', 'Program'],
+    kind: 'text',
+    default: 'Alliance pour la solidarité 2019-2023',
+    explanation: {
+      fr: 'Nom du programme, repris dans les titres des feuilles produites.',
+      en: 'Name of the program, shown in the titles of the generated sheets.',
+    },
+  },
+  territory: {
+    labels: ['Territoire', 'Territory'],
+    kind: 'text',
+    default: 'MRC des Maskoutains',
+    explanation: {
+      fr: 'Territoire visé ; son nom dans Municipalités vaut « toutes les municipalités ».',
+      en: 'Territory reached; its name in Municipalities means « all municipalities ».',
+    },
+  },
+  programStart: {
+    labels: ['Début du programme', 'Program start'],
+    kind: 'date',
+    end: false,
+    default: '2019-04-01',
+    explanation: {
+      fr: 'Premier jour du programme (exercices du 1er avril au 31 mars).',
+      en: 'First day of the program (fiscal years run from April 1 to March 31).',
+    },
+  },
+  programEnd: {
+    labels: ['Fin du programme', 'Program end'],
+    kind: 'date',
+    end: true,
+    default: '2023-03-31',
+    explanation: {
+      fr: 'Dernier jour du programme : un projet qui finit après n’est pas admissible.',
+      en: 'Last day of the program: a project that ends later is not eligible.',
+    },
+  },
+  minOrganizations: {
+    labels: ['Organismes impliqués minimum', 'Minimum organizations'],
+    kind: 'integer',
+    min: 1,
+    default: 2,
+    explanation: {
+      fr: 'Nombre minimal d’organismes distincts, porteur et partenaires (les appuis ne comptent pas).',
+      en: 'Minimum number of distinct organizations, lead and partners (supports do not count).',
+    },
+  },
+  minMunicipalities: {
+    labels: ['Municipalités minimum', 'Minimum municipalities'],
+    kind: 'integer',
+    min: 0,
+    default: 5,
+    explanation: {
+      fr: 'Nombre minimal de municipalités distinctes touchées par un projet.',
+      en: 'Minimum number of distinct municipalities a project reaches.',
+    },
+  },
+  municipalityRule: {
+    labels: ['Règle des municipalités', 'Municipality rule'],
+    kind: 'choice',
+    choices: [
+      { value: 'blocking', words: ['bloquante', 'blocking'] },
+      { value: 'warning', words: ['avertissement', 'warning'] },
+    ],
+    default: 'blocking',
+    explanation: {
+      fr: 'bloquante : sous le minimum, le projet n’est pas admissible ; avertissement : il l’est, signalé.',
+      en: 'blocking: below the minimum the project is not eligible; warning: it is, with a warning.',
+    },
+  },
+  multiPriorityBonus: {
+    labels: ['Bonus multi-priorités', 'Multi-priority bonus'],
+    kind: 'number',
+    min: 0,
+    max: 100,
+    default: 5,
+    explanation: {
+      fr: 'Points ajoutés à la note d’un projet qui vise au moins deux priorités (au plus 100).',
+      en: 'Points added to the score of a project with at least two priorities (at most 100).',
+    },
+  },
+  minFundingScore: {
+    labels: ['Note minimale de financement', 'Minimum funding score'],
+    kind: 'number',
+    min: 0,
+    max: 100,
+    default: 60,
+    explanation: {
+      fr: 'Note finale sous laquelle la simulation ne recommande pas de financement.',
+      en: 'Final score below which the simulation recommends no funding.',
+    },
+  },
+  aggregation: {
+    labels: ['Agrégation', 'Aggregation'],
+    kind: 'choice',
+    choices: [
+      { value: 'mean', words: ['moyenne', 'mean'] },
+      { value: 'median', words: ['médiane', 'median'] },
+    ],
+    default: 'mean',
+    explanation: {
+      fr: 'Comment les notes des évaluateurs d’un projet se combinent.',
+      en: 'How the evaluators’ scores of a project are combined.',
+    },
+  },
+  notApplicable: {
+    labels: ['Sans objet', 'Not applicable'],
+    kind: 'choice',
+    choices: [
+      { value: 'excluded', words: ['exclu', 'excluded'] },
+      { value: 'zero', words: ['zéro', 'zero'] },
+    ],
+    default: 'excluded',
+    explanation: {
+      fr: 'exclu : un critère S.O. sort du calcul de la note ; zéro : il compte pour 0.',
+      en: 'excluded: an N/A criterion is left out of the score; zero: it counts as 0.',
+    },
+  },
+  maxGrantPerProjectCents: {
+    labels: ['Montant maximal par projet', 'Maximum grant per project'],
+    kind: 'money',
+    default: null,
+    explanation: {
+      fr: 'Montant maximal accordé à un projet ; vide : aucun maximum.',
+      en: 'Largest grant to one project; blank: no maximum.',
+    },
+  },
+  disagreementThreshold: {
+    labels: ['Écart entre évaluateurs signalé', 'Evaluator spread flagged'],
+    kind: 'number',
+    min: 0,
+    max: 100,
+    default: 25,
+    explanation: {
+      fr: 'Écart de notes entre évaluateurs (sur 100) au-delà duquel une information est donnée.',
+      en: 'Spread between evaluators’ scores (out of 100) above which an info is given.',
+    },
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+export type KeyedSetting = keyof typeof SETTINGS_TABLE;
+export const KEYED_SETTINGS = Object.keys(SETTINGS_TABLE) as KeyedSetting[];
+
+type ValueOf<S> = S extends { kind: 'choice'; choices: readonly { value: infer V }[] }
+  ? V
+  : S extends { kind: 'money' }
+    ? number | null
+    : S extends { kind: 'text' | 'date' }
+      ? string
+      : number;
+
+/** The key/value settings, typed from the table. */
+export type KeyedSettings = { -readonly [K in KeyedSetting]: ValueOf<(typeof SETTINGS_TABLE)[K]> };
+
+/** The zod type of one setting, with its bounds. */
+function settingSchema(spec: SettingSpec): z.ZodMiniType {
+  switch (spec.kind) {
+    case 'text':
+      return z.string();
+    case 'date':
+      return isoDate;
+    case 'integer':
+      return z.int().check(z.minimum(spec.min));
+    case 'number':
+      return z.number().check(z.minimum(spec.min), z.maximum(spec.max));
+    case 'choice':
+      return z.enum(spec.choices.map((c) => c.value) as [string, ...string[]]);
+    case 'money':
+      return z.nullable(cents.check(z.positive()));
+  }
+}
+
+/** One schema per key/value setting: the reader checks each value as it reads it. */
+export const SETTING_SCHEMAS = Object.fromEntries(
+  KEYED_SETTINGS.map((key) => [key, settingSchema(SETTINGS_TABLE[key])]),
+) as Record<KeyedSetting, z.ZodMiniType>;
+
 /** Everything the Paramètres sheet can set. Money is integer cents. */
+export type Settings = KeyedSettings & {
+  years: ProgramYear[];
+  priorities: Priority[];
+  criteria: Criterion[];
+  municipalities: Municipality[];
+  /** Words that mean « all municipalities of the territory ». */
+  allMunicipalitiesWords: string[];
+};
+
 export const SettingsSchema = z.object({
-  programName: z.string(),
-  territory: z.string(),
-  programStart: isoDate,
-  programEnd: isoDate,
-  minOrganizations: z.int().check(z.minimum(1)),
-  minMunicipalities: z.int().check(z.minimum(0)),
-  municipalityRule: z.enum(['blocking', 'warning']),
-  multiPriorityBonus: z.number().check(z.minimum(0), z.maximum(100)),
-  minFundingScore: z.number().check(z.minimum(0), z.maximum(100)),
-  aggregation: z.enum(['mean', 'median']),
-  notApplicable: z.enum(['excluded', 'zero']),
-  maxGrantPerProjectCents: z.nullable(cents.check(z.positive())),
-  /** Spread between evaluators (points out of 100) above which an info issue is raised. */
-  disagreementThreshold: z.number().check(z.minimum(0), z.maximum(100)),
+  ...SETTING_SCHEMAS,
   years: z.array(ProgramYearSchema).check(z.minLength(1)),
   priorities: z.array(PrioritySchema).check(z.minLength(1)),
   criteria: z.array(CriterionSchema).check(z.minLength(1)),
   municipalities: z.array(MunicipalitySchema).check(z.minLength(1)),
-  /** Words that mean « all municipalities of the territory ». */
   allMunicipalitiesWords: z.array(z.string()),
-});
+}) as unknown as z.ZodMiniType<Settings>;
 
-export type Settings = z.infer<typeof SettingsSchema>;
 export type Priority = z.infer<typeof PrioritySchema>;
 export type Criterion = z.infer<typeof CriterionSchema>;
 export type Municipality = z.infer<typeof MunicipalitySchema>;
 export type ProgramYear = z.infer<typeof ProgramYearSchema>;
 
-/** Keys of the Paramètres sheet (canonical French label, English alias) → setting. */
-export const SETTING_KEYS = {
-  programName: ['Programme', 'Program'],
-  territory: ['Territoire', 'Territory'],
-  programStart: ['Début du programme', 'Program start'],
-  programEnd: ['Fin du programme', 'Program end'],
-  minOrganizations: ['Organismes impliqués minimum', 'Minimum organizations'],
-  minMunicipalities: ['Municipalités minimum', 'Minimum municipalities'],
-  municipalityRule: ['Règle des municipalités', 'Municipality rule'],
-  multiPriorityBonus: ['Bonus multi-priorités', 'Multi-priority bonus'],
-  minFundingScore: ['Note minimale de financement', 'Minimum funding score'],
-  aggregation: ['Agrégation', 'Aggregation'],
-  notApplicable: ['Sans objet', 'Not applicable'],
-  maxGrantPerProjectCents: ['Montant maximal par projet', 'Maximum grant per project'],
-  disagreementThreshold: ['Écart entre évaluateurs signalé', 'Evaluator spread flagged'],
-} as const satisfies Partial<Record<keyof Settings, readonly [string, string]>>;
-
-/** Choice values as staff type them (first = default) → schema value. */
-export const SETTING_CHOICES = {
-  municipalityRule: {
-    bloquante: 'blocking',
-    avertissement: 'warning',
-    blocking: 'blocking',
-    warning: 'warning',
-  },
-  aggregation: { moyenne: 'mean', médiane: 'median', mean: 'mean', median: 'median' },
-  notApplicable: { exclu: 'excluded', zéro: 'zero', excluded: 'excluded', zero: 'zero' },
-} as const;
+/** The French words of a choice setting's choices, as the drop-down offers them. */
+export function choiceWords(choices: readonly SettingChoice[]): string[] {
+  return choices.map((c) => c.words[0]);
+}
 
 /** Former municipalities merged into Saint-Hyacinthe (2002): variants of its name. */
 const SAINT_HYACINTHE_SECTORS = [
@@ -132,21 +313,14 @@ export const MERGED_SECTORS: ReadonlySet<string> = new Set(SAINT_HYACINTHE_SECTO
 /** The maximum of a criterion when Paramètres or SCORE() gives none. */
 export const DEFAULT_CRITERION_MAX = 10;
 
+/** The table's defaults: the key/value half of the preset. */
+const KEYED_DEFAULTS = Object.fromEntries(
+  KEYED_SETTINGS.map((key) => [key, SETTINGS_TABLE[key].default]),
+) as KeyedSettings;
+
 /** The MRC des Maskoutains action plan 2019-2023 (dated 2020-02-03): the built-in preset. */
 export const PRESET_SETTINGS: Settings = {
-  programName: 'Alliance pour la solidarité 2019-2023',
-  territory: 'MRC des Maskoutains',
-  programStart: '2019-04-01',
-  programEnd: '2023-03-31',
-  minOrganizations: 2,
-  minMunicipalities: 5,
-  municipalityRule: 'blocking',
-  multiPriorityBonus: 5,
-  minFundingScore: 60,
-  aggregation: 'mean',
-  notApplicable: 'excluded',
-  maxGrantPerProjectCents: null,
-  disagreementThreshold: 25,
+  ...KEYED_DEFAULTS,
   years: [
     { label: '2019-2020', envelopeCents: 0 },
     { label: '2020-2021', envelopeCents: 19_500_700 },

@@ -9,7 +9,14 @@ import { findStaffSheet, STAFF_SHEET_NAMES, type StaffSheet } from '../grids/she
 import { type Issue, issue } from '../issues.js';
 import type { Lang } from '../messages/index.js';
 import type { Block, ListValidation, PlanValue, SheetPlan } from '../plan.js';
-import { PRESET_SETTINGS, SETTING_KEYS, type Settings } from '../settings.js';
+import {
+  choiceWords,
+  KEYED_SETTINGS,
+  PRESET_SETTINGS,
+  SETTINGS_TABLE,
+  type SettingSpec,
+  type Settings,
+} from '../settings.js';
 import { settingsSheetRows } from '../settings-reader.js';
 import { DATE_FORMAT } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
@@ -119,26 +126,18 @@ function settingsSheet(settings: Settings): SheetPlan {
     if (isTableTitle && r + 1 < values.length)
       blocks.push({ row: r + 1, col: 0, values: [values[r + 1]], bold: true });
   });
+  // Each setting's row: a drop-down for a choice, the money format for an amount.
   const validations: ListValidation[] = [];
-  const choices: [keyof typeof SETTING_KEYS, string[]][] = [
-    ['municipalityRule', ['bloquante', 'avertissement']],
-    ['aggregation', ['moyenne', 'médiane']],
-    ['notApplicable', ['exclu', 'zéro']],
-  ];
-  for (const [key, list] of choices) {
-    const label = headerKey(SETTING_KEYS[key][0]);
+  for (const setting of KEYED_SETTINGS) {
+    const spec: SettingSpec = SETTINGS_TABLE[setting];
+    const label = headerKey(spec.labels[0]);
     const row = values.findIndex((r) => typeof r[0] === 'string' && headerKey(r[0]) === label);
-    if (row >= 0) validations.push({ range: cellAddress(row, 1), list });
+    if (row < 0) continue;
+    if (spec.kind === 'choice')
+      validations.push({ range: cellAddress(row, 1), list: choiceWords(spec.choices) });
+    if (spec.kind === 'money')
+      blocks.push({ row, col: 1, values: [[values[row][1]]], numberFormats: [[MONEY_FORMAT]] });
   }
-  const maxGrantLabel = headerKey(SETTING_KEYS.maxGrantPerProjectCents[0]);
-  const maxGrantRow = values.findIndex((r) => typeof r[0] === 'string' && headerKey(r[0]) === maxGrantLabel);
-  if (maxGrantRow >= 0)
-    blocks.push({
-      row: maxGrantRow,
-      col: 1,
-      values: [[values[maxGrantRow][1]]],
-      numberFormats: [[MONEY_FORMAT]],
-    });
   return {
     sheet: STAFF_SHEET_NAMES.settings[0],
     mode: 'replace',

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/cells.js';
-import { renderIssue } from '../../core/messages/index.js';
-import { PRESET_SETTINGS, type Settings, SettingsSchema } from '../../core/settings.js';
+import { message, renderIssue } from '../../core/messages/index.js';
+import { PRESET_SETTINGS, SETTINGS_TABLE, type Settings, SettingsSchema } from '../../core/settings.js';
 import { readSettings, settingsSheetRows } from '../../core/settings-reader.js';
 import { isoFromParts } from '../../core/values/dates.js';
 
@@ -270,12 +270,25 @@ describe('settingsSheetRows', () => {
   it('writes a readable sheet with French choice words', () => {
     const rows = settingsSheetRows(PRESET_SETTINGS);
     expect(rows[0][0]).toBe('Paramètres du programme');
-    expect(rows).toContainEqual(['Règle des municipalités', 'bloquante', null]);
-    expect(rows).toContainEqual(['Sans objet', 'exclu', null]);
+    expect(rows).toContainEqual([
+      'Règle des municipalités',
+      'bloquante',
+      SETTINGS_TABLE.municipalityRule.explanation.fr,
+    ]);
+    expect(rows).toContainEqual(['Sans objet', 'exclu', SETTINGS_TABLE.notApplicable.explanation.fr]);
     expect(rows).toContainEqual(['Priorités', null, null]);
     expect(rows).toContainEqual(['Critère', 'Pondération', 'Note maximale']);
     expect(rows).toContainEqual(['Saint-Pie', '54008', 'Saint-Pie-de-Bagot']);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+  });
+
+  it('writes one row per setting of the table, with its explanation, which is never read as a value', () => {
+    const rows = settingsSheetRows(PRESET_SETTINGS);
+    for (const spec of Object.values(SETTINGS_TABLE))
+      expect(rows.find((r) => r[0] === spec.labels[0])?.[2]).toBe(spec.explanation.fr);
+    const { settings, issues } = read([['Agrégation', null, SETTINGS_TABLE.aggregation.explanation.fr]]);
+    expect(settings.aggregation).toBe('mean');
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([['settings.blankValue', 'B1']]);
   });
 
   it('reads back the preset exactly', () => {
