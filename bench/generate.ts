@@ -1,5 +1,10 @@
 import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
-import { projectColumns } from '../core/plans/template.js';
+import {
+  PAYMENTS_CONTRACT,
+  PROJECTS_CONTRACT,
+  SELECTION_CONTRACT,
+  sheetColumns,
+} from '../core/grids/contracts.js';
 import { PRESET_SETTINGS } from '../core/settings.js';
 
 /** A deterministic pseudo-random stream, so that every run measures the same workbook. */
@@ -45,12 +50,10 @@ export function generateWorkbook(projects: number, seed = 7): WorkbookSnapshot {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const years = PRESET_SETTINGS.years.map((y) => y.label);
   // The template's own Projets columns, in its order: the rows below follow it.
-  const projectHeader = projectColumns(PRESET_SETTINGS).map((c) => c.header);
+  const projectHeader = sheetColumns(PROJECTS_CONTRACT, PRESET_SETTINGS).map((c) => c.header);
   const projectRows: CellValue[][] = [projectHeader];
-  const reviewRows: CellValue[][] = [
-    ['No', 'Évaluateur', ...PRESET_SETTINGS.criteria.map((c) => c.name), "Conflit d'intérêts", 'Commentaire'],
-  ];
-  const paymentRows: CellValue[][] = [['No', 'Date', 'Montant', 'Type']];
+  const reviewRows: CellValue[][] = [sheetColumns(SELECTION_CONTRACT, PRESET_SETTINGS).map((c) => c.header)];
+  const paymentRows: CellValue[][] = [sheetColumns(PAYMENTS_CONTRACT, PRESET_SETTINGS).map((c) => c.header)];
   for (let i = 1; i <= projects; i++) {
     const id = `P${i}`;
     const towns = Array.from({ length: 3 + Math.floor(next() * 6) }, () => pick(TOWN_SPELLINGS)).join('; ');

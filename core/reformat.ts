@@ -6,6 +6,13 @@
 import { cellAddress } from './a1.js';
 import type { Analysis } from './analysis.js';
 import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
+import {
+  type ColumnKind,
+  kindOf,
+  PAYMENTS_CONTRACT,
+  PROJECTS_CONTRACT,
+  SELECTION_CONTRACT,
+} from './grids/contracts.js';
 import { type Issue, issue, issueFrom } from './issues.js';
 import { operationId, readJournal } from './journal.js';
 import type { Coded } from './messages/codes.js';
@@ -27,21 +34,6 @@ import {
   parseYesNo,
   YES_FORMS,
 } from './values/vocabulary.js';
-
-/** How one column is tidied. */
-export type ColumnKind =
-  | 'text'
-  | 'multiline'
-  | 'list'
-  | 'municipalities'
-  | 'priorities'
-  | 'date'
-  | 'endDate'
-  | 'money'
-  | 'decision'
-  | 'yesNo'
-  | 'score'
-  | 'paymentType';
 
 type Tidied =
   | { kind: 'same' }
@@ -175,43 +167,6 @@ export function tidyCell(kind: ColumnKind, value: CellValue, ctx: TidyContext): 
   }
 }
 
-const PROJECT_KINDS: Record<string, ColumnKind> = {
-  id: 'text',
-  title: 'text',
-  lead: 'text',
-  partners: 'list',
-  supports: 'list',
-  municipalities: 'municipalities',
-  priorities: 'priorities',
-  start: 'date',
-  end: 'endDate',
-  totalCost: 'money',
-  decision: 'decision',
-  reportReceived: 'date',
-};
-const REVIEW_KINDS: Record<string, ColumnKind> = {
-  id: 'text',
-  evaluator: 'text',
-  conflict: 'yesNo',
-  comment: 'multiline',
-};
-const PAYMENT_KINDS: Record<string, ColumnKind> = {
-  id: 'text',
-  date: 'date',
-  amount: 'money',
-  type: 'paymentType',
-};
-
-function projectKind(field: string): ColumnKind | undefined {
-  if (field.startsWith('requested ') || field.startsWith('granted ')) return 'money';
-  return PROJECT_KINDS[field];
-}
-
-function reviewKind(field: string): ColumnKind | undefined {
-  if (field.startsWith('criterion ')) return 'score';
-  return REVIEW_KINDS[field];
-}
-
 interface SheetWork {
   sheet: string;
   rows: number[];
@@ -234,9 +189,9 @@ function sheetsToTidy(analysis: Analysis): SheetWork[] {
     }
     work.push({ sheet: layout.sheet, rows: layout.rows, columns });
   };
-  fromLayout(layouts.projects, projectKind);
-  fromLayout(layouts.selection, reviewKind);
-  fromLayout(layouts.payments, (field) => PAYMENT_KINDS[field]);
+  fromLayout(layouts.projects, (field) => kindOf(PROJECTS_CONTRACT, field));
+  fromLayout(layouts.selection, (field) => kindOf(SELECTION_CONTRACT, field));
+  fromLayout(layouts.payments, (field) => kindOf(PAYMENTS_CONTRACT, field));
   const budget = layouts.budget;
   if (budget) {
     const columns = Object.values(budget.yearColumns).map((col) => ({ col, kind: 'money' as const }));

@@ -5,7 +5,8 @@
 import type { SheetSnapshot } from '../cells.js';
 import type { Issue } from '../issues.js';
 import type { Payment, PaymentField } from '../records.js';
-import { type ColumnSpec, classifierFor, readHeader, type SheetLayout } from './headers.js';
+import { PAYMENTS_CONTRACT, requiredColumns } from './contracts.js';
+import { classifierFor, readHeader, type SheetLayout } from './headers.js';
 import {
   CellReader,
   originCells,
@@ -14,16 +15,6 @@ import {
   type ReaderOptions,
   readerIssues,
 } from './sheets.js';
-
-export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
-  {
-    field: 'id',
-    names: ['No', 'ID', 'Numéro', 'N°', 'No.', 'Numéro de projet', 'No de projet', 'Project number'],
-  },
-  { field: 'date', names: ['Date', 'Date du versement', 'Date de versement', 'Payment date'] },
-  { field: 'amount', names: ['Montant', 'Amount', 'Montant versé', 'Amount paid'] },
-  { field: 'type', names: ['Type', 'Type de versement', 'Payment type'] },
-];
 
 export interface PaymentsReading {
   payments: Payment[];
@@ -37,12 +28,8 @@ export function readPayments(
   options: ReaderOptions = {},
 ): PaymentsReading {
   const header = readHeader(sheet, {
-    classify: classifierFor(PAYMENT_COLUMNS),
-    required: [
-      { field: 'id', label: 'No' },
-      { field: 'date', label: 'Date' },
-      { field: 'amount', label: 'Montant' },
-    ],
+    classify: classifierFor(PAYMENTS_CONTRACT),
+    required: requiredColumns(PAYMENTS_CONTRACT),
   });
   const issues = header.issues;
   const layout = header.layout;

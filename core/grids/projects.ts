@@ -6,6 +6,7 @@ import type { Decision, Project, ProjectField } from '../records.js';
 import { memoize } from '../values/memo.js';
 import { headerKey } from '../values/text.js';
 import { DECISIONS, parseDecision } from '../values/vocabulary.js';
+import { fixedColumns, PROJECTS_CONTRACT, requiredColumns } from './contracts.js';
 import {
   type ColumnSpec,
   cellAt,
@@ -23,50 +24,6 @@ import {
   readerIssues,
 } from './sheets.js';
 
-export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
-  {
-    field: 'id',
-    names: [
-      'No',
-      'ID',
-      'Numéro',
-      'N°',
-      'No.',
-      'Numéro de projet',
-      'No de projet',
-      'No du projet',
-      'Project number',
-    ],
-    required: true,
-  },
-  { field: 'title', names: ['Titre', 'Title', 'Titre du projet', 'Project title', 'Nom du projet'] },
-  {
-    field: 'lead',
-    names: ['Organisme porteur', 'Lead organization', 'Lead organisation', 'Porteur', 'Organisme promoteur'],
-  },
-  {
-    field: 'partners',
-    names: [
-      'Organismes partenaires',
-      'Partners',
-      'Partenaires',
-      'Partner organizations',
-      'Organismes impliqués',
-    ],
-  },
-  { field: 'supports', names: ['Appuis', 'Supports', 'Lettres d’appui', 'Letters of support'] },
-  { field: 'municipalities', names: ['Municipalités', 'Municipalities', 'Municipalités touchées'] },
-  { field: 'priorities', names: ['Priorités', 'Priorities', 'Priorités visées'] },
-  { field: 'start', names: ['Début', 'Start', 'Date de début', 'Start date'] },
-  { field: 'end', names: ['Fin', 'End', 'Date de fin', 'End date'] },
-  { field: 'totalCost', names: ['Coût total', 'Total cost', 'Coût total du projet', 'Total project cost'] },
-  { field: 'decision', names: ['Décision', 'Decision'] },
-  {
-    field: 'reportReceived',
-    names: ['Reddition reçue', 'Report received', 'Reddition de comptes reçue', 'Final report received'],
-  },
-];
-
 export interface ProjectsReading {
   projects: Project[];
   layout: SheetLayout | null;
@@ -81,8 +38,8 @@ export function readProjects(
   sheet: SheetSnapshot,
   options: { years: readonly string[] } & ReaderOptions,
 ): ProjectsReading {
-  const classify = classifierFor(PROJECT_COLUMNS, yearAmountField);
-  const header = readHeader(sheet, { classify, required: [{ field: 'id', label: 'No' }] });
+  const classify = classifierFor(fixedColumns(PROJECTS_CONTRACT), yearAmountField);
+  const header = readHeader(sheet, { classify, required: requiredColumns(PROJECTS_CONTRACT) });
   const issues = header.issues;
   const layout = header.layout;
   if (layout === null) return { projects: [], layout: null, issues };

@@ -11,6 +11,7 @@ import type { Settings } from '../settings.js';
 import { parseScoreCell } from '../values/scores.js';
 import { headerKey } from '../values/text.js';
 import { parseYesNoCell } from '../values/vocabulary.js';
+import { criterionField, fixedColumns, requiredColumns, SELECTION_CONTRACT } from './contracts.js';
 import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
 import {
   CellReader,
@@ -21,39 +22,6 @@ import {
   readerIssues,
   shownValue,
 } from './sheets.js';
-
-export const SELECTION_COLUMNS: readonly ColumnSpec[] = [
-  {
-    field: 'id',
-    names: ['No', 'ID', 'Numéro', 'N°', 'No.', 'Numéro de projet', 'No de projet', 'Project number'],
-  },
-  {
-    field: 'evaluator',
-    names: [
-      'Évaluateur',
-      'Evaluator',
-      'Évaluatrice',
-      'Évaluateur ou évaluatrice',
-      'Évaluateur·trice',
-      'Reviewer',
-    ],
-  },
-  {
-    field: 'conflict',
-    names: [
-      'Conflit d’intérêts',
-      'Conflict of interest',
-      'Conflit d’intérêt',
-      'Conflits d’intérêts',
-      'Conflit',
-    ],
-  },
-  { field: 'comment', names: ['Commentaire', 'Comment', 'Commentaires', 'Comments', 'Remarques'] },
-];
-
-export function criterionField(name: string): ReviewField {
-  return `criterion ${name}`;
-}
 
 /** Headers of columns that hold totals or averages, not criteria. */
 const DERIVED_HEADER =
@@ -79,14 +47,8 @@ export function readReviews(
     field: criterionField(c.name),
     names: [c.name],
   }));
-  const classify = classifierFor([...SELECTION_COLUMNS, ...criteria]);
-  const header = readHeader(sheet, {
-    classify,
-    required: [
-      { field: 'id', label: 'No' },
-      { field: 'evaluator', label: 'Évaluateur' },
-    ],
-  });
+  const classify = classifierFor([...fixedColumns(SELECTION_CONTRACT), ...criteria]);
+  const header = readHeader(sheet, { classify, required: requiredColumns(SELECTION_CONTRACT) });
   const issues = header.issues;
   const layout = header.layout;
   if (layout === null) return { reviews: [], layout: null, issues };

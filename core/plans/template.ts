@@ -5,6 +5,14 @@
  */
 import { cellAddress, columnLetters } from '../a1.js';
 import type { CellValue, WorkbookSnapshot } from '../cells.js';
+import {
+  numberFormatOf,
+  PAYMENTS_CONTRACT,
+  PROJECTS_CONTRACT,
+  SELECTION_CONTRACT,
+  type SheetColumn,
+  sheetColumns,
+} from '../grids/contracts.js';
 import { findStaffSheet, STAFF_SHEET_NAMES, type StaffSheet } from '../grids/sheets.js';
 import { type Issue, issue } from '../issues.js';
 import type { Lang } from '../messages/index.js';
@@ -21,74 +29,22 @@ import { settingsSheetRows } from '../settings-reader.js';
 import { DATE_FORMAT } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { headerKey } from '../values/text.js';
-import { DECISIONS, PAYMENT_TYPES, YES_NO_CHOICES } from '../values/vocabulary.js';
 
 /** Rows prepared (formats, drop-down lists) below each header. */
 export const TEMPLATE_ROWS = 500;
 export const BUDGET_LINE_LABEL = 'Attribué en fonction des priorités définies, selon les impacts des projets';
 
-type ColumnFormat = 'money' | 'date' | null;
-
-interface TableColumn {
-  header: string;
-  width: number;
-  format?: ColumnFormat;
-  list?: readonly string[];
-}
-
-export function projectColumns(settings: Settings): TableColumn[] {
-  const years = settings.years.map((y) => y.label);
-  return [
-    { header: 'No', width: 8 },
-    { header: 'Titre', width: 40 },
-    { header: 'Organisme porteur', width: 30 },
-    { header: 'Organismes partenaires', width: 36 },
-    { header: 'Appuis', width: 30 },
-    { header: 'Municipalités', width: 40 },
-    { header: 'Priorités', width: 10, list: settings.priorities.map((p) => String(p.number)) },
-    { header: 'Début', width: 12, format: 'date' },
-    { header: 'Fin', width: 12, format: 'date' },
-    { header: 'Coût total', width: 14, format: 'money' },
-    ...years.map((y): TableColumn => ({ header: `Demandé ${y}`, width: 16, format: 'money' })),
-    ...years.map((y): TableColumn => ({ header: `Accordé ${y}`, width: 16, format: 'money' })),
-    { header: 'Décision', width: 14, list: DECISIONS },
-    { header: 'Reddition reçue', width: 16, format: 'date' },
-  ];
-}
-
-export function selectionColumns(settings: Settings): TableColumn[] {
-  return [
-    { header: 'No', width: 8 },
-    { header: 'Évaluateur', width: 20 },
-    ...settings.criteria.map(
-      (c): TableColumn => ({ header: c.name, width: Math.max(12, Math.min(30, c.name.length)) }),
-    ),
-    { header: "Conflit d'intérêts", width: 12, list: YES_NO_CHOICES },
-    { header: 'Commentaire', width: 40 },
-  ];
-}
-
-export const PAYMENT_COLUMNS: TableColumn[] = [
-  { header: 'No', width: 8 },
-  { header: 'Date', width: 12, format: 'date' },
-  { header: 'Montant', width: 14, format: 'money' },
-  { header: 'Type', width: 12, list: PAYMENT_TYPES },
-];
-
-const FORMAT_CODES: Record<'money' | 'date', string> = { money: MONEY_FORMAT, date: DATE_FORMAT };
-
 /** A header row at row 0, then prepared empty rows carrying the columns' formats and lists. */
-function tableSheet(sheet: string, columns: readonly TableColumn[]): SheetPlan {
+function tableSheet(sheet: string, columns: readonly SheetColumn[]): SheetPlan {
   const blocks: Block[] = [{ row: 0, col: 0, values: [columns.map((c) => c.header)], bold: true }];
   columns.forEach((column, col) => {
-    if (!column.format) return;
+    const format = numberFormatOf(column.kind);
+    if (format === null) return;
     blocks.push({
       row: 1,
       col,
       values: Array.from({ length: TEMPLATE_ROWS }, () => [null]),
-      numberFormats: Array.from({ length: TEMPLATE_ROWS }, () => [
-        FORMAT_CODES[column.format as 'money' | 'date'],
-      ]),
+      numberFormats: Array.from({ length: TEMPLATE_ROWS }, () => [format]),
     });
   });
   const validations: ListValidation[] = [];
@@ -217,9 +173,12 @@ export function templatePlan(
   const candidates: [StaffSheet, () => SheetPlan][] = [
     ['settings', () => settingsSheet(settings)],
     ['budget', () => budgetSheet(settings)],
-    ['projects', () => tableSheet(STAFF_SHEET_NAMES.projects[0], projectColumns(settings))],
-    ['selection', () => tableSheet(STAFF_SHEET_NAMES.selection[0], selectionColumns(settings))],
-    ['payments', () => tableSheet(STAFF_SHEET_NAMES.payments[0], PAYMENT_COLUMNS)],
+    ['projects', () => tableSheet(STAFF_SHEET_NAMES.projects[0], sheetColumns(PROJECTS_CONTRACT, settings))],
+    [
+      'selection',
+      () => tableSheet(STAFF_SHEET_NAMES.selection[0], sheetColumns(SELECTION_CONTRACT, settings)),
+    ],
+    ['payments', () => tableSheet(STAFF_SHEET_NAMES.payments[0], sheetColumns(PAYMENTS_CONTRACT, settings))],
   ];
   const sheets: SheetPlan[] = [];
   const issues: Issue[] = [];

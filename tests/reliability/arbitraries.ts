@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
-import { PROJECT_COLUMNS } from '../../core/grids/projects.js';
+import { fixedColumns, PROJECTS_CONTRACT } from '../../core/grids/contracts.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
 import { settingsSheetRows } from '../../core/settings-reader.js';
 
@@ -203,7 +203,7 @@ const PROJECT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** Every Projets header of the vocabulary: canonical French name or any alias, per field. */
-const PROJECT_HEADER_CHOICES: fc.Arbitrary<ColumnDef>[] = PROJECT_COLUMNS.map((spec) =>
+const PROJECT_HEADER_CHOICES: fc.Arbitrary<ColumnDef>[] = fixedColumns(PROJECTS_CONTRACT).map((spec) =>
   fc.constantFrom(...spec.names).map((header) => ({ header, kind: PROJECT_KINDS[spec.field] ?? 'text' })),
 );
 
