@@ -25,7 +25,6 @@ import { joinList, splitList } from './values/lists.js';
 import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
 import { headerKey, normalizeKey } from './values/text.js';
 
-export const SETTINGS_SHEET = 'Paramètres';
 export const SETTINGS_TITLE = 'Paramètres du programme';
 
 type TableName = 'priorities' | 'criteria' | 'municipalities';
@@ -441,10 +440,12 @@ class SettingsReader {
       return col === undefined ? null : (values[col] ?? null);
     };
     const colOf = (field: string) => columns.get(field) ?? 0;
-    const invalidRow = (row: number, field: string, column: string, value: CellValue) =>
+    const headerOf = (field: string) =>
+      TABLE_COLUMNS[state.table].find((c) => c.field === field)?.headers[0] ?? field;
+    const invalidRow = (row: number, field: string, value: CellValue) =>
       this.add('settings.invalidRow', 'error', row, colOf(field), {
         table: tableTitle,
-        column,
+        column: headerOf(field),
         value: display(value),
       });
     const duplicate = (row: number, field: string, value: CellValue) =>
@@ -459,12 +460,12 @@ class SettingsReader {
         const name = cellText(at(values, 'name'));
         const rawNumber = at(values, 'number');
         if (name === '') {
-          invalidRow(row, 'name', 'Priorité', name);
+          invalidRow(row, 'name', name);
           continue;
         }
         const number = isBlank(rawNumber) ? priorities.length + 1 : parseSettingNumber(rawNumber);
         if (number === null || !Number.isInteger(number) || number < 1) {
-          invalidRow(row, 'number', 'No', rawNumber);
+          invalidRow(row, 'number', rawNumber);
           continue;
         }
         if (priorities.some((p) => p.number === number)) {
@@ -487,19 +488,19 @@ class SettingsReader {
       for (const { row, values } of state.rows) {
         const name = cellText(at(values, 'name'));
         if (name === '') {
-          invalidRow(row, 'name', 'Critère', name);
+          invalidRow(row, 'name', name);
           continue;
         }
         const rawWeight = at(values, 'weight');
         const weight = parseSettingNumber(rawWeight);
         if (weight === null || weight < 0) {
-          invalidRow(row, 'weight', 'Pondération', rawWeight);
+          invalidRow(row, 'weight', rawWeight);
           continue;
         }
         const rawMax = at(values, 'max');
         const max = isBlank(rawMax) ? DEFAULT_CRITERION_MAX : parseSettingNumber(rawMax);
         if (max === null || max <= 0) {
-          invalidRow(row, 'max', 'Note maximale', rawMax);
+          invalidRow(row, 'max', rawMax);
           continue;
         }
         if (criteria.some((c) => headerKey(c.name) === headerKey(name))) {
@@ -534,7 +535,7 @@ class SettingsReader {
     settings: Settings,
     state: TableState,
     at: (values: readonly CellValue[], field: string) => CellValue,
-    invalidRow: (row: number, field: string, column: string, value: CellValue) => void,
+    invalidRow: (row: number, field: string, value: CellValue) => void,
     duplicate: (row: number, field: string, value: CellValue) => void,
     tableTitle: string,
   ) {
@@ -542,7 +543,7 @@ class SettingsReader {
     for (const { row, values } of state.rows) {
       const name = cellText(at(values, 'name'));
       if (name === '') {
-        invalidRow(row, 'name', 'Municipalité', name);
+        invalidRow(row, 'name', name);
         continue;
       }
       if (rows.some((r) => normalizeKey(r.municipality.name) === normalizeKey(name))) {

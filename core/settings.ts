@@ -56,6 +56,9 @@ export type SettingSpec = SettingBase &
     | { kind: 'money'; default: number | null }
   );
 
+/** Scores and bonuses are points of a score out of 100. */
+const POINTS_OUT_OF_100 = { kind: 'number', min: 0, max: 100 } as const;
+
 /**
  * The settings table: every key/value setting of Paramètres, once. The zod schema, the preset, the
  * Paramètres reader and writer and the template's drop-downs derive from it; adding a setting is
@@ -135,9 +138,7 @@ export const SETTINGS_TABLE = {
   },
   multiPriorityBonus: {
     labels: ['Bonus multi-priorités', 'Multi-priority bonus'],
-    kind: 'number',
-    min: 0,
-    max: 100,
+    ...POINTS_OUT_OF_100,
     default: 5,
     explanation: {
       fr: 'Points ajoutés à la note d’un projet qui vise au moins deux priorités (au plus 100).',
@@ -146,9 +147,7 @@ export const SETTINGS_TABLE = {
   },
   minFundingScore: {
     labels: ['Note minimale de financement', 'Minimum funding score'],
-    kind: 'number',
-    min: 0,
-    max: 100,
+    ...POINTS_OUT_OF_100,
     default: 60,
     explanation: {
       fr: 'Note finale sous laquelle la simulation ne recommande pas de financement.',
@@ -192,9 +191,7 @@ export const SETTINGS_TABLE = {
   },
   disagreementThreshold: {
     labels: ['Écart entre évaluateurs signalé', 'Evaluator spread flagged'],
-    kind: 'number',
-    min: 0,
-    max: 100,
+    ...POINTS_OUT_OF_100,
     default: 25,
     explanation: {
       fr: 'Écart de notes entre évaluateurs (sur 100) au-delà duquel une information est donnée.',

@@ -1,5 +1,6 @@
 import { type CellValue, isBlank, isErrorValue } from '../cells.js';
 import { evaluateEligibility } from '../eligibility.js';
+import { STAFF_SHEET_NAMES } from '../grids/sheets.js';
 import { computeLedger } from '../ledger.js';
 import type { Coded } from '../messages/codes.js';
 import { type Lang, renderIssue } from '../messages/index.js';
@@ -110,7 +111,7 @@ const PROJECT_PARAMS: CatalogParam[] = [
 
 function settingsFrom(arg: HostArgument): Settings {
   if (arg === undefined || isAbsent(arg)) return PRESET_SETTINGS;
-  return readSettings({ name: 'Paramètres', values: toGrid(arg) }).settings;
+  return readSettings({ name: STAFF_SHEET_NAMES.settings[0], values: toGrid(arg) }).settings;
 }
 
 interface ProjectRowResult {
