@@ -4,17 +4,9 @@ import { isBlank, type SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
 import type { Decision, Project, ProjectField } from '../records.js';
 import { memoize } from '../values/memo.js';
-import { headerKey } from '../values/text.js';
 import { DECISIONS, parseDecision } from '../values/vocabulary.js';
 import { fixedColumns, PROJECTS_CONTRACT, requiredColumns } from './contracts.js';
-import {
-  type ColumnSpec,
-  cellAt,
-  classifierFor,
-  readHeader,
-  type SheetLayout,
-  yearAmountField,
-} from './headers.js';
+import { cellAt, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
 import {
   CellReader,
   originCells,

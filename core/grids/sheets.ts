@@ -4,7 +4,7 @@ import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot
 import { isGeneratedSheet } from '../generated.js';
 import { type Issue, type IssueCode, issue, type ParamsArg } from '../issues.js';
 import { endDateIso, parseDate } from '../values/dates.js';
-import { exactLength, rememberingSplitter, splitList } from '../values/lists.js';
+import { rememberingSplitter } from '../values/lists.js';
 import { memoize } from '../values/memo.js';
 import { parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/cells.js';
-import { message, renderIssue } from '../../core/messages/index.js';
+import { renderIssue } from '../../core/messages/index.js';
 import { PRESET_SETTINGS, SETTINGS_TABLE, type Settings, SettingsSchema } from '../../core/settings.js';
 import { readSettings, settingsSheetRows } from '../../core/settings-reader.js';
 import { isoFromParts } from '../../core/values/dates.js';
