@@ -14,22 +14,23 @@ import {
 } from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
+import { enSheetsMenu } from '../core/messages/en.js';
+import { frPanel } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
 import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
 import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
-import { STRINGS } from '../panel/strings.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
 
-export const MENU_TITLE = STRINGS.fr.sheetsMenu.title;
+export const MENU_TITLE = frPanel.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';
-const SIDEBAR_TITLE = STRINGS.fr.title;
+const SIDEBAR_TITLE = frPanel.title;
 
 /** Menu items in order: the panel's action labels and the top-level handler (apps-script/stubs.ts declares them). */
 const menuItem = (action: ActionName, handler: string) => ({
-  label: STRINGS.fr.action[action],
+  label: frPanel.action[action],
   handler,
   action,
 });
@@ -40,7 +41,7 @@ export const MENU_ITEMS: readonly { label: string; handler: string; action: Acti
   menuItem('summary', 'allianceMenuSummary'),
   menuItem('rank', 'allianceMenuRank'),
   menuItem('undo', 'allianceMenuUndo'),
-  { label: STRINGS.fr.sheetsMenu.openPanel, handler: 'allianceMenuOpenPanel', action: null },
+  { label: frPanel.sheetsMenu.openPanel, handler: 'allianceMenuOpenPanel', action: null },
 ];
 
 /** How long an action waits for another one to finish in the same spreadsheet. */
@@ -91,7 +92,7 @@ export function onOpen(): void {
 
 /** « 23 cellules seront modifiées… Continuer ? » */
 export function confirmText(cells: number): string {
-  return STRINGS.fr.sheetsMenu.confirm(cells);
+  return frPanel.sheetsMenu.confirm(cells);
 }
 
 /** Runs an action from the menu: changing actions show the cell count and wait for « Oui ». */
@@ -113,7 +114,7 @@ function runFromMenu(action: ActionName): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
-      spreadsheet.toast(STRINGS.fr.cancelled, MENU_TITLE);
+      spreadsheet.toast(frPanel.cancelled, MENU_TITLE);
       return;
     }
   }
@@ -122,7 +123,7 @@ function runFromMenu(action: ActionName): void {
   const confirmed = changing ? { cells: result.plan.operation?.changes ?? [], restoreChanged: false } : null;
   const done = writeUnderLock(spreadsheet, action, 'fr', confirmed);
   if (!done) {
-    ui.alert(`${MENU_TITLE} — ${label}`, STRINGS.fr.sheetsMenu.busy, ui.ButtonSet.OK);
+    ui.alert(`${MENU_TITLE} — ${label}`, frPanel.sheetsMenu.busy, ui.ButtonSet.OK);
     return;
   }
   spreadsheet.toast(doneText(done), MENU_TITLE, 10);
@@ -131,7 +132,7 @@ function runFromMenu(action: ActionName): void {
 /** The toast after a menu action: its summary, and how many cells changed meanwhile were left alone. */
 function doneText(result: ActionResult): string {
   const kept = result.issues.filter((i) => i.code === 'write.changedSince').length;
-  return kept === 0 ? result.summary : STRINGS.fr.sheetsMenu.doneKeptChanged(result.summary, kept);
+  return kept === 0 ? result.summary : frPanel.sheetsMenu.doneKeptChanged(result.summary, kept);
 }
 
 export const menuTemplate = (): void => runFromMenu('template');
@@ -179,7 +180,7 @@ export function allianceRun(action: unknown, lang: unknown, confirmation?: unkno
     language,
     confirmed && { cells: confirmedCells(confirmed.token), restoreChanged: confirmed.restoreChanged },
   );
-  if (!done) throw new Error(STRINGS[language].sheetsMenu.busy);
+  if (!done) throw new Error((language === 'en' ? enSheetsMenu : frPanel.sheetsMenu).busy);
   return plain(toPanelResult(done, language));
 }
 

@@ -236,6 +236,19 @@ export const en: IssueTexts = {
 };
 
 // — task pane / sidebar
+/** The Sheets menu's texts: apart, so that Code.js carries them without the whole panel. */
+export const enSheetsMenu: PanelStrings['sheetsMenu'] = {
+  title: 'Alliance',
+  openPanel: 'Open the panel',
+  confirm: (cells) =>
+    `${integer(cells)} ${cells === 1 ? 'cell will be changed' : 'cells will be changed'}. The old values are recorded in the Journal sheet and “Undo the last operation” restores them. Continue?`,
+  busy: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
+  doneKeptChanged: (summary, kept) =>
+    kept === 1
+      ? `${summary}. 1 cell changed meanwhile was left as it was (see the panel).`
+      : `${summary}. ${integer(kept)} cells changed meanwhile were left as they were (see the panel).`,
+};
+
 export const enPanel: PanelStrings = {
   locale: 'en-CA',
   title: 'Alliance pour la solidarité',
@@ -300,17 +313,7 @@ export const enPanel: PanelStrings = {
   selectFailed: (sheet, cell) => `Could not show cell ${sheet}!${cell}.`,
   errorDetail: 'Technical detail',
   unknownError: 'Unknown error.',
-  sheetsMenu: {
-    title: 'Alliance',
-    openPanel: 'Open the panel',
-    confirm: (cells) =>
-      `${integer(cells)} ${cells === 1 ? 'cell will be changed' : 'cells will be changed'}. The old values are recorded in the Journal sheet and “Undo the last operation” restores them. Continue?`,
-    busy: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
-    doneKeptChanged: (summary, kept) =>
-      kept === 1
-        ? `${summary}. 1 cell changed meanwhile was left as it was (see the panel).`
-        : `${summary}. ${integer(kept)} cells changed meanwhile were left as they were (see the panel).`,
-  },
+  sheetsMenu: enSheetsMenu,
 };
 
 // — command line
