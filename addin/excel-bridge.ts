@@ -16,7 +16,8 @@ import {
 } from '../core/actions.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
-import type { ActionName, Plan } from '../core/plan.js';
+import type { ActionName } from '../core/action-table.js';
+import type { Plan } from '../core/plan.js';
 import { readSpans, snapshotFromSpans } from '../core/writes.js';
 import type { PanelBridge } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';

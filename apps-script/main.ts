@@ -5,6 +5,8 @@
  * `AllianceLib`; apps-script/stubs.ts appends the top-level functions that call these exports.
  * Nothing runs at load time: custom functions load the same file without access to the UI.
  */
+
+import { ACTIONS, type ActionName, changesCells, isActionName } from '../core/action-table.js';
 import {
   type ActionResult,
   confirmAction,
@@ -17,31 +19,21 @@ import type { WorkbookSnapshot } from '../core/cells.js';
 import { enSheetsMenu } from '../core/messages/en.js';
 import { frPanel } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
-import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
 import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
+import { menuHandler, OPEN_PANEL_HANDLER } from './stubs.js';
 
 export const MENU_TITLE = frPanel.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';
 const SIDEBAR_TITLE = frPanel.title;
 
-/** Menu items in order: the panel's action labels and the top-level handler (apps-script/stubs.ts declares them). */
-const menuItem = (action: ActionName, handler: string) => ({
-  label: frPanel.action[action],
-  handler,
-  action,
-});
+/** Menu items in order: one per action of core's table with the panel's label, then the panel. */
 export const MENU_ITEMS: readonly { label: string; handler: string; action: ActionName | null }[] = [
-  menuItem('template', 'allianceMenuTemplate'),
-  menuItem('validate', 'allianceMenuValidate'),
-  menuItem('reformat', 'allianceMenuReformat'),
-  menuItem('summary', 'allianceMenuSummary'),
-  menuItem('rank', 'allianceMenuRank'),
-  menuItem('undo', 'allianceMenuUndo'),
-  { label: frPanel.sheetsMenu.openPanel, handler: 'allianceMenuOpenPanel', action: null },
+  ...ACTIONS.map((action) => ({ label: frPanel.action[action], handler: menuHandler(action), action })),
+  { label: frPanel.sheetsMenu.openPanel, handler: OPEN_PANEL_HANDLER, action: null },
 ];
 
 /** How long an action waits for another one to finish in the same spreadsheet. */
@@ -105,7 +97,7 @@ function runFromMenu(action: ActionName): void {
     ui.alert(`${MENU_TITLE} — ${label}`, result.summary, ui.ButtonSet.OK);
     return;
   }
-  const changing = CHANGING_ACTIONS.includes(action);
+  const changing = changesCells(action);
   const shown = changing ? previewAction(result, snapshot) : result;
   if (changing && shown.plan.changedCells > 0) {
     const answer = ui.alert(
@@ -135,12 +127,10 @@ function doneText(result: ActionResult): string {
   return kept === 0 ? result.summary : frPanel.sheetsMenu.doneKeptChanged(result.summary, kept);
 }
 
-export const menuTemplate = (): void => runFromMenu('template');
-export const menuValidate = (): void => runFromMenu('validate');
-export const menuReformat = (): void => runFromMenu('reformat');
-export const menuSummary = (): void => runFromMenu('summary');
-export const menuRank = (): void => runFromMenu('rank');
-export const menuUndo = (): void => runFromMenu('undo');
+/** What every action's menu item calls (apps-script/stubs.ts generates one top-level function each). */
+export function menuAction(action: unknown): void {
+  runFromMenu(actionArgument(action));
+}
 
 export function menuOpenPanel(): void {
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE);
@@ -151,8 +141,7 @@ export function menuOpenPanel(): void {
 // Sidebar server functions: arguments come from the browser, results cross as plain data.
 
 function actionArgument(action: unknown): ActionName {
-  if (typeof action === 'string' && (ACTIONS as readonly string[]).includes(action))
-    return action as ActionName;
+  if (isActionName(action)) return action;
   throw new Error(`Action inconnue : ${String(action)}`);
 }
 

@@ -4,7 +4,9 @@
  * `@customfunction` JSDoc for Sheets' help and autocomplete, and so do `onOpen`, the menu handlers
  * and the server functions the sidebar calls through `google.script.run`.
  */
+import { ACTIONS, type ActionName } from '../core/action-table.js';
 import type { CatalogFunction } from '../core/catalog/catalog.js';
+import { STRINGS } from '../panel/strings.js';
 import { sheetsFunctionName } from './functions.js';
 
 /** The global the esbuild `iife` bundle is assigned to. */
@@ -16,10 +18,19 @@ export interface EntryPoint {
   /** Export of apps-script/main.ts it calls. */
   target: string;
   params: string[];
+  /** Fixed first arguments (JavaScript literals): the action a menu item runs. */
+  args?: string[];
   doc: string;
 }
 
-/** Everything Apps Script calls besides the custom functions. Menu item names must match main.ts. */
+/** The top-level function a menu item calls: `allianceMenuReformat` for `reformat`. */
+export function menuHandler(action: ActionName): string {
+  return `allianceMenu${action.charAt(0).toUpperCase()}${action.slice(1)}`;
+}
+
+export const OPEN_PANEL_HANDLER = 'allianceMenuOpenPanel';
+
+/** Everything Apps Script calls besides the custom functions; one menu entry per action of core's table. */
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'onOpen',
@@ -27,13 +38,14 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: ['e'],
     doc: 'Ajoute le menu « Alliance » à l’ouverture du classeur.',
   },
-  { name: 'allianceMenuTemplate', target: 'menuTemplate', params: [], doc: 'Menu : Créer le gabarit.' },
-  { name: 'allianceMenuValidate', target: 'menuValidate', params: [], doc: 'Menu : Valider.' },
-  { name: 'allianceMenuReformat', target: 'menuReformat', params: [], doc: 'Menu : Reformater.' },
-  { name: 'allianceMenuSummary', target: 'menuSummary', params: [], doc: 'Menu : Sommaire budgétaire.' },
-  { name: 'allianceMenuRank', target: 'menuRank', params: [], doc: 'Menu : Classement et recommandation.' },
-  { name: 'allianceMenuUndo', target: 'menuUndo', params: [], doc: 'Menu : Annuler la dernière opération.' },
-  { name: 'allianceMenuOpenPanel', target: 'menuOpenPanel', params: [], doc: 'Menu : Ouvrir le panneau.' },
+  ...ACTIONS.map((action) => ({
+    name: menuHandler(action),
+    target: 'menuAction',
+    params: [],
+    args: [`'${action}'`],
+    doc: `Menu : ${STRINGS.fr.action[action]}.`,
+  })),
+  { name: OPEN_PANEL_HANDLER, target: 'menuOpenPanel', params: [], doc: 'Menu : Ouvrir le panneau.' },
   {
     name: 'allianceRun',
     target: 'allianceRun',
@@ -99,10 +111,11 @@ export function customFunctionStub(fn: CatalogFunction): string {
 
 export function entryPointStub(entry: EntryPoint): string {
   const params = entry.params.join(', ');
+  const args = [...(entry.args ?? []), ...entry.params].join(', ');
   return [
     `/** ${docText(entry.doc)} */`,
     `function ${entry.name}(${params}) {`,
-    `  return ${BUNDLE_GLOBAL}.${entry.target}(${params});`,
+    `  return ${BUNDLE_GLOBAL}.${entry.target}(${args});`,
     '}',
   ].join('\n');
 }

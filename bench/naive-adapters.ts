@@ -9,9 +9,10 @@
  */
 import { toExcelInput } from '../addin/excel-adapter.js';
 import { parseCellAddress } from '../core/a1.js';
+import type { ActionName } from '../core/action-table.js';
 import { runAction } from '../core/actions.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
-import { type ActionName, isFormula, type Plan, type PlanValue } from '../core/plan.js';
+import { isFormula, type Plan, type PlanValue } from '../core/plan.js';
 
 const NOW = new Date(Date.UTC(2026, 10, 27, 14, 0, 0));
 

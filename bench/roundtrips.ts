@@ -6,8 +6,8 @@
  */
 import { runActionInExcel } from '../addin/excel-bridge.js';
 import { allianceRun } from '../apps-script/main.js';
+import { ACTIONS, type ActionName } from '../core/action-table.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
-import { ACTIONS, type ActionName } from '../core/plan.js';
 import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../tests/apps-script/fake-spreadsheet.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../tests/fakes/excel/index.js';
 import { generateWorkbook } from './generate.js';

@@ -2,12 +2,13 @@
  * The one entry point every host calls: read the workbook in one batch, call `runAction`, show
  * `plan.changedCells` for changing actions, apply `plan` in one batch. Pure: no I/O, `now` passed in.
  */
+import { type ActionName, isActionName } from './action-table.js';
 import { type Analysis, analyzeWorkbook } from './analysis.js';
 import type { WorkbookSnapshot } from './cells.js';
 import { type Issue, issue } from './issues.js';
 import { undoLastOperation } from './journal.js';
 import { type Lang, message, renderIssue } from './messages/index.js';
-import { ACTIONS, type ActionName, type Plan, type SheetPlan } from './plan.js';
+import type { Plan, SheetPlan } from './plan.js';
 import { rankingPlan } from './plans/ranking.js';
 import { summaryPlan } from './plans/summary.js';
 import { templatePlan } from './plans/template.js';
@@ -163,61 +164,74 @@ export function validationSummary(issues: readonly Issue[], lang: Lang): string 
   );
 }
 
-export function runAction(
-  action: ActionName,
-  snapshot: WorkbookSnapshot,
-  options: ActionOptions = {},
-): ActionResult {
-  if (!(ACTIONS as readonly string[]).includes(action)) throw new Error(`Unknown action: ${String(action)}`);
-  const lang = options.lang ?? 'fr';
-  const now = options.now ?? new Date();
-  const planOptions = { lang, now };
+interface RunContext {
+  lang: Lang;
+  now: Date;
+}
 
-  if (action === 'template') {
-    const result = templatePlan(snapshot, planOptions);
+function analyze(snapshot: WorkbookSnapshot, now: Date): Analysis {
+  return analyzeWorkbook(snapshot, { today: todayIso(now) });
+}
+
+/**
+ * How each action of `ACTION_TABLE` (core/action-table.ts) runs: the type asks for one runner per
+ * declared action, so a new action cannot be declared without one.
+ */
+const RUNS: {
+  readonly [A in ActionName]: (snapshot: WorkbookSnapshot, context: RunContext) => ActionResult;
+} = {
+  template(snapshot, { lang, now }) {
+    const result = templatePlan(snapshot, { lang, now });
     const summary =
       result.sheets.length === 0
         ? message('action.templateNothing', {}, lang)
         : message('action.templateCreated', { sheets: result.sheets.length, kept: result.kept.length }, lang);
     return {
-      action,
+      action: 'template',
       ok: true,
-      plan: planOf(action, result.sheets, 0, result.sheets[0]?.sheet),
+      plan: planOf('template', result.sheets, 0, result.sheets[0]?.sheet),
       issues: result.issues,
       summary,
     };
-  }
+  },
 
-  if (action === 'undo') {
-    const result = undoLastOperation(snapshot, now);
-    const plan = planOf(action, [], result.changedCells, result.plan?.changes[0]?.sheet);
-    if (result.plan) plan.operation = result.plan;
-    const summary = result.ok
-      ? changeSummary('undo', plan, 0, lang)
-      : renderIssue(result.issues[0] ?? { code: 'journal.nothingToUndo' }, lang);
-    return { action, ok: result.ok, plan, issues: result.issues, summary };
-  }
-
-  const analysis = analyzeWorkbook(snapshot, { today: todayIso(now) });
-
-  if (action === 'validate') {
-    const sheets = validationPlan(analysis, snapshot, planOptions);
+  validate(snapshot, { lang, now }) {
+    const analysis = analyze(snapshot, now);
+    const sheets = validationPlan(analysis, snapshot, { lang, now });
     return {
-      action,
+      action: 'validate',
       ok: true,
-      plan: planOf(action, sheets, 0, sheets.find((s) => s.mode === 'replace')?.sheet),
+      plan: planOf('validate', sheets, 0, sheets.find((s) => s.mode === 'replace')?.sheet),
       issues: analysis.issues,
       summary: validationSummary(analysis.issues, lang),
       analysis,
     };
-  }
+  },
 
-  if (action === 'summary') {
-    const result = summaryPlan(analysis, snapshot, planOptions);
+  reformat(snapshot, { lang, now }) {
+    const analysis = analyze(snapshot, now);
+    const result = reformatPlan(analysis, snapshot, { lang, now });
+    const summary = changeSummary('reformat', result.plan, result.skippedCells, lang);
+    const edited = result.plan.operation?.changes[0]?.sheet;
+    if (edited !== undefined) result.plan.activate = edited;
     return {
-      action,
+      action: 'reformat',
       ok: true,
-      plan: planOf(action, [result.sheet], 0, result.sheet.sheet),
+      plan: result.plan,
+      issues: result.issues,
+      summary,
+      analysis,
+      unreadCells: result.skippedCells,
+    };
+  },
+
+  summary(snapshot, { lang, now }) {
+    const analysis = analyze(snapshot, now);
+    const result = summaryPlan(analysis, snapshot, { lang, now });
+    return {
+      action: 'summary',
+      ok: true,
+      plan: planOf('summary', [result.sheet], 0, result.sheet.sheet),
       issues: [...result.issues, ...analysis.issues],
       summary: message(
         'action.summaryWritten',
@@ -230,16 +244,17 @@ export function runAction(
       ),
       analysis,
     };
-  }
+  },
 
-  if (action === 'rank') {
-    const result = rankingPlan(analysis, snapshot, planOptions);
+  rank(snapshot, { lang, now }) {
+    const analysis = analyze(snapshot, now);
+    const result = rankingPlan(analysis, snapshot, { lang, now });
     const eligible = analysis.ranking.filter((r) => r.eligible).length;
     const recommended = analysis.recommendations.filter((r) => r.status === 'recommended').length;
     return {
-      action,
+      action: 'rank',
       ok: true,
-      plan: planOf(action, [result.sheet], 0, result.sheet.sheet),
+      plan: planOf('rank', [result.sheet], 0, result.sheet.sheet),
       issues: [...result.issues, ...analysis.issues],
       summary: message(
         'action.ranked',
@@ -248,20 +263,24 @@ export function runAction(
       ),
       analysis,
     };
-  }
+  },
 
-  // reformat
-  const result = reformatPlan(analysis, snapshot, planOptions);
-  const summary = changeSummary('reformat', result.plan, result.skippedCells, lang);
-  const edited = result.plan.operation?.changes[0]?.sheet;
-  if (edited !== undefined) result.plan.activate = edited;
-  return {
-    action,
-    ok: true,
-    plan: result.plan,
-    issues: result.issues,
-    summary,
-    analysis,
-    unreadCells: result.skippedCells,
-  };
+  undo(snapshot, { lang, now }) {
+    const result = undoLastOperation(snapshot, now);
+    const plan = planOf('undo', [], result.changedCells, result.plan?.changes[0]?.sheet);
+    if (result.plan) plan.operation = result.plan;
+    const summary = result.ok
+      ? changeSummary('undo', plan, 0, lang)
+      : renderIssue(result.issues[0] ?? { code: 'journal.nothingToUndo' }, lang);
+    return { action: 'undo', ok: result.ok, plan, issues: result.issues, summary };
+  },
+};
+
+export function runAction(
+  action: ActionName,
+  snapshot: WorkbookSnapshot,
+  options: ActionOptions = {},
+): ActionResult {
+  if (!isActionName(action)) throw new Error(`Unknown action: ${String(action)}`);
+  return RUNS[action](snapshot, { lang: options.lang ?? 'fr', now: options.now ?? new Date() });
 }

@@ -4,6 +4,7 @@
  * read back, and the undo of the last operation still applied.
  */
 import { cellAddress, parseCellAddress } from './a1.js';
+import type { ActionName } from './action-table.js';
 import {
   type CellState,
   type CellValue,
@@ -13,7 +14,7 @@ import {
 } from './cells.js';
 import { generatedSheetName, isGeneratedSheet } from './generated.js';
 import { type Issue, issue } from './issues.js';
-import type { ActionName, CellChange, Formula, Operation, PlanValue } from './plan.js';
+import type { CellChange, Formula, Operation, PlanValue } from './plan.js';
 import { isFormula } from './plan.js';
 import { headerKey } from './values/text.js';
 

@@ -1,3 +1,4 @@
+import type { ActionName } from './action-table.js';
 import type { CellState, CellValue } from './cells.js';
 
 /** A formula in invariant English form (`=SUM(B2:B5)`), written with Excel `formulas` / Sheets `setFormulas`. */
@@ -116,10 +117,3 @@ export interface Plan {
   /** Sheet to show the user after applying. */
   activate?: string;
 }
-
-/** The actions every host offers (task pane, sidebar, menu, CLI). */
-export const ACTIONS = ['template', 'validate', 'reformat', 'summary', 'rank', 'undo'] as const;
-export type ActionName = (typeof ACTIONS)[number];
-
-/** Actions that change staff cells: the host shows `changedCells` and asks before applying. */
-export const CHANGING_ACTIONS: readonly ActionName[] = ['reformat', 'undo'];

@@ -1,6 +1,6 @@
+import type { ActionName } from '../core/action-table.js';
 import type { Severity } from '../core/issues.js';
 import type { IssueCode, Lang } from '../core/messages/index.js';
-import type { ActionName } from '../core/plan.js';
 
 /** One issue as the panel shows it: already rendered in the panel's language. Plain data only. */
 export interface PanelIssue {

@@ -1,5 +1,5 @@
+import type { ActionName } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
-import type { ActionName } from '../core/plan.js';
 import type { PanelBridge, PanelConfirmation } from './bridge.js';
 import { errorText, normalizePreview, normalizeResult } from './model.js';
 

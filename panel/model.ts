@@ -1,7 +1,7 @@
 import { parseCellAddress } from '../core/a1.js';
+import type { ActionName } from '../core/action-table.js';
 import type { Severity } from '../core/issues.js';
 import type { IssueCode } from '../core/messages/index.js';
-import type { ActionName } from '../core/plan.js';
 import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
 
 /** The panel's logic without the DOM: grouping, counting, normalizing what crosses the bridge. */
@@ -142,13 +142,4 @@ export function normalizePreview(raw: unknown, action: ActionName): PanelPreview
       : [],
     token: typeof r.token === 'string' ? r.token : '',
   };
-}
-
-/** Light or dark from a host's background color (`#RRGGBB`), e.g. Office's `officeTheme.bodyBackgroundColor`. */
-export function themeFromBackground(color: string | undefined | null): 'light' | 'dark' | null {
-  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? '').trim());
-  if (!match) return null;
-  const [r, g, b] = match.slice(1).map((h) => Number.parseInt(h, 16) / 255);
-  // Perceived luminance (Rec. 709): below one half reads as a dark theme.
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
 }

@@ -1,5 +1,5 @@
+import { ACTIONS, type ActionName, changesCells } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
-import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../core/plan.js';
 import type { PanelBridge, PanelConfirmation, PanelIssue, PanelPreview, PanelResult } from './bridge.js';
 import { countBySeverity, errorText, groupIssuesBySheet, isNavigable, SEVERITIES } from './model.js';
 import { LANGS, type PanelStrings, STRINGS } from './strings.js';
@@ -190,7 +190,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   async function startAction(action: ActionName): Promise<void> {
     if (phase.kind !== 'idle') return;
     outcome = { kind: 'none' };
-    if (!CHANGING_ACTIONS.includes(action)) {
+    if (!changesCells(action)) {
       await runAction(action);
       return;
     }

@@ -1,4 +1,6 @@
 /** The Journal sheet plan: rows appended BEFORE staff cells change, created with its header when absent. */
+
+import type { ActionName } from '../action-table.js';
 import type { CellValue, WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock, JOURNAL_MARK_FR } from '../generated.js';
 import {
@@ -11,7 +13,7 @@ import {
   STATE_LABELS,
   valueType,
 } from '../journal.js';
-import type { ActionName, Block, Operation, SheetPlan } from '../plan.js';
+import type { Block, Operation, SheetPlan } from '../plan.js';
 
 export const JOURNAL_TITLE = 'Journal des modifications';
 

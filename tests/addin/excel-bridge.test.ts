@@ -7,7 +7,7 @@ import {
   runActionInExcel,
 } from '../../addin/excel-bridge.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
-import { ACTIONS, type ActionName } from '../../core/plan.js';
+import { ACTIONS, type ActionName } from '../../core/action-table.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
 import { projectsSnapshot, sampleSnapshot, scaledSnapshot } from './fixtures.js';
 

@@ -4,18 +4,11 @@
  * one call per run of changed cells), holds the document lock, and never overwrites a colleague.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  allianceRun,
-  confirmText,
-  menuReformat,
-  menuSummary,
-  menuUndo,
-  menuValidate,
-} from '../../apps-script/main.js';
+import { allianceRun, confirmText, menuAction } from '../../apps-script/main.js';
 import { readSnapshot } from '../../apps-script/sheets-adapter.js';
+import { ACTIONS, type ActionName, changesCells } from '../../core/action-table.js';
 import { runAction } from '../../core/actions.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
-import { ACTIONS, type ActionName, CHANGING_ACTIONS } from '../../core/plan.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
 import { resolvePlan } from '../../core/writes.js';
 import { asSpreadsheet, FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
@@ -131,7 +124,7 @@ describe('actions through the Sheets host', () => {
         expect(calls['Lock.releaseLock'], action).toBe(1);
         // Only changed cells are written: a staff sheet's runs of changed cells, one call each.
         expect(calls['Range.setValues'] ?? 0, action).toBeLessThanOrEqual(runs);
-        if (CHANGING_ACTIONS.includes(action)) {
+        if (changesCells(action)) {
           delete calls['Range.setValues'];
           delete calls['Range.setNumberFormats'];
           delete calls['Range.getNumberFormats'];
@@ -158,7 +151,7 @@ describe('actions through the Sheets host', () => {
       projets.cellFor(2, 10).value = '26 000 $';
       return 'YES';
     });
-    menuReformat();
+    menuAction('reformat');
     expect(projets.valuesForTest()[1][9]).toBe('26 000 $');
     // The other text amounts were converted, and the Journal records only those.
     expect(projets.valuesForTest()[3][9]).toBe(25350.72);
@@ -174,7 +167,7 @@ describe('actions through the Sheets host', () => {
     book.documentLock.holdElsewhere();
     const before = book.sheet('Projets').valuesForTest();
     expect(() => allianceRun('validate', 'fr')).toThrow(/Une autre opération Alliance est en cours/);
-    menuReformat();
+    menuAction('reformat');
     expect(book.alerts.at(-1)?.prompt).toMatch(/Une autre opération Alliance est en cours/);
     expect(book.sheet('Projets').valuesForTest()).toEqual(before);
     expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
@@ -184,13 +177,13 @@ describe('actions through the Sheets host', () => {
     const book = FakeSpreadsheet.fromSnapshot(workbook(12));
     install(book);
     const before = book.sheet('Projets').valuesForTest();
-    menuValidate();
-    menuReformat();
+    menuAction('validate');
+    menuAction('reformat');
     expect(book.alerts).toHaveLength(1);
     expect(book.alerts[0].title).toBe('Alliance — Reformater');
     expect(book.alerts[0].prompt).toMatch(/^\d+ cellules seront modifiées\./);
     expect(book.sheet('Projets').valuesForTest()).not.toEqual(before);
-    menuUndo();
+    menuAction('undo');
     expect(book.sheet('Projets').valuesForTest()).toEqual(before);
   });
 
@@ -214,7 +207,7 @@ describe('nothing lost in Sheets', () => {
     projets.setArrayFormula('J3', '=QUERY(Budget!A1:A2;"select A")', [['58 200 $'], ['12 000 $']]);
     // A link staff put on « Toutes » (P-00003), between two municipality lists Reformater tidies.
     projets.setRichText('F4', 'Toutes', [{ start: 0, end: 6, url: 'https://example.org/mrc' }]);
-    menuReformat();
+    menuAction('reformat');
     expect(projets.shownAt(3, 10)).toEqual({ value: '58 200 $', formula: '=QUERY(Budget!A1:A2;"select A")' });
     expect(projets.shownAt(4, 10).value).toBe('12 000 $');
     expect(projets.cellAt(4, 6).richText?.getLinkUrl()).toBe('https://example.org/mrc');
@@ -228,15 +221,15 @@ describe('nothing lost in Sheets', () => {
   it('a staff formula pointing at the Sommaire keeps working after two regenerations', () => {
     const book = FakeSpreadsheet.fromSnapshot(workbook(6));
     install(book);
-    menuSummary();
+    menuAction('summary');
     const summary = book.sheet('Sommaire budgétaire');
     const id = summary.getSheetId();
     const board = book.insertSheet('Tableau de bord');
     board.getRange('A1').setFormulas([["='Sommaire budgétaire'!A1"]]);
     const title = summary.shownAt(1, 1).value;
     expect(board.shownAt(1, 1).value).toBe(title);
-    menuSummary();
-    menuSummary();
+    menuAction('summary');
+    menuAction('summary');
     expect(book.sheet('Sommaire budgétaire').getSheetId()).toBe(id);
     expect(board.shownAt(1, 1)).toEqual({ value: title, formula: "='Sommaire budgétaire'!A1" });
   });

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx/read.js';
+import type { ActionName } from '../../core/action-table.js';
 import { runAction } from '../../core/actions.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { type Lang, renderIssue } from '../../core/messages/index.js';
-import type { ActionName } from '../../core/plan.js';
 import type { PanelResult } from '../../panel/bridge.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 import {

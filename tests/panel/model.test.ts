@@ -6,7 +6,6 @@ import {
   isNavigable,
   normalizePreview,
   normalizeResult,
-  themeFromBackground,
 } from '../../panel/model.js';
 import { panelIssue, VALIDATION_ISSUES } from './fixtures.js';
 
@@ -157,16 +156,5 @@ describe('errorText', () => {
       'Exception: Service Spreadsheets failed',
     );
     expect(errorText(undefined)).toBe('');
-  });
-});
-
-describe('themeFromBackground', () => {
-  it('reads Office theme backgrounds', () => {
-    expect(themeFromBackground('#FFFFFF')).toBe('light');
-    expect(themeFromBackground('#e6e6e6')).toBe('light');
-    expect(themeFromBackground('#262626')).toBe('dark');
-    expect(themeFromBackground('000000')).toBe('dark');
-    expect(themeFromBackground('rgb(0,0,0)')).toBeNull();
-    expect(themeFromBackground(undefined)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../core/plan.js';
+import { ACTIONS } from '../../core/action-table.js';
 import { formatCount, LANGS, type PanelStrings, STRINGS } from '../../panel/strings.js';
 
 /** Every leaf of a string table, functions called with a few counts, as `path → text`. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excelFunction } from '../../addin/functions.js';
 import { runCustomFunction } from '../../apps-script/functions.js';
 import { main } from '../../cli/alliance.js';
+import { ACTIONS } from '../../core/action-table.js';
 import { runAction } from '../../core/actions.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
 import {
@@ -20,8 +21,9 @@ import {
   isCatalogError,
 } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
-import { ACTIONS, type Plan } from '../../core/plan.js';
-import { renderIssues, toJsonReport } from '../../core/report.js';
+import { renderIssue } from '../../core/messages/index.js';
+import type { Plan } from '../../core/plan.js';
+import { toJsonReport } from '../../core/report.js';
 import { tempDir } from '../cli/fixtures.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 import { anyValue, anyWorkbook, fuzzRuns, hostableValue, hostableWorkbook } from './arbitraries.js';
@@ -123,7 +125,7 @@ describe(`fuzz: the core over ${RUNS} generated workbooks`, () => {
               if (typeof n === 'number' && !Number.isFinite(n)) problems.push(`${year.year}: ${n}`);
             }
           }
-          for (const line of renderIssues(analysis.issues, lang)) {
+          for (const line of analysis.issues.map((found) => renderIssue(found, lang))) {
             const problem = unreadable(line);
             if (problem) problems.push(problem);
           }

@@ -1,0 +1,22 @@
+/** `alliance validate FILE [--json] [-o OUT]`: checks the grids; exit 1 with errors; writes only with -o. */
+import { toJsonReport } from '../../core/report.js';
+import { fileCommand } from '../file-command.js';
+
+export const validate = fileCommand({
+  action: 'validate',
+  outputSuffix: 'validation',
+  writesOnlyWhenAsked: true,
+  listsIssues: true,
+  failsOnErrors: true,
+  details(analysis, text, lang) {
+    const report = toJsonReport(analysis, lang);
+    const eligible = report.projects.filter((p) => p.eligible);
+    const lines = [text.eligibleTitle(eligible.length, report.projects.length)];
+    for (const p of report.projects) {
+      const mark = p.eligible ? '✓' : '✗';
+      lines.push(`  ${mark} ${p.id}  ${p.title}`);
+      for (const reason of p.reasons) lines.push(`        ${reason.message}`);
+    }
+    return lines;
+  },
+});

@@ -1,0 +1,211 @@
+/**
+ * The flow every command on an existing workbook shares (validate, reformat, summary, rank, undo):
+ * read the file once, run the core action, settle where the result goes, print, ask before changing
+ * cells, compare-and-set if the file was saved meanwhile, write the resolved plan to a new file
+ * (or the input with `--in-place`). Each command file only says what differs.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { changesCells } from '../core/action-table.js';
+import { type ActionResult, runAction } from '../core/actions.js';
+import type { Analysis } from '../core/analysis.js';
+import type { WorkbookSnapshot } from '../core/cells.js';
+import { hasErrors, type Issue } from '../core/issues.js';
+import { type Lang, renderIssue } from '../core/messages/index.js';
+import type { Plan } from '../core/plan.js';
+import { toJsonIssue, toJsonReport } from '../core/report.js';
+import { resolvePlan, settlePlan } from '../core/writes.js';
+import { type Command, type CommandContext, type Io, sizeOf, UsageError, write } from './command.js';
+import type { CliText } from './messages.js';
+import { applyResolved } from './xlsx/apply.js';
+import { checkOutput } from './xlsx/in-place.js';
+import { readWorkbook } from './xlsx/read.js';
+
+/** A file bigger than this shows progress lines on a terminal (about 2 000 projects). */
+const LARGE_FILE_BYTES = 1_000_000;
+
+export interface FileCommandSpec {
+  action: 'validate' | 'reformat' | 'summary' | 'rank' | 'undo';
+  /** The default output beside the input: `budget.xlsx` → `budget.<suffix>.xlsx`. */
+  outputSuffix: string;
+  /** Writes a file only when asked with `-o` or `--in-place` (validate). */
+  writesOnlyWhenAsked?: boolean;
+  /** Lists every issue under its sheet; otherwise only counts them and points at validate. */
+  listsIssues: boolean;
+  /** Exit code 1 when the issues hold an error (validate). */
+  failsOnErrors?: boolean;
+  /** The lines after the issues: eligibility, ranking, budget table. */
+  details?: (analysis: Analysis, text: CliText, lang: Lang) => string[];
+}
+
+export function fileCommand(spec: FileCommandSpec): Command {
+  return { run: (context) => runOnFile(spec, context) };
+}
+
+async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promise<number> {
+  const { files, options, lang, text, now, io } = context;
+  const { action } = spec;
+  const input = files[0];
+  if (!input) throw new UsageError(text.missingFile(action));
+
+  const large = io.progress && (await sizeOf(input)) > (io.largeFileBytes ?? LARGE_FILE_BYTES);
+  if (large) io.stderr(text.progressRead(input));
+  const { workbook, snapshot, source } = await readWorkbook(input);
+  if (large) io.stderr(text.progressRun);
+  const result = runAction(action, snapshot, { lang, now });
+
+  // Where the result goes is settled before anything is printed, so a refusal never follows a success.
+  const writes = !spec.writesOnlyWhenAsked || options.output !== undefined || options['in-place'];
+  const output = writes
+    ? outputPath(input, spec.outputSuffix, options.output, options['in-place'] ?? false, text)
+    : null;
+  const inPlace = output !== null && resolve(output) === resolve(input);
+  // Staff often go on working in a produced file: running again never replaces it silently.
+  if (output !== null && !inPlace && !options.yes && (await sizeOf(output)) >= 0) {
+    throw new UsageError(text.outputExists(output));
+  }
+  // Never the input under another name, never a file open in Excel or LibreOffice, nothing lost in place.
+  const check = await checkOutput({ input, output, inPlace, source, text });
+  for (const line of check.warnings) io.stderr(line);
+  if (check.refusal !== null) throw new UsageError(check.refusal);
+
+  if (options.json) {
+    io.stdout(
+      JSON.stringify(
+        result.analysis
+          ? toJsonReport(result.analysis, lang)
+          : { issues: result.issues.map((i) => toJsonIssue(i, lang)) },
+        null,
+        2,
+      ),
+    );
+  } else {
+    printHuman(spec, result, snapshot, lang, text, io);
+  }
+  if (!result.ok) return 1;
+
+  // validate writes only when asked (-o): the Validation sheet, fills and notes in a copy.
+  if (output !== null) {
+    let plan = result.plan;
+    let target = { workbook, snapshot, source };
+    const restoreChanged = options['restore-changed'] ?? false;
+    const skipped: Issue[] = [];
+    if (changesCells(action) && plan.changedCells > 0) {
+      const readAt = await modifiedAt(input);
+      if (!(await confirmed(plan, options.yes ?? false, inPlace, io, text))) {
+        io.stderr(text.cancelled);
+        return 1;
+      }
+      // Compare-and-set: saved by someone while the question was open, the file is read again and
+      // only the cells that still hold what was read are changed.
+      if ((await modifiedAt(input)) !== readAt) {
+        target = await readWorkbook(input);
+        const settled = settlePlan(plan, target.snapshot, { restoreChanged });
+        plan = settled.plan;
+        skipped.push(...settled.issues);
+      }
+    }
+    const { resolved, issues: refused } = resolvePlan(plan, target.snapshot, { restoreChanged });
+    skipped.push(...refused);
+    applyResolved(target.workbook, resolved);
+    if (large) io.stderr(text.progressWrite(output));
+    await write(target.workbook, output, target.source, resolved, text);
+    for (const found of skipped) io.stderr(`${found.sheet ?? ''}${issueLine(found, text, lang)}`);
+    if (resolved.changedCells > 0 && changesCells(action)) {
+      io.stderr(text.changed(resolved.changedCells));
+    }
+    io.stderr(text.written(output));
+  }
+  return spec.failsOnErrors && hasErrors(result.issues) ? 1 : 0;
+}
+
+/** `budget.xlsx` → `budget.sommaire.xlsx` beside it; `-o` wins; the input only with `--in-place`. */
+function outputPath(
+  input: string,
+  suffix: string,
+  option: string | undefined,
+  inPlace: boolean,
+  text: CliText,
+) {
+  if (inPlace) return input;
+  if (option !== undefined) {
+    if (resolve(option) === resolve(input)) throw new UsageError(text.sameAsInput);
+    return option;
+  }
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.${suffix}${ext || '.xlsx'}`);
+}
+
+async function confirmed(
+  plan: Plan,
+  yes: boolean,
+  inPlace: boolean,
+  io: Io,
+  text: CliText,
+): Promise<boolean> {
+  if (yes) return true;
+  if (!io.confirm) {
+    // A new file is written: nothing is lost without a terminal. Overwriting the input needs --yes.
+    if (inPlace) throw new UsageError(text.inPlaceNeedsYes);
+    return true;
+  }
+  return io.confirm(text.confirm(plan.changedCells));
+}
+
+/** When the file was last written (ms), to tell whether someone saved it while we waited. */
+async function modifiedAt(path: string): Promise<number> {
+  return (await stat(path)).mtimeMs;
+}
+
+/** French (or English) report for people: issues grouped by sheet, then what the action produced. */
+function printHuman(
+  spec: FileCommandSpec,
+  result: ActionResult,
+  snapshot: WorkbookSnapshot,
+  lang: Lang,
+  text: CliText,
+  io: Io,
+): void {
+  const lines: string[] = [result.summary];
+  const issues = result.issues;
+  const count = (s: string) => issues.filter((i) => i.severity === s).length;
+  if (issues.length > 0 && !spec.listsIssues) {
+    lines.push(text.counts(count('error'), count('warning'), count('info')) + text.seeValidate);
+  } else if (issues.length > 0) {
+    const order = snapshot.sheets.map((s) => s.name);
+    const bySheet = new Map<string, Issue[]>();
+    for (const i of issues) {
+      const key = i.sheet ?? '';
+      const list = bySheet.get(key);
+      if (list) list.push(i);
+      else bySheet.set(key, [i]);
+    }
+    const sheets = [...bySheet.keys()].sort((a, b) => sheetRank(a, order) - sheetRank(b, order));
+    for (const sheet of sheets) {
+      lines.push('', sheet === '' ? text.workbookLevel : sheet);
+      for (const i of bySheet.get(sheet) ?? []) {
+        lines.push(issueLine(i, text, lang));
+      }
+    }
+  }
+  if (result.analysis && spec.details) appendLines(lines, spec.details(result.analysis, text, lang));
+  io.stdout(lines.join('\n'));
+}
+
+/** `  F5     avertissement Municipalité non reconnue…` (the sheet heads its group). */
+function issueLine(found: Issue, text: CliText, lang: Lang): string {
+  const where = (found.cell ?? '').padEnd(6);
+  return `  ${where} ${text.severity[found.severity].padEnd(13)} ${renderIssue(found, lang)}`;
+}
+
+function sheetRank(sheet: string, order: string[]): number {
+  if (sheet === '') return -1;
+  const index = order.indexOf(sheet);
+  return index < 0 ? order.length : index;
+}
+
+/** A blank line, then `more`: a loop, since push(...more) of 100 000 lines overflows the call stack. */
+function appendLines(lines: string[], more: readonly string[]): void {
+  lines.push('');
+  for (const line of more) lines.push(line);
+}
