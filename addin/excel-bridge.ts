@@ -6,6 +6,7 @@
  */
 
 import { parseCellAddress } from '../core/a1.js';
+import type { ActionName } from '../core/action-table.js';
 import {
   type ActionResult,
   confirmAction,
@@ -16,7 +17,6 @@ import {
 } from '../core/actions.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import type { Lang } from '../core/messages/index.js';
-import type { ActionName } from '../core/action-table.js';
 import type { Plan } from '../core/plan.js';
 import { readSpans, snapshotFromSpans } from '../core/writes.js';
 import type { PanelBridge } from '../panel/bridge.js';

@@ -1,10 +1,12 @@
 /** Eligibility of one project: the gates of design.md « Rules (exact) », each failure a reason. */
+
 import { type Issue, issue } from './issues.js';
 import { type MunicipalityMatcher, municipalityIssues } from './municipalities.js';
 import { parsePriorities } from './priorities.js';
 import type { Project, ProjectField } from './records.js';
 import type { Settings } from './settings.js';
 import { exactLength } from './values/lists.js';
+import { memoize } from './values/memo.js';
 import { organizationKey } from './values/text.js';
 
 export interface EligibilityResult {
@@ -33,25 +35,14 @@ interface OrganizationName {
   key: string;
 }
 
-const organizationNames = new Map<string, OrganizationName>();
-
 /** Remembered: the same few organizations recur over thousands of rows. */
-function organizationName(typed: string): OrganizationName {
-  let name = organizationNames.get(typed);
-  if (name === undefined) {
+const organizationName = memoize(
+  (typed): OrganizationName => {
     const display = typed.trim().replace(/\s+/g, ' ');
-    name = { display, key: organizationKey(display) };
-    // Bounded: a sheet of distinct names must not grow memory without end.
-    if (organizationNames.size > 10_000) organizationNames.clear();
-    organizationNames.set(typed, name);
-  }
-  return name;
-}
-
-/** Involved organizations: lead ∪ partners, compared on organizationKey, names as first typed. */
-export function involvedOrganizations(project: Pick<Project, 'lead' | 'partners'>): string[] {
-  return involved(project).map((name) => name.display);
-}
+    return { display, key: organizationKey(display) };
+  },
+  { limit: 10_000 },
+);
 
 function involved(project: Pick<Project, 'lead' | 'partners'>): OrganizationName[] {
   const seen = new Set<string>();

@@ -45,9 +45,3 @@ export function issueFrom(
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export function compareIssues(a: Issue, b: Issue): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-}

@@ -152,8 +152,6 @@ export function computeLedger(
   const projectsById = new Map<string, Project>();
   const ledgers = new Map<string, ProjectLedger>();
   for (const project of projects) {
-    // Duplicate numbers are the reader's issue; the first row wins here.
-    if (projectsById.has(project.id)) continue;
     projectsById.set(project.id, project);
     const accepted = project.decision === 'Accepté';
     const grantedByYear: Record<string, number> = {};

@@ -1,7 +1,9 @@
 /** The municipality matcher of domain.md §3: exact keys only, never a fuzzy match into a count. */
+
 import { type Issue, issue } from './issues.js';
 import { MERGED_SECTORS, type Settings } from './settings.js';
 import { exactLength } from './values/lists.js';
+import { BoundedCache } from './values/memo.js';
 import { editDistance, normalizeKey } from './values/text.js';
 
 export type MunicipalityMatch =
@@ -71,21 +73,11 @@ interface Target {
   merged: boolean;
 }
 
-const CACHE_LIMIT = 5000;
-const matchers = new WeakMap<Settings, MunicipalityMatcher>();
-
-/** One matcher per settings object (spreadsheet functions call this for every recalculation). */
-export function matcherFor(settings: Settings): MunicipalityMatcher {
-  let matcher = matchers.get(settings);
-  if (!matcher) {
-    matcher = createMunicipalityMatcher(settings);
-    matchers.set(settings, matcher);
-  }
-  return matcher;
-}
-
-/** Matchers by what they are built from: each analysis reads its settings into new objects. */
-const matchersByContent = new Map<string, MunicipalityMatcher>();
+/**
+ * Matchers by what they are built from: each analysis reads its settings into new objects. A few
+ * settings at a time (a workbook's own, the preset).
+ */
+const matchersByContent = new BoundedCache<MunicipalityMatcher>({ limit: 8 });
 
 /**
  * The matcher for these settings' municipalities, shared by every call with the same names,
@@ -98,14 +90,7 @@ export function sharedMatcher(settings: Settings): MunicipalityMatcher {
     settings.allMunicipalitiesWords,
     settings.territory,
   ]);
-  let matcher = matchersByContent.get(key);
-  if (!matcher) {
-    matcher = createMunicipalityMatcher(settings);
-    // A few settings at a time (a workbook's own, the preset); never grows without end.
-    if (matchersByContent.size >= 8) matchersByContent.clear();
-    matchersByContent.set(key, matcher);
-  }
-  return matcher;
+  return matchersByContent.remember(key, () => createMunicipalityMatcher(settings));
 }
 
 export function createMunicipalityMatcher(settings: Settings): MunicipalityMatcher {
@@ -204,15 +189,9 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       : { kind: 'unrecognized', input, suggestion };
   }
 
-  const cache = new Map<string, MunicipalityMatch>();
+  const matches = new BoundedCache<MunicipalityMatch>({ limit: 5000 });
   function match(input: string): MunicipalityMatch {
-    const text = String(input ?? '').trim();
-    const cached = cache.get(text);
-    if (cached !== undefined) return cached;
-    const result = matchKey(text, normalizeKey(text));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, result);
-    return result;
+    return matches.remember(String(input ?? '').trim(), (text) => matchKey(text, normalizeKey(text)));
   }
 
   function matchAll(items: string[]): MunicipalitiesResult {

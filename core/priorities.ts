@@ -1,5 +1,7 @@
 /** The plan's priorities as staff type them in a cell: `2`, `P2`, `#2`, `Priorité 2`, `Habitation`. */
+
 import type { Settings } from './settings.js';
+import { BoundedCache } from './values/memo.js';
 import { normalizeKey } from './values/text.js';
 
 export interface ParsedPriorities {
@@ -32,7 +34,7 @@ interface PriorityLookup {
   /** normalized name or unambiguous keyword → number */
   byName: Map<string, number>;
   /** Items already read (staff repeat the same few spellings over thousands of rows). */
-  parsed: Map<string, number | null>;
+  parsed: BoundedCache<number | null>;
 }
 
 const lookups = new WeakMap<Settings['priorities'], PriorityLookup>();
@@ -58,7 +60,7 @@ function lookupFor(priorities: Settings['priorities']): PriorityLookup {
     if (owners.size === 1) byName.set(key, [...owners][0]);
   }
   for (const p of priorities) byName.set(normalizeKey(p.name), p.number);
-  lookup = { byNumber, byName, parsed: new Map() };
+  lookup = { byNumber, byName, parsed: new BoundedCache({ limit: 10_000 }) };
   lookups.set(priorities, lookup);
   return lookup;
 }
@@ -66,13 +68,7 @@ function lookupFor(priorities: Settings['priorities']): PriorityLookup {
 /** The priority number an item names, or null. */
 export function parsePriority(item: string, settings: Settings): number | null {
   const lookup = lookupFor(settings.priorities);
-  const known = lookup.parsed.get(item);
-  if (known !== undefined) return known;
-  const number = readPriority(item, lookup);
-  // Bounded: a pathological sheet of distinct texts must not grow memory without end.
-  if (lookup.parsed.size > 10_000) lookup.parsed.clear();
-  lookup.parsed.set(item, number);
-  return number;
+  return lookup.parsed.remember(item, (text) => readPriority(text, lookup));
 }
 
 function readPriority(item: string, lookup: PriorityLookup): number | null {

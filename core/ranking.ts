@@ -67,10 +67,7 @@ export function rankProjects(
 ): RankedProject[] {
   const ranked: RankedProject[] = [];
   const others: RankedProject[] = [];
-  const seen = new Set<string>();
   for (const project of projects) {
-    if (seen.has(project.id)) continue;
-    seen.add(project.id);
     const result = eligibility.get(project.id);
     const score = scores.get(project.id);
     const row: RankedProject = {

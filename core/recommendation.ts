@@ -58,7 +58,7 @@ export function recommendFunding(
   settings: Settings,
 ): Recommendation[] {
   const projectsById = new Map<string, Project>();
-  for (const project of projects) if (!projectsById.has(project.id)) projectsById.set(project.id, project);
+  for (const project of projects) projectsById.set(project.id, project);
   const committedByYear = new Map(ledger.years.map((y) => [y.year, y.committedCents]));
   // Commitments plus what this walk has recommended so far, by program year.
   const planned = years.map((y) => committedByYear.get(y.label) ?? 0);

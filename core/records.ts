@@ -28,6 +28,7 @@ export type ProjectField =
   | `granted ${string}`;
 
 export interface Project {
+  /** Unique among the projects read: the reader reports each duplicate number and reads only its first row. */
   id: string;
   title: string;
   lead: string;

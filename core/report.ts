@@ -64,11 +64,8 @@ export function toJsonIssue(found: Issue, lang: Lang): JsonIssue {
 export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
   const ranking = new Map(analysis.ranking.map((row) => [row.projectId, row]));
   const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, r]));
-  const seen = new Set<string>();
   const projects: JsonProject[] = [];
   for (const project of analysis.projects) {
-    if (seen.has(project.id)) continue;
-    seen.add(project.id);
     const eligibility = analysis.eligibility.get(project.id);
     const score = analysis.scores.get(project.id);
     projects.push({
@@ -104,23 +101,4 @@ export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
       lapsed: centsToDollars(analysis.ledger.lapsedCents),
     },
   };
-}
-
-/** « Projets!F7 : message » lines, for a terminal or a log; workbook-level issues have no place. */
-export function renderIssues(issues: readonly Issue[], lang: Lang = 'fr'): string[] {
-  const labels: Record<Lang, Record<Issue['severity'], string>> = {
-    fr: { error: 'Erreur', warning: 'Avertissement', info: 'Info' },
-    en: { error: 'Error', warning: 'Warning', info: 'Info' },
-  };
-  return issues.map((found) => {
-    const place =
-      found.sheet === undefined
-        ? ''
-        : found.cell === undefined
-          ? found.sheet
-          : `${found.sheet}!${found.cell}`;
-    const separator = lang === 'fr' ? '\u00a0: ' : ': ';
-    const head = place === '' ? labels[lang][found.severity] : `${labels[lang][found.severity]} ${place}`;
-    return `${head}${separator}${renderIssue(found, lang)}`;
-  });
 }

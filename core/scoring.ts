@@ -162,7 +162,7 @@ export function scoreProjects(
 ): { scores: Map<string, ProjectScore>; issues: Issue[] } {
   const issues: Issue[] = [];
   const projectsById = new Map<string, Project>();
-  for (const project of projects) if (!projectsById.has(project.id)) projectsById.set(project.id, project);
+  for (const project of projects) projectsById.set(project.id, project);
 
   const reviewsByProject = new Map<string, Review[]>();
   for (const review of reviews) {

@@ -195,7 +195,7 @@ function headerOnlyTable(values: readonly CellValue[]): TableName | undefined {
  * issue at its cell and the preset's value is kept; never throws.
  */
 export function readSettings(sheet: SheetSnapshot | undefined): { settings: Settings; issues: Issue[] } {
-  // The preset itself (not a copy), so that per-settings caches such as `matcherFor` keep working.
+  // The preset itself (not a copy), so that caches keyed by the settings object keep working.
   if (!sheet || !Array.isArray(sheet.values)) return { settings: PRESET_SETTINGS, issues: [] };
   try {
     return new SettingsReader(sheet).read(cloneSettings(PRESET_SETTINGS));

@@ -9,9 +9,7 @@ export const rank = fileCommand({
   listsIssues: false,
   details(analysis, text, lang) {
     const report = toJsonReport(analysis, lang);
-    const recommendations = new Map(
-      analysis.recommendations.map((r) => [r.projectId, renderIssue(r, lang)]),
-    );
+    const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, renderIssue(r, lang)]));
     const ranked = report.projects
       .filter((p) => p.rank !== null)
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));

@@ -30,10 +30,6 @@ export function isAbsent(arg: HostArgument): boolean {
   return grid.every((row) => row.every(isBlank));
 }
 
-export function rowCount(grid: CellValue[][]): number {
-  return grid.length;
-}
-
 /**
  * The cells of row `r` of a range argument. A one-row argument applies to every row (a single
  * cell next to a column range); rows beyond the argument's end are blank.

@@ -11,7 +11,7 @@ import { DEFAULT_CRITERION_MAX, PRESET_SETTINGS, type Settings } from '../settin
 import { readSettings } from '../settings-reader.js';
 import { endDateIso, fiscalYearOf, parseDate } from '../values/dates.js';
 import { rememberingSplitter, splitList } from '../values/lists.js';
-import { memoize } from '../values/memo.js';
+import { BoundedCache, type CacheBounds, memoize } from '../values/memo.js';
 import { centsToDollars, parseMoney } from '../values/money.js';
 import { parseScoreCell } from '../values/scores.js';
 import {
@@ -209,16 +209,14 @@ const endDateText = memoize(parseDate);
  * starting over: over a column longer than the memo, clearing it at every turn kept nothing
  * useful and made the call slower than linear (garbage collection of lists that were never used).
  */
-const cellLists = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
-const CELL_LISTS_MAX = 20_000;
+const CELL_LISTS: CacheBounds = { limit: 20_000, maxKeyLength: 200, whenFull: 'keep' };
+const cellLists = [
+  new BoundedCache<readonly string[]>(CELL_LISTS),
+  new BoundedCache<readonly string[]>(CELL_LISTS),
+];
 
 function rememberedList(text: string, allowComma: boolean): string[] {
-  const cache = cellLists[allowComma ? 1 : 0];
-  const known = cache.get(text);
-  if (known !== undefined) return known.slice();
-  const items = textList(text, allowComma);
-  if (cache.size < CELL_LISTS_MAX && text.length <= 200) cache.set(text, items.slice());
-  return items;
+  return cellLists[allowComma ? 1 : 0].remember(text, (t) => textList(t, allowComma)).slice();
 }
 
 /** The column splitter every list cell of the catalog goes through. */

@@ -1,5 +1,5 @@
-import type { Severity } from '../issues.js';
 import type { ActionName } from '../action-table.js';
+import type { Severity } from '../issues.js';
 import type { RecommendationStatus } from '../recommendation.js';
 import type { Lang } from './format.js';
 import type { frCli } from './fr.js';

@@ -1,30 +1,16 @@
 /** Comparison keys for what staff type: names, organizations, headers. */
+import { memoize } from './memo.js';
 
 /** Spaces a spreadsheet may hold: normal, no-break (fr-CA `Intl`), narrow no-break (fr-FR), thin, figure. */
 const SPACE_CHARS = '\\s\\u00A0\\u202F\\u2009\\u2007\\u200A';
 const DASH_CHARS = '\\-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212';
 const APOSTROPHES = /[\u2019\u2018\u02BC\u00B4\u0060\u2032]/g;
 
-/**
- * Keys remembered per distinct text: the same municipality, organization and header spellings
- * recur over thousands of rows, and each key costs two Unicode normalizations and several regular
- * expressions. Bounded (cleared when full; long texts not kept) so that a sheet of distinct texts
- * cannot grow memory without end.
+/*
+ * Keys are remembered per distinct text (core/cache.ts): the same municipality, organization and
+ * header spellings recur over thousands of rows, and each key costs two Unicode normalizations and
+ * several regular expressions.
  */
-function rememberedKeys(compute: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let key = cache.get(text);
-    if (key === undefined) {
-      key = compute(text);
-      if (text.length <= 200) {
-        if (cache.size >= 20_000) cache.clear();
-        cache.set(text, key);
-      }
-    }
-    return key;
-  };
-}
 
 /** Removes diacritics (é → e, ç → c) and expands the ligatures French uses (œ → oe). */
 export function stripAccents(text: string): string {
@@ -62,7 +48,7 @@ export function normalizeKey(text: string): string {
   return normalizeKeyRemembered(text);
 }
 
-const normalizeKeyRemembered = rememberedKeys((text) =>
+const normalizeKeyRemembered = memoize((text) =>
   plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase())
     .replace(SEPARATOR_RUN, '-')
     .replace(/^[-,;:"«»]+|[-,;:"«»]+$/g, '')
@@ -80,7 +66,7 @@ export function organizationKey(name: string): string {
   return organizationKeyRemembered(name);
 }
 
-const organizationKeyRemembered = rememberedKeys((name) =>
+const organizationKeyRemembered = memoize((name) =>
   collapseSpaces(
     stripAccents(name.normalize('NFC'))
       .toLowerCase()
@@ -98,7 +84,7 @@ export function headerKey(text: string): string {
   return headerKeyRemembered(text);
 }
 
-const headerKeyRemembered = rememberedKeys((text) =>
+const headerKeyRemembered = memoize((text) =>
   collapseSpaces(plainApostrophes(stripAccents(text.normalize('NFC')).toLowerCase()))
     .replace(/\s*:+$/, '')
     .trim(),

@@ -6,8 +6,8 @@ import {
   previewActionInExcel,
   runActionInExcel,
 } from '../../addin/excel-bridge.js';
-import type { WorkbookSnapshot } from '../../core/cells.js';
 import { ACTIONS, type ActionName } from '../../core/action-table.js';
+import type { WorkbookSnapshot } from '../../core/cells.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../fakes/excel/index.js';
 import { projectsSnapshot, sampleSnapshot, scaledSnapshot } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../core/analysis.js';
-import { renderIssues, toJsonReport } from '../../core/report.js';
+import { toJsonReport } from '../../core/report.js';
 import { sampleWorkbook } from './grids/workbook.js';
 
 const analysis = analyzeWorkbook(sampleWorkbook(), { today: '2022-01-15' });
@@ -94,14 +94,5 @@ describe('toJsonReport', () => {
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-  });
-});
-
-describe('renderIssues', () => {
-  it('puts the place first so staff can find the cell', () => {
-    const lines = renderIssues(analysis.issues, 'fr');
-    expect(lines).toContain(
-      'Erreur Projets!A8\u00a0: Numéro de projet «\u00a0P-004\u00a0» en double (A8, A9)\u00a0: seule la première ligne est lue.',
-    );
   });
 });
