@@ -8,8 +8,8 @@ import { runActionInExcel } from '../addin/excel-bridge.js';
 import { allianceRun } from '../apps-script/main.js';
 import { ACTIONS, type ActionName } from '../core/action-table.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
-import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../tests/apps-script/fake-spreadsheet.js';
 import { createFakeExcel, EXCEL_WEB_LIMITS, type FakeLimits } from '../tests/fakes/excel/index.js';
+import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../tests/fakes/spreadsheet-app.js';
 import { generateWorkbook } from './generate.js';
 import { naiveExcelAction, naiveSheetsAction } from './naive-adapters.js';
 

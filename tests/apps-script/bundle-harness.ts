@@ -6,7 +6,7 @@
  */
 import vm from 'node:vm';
 import type { WorkbookSnapshot } from '../../core/cells.js';
-import { FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+import { FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
 
 export interface LoadedBundle {
   context: vm.Context;

@@ -11,7 +11,7 @@ import { runAction } from '../../core/actions.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
 import { resolvePlan } from '../../core/writes.js';
-import { asSpreadsheet, FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
 
 const MUNICIPALITY_TEXTS = [
   'St-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique',

@@ -10,7 +10,7 @@ import { parseInternalLink } from '../../core/a1.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan, SheetPlan } from '../../core/plan.js';
 import { resolvePlan } from '../../core/writes.js';
-import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from './fake-spreadsheet.js';
+import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
 
 const STAFF: WorkbookSnapshot = {
   sheets: [

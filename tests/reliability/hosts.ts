@@ -16,9 +16,9 @@ import { workbookBuffer } from '../../cli/xlsx/write.js';
 import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { bridgeRuns, type ResolvedPlan, resolvePlan } from '../../core/writes.js';
-import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../apps-script/fake-spreadsheet.js';
 import { createFakeExcel } from '../fakes/excel/index.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
+import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
 
 /** One stored cell, type included: `text:12` is not `number:12`; a formula is its formula. */
 export interface StoredCell {

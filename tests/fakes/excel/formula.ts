@@ -4,7 +4,7 @@
  * (`=SUM('Budget prévisionnel'!B2:B5)`). It lets a test put a staff formula next to a generated
  * sheet and see whether it still shows the right figure after the add-in rewrote that sheet, or
  * `#REF!` after the sheet was deleted. Any other formula is not computed (its stored value stays).
- * Shared by the Office.js fake and the SpreadsheetApp fake (tests/apps-script/fake-spreadsheet.ts).
+ * Shared by the Office.js fake and the SpreadsheetApp fake (tests/fakes/spreadsheet-app.ts).
  */
 import { columnIndex } from '../../../core/a1.js';
 

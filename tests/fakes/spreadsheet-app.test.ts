@@ -1,16 +1,11 @@
 /**
  * The SpreadsheetApp fake itself (not the adapter): array formulas, rich text, formulas of staff
  * that point at our sheets, the document lock, a colleague editing while a dialog is open, sheet
- * names and protections behave as in Sheets. Each behaviour cites its source in fake-spreadsheet.ts.
+ * names and protections behave as in Sheets. Each behaviour cites its source in spreadsheet-app.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../../core/cells.js';
-import {
-  FakeSpreadsheet,
-  fakeServices,
-  LOCK_TIMEOUT_MESSAGE,
-  PROTECTED_MESSAGE,
-} from './fake-spreadsheet.js';
+import { FakeSpreadsheet, fakeServices, LOCK_TIMEOUT_MESSAGE, PROTECTED_MESSAGE } from './spreadsheet-app.js';
 
 function snapshot(): WorkbookSnapshot {
   return {
