@@ -123,7 +123,7 @@ export function entryPointStub(entry: EntryPoint): string {
 /** Everything appended after the bundle in Code.js. */
 export function renderStubs(catalog: readonly CatalogFunction[]): string {
   const parts = [
-    '// --- Points d’entrée Apps Script (générés par apps-script/build.mjs) ---',
+    '// --- Points d’entrée Apps Script (générés par build/sheets.ts) ---',
     ...ENTRY_POINTS.map(entryPointStub),
     '// --- Fonctions personnalisées =ALLIANCE_… (générées du catalogue core/catalog) ---',
     ...catalog.map(customFunctionStub),

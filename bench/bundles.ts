@@ -1,4 +1,4 @@
-/** Bundle sizes of the built hosts (dist/, written by `node scripts/build.mjs` just before). */
+/** Bundle sizes of the built hosts (dist/, written by `npm run build` (build/all.ts) just before). */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './measure.js';
@@ -18,7 +18,7 @@ const BUNDLES: { file: string; label: string; budget: boolean }[] = [
 export function benchBundles(): BenchRow[] {
   return BUNDLES.map(({ file, label, budget }) => {
     const path = `${DIST}${file}`;
-    if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/build.mjs first`);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
     const bytes = statSync(path).size;
     return {
       section: 'paquets',

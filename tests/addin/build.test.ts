@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, OFFICE_JS_URL, taskpaneHtml } from '../../addin/build.mjs';
 import { functionsJson } from '../../addin/functions-metadata.js';
+import { build, OFFICE_JS_URL, taskpaneHtml } from '../../build/addin.js';
 import { CATALOG } from '../../core/catalog/catalog.js';
 
 const BASE = 'https://outils.mrcmaskoutains.example/alliance';

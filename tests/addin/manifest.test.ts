@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URL, normalizeBaseUrl, renderManifest, taskpaneHtml } from '../../addin/build.mjs';
+import { DEFAULT_BASE_URL, normalizeBaseUrl, renderManifest, taskpaneHtml } from '../../build/addin.js';
 import { allElements, child, parseXml, type XmlElement } from './xml.js';
 
 const ROOT_MANIFEST = new URL('../../manifest.xml', import.meta.url);

@@ -28,7 +28,7 @@ let sidebar: string;
 let sample: WorkbookSnapshot;
 
 beforeAll(async () => {
-  const { build } = await import('../../apps-script/build.mjs');
+  const { build } = await import('../../build/sheets.js');
   // A stand-in for the repository root: .clasp.json beside dist/apps-script, as in the README.
   projectDir = await mkdtemp(join(tmpdir(), 'alliance-sheets-'));
   outDir = join(projectDir, 'dist', 'apps-script');
@@ -300,7 +300,7 @@ describe('deployment files', () => {
   });
 
   it('points clasp at the build output, and clasp pushes exactly those files', async () => {
-    const { OUT_DIR } = await import('../../apps-script/build.mjs');
+    const { OUT_DIR } = await import('../../build/sheets.js');
     const example = JSON.parse(await readFile('.clasp.json.example', 'utf8'));
     expect(resolve(example.rootDir)).toBe(OUT_DIR);
     expect(relative(process.cwd(), OUT_DIR)).toBe(example.rootDir);

@@ -28,7 +28,7 @@ let session: ChromiumSession;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const { build } = await import('../../apps-script/build.mjs');
+  const { build } = await import('../../build/sheets.js');
   outDir = await mkdtemp(join(tmpdir(), 'alliance-sidebar-'));
   await build({ outDir });
   code = await readFile(join(outDir, 'Code.js'), 'utf8');

@@ -5,7 +5,7 @@ import { analyzeWorkbook } from '../../core/analysis.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { GENERATED_MARK_FR } from '../../core/generated.js';
 import type { Issue } from '../../core/issues.js';
-import { at, codes, sheet, workbook } from './grids/fixtures.js';
+import { at, codes, sheet, workbook } from '../fixtures/workbook.js';
 import { sampleWorkbook } from './grids/workbook.js';
 
 const TODAY = '2022-01-15';

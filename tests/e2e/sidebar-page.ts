@@ -4,7 +4,7 @@
  * real core or with scripted results.
  */
 import type { Page } from 'playwright-core';
-import { buildPanel, panelPage } from '../../panel/build.mjs';
+import { buildPanel, panelPage } from '../../build/panel.js';
 import type { ChromiumSession } from './browser.js';
 
 export type ServerFunction = 'allianceRun' | 'alliancePreview' | 'allianceSelect';

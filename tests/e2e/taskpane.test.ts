@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../addin/build.mjs';
+import { build } from '../../build/addin.js';
 import type { CellValue } from '../../core/cells.js';
 import {
   type ChromiumSession,

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPanel, inlineScript, panelPage } from '../../panel/build.mjs';
+import { buildPanel, inlineScript, panelPage } from '../../build/panel.js';
 
 describe('buildPanel', () => {
   it('bundles the sidebar panel as one small browser script without the core rules or zod', async () => {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build as buildAddin } from '../../addin/build.mjs';
-import { build as buildSheets } from '../../apps-script/build.mjs';
+import { build as buildAddin } from '../../build/addin.js';
+import { build as buildSheets } from '../../build/sheets.js';
 import {
   type ChromiumSession,
   collectPageErrors,

@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build as buildAddin } from '../../addin/build.mjs';
-import { build as buildSheets } from '../../apps-script/build.mjs';
+import { build as buildAddin } from '../../build/addin.js';
+import { build as buildSheets } from '../../build/sheets.js';
 
 let dir: string;
 const files: Record<string, string> = {};

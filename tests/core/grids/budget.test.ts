@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readForecastBudget } from '../../../core/grids/budget.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
-import { at, codes, PLAN_BUDGET_ROWS, sheet } from './fixtures.js';
+import { at, codes, PLAN_BUDGET_ROWS, sheet } from '../../fixtures/workbook.js';
 
 const HEADERS = ['Poste', '2019-2020', '2020-2021', '2021-2022', '2022-2023', 'Total'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPayments } from '../../../core/grids/payments.js';
-import { at, sheet } from './fixtures.js';
+import { at, sheet } from '../../fixtures/workbook.js';
 
 describe('readPayments', () => {
   it('reads payments with their cells, mapping project numbers onto Projets', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readProjects } from '../../../core/grids/projects.js';
-import { at, codes, PROJECT_HEADERS, projectRow, sheet } from './fixtures.js';
+import { at, codes, PROJECT_HEADERS, projectRow, sheet } from '../../fixtures/workbook.js';
 
 const YEARS = ['2019-2020', '2020-2021', '2021-2022', '2022-2023'];
 

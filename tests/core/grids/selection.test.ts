@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReviews } from '../../../core/grids/selection.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
-import { at, SELECTION_HEADERS, sheet } from './fixtures.js';
+import { at, SELECTION_HEADERS, sheet } from '../../fixtures/workbook.js';
 
 describe('readReviews', () => {
   it('reads one review per row, scores by criterion name, and maps project numbers onto Projets', () => {

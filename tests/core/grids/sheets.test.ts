@@ -12,7 +12,7 @@ import { issue } from '../../../core/issues.js';
 import { splitList } from '../../../core/values/lists.js';
 import { parseMoney } from '../../../core/values/money.js';
 import { headerKey } from '../../../core/values/text.js';
-import { sheet, workbook } from './fixtures.js';
+import { sheet, workbook } from '../../fixtures/workbook.js';
 
 describe('CellReader.list', () => {
   const pieces = fc.constantFrom(

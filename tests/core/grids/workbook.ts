@@ -7,7 +7,7 @@ import {
   SELECTION_HEADERS,
   sheet,
   workbook,
-} from './fixtures.js';
+} from '../../fixtures/workbook.js';
 
 export function sampleWorkbook(): WorkbookSnapshot {
   return workbook(

@@ -4,48 +4,32 @@
  * misspellings. Shared by the plan and action tests.
  */
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../core/cells.js';
+import { sheet } from '../../fixtures/workbook.js';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
-export const budgetSheet: SheetSnapshot = {
-  name: 'Budget prévisionnel',
-  values: [
-    ['BUDGET PRÉVISIONNEL 2019-2023-ALLIANCE POUR LA SOLIDARITÉ', null, null, null, null, null],
-    [null, null, null, null, null, null],
-    ['Territoire(s) visé(s) : MRC des Maskoutains', null, null, null, null, null],
-    ["Priorités d'action liés (si désiré)", '2019-2020', '2020-2021', '2021-2022', '2022-2023', 'Total'],
-    [null, '- $', '- $', '- $', '- $', '- $'],
-    [
-      'Attribué en fonction des priorités définis, selon les impacts des projets.',
-      null,
-      '195 007 $',
-      '97 503 $',
-      '97 503 $',
-      '390 013 $',
-    ],
-    ['Total', '- $', '195 007 $', '97 503 $', '97 503 $', '390 013 $'],
+export const budgetSheet: SheetSnapshot = sheet('Budget prévisionnel', [
+  ['BUDGET PRÉVISIONNEL 2019-2023-ALLIANCE POUR LA SOLIDARITÉ'],
+  [],
+  ['Territoire(s) visé(s) : MRC des Maskoutains'],
+  ["Priorités d'action liés (si désiré)", '2019-2020', '2020-2021', '2021-2022', '2022-2023', 'Total'],
+  [null, '- $', '- $', '- $', '- $', '- $'],
+  [
+    'Attribué en fonction des priorités définis, selon les impacts des projets.',
+    null,
+    '195 007 $',
+    '97 503 $',
+    '97 503 $',
+    '390 013 $',
   ],
-};
+  ['Total', '- $', '195 007 $', '97 503 $', '97 503 $', '390 013 $'],
+]);
 
 /** Header on row 2 (a title above), columns deliberately out of the usual order. */
-export const projectsSheet: SheetSnapshot = {
-  name: 'Projets',
-  values: [
-    [
-      'Projets déposés — appels 2020 et 2021',
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ],
+export const projectsSheet: SheetSnapshot = sheet(
+  'Projets',
+  [
+    ['Projets déposés — appels 2020 et 2021'],
     [
       'Décision',
       'Accordé 2021-2022',
@@ -122,15 +106,10 @@ export const projectsSheet: SheetSnapshot = {
       '31/03/2023',
     ],
   ],
-  formulas: [
-    [],
-    [],
-    [],
-    [],
-    [],
-    [null, null, null, null, null, null, null, null, null, null, '=12500*2', null, null],
-  ],
-};
+  {
+    formulas: [[], [], [], [], [], [null, null, null, null, null, null, null, null, null, null, '=12500*2']],
+  },
+);
 
 export const selectionSheet: SheetSnapshot = {
   name: 'Grille de sélection',

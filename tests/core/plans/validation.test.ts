@@ -11,7 +11,7 @@ import {
   WARNING_FILL,
 } from '../../../core/plans/validation.js';
 import { type AppliedWorkbook, applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
-import { sheet, workbook } from '../grids/fixtures.js';
+import { sheet, workbook } from '../../fixtures/workbook.js';
 
 const NOW = new Date(Date.UTC(2022, 0, 15, 14, 30));
 const TODAY = '2022-01-15';

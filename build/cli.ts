@@ -2,10 +2,11 @@
 // external: they are regular dependencies, installed next to the bundle.
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { isMain } from './main.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export async function build() {
+export async function build(): Promise<void> {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ['cli/alliance.ts'],
@@ -20,4 +21,4 @@ export async function build() {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
+if (isMain(import.meta.url)) await build();

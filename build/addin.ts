@@ -13,11 +13,16 @@
 // the sample workbook) for the browser end-to-end test.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { functionsJson, functionsMetadata } from '../addin/functions-metadata.js';
+import { readWorkbook } from '../cli/xlsx/read.js';
+import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
+import { isMain } from './main.js';
+import { escapeHtml } from './panel.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const at = (path) => join(ROOT, path);
+const at = (path: string) => join(ROOT, path);
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000';
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -26,7 +31,7 @@ export const MANIFEST_TEMPLATE = at('addin/manifest.template.xml');
 export const SAMPLE_WORKBOOK = at('examples/alliance-exemple.xlsx');
 
 /** HTTPS only, no trailing slash: Office refuses add-ins served over plain HTTP. */
-export function normalizeBaseUrl(url = DEFAULT_BASE_URL) {
+export function normalizeBaseUrl(url: string = DEFAULT_BASE_URL): string {
   const trimmed = String(url).trim().replace(/\/+$/, '');
   if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(trimmed)) {
     throw new Error(`ADDIN_BASE_URL doit être une adresse https:// (reçu : « ${url} »).`);
@@ -35,23 +40,22 @@ export function normalizeBaseUrl(url = DEFAULT_BASE_URL) {
 }
 
 /** The manifest for a base URL. */
-export async function renderManifest(baseUrl = DEFAULT_BASE_URL) {
+export async function renderManifest(baseUrl: string = DEFAULT_BASE_URL): Promise<string> {
   const template = await readFile(MANIFEST_TEMPLATE, 'utf8');
   return template.replaceAll('{{BASE_URL}}', normalizeBaseUrl(baseUrl));
-}
-
-function escapeHtml(text) {
-  return String(text).replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
-  );
 }
 
 /**
  * The task pane page. `officeScript` is Office.js's URL (the CDN); the test page passes the fake
  * host's script instead and allows nothing but itself.
  */
-export function taskpaneHtml({ officeScript = OFFICE_JS_URL, test = false } = {}) {
+export function taskpaneHtml({
+  officeScript = OFFICE_JS_URL,
+  test = false,
+}: {
+  officeScript?: string;
+  test?: boolean;
+} = {}): string {
   const scriptSources = test ? "'self'" : "'self' https://appsforoffice.microsoft.com";
   const csp = [
     "default-src 'self'",
@@ -82,7 +86,9 @@ export function taskpaneHtml({ officeScript = OFFICE_JS_URL, test = false } = {}
 }
 
 /** A short French help page listing the functions (the manifest's support link). */
-export function helpHtml(metadata) {
+export function helpHtml(metadata: {
+  functions: { name: string; description: string; parameters: { name: string; optional?: boolean }[] }[];
+}): string {
   const items = metadata.functions
     .map((fn) => {
       const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ');
@@ -113,7 +119,11 @@ ${items}
 `;
 }
 
-async function bundle(entry, outfile, options = {}) {
+async function bundle(
+  entry: string,
+  outfile: string,
+  options: { minify?: boolean; define?: Record<string, string> } = {},
+): Promise<number> {
   const result = await esbuild({
     entryPoints: [at(entry)],
     outfile,
@@ -131,29 +141,13 @@ async function bundle(entry, outfile, options = {}) {
   return Object.values(result.metafile.outputs)[0].bytes;
 }
 
-/** Runs a TypeScript module of the repository in Node (bundled to a temporary .mjs). */
-async function importTs(entry, tmpDir) {
-  await mkdir(tmpDir, { recursive: true });
-  const outfile = join(tmpDir, `${entry.replace(/[^a-z0-9]+/gi, '-')}.mjs`);
-  await esbuild({
-    entryPoints: [at(entry)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
-
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_DAYS = 25_569;
 
 /** Dates as Excel hands them to add-ins: day serials. */
-function withSerialDates(snapshot) {
-  const serial = (value) => (value instanceof Date ? value.getTime() / DAY_MS + SERIAL_EPOCH_DAYS : value);
+function withSerialDates(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const serial = (value: CellValue): CellValue =>
+    value instanceof Date ? value.getTime() / DAY_MS + SERIAL_EPOCH_DAYS : value;
   return {
     sheets: snapshot.sheets.map((sheet) => ({
       ...sheet,
@@ -162,9 +156,8 @@ function withSerialDates(snapshot) {
   };
 }
 
-async function sampleSnapshot(tmpDir) {
+async function sampleSnapshot(): Promise<WorkbookSnapshot> {
   try {
-    const { readWorkbook } = await importTs('cli/xlsx/read.ts', tmpDir);
     const { snapshot } = await readWorkbook(SAMPLE_WORKBOOK);
     return withSerialDates(snapshot);
   } catch {
@@ -172,26 +165,22 @@ async function sampleSnapshot(tmpDir) {
   }
 }
 
-/**
- * @param {{ baseUrl?: string, outDir?: string, testOutDir?: string | null, minify?: boolean }} [options]
- * @returns {Promise<{ outDir: string, testOutDir: string | null, baseUrl: string, sizes: Record<string, number> }>}
- */
-export async function build(options = {}) {
+export async function build(
+  options: { baseUrl?: string; outDir?: string; testOutDir?: string | null; minify?: boolean } = {},
+): Promise<{ outDir: string; testOutDir: string | null; baseUrl: string; sizes: Record<string, number> }> {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? process.env.ADDIN_BASE_URL ?? DEFAULT_BASE_URL);
   const outDir = options.outDir ?? at('dist/addin');
   const testOutDir = options.testOutDir === undefined ? at('dist/addin-test') : options.testOutDir;
-  const tmpDir = join(outDir, '..', `.addin-build-${process.pid}`);
   const minify = options.minify ?? true;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, 'assets'), { recursive: true });
 
-  const sizes = {};
-  try {
+  const sizes: Record<string, number> = {};
+  {
     sizes['taskpane.js'] = await bundle('addin/taskpane.ts', join(outDir, 'taskpane.js'), { minify });
     sizes['functions.js'] = await bundle('addin/functions-entry.ts', join(outDir, 'functions.js'), {
       minify,
     });
-    const { functionsMetadata, functionsJson } = await importTs('addin/functions-metadata.ts', tmpDir);
     const files = {
       'functions.json': functionsJson(),
       'manifest.xml': await renderManifest(baseUrl),
@@ -216,7 +205,7 @@ export async function build(options = {}) {
       for (const icon of await readdir(join(outDir, 'assets'))) {
         await copyFile(join(outDir, 'assets', icon), join(testOutDir, 'assets', icon));
       }
-      const sample = await sampleSnapshot(tmpDir);
+      const sample = await sampleSnapshot();
       await bundle('tests/fakes/excel/browser-entry.ts', join(testOutDir, 'fake-office.js'), {
         minify: false,
         define: { __ALLIANCE_SAMPLE__: JSON.stringify(sample) },
@@ -226,15 +215,13 @@ export async function build(options = {}) {
         taskpaneHtml({ officeScript: 'fake-office.js', test: true }),
       );
     }
-  } finally {
-    await rm(tmpDir, { recursive: true, force: true });
   }
   return { outDir, testOutDir, baseUrl, sizes };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isMain(import.meta.url)) {
   const result = await build();
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} Ko`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
   console.log(`Complément Excel construit dans ${result.outDir} (${result.baseUrl})`);
   for (const [name, bytes] of Object.entries(result.sizes)) console.log(`  ${name.padEnd(15)} ${kb(bytes)}`);
   if (result.sizes['taskpane.js'] > TASKPANE_BUDGET_BYTES) {

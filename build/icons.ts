@@ -1,5 +1,5 @@
 // Writes the add-in's icons (addin/assets/icon-16/32/64/80.png): a teal rounded square with a white
-// « A ». Plain Node (zlib), no network and no image library: run `node addin/make-icons.mjs`.
+// « A ». Plain Node (zlib), no network and no image library: run `npx tsx build/icons.ts`.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -13,13 +13,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes) {
+function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'ascii');
@@ -29,7 +29,7 @@ function chunk(type, data) {
 }
 
 /** Coverage of a point (unit square coordinates) by the icon's shapes: 0 outside, 1 background, 2 letter. */
-function shapeAt(x, y) {
+function shapeAt(x: number, y: number): number {
   const r = 0.18;
   const cx = Math.min(Math.max(x, r), 1 - r);
   const cy = Math.min(Math.max(y, r), 1 - r);
@@ -50,7 +50,7 @@ function shapeAt(x, y) {
   return 1;
 }
 
-function png(size) {
+function png(size: number): Buffer {
   const samples = 4;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let py = 0; py < size; py++) {
@@ -87,6 +87,6 @@ function png(size) {
 }
 
 for (const size of SIZES) {
-  writeFileSync(new URL(`./assets/icon-${size}.png`, import.meta.url), png(size));
+  writeFileSync(new URL(`../addin/assets/icon-${size}.png`, import.meta.url), png(size));
 }
 console.log(`Icônes écrites : ${SIZES.map((s) => `icon-${s}.png`).join(', ')}`);

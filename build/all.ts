@@ -1,0 +1,8 @@
+// Builds every host into dist/: the CLI, the Excel add-in and the Apps Script bundle (`npm run build`).
+import { build as buildAddin } from './addin.js';
+import { build as buildCli } from './cli.js';
+import { build as buildSheets } from './sheets.js';
+
+await buildCli();
+await buildAddin();
+await buildSheets();
