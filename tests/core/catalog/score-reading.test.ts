@@ -5,7 +5,7 @@ import { readReviews } from '../../../core/grids/selection.js';
 import { scoreReview } from '../../../core/scoring.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { NOT_APPLICABLE_FORMS } from '../../../core/values/vocabulary.js';
-import { at, SELECTION_HEADERS, sheet } from '../grids/fixtures.js';
+import { at, SELECTION_HEADERS, sheet } from '../../fixtures/workbook.js';
 
 const criteria = PRESET_SETTINGS.criteria;
 
