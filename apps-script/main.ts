@@ -22,9 +22,9 @@ import type { Lang } from '../core/messages/index.js';
 import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
+import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
-import { menuHandler, OPEN_PANEL_HANDLER } from './stubs.js';
 
 export const MENU_TITLE = frPanel.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';

@@ -4,9 +4,10 @@
  * `@customfunction` JSDoc for Sheets' help and autocomplete, and so do `onOpen`, the menu handlers
  * and the server functions the sidebar calls through `google.script.run`.
  */
-import { ACTIONS, type ActionName } from '../core/action-table.js';
+import { ACTIONS } from '../core/action-table.js';
 import type { CatalogFunction } from '../core/catalog/catalog.js';
 import { STRINGS } from '../panel/strings.js';
+import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { sheetsFunctionName } from './functions.js';
 
 /** The global the esbuild `iife` bundle is assigned to. */
@@ -22,13 +23,6 @@ export interface EntryPoint {
   args?: string[];
   doc: string;
 }
-
-/** The top-level function a menu item calls: `allianceMenuReformat` for `reformat`. */
-export function menuHandler(action: ActionName): string {
-  return `allianceMenu${action.charAt(0).toUpperCase()}${action.slice(1)}`;
-}
-
-export const OPEN_PANEL_HANDLER = 'allianceMenuOpenPanel';
 
 /** Everything Apps Script calls besides the custom functions; one menu entry per action of core's table. */
 export const ENTRY_POINTS: readonly EntryPoint[] = [
