@@ -7,6 +7,8 @@
  * are matrices too: the catalog always answers with a 2-D array that spills.
  */
 import { CATALOG, type CatalogFunction } from '../core/catalog/catalog.js';
+import { frFunctions } from '../core/messages/fr-functions.js';
+import type { FunctionTexts } from '../core/messages/texts.js';
 
 export const FUNCTIONS_NAMESPACE = 'ALLIANCE';
 
@@ -36,24 +38,24 @@ export interface FunctionsMetadata {
   functions: FunctionMetadata[];
 }
 
-export function functionMetadata(fn: CatalogFunction): FunctionMetadata {
+export function functionMetadata(fn: CatalogFunction, texts: FunctionTexts = frFunctions): FunctionMetadata {
   return {
     id: fn.name,
     name: fn.name,
-    description: fn.help.fr,
-    parameters: fn.params.map((param) => ({
-      name: param.name,
-      description: param.help.fr,
+    description: texts.help[fn.name],
+    parameters: fn.declaration.params.map((param) => ({
+      name: texts.params[param.key].name,
+      description: texts.params[param.key].help,
       type: 'any',
       dimensionality: 'matrix',
-      ...(param.optional ? { optional: true as const } : {}),
+      ...('optional' in param ? { optional: true as const } : {}),
     })),
     result: { type: 'any', dimensionality: 'matrix' },
   };
 }
 
 export function functionsMetadata(catalog: readonly CatalogFunction[] = CATALOG): FunctionsMetadata {
-  return { allowErrorForDataTypeAny: true, functions: catalog.map(functionMetadata) };
+  return { allowErrorForDataTypeAny: true, functions: catalog.map((fn) => functionMetadata(fn)) };
 }
 
 /** The text of `functions.json`. */
@@ -68,17 +70,17 @@ export function functionsJson(catalog: readonly CatalogFunction[] = CATALOG): st
 export function functionsJsDocSource(catalog: readonly CatalogFunction[] = CATALOG): string {
   return catalog
     .map((fn) => {
-      const params = fn.params.map((p) => {
-        const name = p.optional ? `[${p.name}]` : p.name;
-        return ` * @param {any[][]} ${name} ${oneLine(p.help.fr)}`;
+      const params = fn.declaration.params.map((p) => {
+        const { name, help } = frFunctions.params[p.key];
+        return ` * @param {any[][]} ${'optional' in p ? `[${name}]` : name} ${oneLine(help)}`;
       });
-      const args = fn.params.map((p) => p.name).join(', ');
+      const args = fn.declaration.params.map((p) => frFunctions.params[p.key].name).join(', ');
       return [
         '/**',
-        ` * ${oneLine(fn.help.fr)}`,
+        ` * ${oneLine(frFunctions.help[fn.name])}`,
         ` * @customfunction ${fn.name} ${fn.name}`,
         ...params,
-        ' * @returns {any[][]} Le résultat, une cellule par ligne.',
+        ` * @returns {any[][]} ${frFunctions.results.any}`,
         ' */',
         `function ${fn.name.toLowerCase()}(${args}) {`,
         '  return [[0]];',

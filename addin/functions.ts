@@ -59,7 +59,7 @@ export function excelFunction(
 ): (...args: unknown[]) => unknown[][] {
   return (...args: unknown[]) => {
     // Excel appends its invocation object after the arguments it passes: never a cell value.
-    const values = fn.params.map((_, i) => (isInvocation(args[i]) ? null : (args[i] ?? null)));
+    const values = fn.declaration.params.map((_, i) => (isInvocation(args[i]) ? null : (args[i] ?? null)));
     return excelResult(fn.invoke(cellArguments(values), { lang }), runtime, lang);
   };
 }

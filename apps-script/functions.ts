@@ -40,7 +40,7 @@ export function runCustomFunction(
   if (!fn) throw new Error(`Unknown catalog function ${name}`);
   // An omitted optional argument arrives as undefined; the catalog expects one per parameter and
   // itself drops the blank rows a whole-column reference (`C2:C`) hands over.
-  const full = fn.params.map((_, i) => args[i]);
+  const full = fn.declaration.params.map((_, i) => args[i]);
   try {
     const result = fn.invoke(full, { lang });
     if (result.length === 0) return [['']];

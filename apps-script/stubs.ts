@@ -6,7 +6,9 @@
  */
 import { ACTIONS } from '../core/action-table.js';
 import type { CatalogFunction } from '../core/catalog/catalog.js';
-import { STRINGS } from '../panel/strings.js';
+import type { ResultType } from '../core/catalog/declarations.js';
+import { frPanel } from '../core/messages/fr.js';
+import { frFunctions } from '../core/messages/fr-functions.js';
 import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { sheetsFunctionName } from './functions.js';
 
@@ -24,54 +26,49 @@ export interface EntryPoint {
   doc: string;
 }
 
+const DOCS = frFunctions.entryPoints;
+
 /** Everything Apps Script calls besides the custom functions; one menu entry per action of core's table. */
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   {
     name: 'onOpen',
     target: 'onOpen',
     params: ['e'],
-    doc: 'Ajoute le menu « Alliance » à l’ouverture du classeur.',
+    doc: DOCS.onOpen,
   },
   ...ACTIONS.map((action) => ({
     name: menuHandler(action),
     target: 'menuAction',
     params: [],
     args: [`'${action}'`],
-    doc: `Menu : ${STRINGS.fr.action[action]}.`,
+    doc: DOCS.menu.replace('%s', frPanel.action[action]),
   })),
-  { name: OPEN_PANEL_HANDLER, target: 'menuOpenPanel', params: [], doc: 'Menu : Ouvrir le panneau.' },
+  { name: OPEN_PANEL_HANDLER, target: 'menuOpenPanel', params: [], doc: DOCS.openPanel },
   {
     name: 'allianceRun',
     target: 'allianceRun',
     params: ['action', 'lang', 'confirmation'],
-    doc: 'Panneau : exécute une action (ou celle confirmée après son aperçu) et applique son plan ; renvoie des données simples.',
+    doc: DOCS.run,
   },
   {
     name: 'alliancePreview',
     target: 'alliancePreview',
     params: ['action', 'lang'],
-    doc: 'Panneau : ce qu’une action modifierait (cellules, avertissements), sans rien modifier.',
+    doc: DOCS.preview,
   },
   {
     name: 'allianceSelect',
     target: 'allianceSelect',
     params: ['sheet', 'cell'],
-    doc: 'Panneau : sélectionne une cellule (clic sur un problème).',
+    doc: DOCS.select,
   },
 ];
 
-const RESULT_TYPES: Record<CatalogFunction['resultType'], string> = {
+const RESULT_TYPES: Record<ResultType, string> = {
   boolean: 'boolean|Array<Array<boolean>>',
   string: 'string|Array<Array<string>>',
   number: 'number|Array<Array<number>>',
   any: '*',
-};
-
-const RESULT_HELP: Record<CatalogFunction['resultType'], string> = {
-  boolean: 'VRAI ou FAUX pour chaque ligne.',
-  string: 'Un texte pour chaque ligne.',
-  number: 'Un nombre pour chaque ligne.',
-  any: 'Le résultat, une valeur par cellule.',
 };
 
 /** Parameter names become JavaScript identifiers; the French names have no accents already. */
@@ -89,13 +86,17 @@ function docText(text: string): string {
 }
 
 export function customFunctionStub(fn: CatalogFunction): string {
-  const params = fn.params.map((p) => identifier(p.name));
-  const lines = ['/**', ` * ${docText(fn.help.fr)}`, ' *'];
-  fn.params.forEach((p, i) => {
-    const optional = p.optional ? ' (facultatif)' : '';
-    lines.push(` * @param {*} ${params[i]} ${docText(p.help.fr)}${optional}`);
+  const texts = frFunctions;
+  const declared = fn.declaration.params;
+  const params = declared.map((p) => identifier(texts.params[p.key].name));
+  const lines = ['/**', ` * ${docText(texts.help[fn.name])}`, ' *'];
+  declared.forEach((p, i) => {
+    // Sheets' JSDoc has no optional mark: the word says it, once.
+    const optional = 'optional' in p ? ` (${texts.optional})` : '';
+    lines.push(` * @param {*} ${params[i]} ${docText(texts.params[p.key].help)}${optional}`);
   });
-  lines.push(` * @return {${RESULT_TYPES[fn.resultType]}} ${RESULT_HELP[fn.resultType]}`);
+  const result = fn.declaration.result;
+  lines.push(` * @return {${RESULT_TYPES[result]}} ${texts.results[result]}`);
   lines.push(' * @customfunction', ' */');
   lines.push(`function ${sheetsFunctionName(fn)}(${params.join(', ')}) {`);
   lines.push(`  return ${BUNDLE_GLOBAL}.customFunction('${fn.name}', [${params.join(', ')}]);`);

@@ -15,9 +15,13 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import { functionsJson, functionsMetadata } from '../addin/functions-metadata.js';
+import { functionMetadata, functionsJson, functionsMetadata } from '../addin/functions-metadata.js';
 import { readWorkbook } from '../cli/xlsx/read.js';
+import { CATALOG } from '../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
+import { enFunctions } from '../core/messages/en-functions.js';
+import { frFunctions } from '../core/messages/fr-functions.js';
+import type { FunctionTexts } from '../core/messages/texts.js';
 import { isMain } from './main.js';
 import { escapeHtml } from './panel.js';
 
@@ -89,31 +93,35 @@ export function taskpaneHtml({
 export function helpHtml(metadata: {
   functions: { name: string; description: string; parameters: { name: string; optional?: boolean }[] }[];
 }): string {
-  const items = metadata.functions
-    .map((fn) => {
-      const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ');
-      return `<li><code>=ALLIANCE.${escapeHtml(fn.name)}(${escapeHtml(params)})</code> — ${escapeHtml(fn.description)}</li>`;
-    })
-    .join('\n');
+  const section = (texts: FunctionTexts, functions: typeof metadata.functions, lang: string) => {
+    const items = functions
+      .map((fn) => {
+        const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ');
+        return `<li><code>=ALLIANCE.${escapeHtml(fn.name)}(${escapeHtml(params)})</code> — ${escapeHtml(fn.description)}</li>`;
+      })
+      .join('\n');
+    const page = texts.helpPage;
+    return `<section lang="${lang}">
+<h1>${page.heading}</h1>
+<p>${page.intro}</p>
+<h2>${page.functionsHeading}</h2>
+<p>${page.ranges}</p>
+<ul>
+${items}
+</ul>
+</section>`;
+  };
+  const english = CATALOG.map((fn) => functionMetadata(fn, enFunctions));
   return `<!DOCTYPE html>
 <html lang="fr-CA">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
-<title>Aide — Alliance pour la solidarité</title>
+<title>${frFunctions.helpPage.title}</title>
 </head>
 <body>
-<h1>Alliance pour la solidarité — complément Excel</h1>
-<p>Dans l’onglet Accueil, le bouton « Alliance » ouvre le volet : Créer le gabarit, Valider, Reformater,
-Sommaire budgétaire, Classement et recommandation, Annuler la dernière opération.</p>
-<h2>Fonctions</h2>
-<p>Donnez aux fonctions des plages bornées (<code>C2:C500</code>) ou les colonnes d’un tableau Excel
-(<code>Projets[Municipalités]</code>) plutôt que des colonnes entières (<code>C:C</code>) : une colonne
-entière fait transmettre un million de lignes à chaque recalcul. Une cellule en erreur (<code>#N/A</code>)
-dans une plage donne une erreur sur sa ligne seulement.</p>
-<ul>
-${items}
-</ul>
+${section(frFunctions, metadata.functions, 'fr-CA')}
+${section(enFunctions, english, 'en')}
 </body>
 </html>
 `;

@@ -1,4 +1,5 @@
 import type { ActionName } from '../action-table.js';
+import type { CatalogName, ParamKey, ResultType } from '../catalog/declarations.js';
 import type { Severity } from '../issues.js';
 import type { RecommendationStatus } from '../recommendation.js';
 import type { Lang } from './format.js';
@@ -74,4 +75,31 @@ export interface SheetTexts {
   rankingTitle: (program: string) => string;
   /** The Recommandation column: one short label per status. */
   status: Record<RecommendationStatus, string>;
+}
+
+/**
+ * The spreadsheet functions' help, per language: Excel's functions.json and the Apps Script stubs
+ * are written from it at build time, so no runtime bundle carries it.
+ */
+export interface FunctionTexts {
+  /** One sentence per function. */
+  help: Record<CatalogName, string>;
+  /** Each parameter's name (a spreadsheet identifier: no space, no accent) and help. */
+  params: Record<ParamKey, { name: string; help: string }>;
+  /** What a function gives back, by result type (Apps Script's `@return`). */
+  results: Record<ResultType, string>;
+  /** Said after an optional parameter's help where the host has no mark of its own. */
+  optional: string;
+  /** The add-in's help page (aide.html), HTML allowed. */
+  helpPage: { title: string; heading: string; intro: string; functionsHeading: string; ranges: string };
+  /** The doc comments of the top-level functions Code.js declares for Apps Script. */
+  entryPoints: {
+    onOpen: string;
+    /** `%s` is the menu item's label (a string, not a function: keepNames would keep the whole table in Code.js). */
+    menu: string;
+    openPanel: string;
+    run: string;
+    preview: string;
+    select: string;
+  };
 }

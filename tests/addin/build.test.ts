@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionsJson } from '../../addin/functions-metadata.js';
 import { build, OFFICE_JS_URL, taskpaneHtml } from '../../build/addin.js';
 import { CATALOG } from '../../core/catalog/catalog.js';
+import { enFunctions } from '../../core/messages/en-functions.js';
+import { frFunctions } from '../../core/messages/fr-functions.js';
 
 const BASE = 'https://outils.mrcmaskoutains.example/alliance';
 let dir: string;
@@ -51,6 +53,24 @@ describe('npm run build:addin', () => {
     }
     expect(result.baseUrl).toBe(BASE);
     expect(result.sizes['taskpane.js']).toBeGreaterThan(0);
+  });
+
+  it('writes aide.html in French then English, every function with its parameters', async () => {
+    const page = await read('addin/aide.html');
+    const [french, english] = page.split('<section lang="en">');
+    for (const [text, texts] of [
+      [french, frFunctions],
+      [english, enFunctions],
+    ] as const) {
+      for (const fn of CATALOG) {
+        const params = fn.declaration.params.map((p) =>
+          'optional' in p ? `[${texts.params[p.key].name}]` : texts.params[p.key].name,
+        );
+        expect(text).toContain(`=ALLIANCE.${fn.name}(${params.join('; ')})`);
+        expect(text).toContain(texts.help[fn.name].split(' ').slice(0, 3).join(' '));
+      }
+      expect(text).toContain(texts.helpPage.functionsHeading);
+    }
   });
 
   it('generates functions.json from the catalog and loads Office.js from the CDN only', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../../addin/functions.js';
 import { functionsJsDocSource, functionsJson, functionsMetadata } from '../../addin/functions-metadata.js';
 import { CATALOG, type CatalogName, catalogFunction, isCatalogError } from '../../core/catalog/catalog.js';
+import { frFunctions } from '../../core/messages/fr-functions.js';
 
 /** Excel's runtime as a test double: errors keep their code and message. */
 class RuntimeError {
@@ -105,9 +106,9 @@ describe('functions.json', () => {
     for (const [i, fn] of CATALOG.entries()) {
       const entry = metadata.functions[i];
       expect(entry.name).toBe(fn.name);
-      expect(entry.description).toBe(fn.help.fr);
+      expect(entry.description).toBe(frFunctions.help[fn.name]);
       expect(entry.parameters.map((p) => [p.name, p.optional === true])).toEqual(
-        fn.params.map((p) => [p.name, p.optional]),
+        fn.declaration.params.map((p) => [frFunctions.params[p.key].name, 'optional' in p]),
       );
       expect(entry.parameters.every((p) => p.type === 'any' && p.dimensionality === 'matrix')).toBe(true);
       expect(entry.result).toEqual({ type: 'any', dimensionality: 'matrix' });
@@ -162,7 +163,7 @@ describe('the functions module', () => {
     const fn = catalogFunction(name);
     const excel = excelFunction(fn, runtime)(...args, INVOCATION);
     // Excel passes a missing optional argument as null; core reads error cells as their text.
-    const core = fn.invoke(fn.params.map((_, i) => asErrorText(args[i] ?? null)));
+    const core = fn.invoke(fn.declaration.params.map((_, i) => asErrorText(args[i] ?? null)));
     expect(excel).toHaveLength(core.length);
     core.forEach((row, r) => {
       expect(excel[r]).toHaveLength(row.length);

@@ -2,6 +2,7 @@
  * The built Code.js as Apps Script runs it: a plain script (no modules) in an empty `vm` context
  * that holds only the Apps Script fakes, driven through its top-level functions.
  */
+
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { ENTRY_POINTS } from '../../apps-script/stubs.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { frFunctions } from '../../core/messages/fr-functions.js';
 import { headerKey } from '../../core/values/text.js';
 import { loadBundle } from './bundle-harness.js';
 
@@ -78,9 +80,14 @@ describe('Code.js as Apps Script loads it', () => {
       const stub = functions.get(`ALLIANCE_${fn.name}`);
       expect(stub, fn.name).toBeDefined();
       expect(stub?.doc).toContain('@customfunction');
-      expect(stub?.doc).toContain(fn.help.fr);
-      expect(stub?.params).toEqual(fn.params.map((p) => p.name));
-      for (const p of fn.params) expect(stub?.doc).toContain(`@param {*} ${p.name} ${p.help.fr}`);
+      expect(stub?.doc).toContain(frFunctions.help[fn.name]);
+      const params = fn.declaration.params.map((p) => frFunctions.params[p.key]);
+      expect(stub?.params).toEqual(params.map((p) => p.name));
+      for (const p of params) expect(stub?.doc).toContain(`@param {*} ${p.name} ${p.help}`);
+      // The optional mark is said once (it used to be in the help too: « (facultatif). (facultatif) »).
+      expect(stub?.doc.match(/facultatif/g)?.length ?? 0).toBe(
+        fn.declaration.params.filter((p) => 'optional' in p).length,
+      );
       expect(stub?.doc).toMatch(/@return \{/);
     }
     for (const entry of ENTRY_POINTS) expect(functions.has(entry.name), entry.name).toBe(true);
@@ -243,10 +250,12 @@ describe('Code.js as Apps Script loads it', () => {
     args.REASONS = args.ELIGIBLE;
     for (const [name, grids] of Object.entries(args)) {
       const fn = catalogFunction(name as (typeof CATALOG)[number]['name']);
-      const sheetsArgs = fn.params.map((_, i) => (grids[i] ? sheetsArg(wholeColumn(grids[i])) : undefined));
+      const sheetsArgs = fn.declaration.params.map((_, i) =>
+        grids[i] ? sheetsArg(wholeColumn(grids[i])) : undefined,
+      );
       const fromSheets = JSON.parse(JSON.stringify(call(`ALLIANCE_${name}`, ...sheetsArgs)));
       const core = fn
-        .invoke(fn.params.map((_, i) => grids[i]))
+        .invoke(fn.declaration.params.map((_, i) => grids[i]))
         .map((row) => row.map((cell) => toSheetsCell(cell)));
       expect(fromSheets, name).toEqual(core);
       expect(fromSheets.length, name).toBeLessThanOrEqual(rows.length);

@@ -148,7 +148,10 @@ const hostArgument = (value: fc.Arbitrary<CellValue>) =>
   );
 
 const argumentsFor = (fn: CatalogFunction, value: fc.Arbitrary<CellValue>) =>
-  fc.array(hostArgument(value), { minLength: fn.params.length, maxLength: fn.params.length });
+  fc.array(hostArgument(value), {
+    minLength: fn.declaration.params.length,
+    maxLength: fn.declaration.params.length,
+  });
 
 /** Problems in a catalog result: a ragged shape, non-finite numbers, unreadable errors. */
 function badCells(name: string, result: CatalogResult, checkMessages: boolean): string[] {

@@ -219,7 +219,10 @@ describe('every catalog function, on any input', () => {
     it(`${fn.name} never throws and returns a rectangle of plain cells`, () => {
       fc.assert(
         fc.property(
-          fc.array(anyArgument, { minLength: fn.params.length, maxLength: fn.params.length }),
+          fc.array(anyArgument, {
+            minLength: fn.declaration.params.length,
+            maxLength: fn.declaration.params.length,
+          }),
           (args) => {
             const result = fn.invoke(args);
             expect(result.length).toBeGreaterThan(0);
