@@ -1,7 +1,7 @@
 import type { ActionName } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
 import type { PanelBridge, PanelConfirmation } from './bridge.js';
-import { errorText, normalizePreview, normalizeResult } from './model.js';
+import { errorText, HostError, normalizePreview, normalizeResult } from './model.js';
 
 /**
  * The server functions the Apps Script bundle defines at top level (apps-script/), called from the
@@ -26,8 +26,7 @@ declare global {
 
 function defaultRunner(): GoogleScriptRunner {
   const runner = globalThis.google?.script?.run;
-  if (!runner)
-    throw new Error('google.script.run est absent : cette page doit être ouverte depuis Google Sheets.');
+  if (!runner) throw new HostError('noGoogleScript');
   return runner;
 }
 
@@ -43,7 +42,7 @@ function call(
     const server = runner()
       .withSuccessHandler(resolve)
       .withFailureHandler((error) =>
-        reject(new Error(errorText(error) || 'Échec de l’appel au serveur Apps Script.')),
+        reject(errorText(error) ? new Error(errorText(error)) : new HostError('serverCallFailed')),
       );
     invoke(server);
   });
@@ -59,7 +58,7 @@ export function createGoogleBridge(runner: () => GoogleScriptRunner = defaultRun
       return normalizeResult(answer, action);
     },
     async preview(action, lang) {
-      return normalizePreview(await call(runner, (s) => s.alliancePreview(action, lang)), action);
+      return normalizePreview(await call(runner, (s) => s.alliancePreview(action, lang)));
     },
     async selectCell(sheet, cell) {
       await call(runner, (s) => s.allianceSelect(sheet, cell));

@@ -76,8 +76,18 @@ export function isNavigable(issue: PanelIssue): issue is PanelIssue & { sheet: s
   return Boolean(issue.sheet) && Boolean(issue.cell);
 }
 
+/** What went wrong between the panel and its host, said in the panel's language (PanelStrings.hostProblem). */
+export type HostProblem = 'noGoogleScript' | 'serverCallFailed' | 'emptyReply';
+
+export class HostError extends Error {
+  constructor(readonly problem: HostProblem) {
+    super(problem);
+  }
+}
+
 /** The readable text of whatever a bridge rejected with (Error, Office error, Apps Script error, string). */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, problems?: Record<HostProblem, string>): string {
+  if (error instanceof HostError) return problems?.[error.problem] ?? error.problem;
   if (typeof error === 'string') return error.trim();
   if (error && typeof error === 'object') {
     const { message, name } = error as { message?: unknown; name?: unknown };
@@ -110,7 +120,7 @@ function normalizeIssue(raw: unknown): PanelIssue | null {
  */
 export function normalizeResult(raw: unknown, action: ActionName): PanelResult {
   if (!raw || typeof raw !== 'object') {
-    throw new Error(`Réponse vide de l’hôte pour l’action ${action}.`);
+    throw new HostError('emptyReply');
   }
   const r = raw as Record<string, unknown>;
   const issues = Array.isArray(r.issues)
@@ -127,9 +137,9 @@ export function normalizeResult(raw: unknown, action: ActionName): PanelResult {
   return result;
 }
 
-export function normalizePreview(raw: unknown, action: ActionName): PanelPreview {
+export function normalizePreview(raw: unknown): PanelPreview {
   if (!raw || typeof raw !== 'object') {
-    throw new Error(`Réponse vide de l’hôte pour l’aperçu de l’action ${action}.`);
+    throw new HostError('emptyReply');
   }
   const r = raw as Record<string, unknown>;
   const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);

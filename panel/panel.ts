@@ -209,7 +209,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
       outcome = { kind: 'notice', text: preview.summary || t().nothingToChange, lang };
     } catch (error) {
       phase = { kind: 'idle' };
-      outcome = { kind: 'failure', action, detail: errorText(error) };
+      outcome = { kind: 'failure', action, detail: errorText(error, t().hostProblem) };
     }
     render();
   }
@@ -236,7 +236,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
       const result = await bridge.run(action, lang, confirmation);
       outcome = { kind: 'result', result, lang };
     } catch (error) {
-      outcome = { kind: 'failure', action, detail: errorText(error) };
+      outcome = { kind: 'failure', action, detail: errorText(error, t().hostProblem) };
     }
     phase = { kind: 'idle' };
     render();
@@ -256,7 +256,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
       await bridge.selectCell(issue.sheet, issue.cell);
       failure.hidden = true;
     } catch (error) {
-      showFailure(t().selectFailed(issue.sheet, issue.cell), errorText(error));
+      showFailure(t().selectFailed(issue.sheet, issue.cell), errorText(error, t().hostProblem));
     }
   }
 

@@ -311,6 +311,11 @@ export const enPanel: PanelStrings = {
   actionFailed: (action) => `The action “${action}” could not finish.`,
   retryHint: 'Try again; if the problem comes back, the technical detail will help support.',
   selectFailed: (sheet, cell) => `Could not show cell ${sheet}!${cell}.`,
+  hostProblem: {
+    noGoogleScript: 'google.script.run is missing: this page must be opened from Google Sheets.',
+    serverCallFailed: 'The call to the Apps Script server failed.',
+    emptyReply: 'Empty reply from the spreadsheet: try again; if it happens again, reload the pane.',
+  },
   errorDetail: 'Technical detail',
   unknownError: 'Unknown error.',
   sheetsMenu: enSheetsMenu,

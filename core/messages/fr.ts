@@ -311,6 +311,11 @@ export const frPanel: PanelStrings = {
   actionFailed: (action) => `L’action « ${action} » n’a pas pu se terminer.`,
   retryHint: 'Réessayez ; si le problème revient, le détail technique aidera le soutien.',
   selectFailed: (sheet, cell) => `Impossible d’afficher la cellule ${sheet}!${cell}.`,
+  hostProblem: {
+    noGoogleScript: 'google.script.run est absent : cette page doit être ouverte depuis Google Sheets.',
+    serverCallFailed: 'Échec de l’appel au serveur Apps Script.',
+    emptyReply: 'Réponse vide du tableur : réessayez ; si cela se répète, rechargez le volet.',
+  },
   errorDetail: 'Détail technique',
   unknownError: 'Erreur inconnue.',
   sheetsMenu: {

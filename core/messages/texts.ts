@@ -45,6 +45,8 @@ export interface PanelStrings {
   actionFailed: (action: string) => string;
   retryHint: string;
   selectFailed: (sheet: string, cell: string) => string;
+  /** What went wrong between the panel and its host (panel/model.ts HostProblem). */
+  hostProblem: { noGoogleScript: string; serverCallFailed: string; emptyReply: string };
   errorDetail: string;
   unknownError: string;
   /** The Google Sheets menu and its dialogs (the menu runs actions without the panel). */

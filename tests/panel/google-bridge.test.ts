@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { frPanel } from '../../core/messages/fr.js';
 import type { PanelResult } from '../../panel/bridge.js';
 import { createGoogleBridge, type GoogleScriptRunner } from '../../panel/google-bridge.js';
+import { errorText, HostError } from '../../panel/model.js';
 import { VALIDATION_ISSUES } from './fixtures.js';
 
 type ServerName = 'allianceRun' | 'alliancePreview' | 'allianceSelect';
@@ -129,11 +131,13 @@ describe('createGoogleBridge', () => {
     await expect(bridge.run('validate', 'fr')).rejects.toThrow(
       'Exception: Le service Spreadsheets a expiré.',
     );
-    await expect(bridge.preview('undo', 'fr')).rejects.toThrow(/Réponse vide/);
+    await expect(bridge.preview('undo', 'fr')).rejects.toThrow(HostError);
   });
 
   it('says in French when the page is not inside Google Sheets', async () => {
     const bridge = createGoogleBridge();
-    await expect(bridge.run('validate', 'fr')).rejects.toThrow(/google\.script\.run est absent/);
+    await expect(bridge.run('validate', 'fr')).rejects.toSatisfy((error) =>
+      errorText(error, frPanel.hostProblem).startsWith('google.script.run est absent'),
+    );
   });
 });

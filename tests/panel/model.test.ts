@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { enPanel } from '../../core/messages/en.js';
+import { frPanel } from '../../core/messages/fr.js';
 import {
   countBySeverity,
   errorText,
   groupIssuesBySheet,
+  HostError,
   isNavigable,
   normalizePreview,
   normalizeResult,
@@ -116,9 +119,16 @@ describe('normalizeResult', () => {
     expect(result.issues[0].severity).toBe('error');
   });
 
-  it('rejects an empty answer with a French message instead of showing a blank panel', () => {
-    expect(() => normalizeResult(null, 'summary')).toThrow(/Réponse vide/);
-    expect(() => normalizePreview(undefined, 'reformat')).toThrow(/aperçu/);
+  it('rejects an empty answer with a host problem the panel says in its language, instead of a blank panel', () => {
+    for (const answer of [() => normalizeResult(null, 'summary'), () => normalizePreview(undefined)]) {
+      expect(answer).toThrow(HostError);
+      try {
+        answer();
+      } catch (error) {
+        expect(errorText(error, frPanel.hostProblem)).toMatch(/^Réponse vide/);
+        expect(errorText(error, enPanel.hostProblem)).toMatch(/^Empty reply/);
+      }
+    }
   });
 
   it('reads a preview', () => {
@@ -130,12 +140,15 @@ describe('normalizeResult', () => {
       message: 'm',
     };
     expect(
-      normalizePreview(
-        { changedCells: 23, optionalCells: 1, summary: 's', warnings: [warning, 7], token: 't' },
-        'reformat',
-      ),
+      normalizePreview({
+        changedCells: 23,
+        optionalCells: 1,
+        summary: 's',
+        warnings: [warning, 7],
+        token: 't',
+      }),
     ).toEqual({ changedCells: 23, optionalCells: 1, summary: 's', warnings: [warning], token: 't' });
-    expect(normalizePreview({ changedCells: 'many' }, 'undo')).toEqual({
+    expect(normalizePreview({ changedCells: 'many' })).toEqual({
       changedCells: 0,
       optionalCells: 0,
       summary: '',
