@@ -9,9 +9,9 @@ import { PAYMENTS_CONTRACT, requiredColumns } from './contracts.js';
 import { classifierFor, readHeader, type SheetLayout } from './headers.js';
 import {
   CellReader,
+  numberedRows,
   originCells,
   projectIdKey,
-  projectIdText,
   type ReaderOptions,
   readerIssues,
 } from './sheets.js';
@@ -38,14 +38,7 @@ export function readPayments(
   const cellsOf = originCells<PaymentField>(columns);
   const reader = new CellReader(sheet);
   const payments: Payment[] = [];
-  const recordRows: number[] = [];
-  for (const row of layout.rows) {
-    const typed = projectIdText(reader.value(row, columns.id));
-    if (typed === '') {
-      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
-      continue;
-    }
-    recordRows.push(row);
+  for (const { row, typed } of numberedRows(reader, layout)) {
     const amountCents = reader.money(row, columns.amount);
     if (amountCents === null) {
       if (columns.amount !== undefined) reader.report('cell.amountMissing', 'error', row, columns.amount);
@@ -60,7 +53,6 @@ export function readPayments(
       origin: { sheet: sheet.name, cells },
     });
   }
-  layout.rows = recordRows;
   return {
     payments,
     layout,

@@ -9,6 +9,7 @@ import { fixedColumns, PROJECTS_CONTRACT, requiredColumns } from './contracts.js
 import { cellAt, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
 import {
   CellReader,
+  numberedRows,
   originCells,
   projectIdKey,
   projectIdText,
@@ -72,14 +73,7 @@ export function readProjects(
   // First row of each number; the rows of numbers seen more than once (few) in `duplicateRows`.
   const firstRowById = new Map<string, number>();
   const duplicateRows = new Map<string, number[]>();
-  const recordRows: number[] = [];
-  for (const row of layout.rows) {
-    const id = projectIdText(reader.value(row, columns.id));
-    if (id === '') {
-      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
-      continue;
-    }
-    recordRows.push(row);
+  for (const { row, typed: id } of numberedRows(reader, layout)) {
     const key = projectIdKey(id);
     const first = firstRowById.get(key);
     if (first !== undefined) {
@@ -149,7 +143,6 @@ export function readProjects(
       });
     }
   }
-  layout.rows = recordRows;
   return {
     projects,
     layout,

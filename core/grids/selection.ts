@@ -15,9 +15,9 @@ import { criterionField, fixedColumns, requiredColumns, SELECTION_CONTRACT } fro
 import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
 import {
   CellReader,
+  numberedRows,
   originCells,
   projectIdKey,
-  projectIdText,
   type ReaderOptions,
   readerIssues,
   shownValue,
@@ -80,17 +80,10 @@ export function readReviews(
   const criterionColumns = settings.criteria
     .filter((c) => Object.hasOwn(columns, criterionField(c.name)))
     .map((c) => ({ name: c.name, col: columns[criterionField(c.name)] }));
-  const recordRows: number[] = [];
   // A project's evaluations sit on consecutive rows: look its number up once per run of rows.
   let lastTyped: string | undefined;
   let lastProjectId = '';
-  for (const row of layout.rows) {
-    const typed = projectIdText(reader.value(row, columns.id));
-    if (typed === '') {
-      if (columns.id !== undefined) reader.report('cell.idMissing', 'error', row, columns.id);
-      continue;
-    }
-    recordRows.push(row);
+  for (const { row, typed } of numberedRows(reader, layout)) {
     const cells = cellsOf(row);
 
     const scores: Record<string, number | 'NA' | null> = {};
@@ -137,7 +130,6 @@ export function readReviews(
       origin: { sheet: sheet.name, cells },
     });
   }
-  layout.rows = recordRows;
   return {
     reviews,
     layout,

@@ -8,7 +8,7 @@ import { rememberingSplitter } from '../values/lists.js';
 import { memoize } from '../values/memo.js';
 import { parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
-import { cellAt } from './headers.js';
+import { cellAt, type SheetLayout } from './headers.js';
 
 export type StaffSheet = 'settings' | 'budget' | 'projects' | 'selection' | 'payments';
 
@@ -113,6 +113,22 @@ const ERROR_START = /^\s*#/;
  * Reads typed values out of one sheet's cells, pushing each problem as an issue at its cell.
  * Error values (`#N/A`, `#REF!`…) are reported once and read as blank; a formula's value is used.
  */
+/**
+ * The rows of a grid that carry a project number, with the number as typed. A row without one is
+ * an error at its `No` cell and stops being a row of the grid (`layout.rows` keeps the others).
+ */
+export function numberedRows(reader: CellReader, layout: SheetLayout): { row: number; typed: string }[] {
+  const idColumn = layout.columns.id;
+  const numbered: { row: number; typed: string }[] = [];
+  for (const row of layout.rows) {
+    const typed = projectIdText(reader.value(row, idColumn));
+    if (typed !== '') numbered.push({ row, typed });
+    else if (idColumn !== undefined) reader.report('cell.idMissing', 'error', row, idColumn);
+  }
+  layout.rows = numbered.map((n) => n.row);
+  return numbered;
+}
+
 /**
  * A reader's issues: those of its header, then those of its cells, sorted by place unless the
  * caller sorts a whole workbook's at once. A loop, since push(...) of 100 000 issues overflows the stack.
