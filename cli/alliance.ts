@@ -13,14 +13,24 @@ import { COMMANDS } from './commands/index.js';
 import { CLI_TEXT, type CliText } from './messages.js';
 import { WorkbookReadError } from './xlsx/read.js';
 
+/** The language asked for, before the options are parsed (so that an option error is said in it). */
+function langGuessOf(argv: readonly string[]): Lang {
+  return argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en')
+    ? 'en'
+    : 'fr';
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  const langGuess: Lang =
-    argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en') ? 'en' : 'fr';
+  const langGuess = langGuessOf(argv);
   try {
     return await run(argv, io);
   } catch (error) {
     const text = CLI_TEXT[langGuess];
-    if (error instanceof UsageError || error instanceof WorkbookReadError) {
+    if (error instanceof WorkbookReadError) {
+      io.stderr(text.fileErrors[error.reason](error.path));
+      return 2;
+    }
+    if (error instanceof UsageError) {
       io.stderr(error.message);
       return 2;
     }
@@ -34,7 +44,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError(CLI_TEXT.fr.badOption(parseErrorDetail(error)));
+    throw new UsageError(CLI_TEXT[langGuessOf(argv)].badOption(parseErrorDetail(error)));
   }
   const { values, positionals } = parsed;
   const langOption = values.lang ?? 'fr';

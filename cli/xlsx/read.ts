@@ -4,15 +4,25 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseCellAddress } from '../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import { CLI_TEXT } from '../messages.js';
 import { type PackageNote, packageNotes } from './package.js';
 
-/** The input cannot be read as a workbook. `message` is one French line for the user. */
+export type ReadFailure =
+  | 'missing'
+  | 'directory'
+  | 'empty'
+  | 'not-zip'
+  | 'not-workbook'
+  | 'corrupt'
+  | 'damaged-zip';
+
+/** The input cannot be read as a workbook; the CLI says why in the user's language (`fileErrors`). */
 export class WorkbookReadError extends Error {
   constructor(
-    message: string,
-    readonly reason: 'missing' | 'directory' | 'empty' | 'not-zip' | 'not-workbook' | 'corrupt',
+    readonly reason: ReadFailure,
+    readonly path: string,
   ) {
-    super(message);
+    super(CLI_TEXT.fr.fileErrors[reason](path));
     this.name = 'WorkbookReadError';
   }
 }
@@ -35,7 +45,7 @@ const ERROR = 10;
 export async function readWorkbook(path: string): Promise<ReadResult> {
   const source = await readSource(path);
   const isZip = source.length >= 4 && source[0] === 0x50 && source[1] === 0x4b;
-  if (!isZip) throw new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-zip');
+  if (!isZip) throw new WorkbookReadError('not-zip', path);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(source as unknown as ExcelJS.Buffer);
@@ -82,15 +92,12 @@ async function diagnose(source: Buffer, path: string): Promise<WorkbookReadError
   try {
     zip = await JSZip.loadAsync(source);
   } catch {
-    return new WorkbookReadError(
-      `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
-      'corrupt',
-    );
+    return new WorkbookReadError('damaged-zip', path);
   }
   if (!zip.file('xl/workbook.xml')) {
-    return new WorkbookReadError(`« ${path} » n’est pas un classeur Excel (.xlsx).`, 'not-workbook');
+    return new WorkbookReadError('not-workbook', path);
   }
-  return new WorkbookReadError(`« ${path} » est endommagé : le classeur ne peut pas être lu.`, 'corrupt');
+  return new WorkbookReadError('corrupt', path);
 }
 
 async function readSource(path: string): Promise<Buffer> {
@@ -98,14 +105,14 @@ async function readSource(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
-      throw new WorkbookReadError(`« ${path} » est un dossier, pas un classeur.`, 'directory');
+      throw new WorkbookReadError('directory', path);
     }
     size = info.size;
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError(`Fichier introuvable : « ${path} ».`, 'missing');
+    throw new WorkbookReadError('missing', path);
   }
-  if (size === 0) throw new WorkbookReadError(`« ${path} » est vide.`, 'empty');
+  if (size === 0) throw new WorkbookReadError('empty', path);
   return readFile(path);
 }
 

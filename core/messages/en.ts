@@ -403,6 +403,15 @@ export const enCli: CliText = {
     EBUSY: 'file open in another program',
     ELOCKED: 'file open in Excel or LibreOffice (lock file present)',
   },
+  fileErrors: {
+    missing: (path: string) => `File not found: « ${path} ».`,
+    directory: (path: string) => `« ${path} » is a folder, not a workbook.`,
+    empty: (path: string) => `« ${path} » is empty.`,
+    'not-zip': (path: string) => `« ${path} » is not an Excel workbook (.xlsx).`,
+    'not-workbook': (path: string) => `« ${path} » is not an Excel workbook (.xlsx).`,
+    'damaged-zip': (path: string) => `« ${path} » is damaged: the .xlsx archive cannot be opened.`,
+    corrupt: (path: string) => `« ${path} » is damaged: the workbook cannot be read.`,
+  },
   internal: (detail: string) => `Internal error: ${detail}`,
   counts: (e: number, w: number, i: number) =>
     `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,

@@ -419,6 +419,15 @@ export const frCli = {
     EBUSY: 'fichier ouvert dans un autre programme',
     ELOCKED: 'fichier ouvert dans Excel ou LibreOffice (fichier de verrou présent)',
   },
+  fileErrors: {
+    missing: (path: string) => `Fichier introuvable : « ${path} ».`,
+    directory: (path: string) => `« ${path} » est un dossier, pas un classeur.`,
+    empty: (path: string) => `« ${path} » est vide.`,
+    'not-zip': (path: string) => `« ${path} » n’est pas un classeur Excel (.xlsx).`,
+    'not-workbook': (path: string) => `« ${path} » n’est pas un classeur Excel (.xlsx).`,
+    'damaged-zip': (path: string) => `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
+    corrupt: (path: string) => `« ${path} » est endommagé : le classeur ne peut pas être lu.`,
+  },
   internal: (detail: string) => `Erreur interne : ${detail}`,
   counts: (e: number, w: number, i: number) =>
     `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,

@@ -95,6 +95,20 @@ describe('unreadable input', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
   });
+
+  it.each([
+    ['missing', async () => join(dir, 'absent.xlsx'), /^File not found/],
+    ['text', async () => write('budget2.csv', 'No;Titre\n'), /is not an Excel workbook/],
+  ])('says what is wrong with a %s file in English with --lang en', async (_, make, message) => {
+    const result = alliance('validate', await make(), '--lang', 'en');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('says an option error in English with --lang en', () => {
+    const result = alliance('validate', 'a.xlsx', '--frobnicate', '--lang=en');
+    expect(result.stderr).toMatch(/^Invalid option/);
+  });
 });
 
 async function write(name: string, content: string | Buffer): Promise<string> {
