@@ -77,7 +77,11 @@ describe('readWorkbook', () => {
     ['directory', async () => dir, /dossier/],
     ['empty', async () => write('vide.xlsx', Buffer.alloc(0)), /vide/],
     ['not-zip', async () => write('texte.xlsx', Buffer.from('No;Titre\nAS-01;Frigos\n')), /pas un classeur/],
-    ['damaged-zip', async () => write('tronque.xlsx', (await readFile(staffPath)).subarray(0, 400)), /endommagé/],
+    [
+      'damaged-zip',
+      async () => write('tronque.xlsx', (await readFile(staffPath)).subarray(0, 400)),
+      /endommagé/,
+    ],
     ['not-workbook', async () => write('lettre.docx', await docx()), /pas un classeur/],
   ] as const)('rejects a %s input with one French line', async (reason, make, message) => {
     const path = await make();
