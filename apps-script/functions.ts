@@ -6,10 +6,13 @@
 import {
   CATALOG,
   type CatalogCell,
+  type CatalogError,
   type CatalogFunction,
   type CatalogName,
   isCatalogError,
 } from '../core/catalog/catalog.js';
+import { enErrorNames } from '../core/messages/en.js';
+import { frErrorNames } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
 
 /** What a custom function returns to Sheets: never an error object, never null. */
@@ -21,10 +24,10 @@ export function sheetsFunctionName(fn: CatalogFunction): string {
   return `${SHEETS_PREFIX}${fn.name}`;
 }
 
-/** The error names a French Sheets shows, so an error cell reads like Sheets' own. */
-const ERROR_NAMES: Record<Lang, Record<string, string>> = {
-  fr: { '#VALUE!': '#VALEUR!', '#N/A': '#N/A', '#NUM!': '#NOMBRE!' },
-  en: { '#VALUE!': '#VALUE!', '#N/A': '#N/A', '#NUM!': '#NUM!' },
+/** The error names Sheets shows in each language, so an error cell reads like Sheets' own. */
+const ERROR_NAMES: Record<Lang, Record<CatalogError['error'], string>> = {
+  fr: frErrorNames,
+  en: enErrorNames,
 };
 
 /**

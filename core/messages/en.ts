@@ -446,3 +446,6 @@ export const enSheets: SheetTexts = {
     decided: 'Already decided',
   },
 };
+
+/** The spreadsheet's own error names (a function's error cell reads like the host's). */
+export const enErrorNames = { '#VALUE!': '#VALUE!', '#N/A': '#N/A', '#NUM!': '#NUM!' } as const;

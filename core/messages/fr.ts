@@ -462,3 +462,6 @@ export const frSheets: SheetTexts = {
     decided: 'Décision rendue',
   },
 };
+
+/** The spreadsheet's own error names (a function's error cell reads like the host's). */
+export const frErrorNames = { '#VALUE!': '#VALEUR!', '#N/A': '#N/A', '#NUM!': '#NOMBRE!' } as const;
