@@ -120,6 +120,10 @@ describe('manifest.xml', () => {
     expect(page.attrs.resid).toBe(runtime.attrs.resid);
     expect(child(desktop, 'FunctionFile').attrs.resid).toBe(runtime.attrs.resid);
     expect(child(button!, 'SourceLocation').attrs.resid).toBe(runtime.attrs.resid);
+    // « none of the descendant <Action> elements should have a <TaskpaneID> child element » under a
+    // long-lived runtime: learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime
+    const actions = allElements(host).filter((e) => e.name === 'Action');
+    expect(actions.flatMap((a) => a.children.filter((c) => c.name === 'TaskpaneId'))).toEqual([]);
   });
 
   it('has a ribbon button « Alliance » that opens the task pane, and the ALLIANCE namespace', async () => {
