@@ -31,6 +31,7 @@ import type {
   SpanCells,
   WriteRun,
 } from '../core/writes.js';
+import { bulkSetBytes, commandBytes, jsonBytes, REQUEST_BYTES, sheetHandleBytes } from './request-size.js';
 
 /** What the adapter needs from Office.js (the real `Excel.RequestContext`, or the fake). */
 export type ExcelContext = Excel.RequestContext;
@@ -49,6 +50,8 @@ export interface ApplyOptions {
   payloadBudget?: number;
   /** Write cell notes (Notes API, ExcelApi 1.18). Off on hosts without it. */
   notes?: boolean;
+  /** Told the estimated size of each request just before it is sent (calibration and bench). */
+  onRequest?: (estimatedBytes: number) => void;
 }
 
 export const DEFAULT_SHEETS_PER_PROBE = 24;
@@ -537,8 +540,26 @@ function setCell(grid: (string | null)[][], row: number, col: number, value: str
 
 /** A command group that goes in one request; `bytes` estimates its share of the payload. */
 interface Step {
+  /** The worksheet whose handle it uses: each request pays once per sheet for it. */
+  sheet: string;
   bytes: number;
   queue(): void;
+  /** The same commands in two smaller steps, for a block of rows Excel refused as too big. */
+  split?: () => [Step, Step];
+}
+
+/** The estimated size of one request made of `steps` (see request-size.ts). */
+function requestEstimate(steps: readonly Step[]): number {
+  let bytes = REQUEST_BYTES;
+  const sheets = new Set<string>();
+  for (const step of steps) {
+    bytes += step.bytes;
+    if (!sheets.has(step.sheet)) {
+      sheets.add(step.sheet);
+      bytes += sheetHandleBytes(step.sheet);
+    }
+  }
+  return bytes;
 }
 
 /**
@@ -561,24 +582,27 @@ export async function applyResolved(
   for (const step of noteSteps) steps.push(step);
   if (plan.activate) {
     const name = plan.activate;
-    steps.push({ bytes: 64, queue: () => sheets.get(name).activate() });
+    steps.push({ sheet: name, bytes: commandBytes(0, 1), queue: () => sheets.get(name).activate() });
   }
 
   const batches: Step[][] = [];
   let batch: Step[] = [];
-  let batchBytes = 0;
+  let batchSheets = new Set<string>();
+  let batchBytes = REQUEST_BYTES;
   for (const step of steps) {
-    if (batch.length > 0 && batchBytes + step.bytes > budget) {
+    const bytes = step.bytes + (batchSheets.has(step.sheet) ? 0 : sheetHandleBytes(step.sheet));
+    if (batch.length > 0 && batchBytes + bytes > budget) {
       batches.push(batch);
       batch = [];
-      batchBytes = 0;
-    }
+      batchSheets = new Set();
+      batchBytes = REQUEST_BYTES + sheetHandleBytes(step.sheet) + step.bytes;
+    } else batchBytes += bytes;
     batch.push(step);
-    batchBytes += step.bytes;
+    batchSheets.add(step.sheet);
   }
   if (batch.length > 0) batches.push(batch);
   let syncs = 0;
-  for (const each of batches) syncs += await syncSplitting(context, each);
+  for (const each of batches) syncs += await syncSplitting(context, sheets, each, options.onRequest);
   return syncs;
 }
 
@@ -587,17 +611,30 @@ export async function applyResolved(
  * only an estimate), the batch is sent again in two halves. Excel rejects such a request before
  * running any of it, so nothing is written twice.
  */
-async function syncSplitting(context: ExcelContext, steps: readonly Step[]): Promise<number> {
+async function syncSplitting(
+  context: ExcelContext,
+  sheets: SheetHandles,
+  steps: readonly Step[],
+  onRequest?: (estimatedBytes: number) => void,
+): Promise<number> {
+  // Proxies made by a method (`worksheets.add()`) do not outlive their request: every request
+  // asks for its sheets again by name.
+  sheets.forget();
   context.workbook.application.suspendApiCalculationUntilNextSync();
   for (const step of steps) step.queue();
+  onRequest?.(requestEstimate(steps));
   try {
     await context.sync();
     return 1;
   } catch (error) {
-    if (!isPayloadLimit(error) || steps.length < 2) throw error;
+    if (!isPayloadLimit(error)) throw error;
+    const only = steps.length === 1 ? steps[0].split?.() : undefined;
+    if (only) return syncSplitting(context, sheets, only, onRequest);
+    if (steps.length < 2) throw error;
     const half = Math.ceil(steps.length / 2);
     return (
-      (await syncSplitting(context, steps.slice(0, half))) + (await syncSplitting(context, steps.slice(half)))
+      (await syncSplitting(context, sheets, steps.slice(0, half), onRequest)) +
+      (await syncSplitting(context, sheets, steps.slice(half), onRequest))
     );
   }
 }
@@ -621,6 +658,10 @@ class SheetHandles {
     this.handles.set(name, handle);
     return handle;
   }
+
+  forget(): void {
+    this.handles.clear();
+  }
 }
 
 function sheetSteps(
@@ -632,13 +673,15 @@ function sheetSteps(
 ): Step[] {
   const steps: Step[] = [];
   const name = plan.name;
-  if (plan.create) steps.push({ bytes: 64, queue: () => void sheets.add(name) });
+  if (plan.create)
+    steps.push({ sheet: name, bytes: commandBytes(1, 0, name), queue: () => void sheets.add(name) });
   if (plan.clear) {
     // Cleared where it stands, never deleted: `Worksheet.delete` turns every reference to the sheet
     // into #REF! and clears the user's undo history (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
     const charts = plan.removeCharts;
     steps.push({
-      bytes: 160 + charts.length * 64,
+      sheet: name,
+      bytes: commandBytes(2, 2, 'All') + charts.reduce((sum, chart) => sum + commandBytes(2, 1, chart), 0),
       queue: () => {
         const sheet = sheets.get(name);
         const all = sheet.getRange();
@@ -657,7 +700,8 @@ function sheetSteps(
       const note = mark.note;
       const address = cellAddress(mark.row, mark.col);
       noteSteps.push({
-        bytes: 128 + (note?.length ?? 0) * 2,
+        sheet: name,
+        bytes: commandBytes(2, 2, address, address, note),
         queue: () => {
           const sheet = sheets.get(name);
           sheet.notes.getItemOrNullObject(address).delete();
@@ -669,22 +713,23 @@ function sheetSteps(
 
   for (const validation of plan.validations) {
     // Excel takes the list as one comma-separated string (core keeps commas out of the items).
-    const source = validation.items.join(',');
+    const rule = { list: { inCellDropDown: true, source: validation.items.join(',') } };
     steps.push({
-      bytes: 128 + source.length,
+      sheet: name,
+      bytes: commandBytes(2, 3, validation.range, rule, NO_ALERT),
       queue: () => {
         const range = sheets.get(name).getRange(validation.range);
         range.dataValidation.clear();
-        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
-        // A list suggests, it never blocks: Priorités holds « 1; 3 » and Valider reports bad values.
-        range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
+        range.dataValidation.rule = rule;
+        range.dataValidation.errorAlert = NO_ALERT;
       },
     });
   }
 
   for (const { col, width } of plan.columnWidths) {
     steps.push({
-      bytes: 64,
+      sheet: name,
+      bytes: commandBytes(2, 1, 'XFD:XFD', width),
       queue: () => {
         const letters = columnLetters(col);
         sheets.get(name).getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
@@ -694,7 +739,8 @@ function sheetSteps(
 
   for (const col of plan.hiddenColumns) {
     steps.push({
-      bytes: 64,
+      sheet: name,
+      bytes: commandBytes(1, 1, 'XFD:XFD', true),
       queue: () => {
         const letters = columnLetters(col);
         sheets.get(name).getRange(`${letters}:${letters}`).columnHidden = true;
@@ -705,7 +751,8 @@ function sheetSteps(
   if (plan.frozenRows !== undefined) {
     const rows = plan.frozenRows;
     steps.push({
-      bytes: 48,
+      sheet: name,
+      bytes: commandBytes(1, 1, rows),
       queue: () => {
         const panes = sheets.get(name).freezePanes;
         if (rows > 0) panes.freezeRows(rows);
@@ -719,7 +766,8 @@ function sheetSteps(
   if (plan.hidden !== undefined) {
     const hidden = plan.hidden;
     steps.push({
-      bytes: 48,
+      sheet: name,
+      bytes: commandBytes(0, 1, 'Hidden'),
       queue: () => {
         sheets.get(name).visibility = hidden ? 'Hidden' : 'Visible';
       },
@@ -727,6 +775,14 @@ function sheetSteps(
   }
   return steps;
 }
+
+/** A list suggests, it never blocks: Priorités holds « 1; 3 » and Valider reports bad values. */
+const NO_ALERT: Excel.DataValidationErrorAlert = {
+  showAlert: false,
+  style: 'Information',
+  title: '',
+  message: '',
+};
 
 /** Longest address list passed to `getRanges` (Excel caps range addresses at 8 192 characters). */
 const MAX_AREAS_ADDRESS = 8000;
@@ -748,7 +804,8 @@ function fillSteps(sheets: SheetHandles, name: string, marks: readonly ResolvedM
       if (group.length === 0) return;
       const addresses = group.join(',');
       steps.push({
-        bytes: 128 + addresses.length,
+        sheet: name,
+        bytes: commandBytes(3, 1, addresses, fill),
         queue: () => {
           const format = sheets.get(name).getRanges(addresses).format;
           // Only #RRGGBB reaches Excel; a palette token read by another host cannot be set here.
@@ -782,10 +839,42 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
   if (cols === 0) return [];
   const hasFormula = run.values.some((row) => row.some(isFormula));
   const inputs = run.values.map((row) => row.map(toExcelInput));
+  // A row's JSON and the comma that joins it to the next, in values and in number formats.
   const rowBytes = inputs.map(
-    (row, r) =>
-      JSON.stringify(row).length + (run.numberFormats ? JSON.stringify(run.numberFormats[r]).length : 0),
+    (row, r) => jsonBytes(row) + 1 + (run.numberFormats ? jsonBytes(run.numberFormats[r]) + 1 : 0),
   );
+  // getRangeByIndexes, values or formulas, number formats; bold and fill each a format path more.
+  const pieceBytes = commandBytes(
+    1 + (run.bold ? 2 : 0) + (run.fill ? 2 : 0),
+    1 + (run.numberFormats ? 1 : 0) + (run.bold ? 1 : 0) + (run.fill ? 1 : 0),
+    [run.row, run.col, rows, cols],
+    run.fill,
+  );
+  const bulkSets = 1 + (run.numberFormats ? 1 : 0);
+  /** Rows `from` to `to`; a piece Excel still finds too big splits into two. */
+  const piece = (from: number, to: number, bytes: number): Step => ({
+    sheet: name,
+    bytes: bytes + pieceBytes + bulkSets * bulkSetBytes(to - from, cols),
+    split:
+      to - from < 2
+        ? undefined
+        : () => {
+            const mid = from + Math.ceil((to - from) / 2);
+            const sum = (a: number, b: number) => rowBytes.slice(a, b).reduce((x, y) => x + y, 0);
+            return [piece(from, mid, sum(from, mid)), piece(mid, to, sum(mid, to))];
+          },
+    queue: () => {
+      const range = sheets.get(name).getRangeByIndexes(run.row + from, run.col, to - from, cols);
+      const formats = run.numberFormats?.slice(from, to);
+      // null keeps the cell's format: Office.js takes null in a 2-D numberFormat array for that.
+      if (formats) range.numberFormat = formats as unknown as string[][];
+      const slice = inputs.slice(from, to);
+      if (hasFormula) range.formulas = slice;
+      else range.values = slice;
+      if (run.bold) range.format.font.bold = true;
+      if (run.fill) range.format.fill.color = run.fill;
+    },
+  });
   const pieceBudget = Math.max(1, Math.floor(budget / 2));
   const steps: Step[] = [];
   let start = 0;
@@ -796,22 +885,7 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
       bytes += rowBytes[end];
       end += 1;
     }
-    const from = start;
-    const to = end;
-    steps.push({
-      bytes: bytes + 160,
-      queue: () => {
-        const range = sheets.get(name).getRangeByIndexes(run.row + from, run.col, to - from, cols);
-        const formats = run.numberFormats?.slice(from, to);
-        // null keeps the cell's format: Office.js takes null in a 2-D numberFormat array for that.
-        if (formats) range.numberFormat = formats as unknown as string[][];
-        const slice = inputs.slice(from, to);
-        if (hasFormula) range.formulas = slice;
-        else range.values = slice;
-        if (run.bold) range.format.font.bold = true;
-        if (run.fill) range.format.fill.color = run.fill;
-      },
-    });
+    steps.push(piece(start, end, bytes));
     start = end;
   }
   // Loops rather than push(...list): tens of thousands of steps would overflow the call stack.
@@ -828,7 +902,8 @@ function linkSteps(sheets: SheetHandles, name: string, run: WriteRun): Step[] {
       const text = typeof value === 'string' ? value : undefined;
       const reference = `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
       steps.push({
-        bytes: 96 + reference.length + (text?.length ?? 0),
+        sheet: name,
+        bytes: commandBytes(1, 1, [run.row + r, run.col + c], LINK_KEYS, reference, text),
         queue: () => {
           const cell = sheets.get(name).getCell(run.row + r, run.col + c);
           cell.hyperlink = { documentReference: reference, ...(text ? { textToDisplay: text } : {}) };
@@ -839,9 +914,16 @@ function linkSteps(sheets: SheetHandles, name: string, run: WriteRun): Step[] {
   return steps;
 }
 
+/** The keys of a hyperlink's JSON: `{"documentReference":…,"textToDisplay":…}`. */
+const LINK_KEYS = 'documentReference,textToDisplay';
+
 function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
+  const others = Math.max(0, spec.series.length - 1);
   return {
-    bytes: 256 + JSON.stringify(spec).length,
+    sheet: name,
+    // charts, add, title, series, getItemAt, and a range for values and categories; each other
+    // series adds itself and two ranges. Calls: title, name, axes, position, width, height.
+    bytes: commandBytes(8 + 3 * others, 7 + 2 * others, spec, spec.series),
     queue: () => {
       const sheet = sheets.get(name);
       const [first, ...others] = spec.series;

@@ -8,6 +8,7 @@ import { benchCli } from './cli.js';
 import { benchCore } from './core.js';
 import { benchFunctions } from './functions.js';
 import { type BenchRow, benchTable, roundTripTable } from './measure.js';
+import { benchRequests, requestTable } from './requests.js';
 import { benchRoundTrips } from './roundtrips.js';
 
 const quick = process.argv.includes('--quick');
@@ -16,12 +17,14 @@ const plan = quick
       core: { sizes: [1_000, 10_000], runs: 1, warmUp: false },
       functions: { rows: 1_000, runs: { oneCall: 1, perRow: 1 } },
       roundTrips: { small: 10, large: 100, naiveMeasured: 50 },
+      requests: [10, 1_000],
       cli: { projects: 1_000, runs: 1, memoryProjects: null },
     }
   : {
       core: { sizes: [1_000, 10_000, 100_000], runs: 5, warmUp: true },
       functions: { rows: 10_000, runs: { oneCall: 5, perRow: 3 } },
       roundTrips: { small: 10, large: 10_000, naiveMeasured: 1_000 },
+      requests: [10, 10_000],
       cli: { projects: 10_000, runs: 3, memoryProjects: 100_000 },
     };
 
@@ -51,6 +54,8 @@ step('ligne de commande');
 rows.push(...(await benchCli(plan.cli)));
 step('allers-retours');
 const roundTrips = await benchRoundTrips(plan.roundTrips);
+step('requêtes Office.js réelles');
+const requests = await benchRequests(plan.requests);
 step('fin');
 const loadAfter = loadAverage();
 const seconds = (performance.now() - started) / 1000;
@@ -60,6 +65,8 @@ const machine = `${cpus[0]?.model.trim() ?? 'processeur inconnu'}, ${cpus.length
 console.log(benchTable(rows));
 console.log();
 console.log(roundTripTable(roundTrips, plan.roundTrips.small, plan.roundTrips.large));
+console.log();
+console.log(requestTable(requests));
 console.log(`\nMachine : ${machine}`);
 console.log(`Charge moyenne (1 / 5 / 15 min) : ${loadBefore} au début, ${loadAfter} à la fin`);
 console.log(`Durée : ${seconds.toFixed(1)} s${quick ? ' (--quick)' : ''}`);
@@ -77,6 +84,7 @@ writeFileSync(
       seconds,
       rows,
       roundTrips,
+      requests,
     },
     null,
     2,

@@ -325,10 +325,10 @@ describe('applyPlan', () => {
     expect(limited.stats.suspendedSyncs).toBe(syncs);
     expect(limited.model.sheet('Classement').valueAt(`A${rows}`)).toBe(`P-${rows - 1}`);
 
-    // Excel's real limit below our estimate: the refused batches go again in halves, nothing lost.
-    const stricter = createFakeExcel({ sheets: [] }, { requestBytes: 60_000, responseBytes: 60_000 });
+    // Excel's real limit below our estimate: refused batches, and refused blocks of rows, go again in halves.
+    const stricter = createFakeExcel({ sheets: [] }, { requestBytes: 30_000, responseBytes: 30_000 });
     const written = await stricter.run((context) => applyPlan(context, plan, { payloadBudget: budget }));
-    const refused = stricter.stats.requestBytes.filter((bytes) => bytes > 60_000).length;
+    const refused = stricter.stats.requestBytes.filter((bytes) => bytes > 30_000).length;
     expect(refused).toBeGreaterThan(0);
     expect(written).toBe(stricter.stats.syncs - refused);
     expect(stricter.model.sheet('Classement').valueAt(`A${rows}`)).toBe(`P-${rows - 1}`);
