@@ -22,7 +22,8 @@ import {
   type SheetTable,
   type WorkbookSnapshot,
 } from '../core/cells.js';
-import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
+import { type ChartSpec, isFormula, type PageSetup, type PlanValue } from '../core/plan.js';
+import { headerFooterCode } from '../core/print.js';
 import type {
   ReadSpan,
   ResolvedMark,
@@ -52,6 +53,8 @@ export interface ApplyOptions {
   notes?: boolean;
   /** Told the estimated size of each request just before it is sent (calibration and bench). */
   onRequest?: (estimatedBytes: number) => void;
+  /** Write print settings (`Worksheet.pageLayout`, ExcelApi 1.9). Off on hosts without it. */
+  pageLayout?: boolean;
 }
 
 export const DEFAULT_SHEETS_PER_PROBE = 24;
@@ -681,13 +684,18 @@ function sheetSteps(
     const charts = plan.removeCharts;
     steps.push({
       sheet: name,
-      bytes: commandBytes(2, 2, 'All') + charts.reduce((sum, chart) => sum + commandBytes(2, 1, chart), 0),
+      bytes:
+        commandBytes(2, 2, 'All') +
+        charts.reduce((sum, chart) => sum + commandBytes(2, 1, chart), 0) +
+        (options.pageLayout !== false ? commandBytes(1, 1) : 0),
       queue: () => {
         const sheet = sheets.get(name);
         const all = sheet.getRange();
         all.clear('All');
         all.dataValidation.clear();
         for (const chart of charts) sheet.charts.getItem(chart).delete();
+        // The page breaks of the previous generation, which `clear` leaves (ExcelApi 1.9).
+        if (options.pageLayout !== false) sheet.horizontalPageBreaks.removePageBreaks();
       },
     });
   }
@@ -762,6 +770,8 @@ function sheetSteps(
   }
 
   for (const chart of plan.charts) steps.push(chartStep(sheets, name, chart));
+  if (plan.pageSetup && options.pageLayout !== false)
+    steps.push(pageLayoutStep(sheets, name, plan.pageSetup));
 
   if (plan.hidden !== undefined) {
     const hidden = plan.hidden;
@@ -831,6 +841,8 @@ export function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
+const ALIGNMENTS = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
 /** One run, split by rows into pieces that each fit well within a request. */
 function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: number): Step[] {
   const rows = run.values.length;
@@ -843,12 +855,20 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
   const rowBytes = inputs.map(
     (row, r) => jsonBytes(row) + 1 + (run.numberFormats ? jsonBytes(run.numberFormats[r]) + 1 : 0),
   );
-  // getRangeByIndexes, values or formulas, number formats; bold and fill each a format path more.
+  // getRangeByIndexes, values or formulas, number formats; bold and fill each a format path more;
+  // the alignment a format path and a set, wrapping a format path and three calls.
   const pieceBytes = commandBytes(
-    1 + (run.bold ? 2 : 0) + (run.fill ? 2 : 0),
-    1 + (run.numberFormats ? 1 : 0) + (run.bold ? 1 : 0) + (run.fill ? 1 : 0),
+    1 + (run.bold ? 2 : 0) + (run.fill ? 2 : 0) + (run.align || run.wrap ? 1 : 0),
+    1 +
+      (run.numberFormats ? 1 : 0) +
+      (run.bold ? 1 : 0) +
+      (run.fill ? 1 : 0) +
+      (run.align ? 1 : 0) +
+      (run.wrap ? 3 : 0),
     [run.row, run.col, rows, cols],
     run.fill,
+    run.align ? ALIGNMENTS[run.align] : undefined,
+    run.wrap ? [true, 'Top'] : undefined,
   );
   const bulkSets = 1 + (run.numberFormats ? 1 : 0);
   /** Rows `from` to `to`; a piece Excel still finds too big splits into two. */
@@ -873,6 +893,12 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
       else range.values = slice;
       if (run.bold) range.format.font.bold = true;
       if (run.fill) range.format.fill.color = run.fill;
+      if (run.align) range.format.horizontalAlignment = ALIGNMENTS[run.align];
+      if (run.wrap) {
+        range.format.wrapText = true;
+        range.format.verticalAlignment = 'Top';
+        range.format.autofitRows();
+      }
     },
   });
   const pieceBudget = Math.max(1, Math.floor(budget / 2));
@@ -917,13 +943,45 @@ function linkSteps(sheets: SheetHandles, name: string, run: WriteRun): Step[] {
 /** The keys of a hyperlink's JSON: `{"documentReference":…,"textToDisplay":…}`. */
 const LINK_KEYS = 'documentReference,textToDisplay';
 
+/**
+ * How the sheet prints (`Worksheet.pageLayout`, ExcelApi 1.9): orientation, one page wide
+ * (`zoom` set as one object, as the page asks: learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model),
+ * title rows, print area, the footer in Excel's codes, manual page breaks.
+ */
+function pageLayoutStep(sheets: SheetHandles, name: string, setup: PageSetup): Step {
+  const footer = [setup.footer.left, setup.footer.center, setup.footer.right].map(headerFooterCode);
+  const breaks = setup.rowBreaks ?? [];
+  return {
+    sheet: name,
+    // pageLayout, headersFooters, defaultForAllPages, then each break's collection; calls: orientation,
+    // zoom, title rows, print area, three footers, each break's add.
+    bytes:
+      commandBytes(3, 7, 'Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }, '$1:$1') +
+      commandBytes(0, 0, setup.printArea, ...footer) +
+      breaks.reduce((sum, row) => sum + commandBytes(2, 1, `A${row + 1}`), 0),
+    queue: () => {
+      const sheet = sheets.get(name);
+      const layout = sheet.pageLayout;
+      layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.zoom = { horizontalFitToPages: setup.fitToPagesWide, verticalFitToPages: 0 };
+      if (setup.titleRows)
+        layout.setPrintTitleRows(`$${setup.titleRows.first + 1}:$${setup.titleRows.last + 1}`);
+      if (setup.printArea) layout.setPrintArea(setup.printArea);
+      const footers = layout.headersFooters.defaultForAllPages;
+      [footers.leftFooter, footers.centerFooter, footers.rightFooter] = footer;
+      // « The page break precedes this range » (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-display).
+      for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+    },
+  };
+}
+
 function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
   const others = Math.max(0, spec.series.length - 1);
   return {
     sheet: name,
     // charts, add, title, series, getItemAt, and a range for values and categories; each other
-    // series adds itself and two ranges. Calls: title, name, axes, position, width, height.
-    bytes: commandBytes(8 + 3 * others, 7 + 2 * others, spec, spec.series),
+    // series adds itself and two ranges. Calls: title, name, axes, position (over its cells).
+    bytes: commandBytes(8 + 3 * others, 5 + 2 * others, spec, spec.series),
     queue: () => {
       const sheet = sheets.get(name);
       const [first, ...others] = spec.series;
@@ -942,9 +1000,9 @@ function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
         added.setValues(sheet.getRange(series.values));
         added.setXAxisValues(sheet.getRange(spec.categories));
       }
-      chart.setPosition(spec.anchor);
-      chart.width = spec.width;
-      chart.height = spec.height;
+      // Over the cells core chose (inside the print area, above a page break): « the chart's width and
+      // height will be set to fully cover up » the end cell (learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1)).
+      chart.setPosition(spec.anchor, spec.end);
     },
   };
 }

@@ -42,6 +42,8 @@ export interface ExcelBridgeOptions {
   run?: ExcelRunner;
   /** Write cell notes (needs ExcelApi 1.18); detected from Office.js when left out. */
   notes?: boolean;
+  /** Write print settings (`Worksheet.pageLayout`, ExcelApi 1.9); detected from Office.js when left out. */
+  pageLayout?: boolean;
   /** The moment of each action (tests pin it). */
   now?: () => Date;
   /** Bytes per write request; by default 4 MB on Excel on the web, unlimited on desktop. */
@@ -94,6 +96,15 @@ export function notesSupported(): boolean {
   return excelApi('1.18');
 }
 
+/**
+ * Print settings (`Worksheet.pageLayout`, `horizontalPageBreaks`) need ExcelApi 1.9
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-display); older Excel
+ * still gets the sheets, printed with its own defaults.
+ */
+export function pageLayoutSupported(): boolean {
+  return excelApi('1.9');
+}
+
 /** Only Excel on the web limits payloads (5 MB): desktop Excel writes any plan in one sync. */
 export function platformPayloadBudget(): number {
   try {
@@ -114,6 +125,7 @@ export interface ExcelActionOutcome {
 function writeOptions(options: ExcelBridgeOptions) {
   return {
     notes: options.notes ?? notesSupported(),
+    pageLayout: options.pageLayout ?? pageLayoutSupported(),
     payloadBudget: options.payloadBudget ?? platformPayloadBudget(),
   };
 }

@@ -120,6 +120,11 @@ function writeSheet(
   if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
   for (const run of columnRuns(plan.hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
   for (const chart of plan.charts) insertChart(spreadsheet, sheet, chart, services);
+  // `plan.pageSetup` is not written: Apps Script has no print settings (no orientation, scaling,
+  // print area, title rows or footer among the Sheet and Range methods,
+  // developers.google.com/apps-script/reference/spreadsheet/sheet; they are chosen in File >
+  // Print). What core sets for Sheets as well still serves the printout: the frozen header rows,
+  // which the print dialog's « repeat frozen rows » puts on every page, and the wrapped headers.
   if (plan.hidden === true) sheet.hideSheet();
   else if (plan.hidden === false) sheet.showSheet();
 }
@@ -195,6 +200,8 @@ function writeRun(sheet: Sheet, run: WriteRun, links: LinkResolver): void {
     }
     if (run.fill) range.setBackground(run.fill);
     if (run.bold) range.setFontWeight('bold');
+    if (run.wrap) range.setWrap(true);
+    if (run.align) range.setHorizontalAlignment(run.align);
   }
 }
 

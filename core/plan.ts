@@ -25,6 +25,10 @@ export interface Block {
   fill?: string;
   /** Internal links (`#'Projets'!F7`) per cell, same shape as `values`, null for none. */
   links?: (string | null)[][];
+  /** Long text wraps inside its cell (table headers), the row growing to show it. */
+  wrap?: boolean;
+  /** Horizontal alignment of the block's cells; absent keeps the host's (numbers right, text left). */
+  align?: 'left' | 'center' | 'right';
 }
 
 /**
@@ -52,8 +56,36 @@ export interface ChartSpec {
   series: { name: string; values: string }[];
   /** Top-left cell where the chart is placed. */
   anchor: string;
+  /** Last cell the chart covers (bottom right): it lies within the printed columns, above a page break. */
+  end: string;
+  /** Size in pixels, the size of the cells from `anchor` to `end` (hosts that size charts by pixels). */
   width: number;
   height: number;
+}
+
+/** A field of a page footer that the printer fills in. */
+export interface FooterField {
+  field: 'page' | 'pages';
+}
+
+/** One section of a footer: text and fields (`page `, {page}, ` de `, {pages}). */
+export type FooterText = readonly (string | FooterField)[];
+
+/**
+ * How a generated sheet prints (design: every sheet staff print for the council). Hosts that have
+ * print settings write it as is; Google Sheets has none (apps-script/sheets-adapter.ts).
+ */
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Scaled to this many pages wide, as many pages tall as it needs. */
+  fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page, 0-based and inclusive. */
+  titleRows?: { first: number; last: number };
+  /** The A1 range printed: the tool's control columns lie outside it. */
+  printArea?: string;
+  /** 0-based rows that start a new page (so that a chart is never cut across two pages). */
+  rowBreaks?: number[];
+  footer: { left: FooterText; center: FooterText; right: FooterText };
 }
 
 /**
@@ -76,6 +108,8 @@ export interface SheetPlan {
   charts?: ChartSpec[];
   /** Hide the sheet (e.g. nothing). */
   hidden?: boolean;
+  /** How the sheet prints: generated sheets declare it. */
+  pageSetup?: PageSetup;
 }
 
 /** One staff cell a changing action sets: what it read there (compare-and-set, Journal) and what it writes. */

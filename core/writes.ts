@@ -22,6 +22,7 @@ import {
   type CellChange,
   type ChartSpec,
   isFormula,
+  type PageSetup,
   type Plan,
   type PlanValue,
   type SheetPlan,
@@ -69,6 +70,7 @@ export interface ResolvedSheet {
   /** Charts of a cleared sheet to remove, by the names the host read (Sheets removes them all). */
   removeCharts: string[];
   hidden?: boolean;
+  pageSetup?: PageSetup;
 }
 
 export interface ResolvedPlan {
@@ -359,6 +361,7 @@ export function resolvePlan(
     if (sheetPlan.frozenRows !== undefined) target.frozenRows = sheetPlan.frozenRows;
     if (sheetPlan.charts) target.charts.push(...sheetPlan.charts);
     if (sheetPlan.hidden !== undefined) target.hidden = sheetPlan.hidden;
+    if (sheetPlan.pageSetup) target.pageSetup = sheetPlan.pageSetup;
   }
   const written = sheets.filter((s) => !isEmptyEdit(s));
   // A protected sheet refuses writes part-way through a batch: refuse the whole plan before any write.
@@ -386,7 +389,8 @@ function isEmptyEdit(sheet: ResolvedSheet): boolean {
     sheet.hiddenColumns.length === 0 &&
     sheet.frozenRows === undefined &&
     sheet.charts.length === 0 &&
-    sheet.hidden === undefined
+    sheet.hidden === undefined &&
+    sheet.pageSetup === undefined
   );
 }
 
@@ -472,6 +476,8 @@ function resolveBlock(block: Block, rowOffset: number, staff: SheetSnapshot | nu
     if (block.numberFormats) run.numberFormats = block.numberFormats;
     if (block.bold) run.bold = true;
     if (block.fill) run.fill = block.fill;
+    if (block.wrap) run.wrap = true;
+    if (block.align) run.align = block.align;
     if (links) run.links = links;
     return [run];
   }
@@ -484,7 +490,8 @@ function resolveBlock(block: Block, rowOffset: number, staff: SheetSnapshot | nu
       const format = block.numberFormats?.[i]?.[j] ?? null;
       const now = cellState(staff, row, col);
       if (now.computed) continue;
-      if (format === null && !block.bold && !block.fill && sameCell(now, planValueState(value))) continue;
+      const styled = block.bold || block.fill || block.wrap || block.align;
+      if (format === null && !styled && sameCell(now, planValueState(value))) continue;
       edits.push({ row, col, value, format, link: links?.[i]?.[j] ?? null });
     }
   }
@@ -494,6 +501,8 @@ function resolveBlock(block: Block, rowOffset: number, staff: SheetSnapshot | nu
     if (b.numberFormats) run.numberFormats = b.numberFormats;
     if (block.bold) run.bold = true;
     if (block.fill) run.fill = block.fill;
+    if (block.wrap) run.wrap = true;
+    if (block.align) run.align = block.align;
     if (links) run.links = b.values.map((_, i) => [linkAt.get(`${b.row + i},${b.col}`) ?? null]);
     return run;
   });
@@ -557,7 +566,8 @@ function canBridge(
   sheet: SheetSnapshot,
   rewritable: (state: CellState) => boolean,
 ): boolean {
-  const single = (run: WriteRun) => run.values[0]?.length === 1 && !run.links && !run.bold && !run.fill;
+  const single = (run: WriteRun) =>
+    run.values[0]?.length === 1 && !run.links && !run.bold && !run.fill && !run.wrap && !run.align;
   if (a.col !== b.col || !single(a) || !single(b)) return false;
   const end = a.row + a.values.length;
   if (b.row < end) return false;

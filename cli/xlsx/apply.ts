@@ -3,7 +3,8 @@ import type ExcelJS from 'exceljs';
 import { parseCellAddress } from '../../core/a1.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import type { Issue } from '../../core/issues.js';
-import { isFormula, type Plan, type PlanValue } from '../../core/plan.js';
+import { isFormula, type PageSetup, type Plan, type PlanValue } from '../../core/plan.js';
+import { headerFooterCode } from '../../core/print.js';
 import {
   type CellLink,
   type ResolvedMark,
@@ -67,7 +68,34 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: ResolvedSheet): boolean {
     worksheet.views = plan.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: plan.frozenRows }] : [];
   }
   if (plan.hidden !== undefined) worksheet.state = plan.hidden ? 'hidden' : 'visible';
+  if (plan.pageSetup) writePageSetup(worksheet, plan.pageSetup);
   return hasFormulas;
+}
+
+/**
+ * The sheet's print settings (ExcelJS `pageSetup`, `headerFooter`, row breaks). « One page wide »
+ * is `fitToWidth` 1 with `fitToHeight` 0: ExcelJS writes 1 for an absent height, which would
+ * squeeze the whole sheet onto one page (github.com/exceljs/exceljs/issues/388).
+ */
+function writePageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): void {
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
+    ...worksheet.pageSetup,
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: setup.fitToPagesWide,
+    fitToHeight: 0,
+  };
+  if (setup.printArea) pageSetup.printArea = setup.printArea;
+  else delete pageSetup.printArea;
+  if (setup.titleRows) pageSetup.printTitlesRow = `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}`;
+  else delete pageSetup.printTitlesRow;
+  worksheet.pageSetup = pageSetup;
+  const { left, center, right } = setup.footer;
+  worksheet.headerFooter = {
+    ...worksheet.headerFooter,
+    oddFooter: `&L${headerFooterCode(left)}&C${headerFooterCode(center)}&R${headerFooterCode(right)}`,
+  };
+  for (const row of setup.rowBreaks ?? []) worksheet.getRow(row).addPageBreak();
 }
 
 /** ExcelJS internals a generated sheet is cleared through: it has no `clear()` of its own. */
@@ -111,10 +139,12 @@ function writeRun(worksheet: ExcelJS.Worksheet, run: WriteRun, keepStyle: boolea
       cell.value = link ? linkValue(value, link) : cellValue(value);
       const numFmt = run.numberFormats?.[i]?.[j];
       const style: Partial<ExcelJS.Style> =
-        keepStyle || numFmt || run.bold || run.fill ? { ...cell.style } : {};
+        keepStyle || numFmt || run.bold || run.fill || run.wrap || run.align ? { ...cell.style } : {};
       if (numFmt) style.numFmt = numFmt;
       if (run.bold) style.font = { ...style.font, bold: true };
       if (run.fill) style.fill = solid(run.fill);
+      if (run.wrap) style.alignment = { ...style.alignment, wrapText: true, vertical: 'top' };
+      if (run.align) style.alignment = { ...style.alignment, horizontal: run.align };
       if (link) style.font = { ...style.font, underline: true, color: { argb: 'FF0563C1' } };
       // Styles read by ExcelJS are shared between cells: always give the cell its own copy.
       cell.style = style;

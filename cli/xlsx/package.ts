@@ -636,16 +636,14 @@ export function chartXml(sheet: string, spec: ChartSpec): string {
   );
 }
 
-// Default column width and row height in pixels: the chart's size in cells for its two-cell anchor.
-const COLUMN_PX = 64;
-const ROW_PX = 20;
-
 export function drawingXml(specs: ChartSpec[]): string {
   const anchors = specs
     .map((spec, i) => {
+      // A two-cell anchor over the cells core placed the chart on: its `to` is the cell after `end`.
       const { row, col } = parseCellAddress(spec.anchor);
-      const toCol = col + Math.max(1, Math.round(spec.width / COLUMN_PX));
-      const toRow = row + Math.max(1, Math.round(spec.height / ROW_PX));
+      const end = parseCellAddress(spec.end);
+      const toCol = Math.max(col, end.col) + 1;
+      const toRow = Math.max(row, end.row) + 1;
       return (
         '<xdr:twoCellAnchor editAs="oneCell">' +
         `<xdr:from><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +

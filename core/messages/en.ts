@@ -445,6 +445,10 @@ export const enSheets: SheetTexts = {
     notScored: 'Not scored',
     decided: 'Already decided',
   },
+  print: {
+    produced: (day) => `Produced on ${day}`,
+    pageOf: (page, pages) => ['page ', page, ' of ', pages],
+  },
 };
 
 /** The spreadsheet's own error names (a function's error cell reads like the host's). */

@@ -461,6 +461,10 @@ export const frSheets: SheetTexts = {
     notScored: 'Non évalué',
     decided: 'Décision rendue',
   },
+  print: {
+    produced: (day) => `Produit le ${day}`,
+    pageOf: (page, pages) => ['page ', page, ' de ', pages],
+  },
 };
 
 /** The spreadsheet's own error names (a function's error cell reads like the host's). */

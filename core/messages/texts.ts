@@ -1,6 +1,7 @@
 import type { ActionName } from '../action-table.js';
 import type { CatalogName, ParamKey, ResultType } from '../catalog/declarations.js';
 import type { Severity } from '../issues.js';
+import type { FooterField, FooterText } from '../plan.js';
 import type { RecommendationStatus } from '../recommendation.js';
 import type { Lang } from './format.js';
 import type { frCli } from './fr.js';
@@ -77,6 +78,13 @@ export interface SheetTexts {
   rankingTitle: (program: string) => string;
   /** The Recommandation column: one short label per status. */
   status: Record<RecommendationStatus, string>;
+  /** The footer of every printed page of a generated sheet. */
+  print: {
+    /** `Produit le 2022-03-01`: the day the sheet was generated, in Montréal. */
+    produced: (day: string) => string;
+    /** `page 2 de 3`, the printer filling in the fields. */
+    pageOf: (page: FooterField, pages: FooterField) => FooterText;
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   valueType,
 } from '../journal.js';
 import type { Block, Operation, SheetPlan } from '../plan.js';
+import { pageSetup } from '../print.js';
 
 export const JOURNAL_TITLE = 'Journal des modifications';
 
@@ -75,6 +76,15 @@ export function journalAppendPlan(snapshot: WorkbookSnapshot, operation: Operati
   if (!exists) {
     plan.frozenRows = 4;
     plan.columnWidths = COLUMN_WIDTHS.map((width, col) => ({ col, width }));
+    // Rows are added at every operation: no print area, the header row on every page.
+    plan.pageSetup = pageSetup({
+      lang: 'fr',
+      now: operation.at,
+      program: JOURNAL_TITLE,
+      orientation: 'landscape',
+      titleRows: { first: 3, last: 3 },
+      dated: false,
+    });
   }
   return plan;
 }

@@ -8,6 +8,7 @@ import { generatedSheetName, generatedTitleBlock } from '../generated.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, renderIssue, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, PlanValue, SheetPlan } from '../plan.js';
+import { areaAddress, pageSetup } from '../print.js';
 import { compareNatural } from '../ranking.js';
 import type { Recommendation } from '../recommendation.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
@@ -132,7 +133,7 @@ export function rankingPlan(
   const headerRow = 3;
   const blocks: Block[] = [
     generatedTitleBlock(title, journalTimestamp(now)),
-    { row: headerRow, col: 0, values: [headers], bold: true },
+    { row: headerRow, col: 0, values: [headers], bold: true, wrap: true },
   ];
   if (rows.length > 0) blocks.push({ row: headerRow + 1, col: 0, values: rows, numberFormats: formats });
 
@@ -157,6 +158,14 @@ export function rankingPlan(
       blocks,
       frozenRows: headerRow + 1,
       columnWidths: widths.map((width, col) => ({ col, width })),
+      pageSetup: pageSetup({
+        lang,
+        now,
+        program: analysis.settings.programName,
+        orientation: 'landscape',
+        titleRows: { first: headerRow, last: headerRow },
+        printArea: areaAddress(headerRow + rows.length, headers.length - 1),
+      }),
     },
     issues,
   };

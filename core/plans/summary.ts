@@ -3,7 +3,7 @@
  * staff sheets (they stay right when staff edit), a « Contrôle » column comparing each formula with
  * the core's ledger, a table by priority and a chart.
  */
-import { cellAddress, columnLetters, sheetReference } from '../a1.js';
+import { cellAddress, columnLetters, parseCellAddress, sheetReference } from '../a1.js';
 import type { Analysis } from '../analysis.js';
 import type { CellValue, WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock } from '../generated.js';
@@ -11,6 +11,7 @@ import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
+import { areaAddress, chartPlace, pageSetup } from '../print.js';
 import { fiscalYearRange, isFiscalYearLabel } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { decisionKeys } from '../values/vocabulary.js';
@@ -33,6 +34,10 @@ export const PRIORITY_HEADERS = ['Priorité', 'Projets', 'Demandé', 'Engagé', 
 /** 0-based row of the table's headers (rows 1-2 hold the title block). */
 export const SUMMARY_HEADER_ROW = 3;
 const CONTROL_COL = 8;
+/** The design's table ends in G: what prints. */
+const TABLE_LAST_COL = SUMMARY_HEADERS.length - 1;
+/** The chart's height in rows. */
+const CHART_ROWS = 16;
 /** The core’s values, written as constants, start here (column K). */
 const HELPER_COL = 10;
 
@@ -296,18 +301,32 @@ export function summaryPlan(
   });
   blocks.push({ row: priorityTotalRow, col: 0, values: [['Total']], bold: true });
 
+  const columnWidths = [
+    { col: 0, width: 34 },
+    ...[1, 2, 3, 4, 5, 6].map((col) => ({ col, width: 16 })),
+    { col: CONTROL_COL - 1, width: 3 },
+    { col: CONTROL_COL, width: 22 },
+    { col: HELPER_COL - 1, width: 3 },
+    ...[0, 1, 2, 3, 4, 5].map((i) => ({ col: HELPER_COL + i, width: 16 })),
+  ];
+  // The chart over the table's columns, below the tables: inside the printed columns A to G.
+  const chart = chartPlace(priorityTotalRow + 3, 0, TABLE_LAST_COL, CHART_ROWS, columnWidths);
+  const lastRow = years.length > 0 ? parseCellAddress(chart.end).row : priorityTotalRow;
   const sheet: SheetPlan = {
     sheet: name,
     mode: 'replace',
     blocks,
     frozenRows: headerRow + 1,
-    columnWidths: [
-      { col: 0, width: 34 },
-      ...[1, 2, 3, 4, 5, 6].map((col) => ({ col, width: 16 })),
-      { col: CONTROL_COL, width: 22 },
-      { col: 8, width: 3 },
-      ...[0, 1, 2, 3, 4, 5].map((i) => ({ col: HELPER_COL + i, width: 16 })),
-    ],
+    columnWidths,
+    // The check columns (Contrôle, the tool's values) are for the screen: the print stops at G.
+    pageSetup: pageSetup({
+      lang,
+      now,
+      program: analysis.settings.programName,
+      orientation: 'landscape',
+      titleRows: { first: 0, last: 0 },
+      printArea: areaAddress(lastRow, TABLE_LAST_COL),
+    }),
   };
   if (years.length > 0) {
     const range = (col: number) => `${a1(firstRow, col)}:${a1(totalRow - 1, col)}`;
@@ -321,9 +340,7 @@ export function summaryPlan(
           { name: 'Engagé', values: range(4) },
           { name: 'Solde reporté', values: range(6) },
         ],
-        anchor: a1(priorityTotalRow + 3, 0),
-        width: 640,
-        height: 320,
+        ...chart,
       },
     ];
   }

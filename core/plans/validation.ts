@@ -19,6 +19,7 @@ import { generatedSheetName, generatedTitleBlock, isGeneratedSheet } from '../ge
 import type { Issue, Severity } from '../issues.js';
 import { type Lang, renderIssue } from '../messages/index.js';
 import type { Block, CellMark, SheetPlan } from '../plan.js';
+import { areaAddress, pageSetup } from '../print.js';
 import { headerKey } from '../values/text.js';
 import { journalTimestamp } from './journal.js';
 
@@ -259,14 +260,20 @@ export function validationPlan(
     });
   }
 
-  return [validationSheetPlan(name, analysis.issues, originalFills, options), ...plans];
+  return [
+    validationSheetPlan(name, analysis.issues, originalFills, {
+      ...options,
+      program: analysis.settings.programName,
+    }),
+    ...plans,
+  ];
 }
 
 function validationSheetPlan(
   name: string,
   issues: readonly Issue[],
   originalFills: ReadonlyMap<string, string>,
-  options: { lang: Lang; now: Date },
+  options: { lang: Lang; now: Date; program: string },
 ): SheetPlan {
   const text = TEXT[options.lang];
   const counts = { error: 0, warning: 0, info: 0 };
@@ -301,7 +308,14 @@ function validationSheetPlan(
     generatedTitleBlock(text.title, journalTimestamp(options.now)),
     { row: COUNTS_ROW, col: 0, values: [[...text.counts]], bold: true },
     { row: COUNTS_ROW + 1, col: 0, values: [[counts.error, counts.warning, counts.info]] },
-    { row: TABLE_HEADER_ROW, col: 0, values: [[...text.headers]], bold: true, fill: HEADER_FILL },
+    {
+      row: TABLE_HEADER_ROW,
+      col: 0,
+      values: [[...text.headers]],
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    },
     { row: TABLE_HEADER_ROW + 1, col: 0, values: rows, links },
   ];
   return {
@@ -318,5 +332,14 @@ function validationSheetPlan(
     ],
     frozenRows: TABLE_HEADER_ROW + 1,
     hiddenColumns: [ORIGINAL_FILL_COL],
+    // The hidden bookkeeping column stays out of the print.
+    pageSetup: pageSetup({
+      lang: options.lang,
+      now: options.now,
+      program: options.program,
+      orientation: 'landscape',
+      titleRows: { first: TABLE_HEADER_ROW, last: TABLE_HEADER_ROW },
+      printArea: areaAddress(TABLE_HEADER_ROW + rows.length, ORIGINAL_FILL_COL - 1),
+    }),
   };
 }

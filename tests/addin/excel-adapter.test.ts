@@ -17,7 +17,10 @@ import { projectsSnapshot } from './fixtures.js';
 function applyPlan(
   context: Parameters<typeof applyResolved>[0],
   plan: Plan,
-  { snapshot = { sheets: [] }, ...options }: { snapshot?: WorkbookSnapshot; payloadBudget?: number } = {},
+  {
+    snapshot = { sheets: [] },
+    ...options
+  }: { snapshot?: WorkbookSnapshot; payloadBudget?: number; pageLayout?: boolean } = {},
 ) {
   return applyResolved(context, resolvePlan(plan, snapshot).resolved, options);
 }
@@ -151,6 +154,7 @@ function summaryPlan(): Plan {
               { name: 'Engagé', values: 'C5:C5' },
             ],
             anchor: 'F4',
+            end: 'L18',
             width: 480,
             height: 288,
           },
@@ -200,8 +204,9 @@ describe('applyPlan', () => {
           { name: 'Engagé', values: 'C5', categories: 'A5' },
         ],
         anchor: 'F4',
-        width: 480,
-        height: 288,
+        end: 'L18',
+        width: null,
+        height: null,
       },
     ]);
   });
@@ -447,5 +452,78 @@ describe('readSnapshot with Excel Tables', () => {
     expect(fake.stats.syncs).toBe(2);
     expect(snapshot.sheets[1].tables).toEqual([{ name: 'Projets', headerRow: 0, totalsRow: 4 }]);
     expect(snapshot.sheets[0].tables).toBeUndefined();
+  });
+});
+
+describe('print settings (Worksheet.pageLayout, ExcelApi 1.9)', () => {
+  const printed: Plan = {
+    action: 'summary',
+    changedCells: 0,
+    sheets: [
+      {
+        sheet: 'Sommaire budgétaire',
+        mode: 'replace',
+        blocks: [{ row: 3, col: 0, values: [['Exercice', 'Enveloppe']], bold: true, wrap: true }],
+        pageSetup: {
+          orientation: 'landscape',
+          fitToPagesWide: 1,
+          titleRows: { first: 3, last: 3 },
+          printArea: 'A1:G40',
+          rowBreaks: [21],
+          footer: {
+            left: ['Alliance & co'],
+            center: ['Produit le 2026-11-27'],
+            right: ['page ', { field: 'page' }, ' de ', { field: 'pages' }],
+          },
+        },
+      },
+    ],
+  };
+
+  it('writes what core resolved: orientation, one page wide, title rows, print area, footer, breaks', async () => {
+    const fake = createFakeExcel({ sheets: [] });
+    await fake.run((context) => applyPlan(context, printed));
+    const sheet = fake.model.sheet('Sommaire budgétaire');
+    expect(sheet.pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$4:$4',
+      printArea: 'A1:G40',
+      footer: { left: 'Alliance && co', center: 'Produit le 2026-11-27', right: 'page &P de &N' },
+    });
+    expect(sheet.rowBreaks).toEqual([21]);
+    // Wrapped headers, their row fitted to them.
+    expect(sheet.cell(3, 0)?.wrapText).toBe(true);
+    expect(sheet.autofitRows.has(3)).toBe(true);
+  });
+
+  it('a regenerated sheet drops the page breaks of the previous generation', async () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: 'Sommaire budgétaire',
+          values: [['Sommaire'], ['Feuille produite par l’outil Alliance : elle est remplacée.']],
+        },
+      ],
+    };
+    const fake = createFakeExcel(snapshot);
+    fake.model.sheet('Sommaire budgétaire').rowBreaks.push(7, 30);
+    await fake.run((context) => applyPlan(context, printed, { snapshot }));
+    expect(fake.model.sheet('Sommaire budgétaire').rowBreaks).toEqual([21]);
+  });
+
+  it('below ExcelApi 1.9 the page layout API fails; without it the sheet is written all the same', async () => {
+    const old = createFakeExcel({ sheets: [] });
+    old.model.excelApiMinor = 8;
+    await expect(old.run((context) => applyPlan(context, printed))).rejects.toMatchObject({
+      code: 'ApiNotFound',
+    });
+    const fake = createFakeExcel({ sheets: [] });
+    fake.model.excelApiMinor = 8;
+    const { resolved } = resolvePlan(printed, { sheets: [] });
+    await fake.run((context) => applyResolved(context, resolved, { pageLayout: false }));
+    const sheet = fake.model.sheet('Sommaire budgétaire');
+    expect(sheet.valueAt('B4')).toBe('Enveloppe');
+    expect(sheet.pageLayout.orientation).toBe('Portrait');
   });
 });

@@ -353,3 +353,29 @@ describe('Excel as it really is', () => {
     expect(plain(result.summary)).toContain('Choisissez « Annuler la dernière opération »');
   });
 });
+
+describe('print settings follow the ExcelApi requirement set', () => {
+  it('written from ExcelApi 1.9, left to Excel below it, detected through Office.js', async () => {
+    const { installFakeOffice } = await import('../fakes/excel/index.js');
+    const target = globalThis as unknown as Record<string, unknown>;
+    try {
+      const handle = installFakeOffice(target, sample);
+      await createExcelBridge({ now: NOW, notes: true, undoGroups: false }).run('rank', 'fr');
+      const ranking = handle.model.sheet('Classement');
+      expect(ranking.pageLayout.orientation).toBe('Landscape');
+      expect(ranking.pageLayout.footer.right).toBe('page &P de &N');
+
+      const old = installFakeOffice(target, sample);
+      old.model.excelApiMinor = 8;
+      const outcome = await createExcelBridge({ now: NOW, notes: false, undoGroups: false }).run(
+        'rank',
+        'fr',
+      );
+      expect(outcome.ok).toBe(true);
+      expect(old.model.sheet('Classement').valueAt('A4')).toBe('Rang');
+      expect(old.model.sheet('Classement').pageLayout.orientation).toBe('Portrait');
+    } finally {
+      for (const name of ['Office', 'Excel', 'CustomFunctions', '__allianceFake']) delete target[name];
+    }
+  });
+});

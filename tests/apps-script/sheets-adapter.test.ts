@@ -120,7 +120,15 @@ describe('applyPlan', () => {
             mode: 'replace',
             blocks: [
               { row: 0, col: 0, values: [['Sommaire budgétaire']], bold: true },
-              { row: 3, col: 0, values: [['Exercice', 'Enveloppe']], bold: true, fill: '#E8F0FE' },
+              {
+                row: 3,
+                col: 0,
+                values: [['Exercice', 'Enveloppe']],
+                bold: true,
+                fill: '#E8F0FE',
+                wrap: true,
+                align: 'center',
+              },
               {
                 row: 4,
                 col: 0,
@@ -149,6 +157,7 @@ describe('applyPlan', () => {
                 categories: 'A5:A5',
                 series: [{ name: 'Enveloppe', values: 'B5:B5' }],
                 anchor: 'E4',
+                end: 'K18',
                 width: 480,
                 height: 300,
               },
@@ -165,6 +174,9 @@ describe('applyPlan', () => {
     expect(sheet.cellAt(5, 2).numberFormat).toBe('#,##0 "$"');
     expect(sheet.cellAt(1, 1).fontWeight).toBe('bold');
     expect(sheet.cellAt(4, 2).background).toBe('#E8F0FE');
+    expect(sheet.cellAt(4, 2).wrap).toBe(true);
+    expect(sheet.cellAt(4, 2).horizontalAlignment).toBe('center');
+    expect(sheet.cellAt(5, 2).wrap).toBe(false);
     expect(sheet.frozenRows).toBe(4);
     expect([...sheet.hiddenColumns].sort()).toEqual([7, 8, 9]);
     expect(sheet.columnWidths.get(1)).toBe(103);
@@ -377,6 +389,7 @@ describe('applyPlan', () => {
           categories: 'A1:A3',
           series: [{ name: 's', values: 'B1:B3' }],
           anchor: 'D1',
+          end: 'D1',
           width: 1,
           height: 1,
         },

@@ -39,6 +39,7 @@ const plan: Plan = {
             { name: 'Engagé', values: 'C2:C3' },
           ],
           anchor: 'E2',
+          end: 'K16',
           width: 480,
           height: 288,
         },

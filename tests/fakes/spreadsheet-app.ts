@@ -19,6 +19,10 @@ interface Cell {
   background: string;
   numberFormat: string;
   fontWeight: string;
+  /** `setWrap(s)`: text wraps inside the cell (https://developers.google.com/apps-script/reference/spreadsheet/range#setwrapisWrapEnabled). */
+  wrap: boolean;
+  /** `setHorizontalAlignment(s)`: `left`, `center`, `right` or `general` (https://developers.google.com/apps-script/reference/spreadsheet/range#sethorizontalalignmentalignment). */
+  horizontalAlignment: string;
   /** Text with runs (links) set through `setRichTextValue(s)`; null for plain content. */
   richText?: FakeRichTextValue | null;
 }
@@ -416,6 +420,36 @@ export class FakeRange {
   setFontWeight(weight: string | null): FakeRange {
     return this.setFontWeights(this.map(() => weight));
   }
+  setWraps(wraps: boolean[][]): FakeRange {
+    return this.write(
+      wraps,
+      (cell, wrap) => {
+        cell.wrap = wrap;
+      },
+      'setWraps',
+    );
+  }
+  setWrap(wrap: boolean): FakeRange {
+    return this.setWraps(this.map(() => wrap));
+  }
+  getWraps(): boolean[][] {
+    return this.map((cell) => cell.wrap);
+  }
+  setHorizontalAlignments(alignments: (string | null)[][]): FakeRange {
+    return this.write(
+      alignments,
+      (cell, alignment) => {
+        cell.horizontalAlignment = alignment ?? 'general';
+      },
+      'setHorizontalAlignments',
+    );
+  }
+  setHorizontalAlignment(alignment: string | null): FakeRange {
+    return this.setHorizontalAlignments(this.map(() => alignment));
+  }
+  getHorizontalAlignments(): string[][] {
+    return this.map((cell) => cell.horizontalAlignment);
+  }
   setDataValidation(rule: FakeValidation): FakeRange {
     this.sheet.book.refuseIfProtected(this.sheet, this.row, this.column, this.numRows, this.numColumns);
     this.sheet.validations.push({ range: this.getA1Notation(), rule });
@@ -472,6 +506,8 @@ function emptyCell(): Cell {
     background: DEFAULT_BACKGROUND,
     numberFormat: DEFAULT_FORMAT,
     fontWeight: 'normal',
+    wrap: false,
+    horizontalAlignment: 'general',
   };
 }
 

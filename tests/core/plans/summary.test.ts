@@ -130,8 +130,10 @@ describe('Sommaire budgétaire', () => {
           { name: 'Engagé', values: 'E5:E8' },
           { name: 'Solde reporté', values: 'G5:G8' },
         ],
+        // Over A21:G36, the printed columns: 34 + 6 × 16 characters wide, 16 rows of 20 px.
         anchor: 'A21',
-        width: 640,
+        end: 'G36',
+        width: 34 * 7 + 5 + 6 * (16 * 7 + 5),
         height: 320,
       },
     ]);

@@ -9,6 +9,7 @@ import {
   coerceTyped,
   emptyCell,
   type FakeChart,
+  type FakePageLayout,
   type FakeProtectionOptions,
   type FakeScalar,
   type FakeSheet,
@@ -195,6 +196,12 @@ export class FakeRequestContext {
   /** @internal Notes API calls fail at sync below ExcelApi 1.18 (see `FakeWorkbookModel.excelApiMinor`). */
   requireNotesApi(): void {
     if (this.model.excelApiMinor < 18)
+      throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+  }
+
+  /** @internal Print settings (`pageLayout`, page breaks) fail at sync below ExcelApi 1.9. */
+  requirePageLayoutApi(): void {
+    if (this.model.excelApiMinor < 9)
       throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
   }
 
@@ -392,10 +399,30 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   readonly tables: FakeTableCollection;
   /** `Worksheet.protection` (ExcelApi 1.2): `protected` loads, `protect()` / `unprotect()`. */
   readonly protection: FakeWorksheetProtection;
+  /** `Worksheet.pageLayout` (ExcelApi 1.9). */
+  readonly pageLayout: FakePageLayoutProxy;
+  /** `Worksheet.horizontalPageBreaks` (ExcelApi 1.9): manual breaks only. */
+  readonly horizontalPageBreaks: { add(range: string): void; removePageBreaks(): void };
 
   constructor(context: FakeRequestContext, resolver: () => FakeSheet | null, orNullObject: boolean) {
     super(context, resolver, orNullObject);
     this.protection = new FakeWorksheetProtection(context, this);
+    this.pageLayout = new FakePageLayoutProxy(context, this);
+    this.horizontalPageBreaks = {
+      // « The page break precedes this range » (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-display).
+      add: (range) =>
+        context.command(range.length, () => {
+          context.requirePageLayoutApi();
+          const sheet = this.target();
+          const { row } = parseRange(range);
+          if (!sheet.rowBreaks.includes(row)) sheet.rowBreaks.push(row);
+        }),
+      removePageBreaks: () =>
+        context.command(0, () => {
+          context.requirePageLayoutApi();
+          this.target().rowBreaks.splice(0);
+        }),
+    };
     this.freezePanes = {
       freezeRows: (count) =>
         context.command(8, () => {
@@ -656,6 +683,10 @@ class FakeRange extends FakeProxy<Area> {
     };
     columnWidth: number;
     protection: { locked: boolean };
+    wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
+    autofitRows(): void;
   };
   readonly dataValidation: {
     clear(): void;
@@ -751,6 +782,43 @@ class FakeRange extends FakeProxy<Area> {
         get locked(): boolean {
           throw notLoaded('format/protection/locked');
         },
+      },
+      set wrapText(wrap: boolean) {
+        context.command(
+          8,
+          each((sheet, r, c) => {
+            sheet.cellForWrite(r, c).wrapText = wrap;
+          }),
+        );
+      },
+      get wrapText(): boolean {
+        throw notLoaded('format/wrapText');
+      },
+      set horizontalAlignment(alignment: string) {
+        context.command(
+          jsonBytes(alignment),
+          each((sheet, r, c) => {
+            sheet.cellForWrite(r, c).horizontalAlignment = alignment;
+          }),
+        );
+      },
+      get horizontalAlignment(): string {
+        throw notLoaded('format/horizontalAlignment');
+      },
+      // Vertical alignment is accepted and not kept: no test reads it.
+      set verticalAlignment(alignment: string) {
+        context.command(jsonBytes(alignment), () => void liveArea(self.target()));
+      },
+      get verticalAlignment(): string {
+        throw notLoaded('format/verticalAlignment');
+      },
+      // « Changes the height of the rows of the current range to achieve the best fit » (ExcelApi 1.2,
+      // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)).
+      autofitRows() {
+        context.command(0, () => {
+          const area = liveArea(self.target());
+          for (let r = 0; r < Math.min(area.rows, 20_000); r++) area.sheet.autofitRows.add(area.row + r);
+        });
       },
     };
     this.dataValidation = {
@@ -902,7 +970,14 @@ class FakeRange extends FakeProxy<Area> {
           Object.assign(cell, { value: '', formula: null, quotePrefix: false });
           area.sheet.spills.delete(k);
         }
-        if (formats) Object.assign(cell, { numberFormat: 'General', fill: null, bold: false });
+        if (formats)
+          Object.assign(cell, {
+            numberFormat: 'General',
+            fill: null,
+            bold: false,
+            wrapText: false,
+            horizontalAlignment: 'General',
+          });
         if (links) cell.hyperlink = null;
       }
       if (applyTo === 'All') {
@@ -1284,6 +1359,7 @@ class FakeChartCollection {
       seriesBy,
       series: [],
       anchor: null,
+      end: null,
       width: null,
       height: null,
     };
@@ -1404,9 +1480,12 @@ class FakeChartProxy {
     });
   }
 
-  setPosition(startCell: string): void {
-    this.context.command(startCell.length, () => {
-      this.chart().anchor = startCell;
+  /** `setPosition(startCell, endCell?)`: with an end cell the chart covers the cells up to it. */
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.command(startCell.length + (endCell?.length ?? 0), () => {
+      const chart = this.chart();
+      chart.anchor = startCell;
+      chart.end = endCell ?? null;
     });
   }
 
@@ -1420,6 +1499,81 @@ class FakeChartProxy {
     this.context.command(8, () => {
       this.chart().height = points;
     });
+  }
+}
+
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout):
+ * the settings the adapter writes. `zoom` is set as one object, never through its properties
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model).
+ */
+class FakePageLayoutProxy {
+  readonly headersFooters: {
+    defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string };
+  };
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    const footer = (part: 'left' | 'center' | 'right') => ({
+      set: (text: string) =>
+        context.command(jsonBytes(text), () => {
+          context.requirePageLayoutApi();
+          worksheet.target().pageLayout.footer[part] = text;
+        }),
+    });
+    const left = footer('left');
+    const center = footer('center');
+    const right = footer('right');
+    this.headersFooters = {
+      defaultForAllPages: {
+        set leftFooter(text: string) {
+          left.set(text);
+        },
+        get leftFooter(): string {
+          throw notLoaded('leftFooter');
+        },
+        set centerFooter(text: string) {
+          center.set(text);
+        },
+        get centerFooter(): string {
+          throw notLoaded('centerFooter');
+        },
+        set rightFooter(text: string) {
+          right.set(text);
+        },
+        get rightFooter(): string {
+          throw notLoaded('rightFooter');
+        },
+      },
+    };
+  }
+
+  private set<K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void {
+    this.context.command(jsonBytes(value), () => {
+      this.context.requirePageLayoutApi();
+      this.worksheet.target().pageLayout[key] = value;
+    });
+  }
+
+  set orientation(orientation: 'Portrait' | 'Landscape') {
+    this.set('orientation', orientation);
+  }
+  get orientation(): 'Portrait' | 'Landscape' {
+    throw notLoaded('pageLayout/orientation');
+  }
+  set zoom(zoom: FakePageLayout['zoom']) {
+    this.set('zoom', { ...zoom });
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    throw notLoaded('pageLayout/zoom');
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set('printTitleRows', rows);
+  }
+  setPrintArea(area: string): void {
+    this.set('printArea', area);
   }
 }
 

@@ -19,6 +19,10 @@ export interface FakeCell {
   /** The cell was entered with a leading apostrophe: its text is never a number or a formula. */
   quotePrefix: boolean;
   hyperlink: string | null;
+  /** `format.wrapText` (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-wraptext-member). */
+  wrapText: boolean;
+  /** `format.horizontalAlignment`: `General` until set. */
+  horizontalAlignment: string;
 }
 
 export interface FakeChart {
@@ -27,8 +31,23 @@ export interface FakeChart {
   seriesBy: string;
   series: { name: string; values: string; categories: string | null }[];
   anchor: string | null;
+  /** The cell `setPosition(start, end)` made the chart cover up to. */
+  end: string | null;
   width: number | null;
   height: number | null;
+}
+
+/**
+ * A worksheet's print settings as `Worksheet.pageLayout` sets them (ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+ */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** `$4:$4`, as set. */
+  printTitleRows: string | null;
+  printArea: string | null;
+  footer: { left: string; center: string; right: string };
 }
 
 export interface FakeValidation {
@@ -94,6 +113,17 @@ export class FakeSheet {
   /** `Chart.name` of each chart (kept apart so that tests can compare charts as plain data). */
   readonly chartNames = new Map<FakeChart, string>();
   frozenRows = 0;
+  readonly pageLayout: FakePageLayout = {
+    orientation: 'Portrait',
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    printArea: null,
+    footer: { left: '', center: '', right: '' },
+  };
+  /** Manual page breaks: the 0-based rows they precede (`horizontalPageBreaks`). */
+  readonly rowBreaks: number[] = [];
+  /** Rows `format.autofitRows()` was called on (0-based). */
+  readonly autofitRows = new Set<number>();
   /** Deleted from the workbook: proxies bound to it fail, as in Excel. */
   removed = false;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
@@ -213,6 +243,7 @@ export class FakeSheet {
       seriesBy: 'Auto',
       series: [],
       anchor: null,
+      end: null,
       width: null,
       height: null,
       ...chart,
@@ -387,6 +418,8 @@ export function emptyCell(): FakeCell {
     bold: false,
     quotePrefix: false,
     hyperlink: null,
+    wrapText: false,
+    horizontalAlignment: 'General',
   };
 }
 
