@@ -25,6 +25,9 @@ import { joinList, splitList } from './values/lists.js';
 import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
 import { headerKey, normalizeKey } from './values/text.js';
 
+/** Keywords and name variants hold « / » and « et » (« sécurité et alimentation »): commas split them, words do not. */
+const KEYWORD_LIST = { allowComma: true, wordSeparators: false };
+
 export const SETTINGS_TITLE = 'Paramètres du programme';
 
 type TableName = 'priorities' | 'criteria' | 'municipalities';
@@ -476,7 +479,7 @@ class SettingsReader {
           duplicate(row, 'name', name);
           continue;
         }
-        priorities.push({ number, name, keywords: splitList(at(values, 'keywords'), { allowComma: true }) });
+        priorities.push({ number, name, keywords: splitList(at(values, 'keywords'), KEYWORD_LIST) });
       }
       if (priorities.length === 0) this.emptyTable(state, tableTitle);
       else settings.priorities = priorities;
@@ -555,7 +558,7 @@ class SettingsReader {
         PRESET_SETTINGS.municipalities.find((m) => normalizeKey(m.name) === normalizeKey(name))?.variants ??
         [];
       const variants: string[] = [];
-      for (const variant of [...presetVariants, ...splitList(at(values, 'variants'), { allowComma: true })]) {
+      for (const variant of [...presetVariants, ...splitList(at(values, 'variants'), KEYWORD_LIST)]) {
         if (!variants.some((v) => normalizeKey(v) === normalizeKey(variant))) variants.push(variant);
       }
       rows.push({ row, municipality: { name, code: cellText(at(values, 'code')), variants } });

@@ -1,10 +1,16 @@
-/** Lists inside one cell: `;` or line breaks, and `,` where the column allows it. The one splitter. */
+/**
+ * Lists inside one cell: `;` or line breaks, and where the column allows it (municipalities,
+ * priorities) also `,`, `/` and the word « et ». The one splitter.
+ */
 import type { CellValue } from '../cells.js';
 import { memoize } from './memo.js';
 
 const BULLET = /^(?:[•·▪◦]\s*|[*-]\s+)/;
 const SEPARATORS = /[;\r\n\u2028\u2029]+/;
 const SEPARATORS_COMMA = /[;,\r\n\u2028\u2029]+/;
+const SEPARATORS_PLACES = /(?:[;,/\r\n\u2028\u2029]|\s+et\s+)+/i;
+/** Text the hand-made split below does not cut: it takes the regular-expression path. */
+const WORD_OR_SLASH = /\/|\set\s/i;
 
 /** One piece between separators, trimmed, inner spaces collapsed, bullet dropped; null when empty. */
 function cleanItem(raw: string): string | null {
@@ -28,13 +34,25 @@ function nonTextItems(value: CellValue): string[] {
 
 /**
  * Items of a cell, trimmed, inner spaces collapsed, empty ones dropped. `allowComma` for
- * municipalities and priorities, where a comma is never part of a name; organization names may
- * hold commas (« Moisson Maskoutaine, inc. »), so they split on `;` and line breaks only.
+ * municipalities and priorities, where a comma, a slash or the word « et » is never part of a
+ * name (« Saint-Pie / Saint-Damase », « 1 et 3 »); organization names may hold them
+ * (« Moisson Maskoutaine, inc. »), so they split on `;` and line breaks only.
  */
-export function splitList(value: CellValue, options: { allowComma?: boolean } = {}): string[] {
+export function splitList(
+  value: CellValue,
+  options: {
+    allowComma?: boolean /** Paramètres' keyword lists: commas only. */;
+    wordSeparators?: boolean;
+  } = {},
+): string[] {
   if (typeof value !== 'string') return nonTextItems(value);
   const items: string[] = [];
-  for (const raw of value.normalize('NFC').split(options.allowComma ? SEPARATORS_COMMA : SEPARATORS)) {
+  const separators = options.allowComma
+    ? options.wordSeparators === false
+      ? SEPARATORS_COMMA
+      : SEPARATORS_PLACES
+    : SEPARATORS;
+  for (const raw of value.normalize('NFC').split(separators)) {
     const item = cleanItem(raw);
     if (item !== null) items.push(item);
   }
@@ -65,8 +83,8 @@ export function rememberingSplitter(): (value: CellValue, allowComma: boolean) =
   return (value, allowComma) => {
     if (typeof value !== 'string') return nonTextItems(value);
     const items: string[] = [];
-    if (!isPlainText(value)) {
-      for (const piece of value.normalize('NFC').split(allowComma ? SEPARATORS_COMMA : SEPARATORS)) {
+    if (!isPlainText(value) || (allowComma && WORD_OR_SLASH.test(value))) {
+      for (const piece of value.normalize('NFC').split(allowComma ? SEPARATORS_PLACES : SEPARATORS)) {
         const cleaned = item(piece);
         if (cleaned !== null) items.push(cleaned);
       }

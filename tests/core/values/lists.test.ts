@@ -23,6 +23,28 @@ describe('splitList', () => {
     ]);
   });
 
+  it('splits municipalities and priorities on « / » and on the word « et » too', () => {
+    const places = { allowComma: true };
+    expect(splitList('Saint-Pie / Saint-Damase', places)).toEqual(['Saint-Pie', 'Saint-Damase']);
+    expect(splitList('Saint-Jude, Saint-Louis et Saint-Hugues', places)).toEqual([
+      'Saint-Jude',
+      'Saint-Louis',
+      'Saint-Hugues',
+    ]);
+    expect(splitList('1 et 3', places)).toEqual(['1', '3']);
+    expect(splitList('1/3', places)).toEqual(['1', '3']);
+    expect(splitList('1 ET 4', places)).toEqual(['1', '4']);
+    // A whole word only, and organization names keep both.
+    expect(splitList('Sainte-Hélène-de-Bagot', places)).toEqual(['Sainte-Hélène-de-Bagot']);
+    expect(splitList('sécurité et alimentation, 24/7', { allowComma: true, wordSeparators: false })).toEqual([
+      'sécurité et alimentation',
+      '24/7',
+    ]);
+    expect(splitList('Centre et Maison de la famille / Les Maskoutains')).toEqual([
+      'Centre et Maison de la famille / Les Maskoutains',
+    ]);
+  });
+
   it('collapses inner spaces and drops empty items and bullets', () => {
     expect(splitList('  La   Présentation ;; ; \n• Saint-Hugues\n- Saint-Louis')).toEqual([
       'La Présentation',
@@ -77,7 +99,7 @@ describe('rememberingSplitter', () => {
       '\u00A0',
       ' ',
     );
-    const separators = fc.constantFrom(';', ',', '\n', '\r\n', '\u2028', ';;');
+    const separators = fc.constantFrom(';', ',', '\n', '\r\n', '\u2028', ';;', '/', ' et ', ' ET ', 'et');
     const text = fc
       .array(fc.tuple(pieces, separators), { maxLength: 6 })
       .map((parts) => parts.map(([p, s]) => p + s).join(''));
