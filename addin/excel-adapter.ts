@@ -897,6 +897,7 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
       if (run.wrap) {
         range.format.wrapText = true;
         range.format.verticalAlignment = 'Top';
+        // Excel measures the text itself: core's estimated `rowHeights` are for files.
         range.format.autofitRows();
       }
     },

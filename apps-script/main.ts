@@ -17,7 +17,7 @@ import {
 import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { enSheetsMenu } from '../core/messages/en.js';
-import { frPanel } from '../core/messages/fr.js';
+import { frMenu } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
 import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
@@ -26,14 +26,14 @@ import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
 import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
 
-export const MENU_TITLE = frPanel.sheetsMenu.title;
+export const MENU_TITLE = frMenu.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';
-const SIDEBAR_TITLE = frPanel.title;
+const SIDEBAR_TITLE = frMenu.title;
 
 /** Menu items in order: one per action of core's table with the panel's label, then the panel. */
 export const MENU_ITEMS: readonly { label: string; handler: string; action: ActionName | null }[] = [
-  ...ACTIONS.map((action) => ({ label: frPanel.action[action], handler: menuHandler(action), action })),
-  { label: frPanel.sheetsMenu.openPanel, handler: OPEN_PANEL_HANDLER, action: null },
+  ...ACTIONS.map((action) => ({ label: frMenu.action[action], handler: menuHandler(action), action })),
+  { label: frMenu.sheetsMenu.openPanel, handler: OPEN_PANEL_HANDLER, action: null },
 ];
 
 /** How long an action waits for another one to finish in the same spreadsheet. */
@@ -84,7 +84,7 @@ export function onOpen(): void {
 
 /** « 23 cellules seront modifiées… Continuer ? » */
 export function confirmText(cells: number): string {
-  return frPanel.sheetsMenu.confirm(cells);
+  return frMenu.sheetsMenu.confirm(cells);
 }
 
 /** Runs an action from the menu: changing actions show the cell count and wait for « Oui ». */
@@ -106,7 +106,7 @@ function runFromMenu(action: ActionName): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) {
-      spreadsheet.toast(frPanel.cancelled, MENU_TITLE);
+      spreadsheet.toast(frMenu.cancelled, MENU_TITLE);
       return;
     }
   }
@@ -115,7 +115,7 @@ function runFromMenu(action: ActionName): void {
   const confirmed = changing ? { cells: result.plan.operation?.changes ?? [], restoreChanged: false } : null;
   const done = writeUnderLock(spreadsheet, action, 'fr', confirmed);
   if (!done) {
-    ui.alert(`${MENU_TITLE} — ${label}`, frPanel.sheetsMenu.busy, ui.ButtonSet.OK);
+    ui.alert(`${MENU_TITLE} — ${label}`, frMenu.sheetsMenu.busy, ui.ButtonSet.OK);
     return;
   }
   spreadsheet.toast(doneText(done), MENU_TITLE, 10);
@@ -124,7 +124,7 @@ function runFromMenu(action: ActionName): void {
 /** The toast after a menu action: its summary, and how many cells changed meanwhile were left alone. */
 function doneText(result: ActionResult): string {
   const kept = result.issues.filter((i) => i.code === 'write.changedSince').length;
-  return kept === 0 ? result.summary : frPanel.sheetsMenu.doneKeptChanged(result.summary, kept);
+  return kept === 0 ? result.summary : frMenu.sheetsMenu.doneKeptChanged(result.summary, kept);
 }
 
 /** What every action's menu item calls (apps-script/stubs.ts generates one top-level function each). */
@@ -169,7 +169,7 @@ export function allianceRun(action: unknown, lang: unknown, confirmation?: unkno
     language,
     confirmed && { cells: confirmedCells(confirmed.token), restoreChanged: confirmed.restoreChanged },
   );
-  if (!done) throw new Error((language === 'en' ? enSheetsMenu : frPanel.sheetsMenu).busy);
+  if (!done) throw new Error((language === 'en' ? enSheetsMenu : frMenu.sheetsMenu).busy);
   return plain(toPanelResult(done, language));
 }
 

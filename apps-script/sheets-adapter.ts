@@ -120,6 +120,7 @@ function writeSheet(
   if (plan.frozenRows !== undefined) sheet.setFrozenRows(plan.frozenRows);
   for (const run of columnRuns(plan.hiddenColumns)) sheet.hideColumns(run.col + 1, run.count);
   for (const chart of plan.charts) insertChart(spreadsheet, sheet, chart, services);
+  // `plan.rowHeights` neither: Sheets grows a row to show its wrapped text.
   // `plan.pageSetup` is not written: Apps Script has no print settings (no orientation, scaling,
   // print area, title rows or footer among the Sheet and Range methods,
   // developers.google.com/apps-script/reference/spreadsheet/sheet; they are chosen in File >

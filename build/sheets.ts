@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import { renderStubs } from '../apps-script/stubs.js';
 import { CATALOG } from '../core/catalog/catalog.js';
 import { isMain } from './main.js';
+import { methodTables } from './method-tables.js';
 import { buildPanel, panelPage } from './panel.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,8 @@ async function buildBundle(minify: boolean): Promise<string> {
     platform: 'browser',
     minify,
     keepNames: minify,
+    // The locale tables' sentence builders as methods: no name kept twice (build/method-tables.ts).
+    plugins: minify ? [methodTables(/core[\\/]messages[\\/](fr|en)\.ts$/)] : [],
   });
 }
 

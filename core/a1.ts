@@ -33,6 +33,17 @@ export function parseCellAddress(address: string): { row: number; col: number } 
   return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
 }
 
+/** Row-major position of an A1 cell (the first of a range); what does not parse sorts last. */
+export function cellPosition(cell: string | undefined): [number, number] {
+  if (!cell) return [Number.MAX_SAFE_INTEGER, 0];
+  try {
+    const { row, col } = parseCellAddress(cell.split(':')[0]);
+    return [row, col];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, 0];
+  }
+}
+
 /** `'Sommaire budgétaire'!B3` — quoted whenever the name is not a plain identifier. */
 export function sheetReference(sheet: string, address: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);

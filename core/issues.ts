@@ -4,6 +4,9 @@ export type { IssueCode, IssueParams } from './messages/codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Errors first, then warnings, then infos. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /** A problem as data: rendered into French or English by `messages/`. Throw only for programming errors. */
 export interface Issue {
   code: IssueCode;

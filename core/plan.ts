@@ -102,6 +102,12 @@ export interface SheetPlan {
   validations?: ListValidation[];
   /** Column widths in characters, by 0-based column. */
   columnWidths?: { col: number; width: number }[];
+  /**
+   * Heights in points of the rows whose wrapped text takes more than one line, estimated from the
+   * text and the column widths (`wrappedRowHeights`): for files, which no program measures before
+   * printing. Excel measures its own (`autofitRows`), Sheets grows rows with wrapped text itself.
+   */
+  rowHeights?: { row: number; height: number }[];
   frozenRows?: number;
   /** 0-based columns to hide (bookkeeping the tool reads back, such as Validation's original fills). */
   hiddenColumns?: number[];

@@ -6,7 +6,7 @@
  */
 import { cellAddress } from './a1.js';
 import { type Lang, SHEET_TEXTS } from './messages/index.js';
-import type { FooterText, PageSetup } from './plan.js';
+import { type Block, type FooterText, isFormula, type PageSetup } from './plan.js';
 import { todayIso } from './values/dates.js';
 
 export interface PageSetupOptions {
@@ -87,4 +87,58 @@ export function chartPlace(
     width,
     height: rows * ROW_PIXELS,
   };
+}
+
+/** A printed line of text, in points (Calibri 11). */
+export const LINE_POINTS = 15;
+
+/**
+ * Lines `text` takes in a column `width` characters wide, wrapping at spaces as a spreadsheet
+ * does. A column's width counts digits; text averages narrower (1.2 letters a digit), bold wider.
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor(width * (bold ? 1.05 : 1.2)));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(' ')) {
+      const length = word.length;
+      if (used === 0) used = length;
+      else if (used + 1 + length <= perLine) used += 1 + length;
+      else {
+        count += 1;
+        used = length;
+      }
+      // A word longer than the line breaks inside itself.
+      while (used > perLine) {
+        count += 1;
+        used -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** The height of every row of the wrapped blocks whose text takes more than one line. */
+export function wrappedRowHeights(
+  blocks: readonly Block[],
+  widths: readonly { col: number; width: number }[],
+  defaultWidth = 8.43,
+): { row: number; height: number }[] {
+  const byCol = new Map(widths.map((w) => [w.col, w.width]));
+  const lines = new Map<number, number>();
+  for (const block of blocks) {
+    if (!block.wrap) continue;
+    block.values.forEach((values, i) => {
+      values.forEach((value, j) => {
+        if (typeof value !== 'string' || isFormula(value)) return;
+        const count = wrappedLines(value, byCol.get(block.col + j) ?? defaultWidth, block.bold);
+        const row = block.row + i;
+        if (count > (lines.get(row) ?? 1)) lines.set(row, count);
+      });
+    });
+  }
+  return [...lines].sort((a, b) => a[0] - b[0]).map(([row, count]) => ({ row, height: count * LINE_POINTS }));
 }

@@ -64,6 +64,7 @@ export interface ResolvedSheet {
   /** Drop-down lists; items never hold a comma (Excel's list source is comma-separated). */
   validations: { range: string; items: string[] }[];
   columnWidths: { col: number; width: number }[];
+  rowHeights: { row: number; height: number }[];
   hiddenColumns: number[];
   frozenRows?: number;
   charts: ChartSpec[];
@@ -334,6 +335,7 @@ export function resolvePlan(
         marks: [],
         validations: [],
         columnWidths: [],
+        rowHeights: [],
         hiddenColumns: [],
         charts: [],
         removeCharts: sheetPlan.mode === 'replace' ? (existing?.chartNames ?? []) : [],
@@ -357,6 +359,7 @@ export function resolvePlan(
       });
     }
     if (sheetPlan.columnWidths) target.columnWidths.push(...sheetPlan.columnWidths);
+    if (sheetPlan.rowHeights) for (const height of sheetPlan.rowHeights) target.rowHeights.push(height);
     if (sheetPlan.hiddenColumns) target.hiddenColumns.push(...sheetPlan.hiddenColumns);
     if (sheetPlan.frozenRows !== undefined) target.frozenRows = sheetPlan.frozenRows;
     if (sheetPlan.charts) target.charts.push(...sheetPlan.charts);
@@ -386,6 +389,7 @@ function isEmptyEdit(sheet: ResolvedSheet): boolean {
     sheet.marks.length === 0 &&
     sheet.validations.length === 0 &&
     sheet.columnWidths.length === 0 &&
+    sheet.rowHeights.length === 0 &&
     sheet.hiddenColumns.length === 0 &&
     sheet.frozenRows === undefined &&
     sheet.charts.length === 0 &&

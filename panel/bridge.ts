@@ -7,7 +7,10 @@ export interface PanelIssue {
   severity: Severity;
   code: IssueCode;
   sheet?: string;
+  /** Where the issue leads; for a line gathering repeats, their first cell (the message lists them all). */
   cell?: string;
+  /** Issues a line gathers (« 14 montants saisis comme texte… »); absent for one. */
+  count?: number;
   message: string;
 }
 

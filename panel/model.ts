@@ -1,6 +1,6 @@
-import { parseCellAddress } from '../core/a1.js';
+import { cellPosition } from '../core/a1.js';
 import type { ActionName } from '../core/action-table.js';
-import type { Severity } from '../core/issues.js';
+import { SEVERITY_RANK, type Severity } from '../core/issues.js';
 import type { IssueCode } from '../core/messages/index.js';
 import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
 
@@ -22,23 +22,11 @@ export function emptyCounts(): SeverityCounts {
   return { error: 0, warning: 0, info: 0 };
 }
 
+/** Issues per severity: a line that gathers repeats counts each of them. */
 export function countBySeverity(issues: readonly PanelIssue[]): SeverityCounts {
   const counts = emptyCounts();
-  for (const issue of issues) counts[issue.severity] += 1;
+  for (const issue of issues) counts[issue.severity] += issue.count ?? 1;
   return counts;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Row-major position of an A1 address; addresses that do not parse (ranges, blanks) sort last. */
-function cellPosition(cell: string | undefined): [number, number] {
-  if (!cell) return [Number.MAX_SAFE_INTEGER, 0];
-  try {
-    const { row, col } = parseCellAddress(cell.split(':')[0]);
-    return [row, col];
-  } catch {
-    return [Number.MAX_SAFE_INTEGER, 0];
-  }
 }
 
 function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
@@ -110,6 +98,7 @@ function normalizeIssue(raw: unknown): PanelIssue | null {
   };
   if (typeof r.sheet === 'string' && r.sheet) issue.sheet = r.sheet;
   if (typeof r.cell === 'string' && r.cell) issue.cell = r.cell;
+  if (typeof r.count === 'number' && Number.isInteger(r.count) && r.count > 1) issue.count = r.count;
   return issue;
 }
 

@@ -1,4 +1,5 @@
 import type { ActionResult } from '../core/actions.js';
+import { type IssueLine, issueLines } from '../core/issue-lines.js';
 import type { Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
@@ -27,8 +28,18 @@ export function toPanelPreview(result: ActionResult, lang: Lang, token: string):
   };
 }
 
+/** One line of the list: an issue, or the repeats of one kind of warning in a sheet (core/issue-lines.ts). */
+function toPanelLine(line: IssueLine): PanelIssue {
+  const shown: PanelIssue = { severity: line.severity, code: line.code, message: line.message };
+  if (line.sheet !== undefined) shown.sheet = line.sheet;
+  if (line.cells[0] !== undefined) shown.cell = line.cells[0];
+  if (line.count > 1) shown.count = line.count;
+  return shown;
+}
+
 export function toPanelResult(result: ActionResult, lang: Lang): PanelResult {
-  const issues: PanelIssue[] = result.issues.map((issue) => toPanelIssue(issue, lang));
+  // Grouped as the Validation sheet groups them: each kind of repeated warning in one line.
+  const issues: PanelIssue[] = issueLines(result.issues, lang).map(toPanelLine);
   const panel: PanelResult = {
     action: result.action,
     ok: result.ok,

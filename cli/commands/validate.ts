@@ -1,4 +1,5 @@
 /** `alliance validate FILE [--json] [-o OUT]`: checks the grids; exit 1 with errors; writes only with -o. */
+import { SHEET_TEXTS } from '../../core/messages/index.js';
 import { toJsonReport } from '../../core/report.js';
 import { fileCommand } from '../file-command.js';
 
@@ -8,10 +9,11 @@ export const validate = fileCommand({
   writesOnlyWhenAsked: true,
   listsIssues: true,
   failsOnErrors: true,
-  details(analysis, text, lang) {
+  details(analysis, _text, lang) {
     const report = toJsonReport(analysis, lang);
     const eligible = report.projects.filter((p) => p.eligible);
-    const lines = [text.eligibleTitle(eligible.length, report.projects.length)];
+    // The summary the Validation sheet opens with, under the same title.
+    const lines = [SHEET_TEXTS[lang].validation.eligibleTitle(eligible.length, report.projects.length)];
     for (const p of report.projects) {
       const mark = p.eligible ? '✓' : '✗';
       lines.push(`  ${mark} ${p.id}  ${p.title}`);

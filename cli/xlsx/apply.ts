@@ -63,6 +63,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: ResolvedSheet): boolean {
     });
   }
   for (const { col, width } of plan.columnWidths) worksheet.getColumn(col + 1).width = width;
+  for (const { row, height } of plan.rowHeights) worksheet.getRow(row + 1).height = height;
   for (const col of plan.hiddenColumns) worksheet.getColumn(col + 1).hidden = true;
   if (plan.frozenRows !== undefined) {
     worksheet.views = plan.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: plan.frozenRows }] : [];
@@ -85,7 +86,9 @@ function writePageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): void {
     fitToWidth: setup.fitToPagesWide,
     fitToHeight: 0,
   };
-  if (setup.printArea) pageSetup.printArea = setup.printArea;
+  // ExcelJS writes the defined name as `$` + each corner (lib/xlsx/xform/book/workbook-xform.js):
+  // rows given as `$1` come out absolute (`$A$1:$G$40`), which LibreOffice needs to honour it.
+  if (setup.printArea) pageSetup.printArea = setup.printArea.replace(/([A-Z]+)\$?(\d+)/g, '$1$$$2');
   else delete pageSetup.printArea;
   if (setup.titleRows) pageSetup.printTitlesRow = `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}`;
   else delete pageSetup.printTitlesRow;

@@ -1,5 +1,6 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
+import type { GroupTexts } from './groups.js';
 import type { CliText, PanelStrings, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.en;
@@ -418,13 +419,27 @@ export const enCli: CliText = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
   workbookLevel: 'Workbook',
   seeValidate: ' (details: alliance validate FILE)',
-  eligibleTitle: (n: number, total: number) => `Eligible projects: ${n} of ${total}`,
   notEligible: 'not eligible',
   rankingTitle: 'Ranking',
   budgetTitle: 'Budget by fiscal year',
   budgetHeaders: ['Year', 'Envelope', 'Carried in', 'Available', 'Committed', 'Paid', 'Carried out'],
   lapsed: 'Unused at program end',
   score: 'score',
+};
+
+/** The repeats of one code in one sheet, said once (Validation sheet, task pane, sidebar). */
+export const enGroups: GroupTexts = {
+  'cell.moneyAsText': (p) => `${p.count} amounts entered as text: Reformat will convert them — ${p.cells}`,
+  'cell.dateAsText': (p) => `${p.count} dates entered as text: Reformat will convert them — ${p.cells}`,
+  'money.text': (p) =>
+    `${p.count} amounts entered as text: they are used; Reformat will convert them to numbers — ${p.cells}`,
+  'date.text': (p) =>
+    `${p.count} dates entered as text: they are used; Reformat will convert them to real dates — ${p.cells}`,
+  'score.missing': (p) => `${p.count} missing scores, counted as N/A — ${p.cells}`,
+  'eligibility.reportDue': (p) => `${p.count} projects ended: final report due — ${p.cells}`,
+  'municipality.variant': (p) => `${p.count} municipality names read as their official name — ${p.cells}`,
+  'municipality.merged': (p) =>
+    `${p.count} former municipalities counted once with the one they are now part of — ${p.cells}`,
 };
 
 // — sheets the tool writes
@@ -444,6 +459,19 @@ export const enSheets: SheetTexts = {
     notEligible: 'Not eligible',
     notScored: 'Not scored',
     decided: 'Already decided',
+  },
+  yesNo: { yes: 'Yes', no: 'No' },
+  validation: {
+    title: 'Workbook validation',
+    counts: ['Errors', 'Warnings', 'Info'],
+    eligibleTitle: (n, total) => `Eligible projects: ${n} of ${total}`,
+    eligibilityHeaders: ['No', 'Title', 'Eligible', 'Reasons'],
+    issuesTitle: 'Problems found',
+    headers: ['Severity', 'Sheet', 'Cell', 'Message', 'Code'],
+    bookkeeping: ['Sheet', 'Cell', 'Original fill'],
+    noFill: 'none',
+    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    none: 'No problem found.',
   },
   print: {
     produced: (day) => `Produced on ${day}`,

@@ -1,5 +1,6 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
+import type { GroupTexts } from './groups.js';
 import type { PanelStrings, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.fr;
@@ -246,21 +247,47 @@ export const fr: IssueTexts = {
 };
 
 // — volet (panel) d’Excel et de Google Sheets
+const TITLE = 'Alliance pour la solidarité';
+const CANCELLED = 'Opération annulée : rien n’a été modifié.';
+const ACTION_LABELS: PanelStrings['action'] = {
+  template: 'Créer le gabarit',
+  validate: 'Valider',
+  reformat: 'Reformater',
+  summary: 'Sommaire budgétaire',
+  rank: 'Classement et recommandation',
+  undo: 'Annuler la dernière opération',
+};
+const SHEETS_MENU: PanelStrings['sheetsMenu'] = {
+  title: 'Alliance',
+  openPanel: 'Ouvrir le panneau',
+  confirm: (cells) =>
+    `${integer(cells)} ${cells <= 1 ? 'cellule sera modifiée' : 'cellules seront modifiées'}. Les anciennes valeurs sont consignées dans la feuille Journal et « Annuler la dernière opération » les rétablit. Continuer ?`,
+  busy: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
+  doneKeptChanged: (summary, kept) =>
+    kept === 1
+      ? `${summary}. 1 cellule modifiée entre-temps a été laissée telle quelle (voir le panneau).`
+      : `${summary}. ${integer(kept)} cellules modifiées entre-temps ont été laissées telles quelles (voir le panneau).`,
+};
+/**
+ * What the Google Sheets menu and its dialogs say: apart, so that Code.js carries them without
+ * the whole panel (the sidebar has its own copy). frPanel takes the same constants: a property
+ * read (`frMenu.title`) is not known to be pure, and would keep frPanel in Code.js.
+ */
+export const frMenu: Pick<PanelStrings, 'title' | 'action' | 'cancelled' | 'sheetsMenu'> = {
+  title: TITLE,
+  action: ACTION_LABELS,
+  cancelled: CANCELLED,
+  sheetsMenu: SHEETS_MENU,
+};
+
 export const frPanel: PanelStrings = {
   locale: 'fr-CA',
-  title: 'Alliance pour la solidarité',
+  title: TITLE,
   subtitle: 'MRC des Maskoutains',
   languageSwitch: 'Langue',
   languageName: { fr: 'Français', en: 'English' },
   actionsHeading: 'Actions',
-  action: {
-    template: 'Créer le gabarit',
-    validate: 'Valider',
-    reformat: 'Reformater',
-    summary: 'Sommaire budgétaire',
-    rank: 'Classement et recommandation',
-    undo: 'Annuler la dernière opération',
-  },
+  action: ACTION_LABELS,
   actionHint: {
     template: 'Ajoute les feuilles manquantes avec leurs en-têtes.',
     validate: 'Vérifie les grilles sans rien modifier.',
@@ -318,17 +345,7 @@ export const frPanel: PanelStrings = {
   },
   errorDetail: 'Détail technique',
   unknownError: 'Erreur inconnue.',
-  sheetsMenu: {
-    title: 'Alliance',
-    openPanel: 'Ouvrir le panneau',
-    confirm: (cells) =>
-      `${integer(cells)} ${cells <= 1 ? 'cellule sera modifiée' : 'cellules seront modifiées'}. Les anciennes valeurs sont consignées dans la feuille Journal et « Annuler la dernière opération » les rétablit. Continuer ?`,
-    busy: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
-    doneKeptChanged: (summary, kept) =>
-      kept === 1
-        ? `${summary}. 1 cellule modifiée entre-temps a été laissée telle quelle (voir le panneau).`
-        : `${summary}. ${integer(kept)} cellules modifiées entre-temps ont été laissées telles quelles (voir le panneau).`,
-  },
+  sheetsMenu: SHEETS_MENU,
 };
 
 // — ligne de commande
@@ -434,13 +451,28 @@ export const frCli = {
   severity: { error: 'erreur', warning: 'avertissement', info: 'info' },
   workbookLevel: 'Classeur',
   seeValidate: ' (détail : alliance validate FICHIER)',
-  eligibleTitle: (n: number, total: number) => `Projets admissibles : ${n} sur ${total}`,
   notEligible: 'non admissible',
   rankingTitle: 'Classement',
   budgetTitle: 'Budget par exercice',
   budgetHeaders: ['Exercice', 'Enveloppe', 'Report reçu', 'Disponible', 'Engagé', 'Versé', 'Solde reporté'],
   lapsed: 'Non utilisé à la fin du programme',
   score: 'note',
+};
+
+/** The repeats of one code in one sheet, said once (Validation sheet, task pane, sidebar). */
+export const frGroups: GroupTexts = {
+  'cell.moneyAsText': (p) =>
+    `${p.count} montants saisis comme texte : Reformater les convertira — ${p.cells}`,
+  'cell.dateAsText': (p) => `${p.count} dates saisies comme texte : Reformater les convertira — ${p.cells}`,
+  'money.text': (p) =>
+    `${p.count} montants saisis en texte : ils sont utilisés ; Reformater les convertira en nombres — ${p.cells}`,
+  'date.text': (p) =>
+    `${p.count} dates saisies en texte : elles sont utilisées ; Reformater les convertira en vraies dates — ${p.cells}`,
+  'score.missing': (p) => `${p.count} notes manquantes, comptées comme S.O. — ${p.cells}`,
+  'eligibility.reportDue': (p) => `${p.count} projets terminés : reddition de comptes attendue — ${p.cells}`,
+  'municipality.variant': (p) => `${p.count} noms de municipalité lus sous leur nom officiel — ${p.cells}`,
+  'municipality.merged': (p) =>
+    `${p.count} anciennes municipalités comptées une fois avec celle dont elles font partie — ${p.cells}`,
 };
 
 // — feuilles écrites par l’outil
@@ -460,6 +492,19 @@ export const frSheets: SheetTexts = {
     notEligible: 'Non admissible',
     notScored: 'Non évalué',
     decided: 'Décision rendue',
+  },
+  yesNo: { yes: 'Oui', no: 'Non' },
+  validation: {
+    title: 'Validation du classeur',
+    counts: ['Erreurs', 'Avertissements', 'Infos'],
+    eligibleTitle: (n, total) => `Projets admissibles : ${n} sur ${total}`,
+    eligibilityHeaders: ['No', 'Titre', 'Admissible', 'Motifs'],
+    issuesTitle: 'Problèmes relevés',
+    headers: ['Gravité', 'Feuille', 'Cellule', 'Message', 'Code'],
+    bookkeeping: ['Feuille', 'Cellule', 'Remplissage d’origine'],
+    noFill: 'aucun',
+    severity: { error: 'Erreur', warning: 'Avertissement', info: 'Info' },
+    none: 'Aucun problème trouvé.',
   },
   print: {
     produced: (day) => `Produit le ${day}`,

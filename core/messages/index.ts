@@ -1,13 +1,35 @@
 import type { IssueCode, IssueParams, IssueTexts, ParamsOf } from './codes.js';
-import { en, enSheets } from './en.js';
-import type { Lang } from './format.js';
-import { fr, frSheets } from './fr.js';
+import { en, enGroups, enSheets } from './en.js';
+import { FORMATS, type Lang } from './format.js';
+import { fr, frGroups, frSheets } from './fr.js';
+import { GROUPED_CODES, type GroupedCode, type GroupTexts } from './groups.js';
 import type { SheetTexts } from './texts.js';
 
 export type { IssueCode, IssueParams, ParamsOf } from './codes.js';
 export { FORMATS, type Formats, type Lang } from './format.js';
+export type { GroupedCode } from './groups.js';
 
 const tables: Record<Lang, IssueTexts> = { fr, en };
+const groups: Record<Lang, GroupTexts> = { fr: frGroups, en: enGroups };
+const GROUPED = new Set<string>(GROUPED_CODES);
+
+/** Whether the repeats of `code` in one sheet are said in one line. */
+export function isGroupedCode(code: IssueCode): code is GroupedCode {
+  return GROUPED.has(code);
+}
+
+/** Cells a grouped line names before « … »: the rest are a click (or a row of the sheet) away. */
+export const MAX_GROUP_CELLS = 20;
+
+/** « 14 montants saisis comme texte : Reformater les convertira — C5, D5, … ». */
+export function renderGroup(code: GroupedCode, cells: readonly string[], lang: Lang = 'fr'): string {
+  const shown = FORMATS[lang].list(cells.slice(0, MAX_GROUP_CELLS));
+  const text = groups[lang][code]({
+    count: cells.length,
+    cells: cells.length > MAX_GROUP_CELLS ? `${shown}, …` : shown,
+  });
+  return lang === 'fr' ? frenchSpacing(text) : text;
+}
 
 /** Titles and labels of the generated sheets. */
 export const SHEET_TEXTS: Record<Lang, SheetTexts> = { fr: frSheets, en: enSheets };

@@ -78,6 +78,25 @@ export interface SheetTexts {
   rankingTitle: (program: string) => string;
   /** The Recommandation column: one short label per status. */
   status: Record<RecommendationStatus, string>;
+  /** Admissible: Oui / Non. */
+  yesNo: { yes: string; no: string };
+  /** The Validation sheet. */
+  validation: {
+    title: string;
+    /** Headings over the three counters. */
+    counts: readonly [errors: string, warnings: string, infos: string];
+    /** `Projets admissibles : 8 sur 12`, over the per-project summary (the CLI prints it too). */
+    eligibleTitle: (eligible: number, total: number) => string;
+    eligibilityHeaders: readonly [id: string, title: string, eligible: string, reasons: string];
+    issuesTitle: string;
+    headers: readonly [severity: string, sheet: string, cell: string, message: string, code: string];
+    /** The hidden bookkeeping table: each marked cell and the fill it had before. */
+    bookkeeping: readonly [sheet: string, cell: string, originalFill: string];
+    /** Written in the bookkeeping for « this cell had no fill ». */
+    noFill: string;
+    severity: Record<Severity, string>;
+    none: string;
+  };
   /** The footer of every printed page of a generated sheet. */
   print: {
     /** `Produit le 2022-03-01`: the day the sheet was generated, in Montréal. */

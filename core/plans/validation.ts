@@ -16,10 +16,11 @@ import { columnLetters, parseCellAddress } from '../a1.js';
 import type { Analysis } from '../analysis.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../cells.js';
 import { generatedSheetName, generatedTitleBlock, isGeneratedSheet } from '../generated.js';
-import type { Issue, Severity } from '../issues.js';
-import { type Lang, renderIssue } from '../messages/index.js';
+import { inReadingOrder, issueLines } from '../issue-lines.js';
+import { SEVERITY_RANK, type Severity } from '../issues.js';
+import { type Lang, renderIssue, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, CellMark, SheetPlan } from '../plan.js';
-import { areaAddress, pageSetup } from '../print.js';
+import { areaAddress, pageSetup, wrappedRowHeights } from '../print.js';
 import { headerKey } from '../values/text.js';
 import { journalTimestamp } from './journal.js';
 
@@ -32,32 +33,15 @@ export const ORIGINAL_NOTE_SEPARATORS: Record<Lang, string> = {
   fr: '\n\n— Note d’origine —\n',
   en: '\n\n— Original note —\n',
 };
-/** Written in the hidden column for « this cell had no fill ». */
-const NO_FILL: Record<Lang, string> = { fr: 'aucun', en: 'none' };
-
-const TEXT = {
-  fr: {
-    title: 'Validation du classeur',
-    counts: ['Erreurs', 'Avertissements', 'Infos'],
-    headers: ['Gravité', 'Feuille', 'Cellule', 'Code', 'Message', 'Remplissage d’origine'],
-    severity: { error: 'Erreur', warning: 'Avertissement', info: 'Info' },
-    none: 'Aucun problème trouvé.',
-  },
-  en: {
-    title: 'Workbook validation',
-    counts: ['Errors', 'Warnings', 'Info'],
-    headers: ['Severity', 'Sheet', 'Cell', 'Code', 'Message', 'Original fill'],
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    none: 'No problem found.',
-  },
-} as const;
-
-/** 0-based rows of the sheet's parts: title block, counts, then the table. */
+/**
+ * Columns of the issues table (Gravité, Feuille, Cellule, Message, Code) and of the hidden
+ * bookkeeping table beside it (Feuille, Cellule, Remplissage d’origine), which prints not.
+ */
+const MESSAGE_COL = 3;
+const BOOK_COL = 5;
+/** 0-based row of the counters (rows 1-2 hold the title block); the two tables follow. */
 const COUNTS_ROW = 3;
-const TABLE_HEADER_ROW = 6;
-const SHEET_COL = 1;
-const CELL_COL = 2;
-const ORIGINAL_FILL_COL = 5;
+const TEXTS = [SHEET_TEXTS.fr.validation, SHEET_TEXTS.en.validation];
 
 const HEADER_FILL = '#E9ECEF';
 const OUR_FILLS = new Set([ERROR_FILL, WARNING_FILL]);
@@ -86,34 +70,45 @@ function normalFill(fill: string | null | undefined): string | null | undefined 
   return fill.trim().toUpperCase();
 }
 
-/** Original fills recorded by the previous validation, by `sheet!cell`: `#RRGGBB`, null (none) or undefined (unknown). */
+/** Whether a header cell says `label` in one of the languages. */
+function isHeader(value: unknown, labels: (t: (typeof TEXTS)[number]) => string): boolean {
+  return typeof value === 'string' && TEXTS.some((t) => headerKey(labels(t)) === headerKey(value));
+}
+
+/**
+ * Original fills recorded by the previous validation, by `sheet!cell`: `#RRGGBB`, null (none) or
+ * undefined (unknown). The bookkeeping table is found by its headers: « Remplissage d’origine »,
+ * with the nearest « Cellule » and « Feuille » on its left (this version's hidden table, or an
+ * earlier version's single table, where they were the issue's own columns).
+ */
 function previousOriginalFills(sheet: SheetSnapshot | undefined): Map<string, string | null | undefined> {
   const fills = new Map<string, string | null | undefined>();
   if (!sheet || !isGeneratedSheet(sheet)) return fills;
-  const headerRow = sheet.values.findIndex((row, index) => {
-    if (index > 20 || !row) return false;
-    const sheetHeader = row[SHEET_COL];
-    const fillHeader = row[ORIGINAL_FILL_COL];
-    return (
-      typeof sheetHeader === 'string' &&
-      typeof fillHeader === 'string' &&
-      [TEXT.fr.headers[SHEET_COL], TEXT.en.headers[SHEET_COL]].some(
-        (h) => headerKey(h) === headerKey(sheetHeader),
-      ) &&
-      [TEXT.fr.headers[ORIGINAL_FILL_COL], TEXT.en.headers[ORIGINAL_FILL_COL]].some(
-        (h) => headerKey(h) === headerKey(fillHeader),
-      )
-    );
-  });
+  let headerRow = -1;
+  let fillCol = -1;
+  for (let r = 0; r < sheet.values.length && headerRow < 0; r++) {
+    const col = (sheet.values[r] ?? []).findIndex((v) => isHeader(v, (t) => t.bookkeeping[2]));
+    if (col >= 0) [headerRow, fillCol] = [r, col];
+  }
   if (headerRow < 0) return fills;
-  const noFill = new Set(Object.values(NO_FILL));
-  const infoLabels = new Set([TEXT.fr.severity.info, TEXT.en.severity.info].map(headerKey));
+  const header = sheet.values[headerRow];
+  const leftOf = (col: number, labels: (t: (typeof TEXTS)[number]) => string) => {
+    for (let c = col - 1; c >= 0; c--) if (isHeader(header[c], labels)) return c;
+    return -1;
+  };
+  const cellCol = leftOf(fillCol, (t) => t.bookkeeping[1]);
+  const sheetCol = leftOf(cellCol, (t) => t.bookkeeping[0]);
+  if (cellCol < 0 || sheetCol < 0) return fills;
+  // The earlier single table kept the issue's severity in column A of the same row.
+  const sharesIssueRow = sheetCol === 1;
+  const noFill = new Set(TEXTS.map((t) => t.noFill));
+  const infoLabels = new Set(TEXTS.map((t) => headerKey(t.severity.info)));
   for (let row = headerRow + 1; row < sheet.values.length; row++) {
     const cells = sheet.values[row] ?? [];
-    const [name, cell, recorded] = [cells[SHEET_COL], cells[CELL_COL], cells[ORIGINAL_FILL_COL]];
+    const [name, cell, recorded] = [cells[sheetCol], cells[cellCol], cells[fillCol]];
     if (typeof name !== 'string' || typeof cell !== 'string' || name === '' || cell === '') continue;
     // Info rows were never marked: « restoring » them would clear a staff fill or note the host cannot read.
-    if (infoLabels.has(headerKey(String(cells[0] ?? '')))) continue;
+    if (sharesIssueRow && infoLabels.has(headerKey(String(cells[0] ?? '')))) continue;
     const key = `${name}!${cell}`;
     if (typeof recorded === 'string' && /^#[0-9a-f]{6}$/i.test(recorded.trim())) {
       fills.set(key, recorded.trim().toUpperCase());
@@ -148,8 +143,6 @@ function cellState(sheet: SheetSnapshot, cell: string): CellState | null {
   const fill = sheet.fills ? normalFill(sheet.fills[row]?.[col] ?? null) : undefined;
   return { row, col, note, fill };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function validationPlan(
   analysis: Analysis,
@@ -236,7 +229,11 @@ export function validationPlan(
         });
         originalFills.set(
           key,
-          originalFill === undefined ? '' : originalFill === null ? NO_FILL[options.lang] : originalFill,
+          originalFill === undefined
+            ? ''
+            : originalFill === null
+              ? SHEET_TEXTS[options.lang].validation.noFill
+              : originalFill,
         );
       } else {
         // Clean now: give the cell back what it had. A note staff rewrote without our prefix stays theirs.
@@ -260,86 +257,99 @@ export function validationPlan(
     });
   }
 
-  return [
-    validationSheetPlan(name, analysis.issues, originalFills, {
-      ...options,
-      program: analysis.settings.programName,
-    }),
-    ...plans,
-  ];
+  return [validationSheetPlan(name, analysis, snapshot, originalFills, options), ...plans];
 }
 
 function validationSheetPlan(
   name: string,
-  issues: readonly Issue[],
+  analysis: Analysis,
+  snapshot: WorkbookSnapshot,
   originalFills: ReadonlyMap<string, string>,
-  options: { lang: Lang; now: Date; program: string },
+  options: { lang: Lang; now: Date },
 ): SheetPlan {
-  const text = TEXT[options.lang];
+  const text = SHEET_TEXTS[options.lang].validation;
+  const yesNo = SHEET_TEXTS[options.lang].yesNo;
+  const issues = analysis.issues;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const found of issues) counts[found.severity]++;
-  const rows: CellValue[][] = [];
-  const links: (string | null)[][] = [];
-  for (const found of issues) {
-    const where =
-      found.sheet !== undefined && found.cell !== undefined ? `${found.sheet}!${found.cell}` : null;
-    rows.push([
-      text.severity[found.severity],
-      found.sheet ?? '',
-      found.cell ?? '',
-      found.code,
-      renderIssue(found, options.lang),
-      where === null ? '' : (originalFills.get(where) ?? ''),
-    ]);
-    links.push([
-      null,
-      null,
-      found.sheet !== undefined && found.cell !== undefined ? cellLink(found.sheet, found.cell) : null,
-      null,
-      null,
-      null,
-    ]);
-  }
-  if (rows.length === 0) {
-    rows.push(['', '', '', '', text.none, '']);
-    links.push([null, null, null, null, null, null]);
-  }
   const blocks: Block[] = [
     generatedTitleBlock(text.title, journalTimestamp(options.now)),
     { row: COUNTS_ROW, col: 0, values: [[...text.counts]], bold: true },
-    { row: COUNTS_ROW + 1, col: 0, values: [[counts.error, counts.warning, counts.info]] },
-    {
-      row: TABLE_HEADER_ROW,
-      col: 0,
-      values: [[...text.headers]],
-      bold: true,
-      fill: HEADER_FILL,
-      wrap: true,
-    },
-    { row: TABLE_HEADER_ROW + 1, col: 0, values: rows, links },
+    { row: COUNTS_ROW + 1, col: 0, values: [[counts.error, counts.warning, counts.info]], align: 'left' },
   ];
+
+  // Each project's eligibility, as `alliance validate` prints it.
+  const projects = analysis.projects.map((project) => {
+    const eligibility = analysis.eligibility.get(project.id);
+    const reasons = (eligibility?.reasons ?? []).map((r) => renderIssue(r, options.lang)).join('; ');
+    return [project.id, project.title, eligibility?.eligible ? yesNo.yes : yesNo.no, reasons];
+  });
+  const eligible = projects.filter((p) => p[2] === yesNo.yes).length;
+  let row = COUNTS_ROW + 3;
+  blocks.push({ row, col: 0, values: [[text.eligibleTitle(eligible, projects.length)]], bold: true });
+  blocks.push(headerBlock(row + 1, text.eligibilityHeaders));
+  if (projects.length > 0) blocks.push({ row: row + 2, col: 0, values: projects, wrap: true });
+  row += 2 + projects.length + 1;
+
+  // Problems: errors first (severity, sheet, row), a kind of warning repeated in a sheet said once.
+  const lines = inReadingOrder(
+    issueLines(issues, options.lang),
+    snapshot.sheets.map((s) => s.name),
+  );
+  blocks.push({ row, col: 0, values: [[text.issuesTitle]], bold: true });
+  const headerRow = row + 1;
+  blocks.push(headerBlock(headerRow, text.headers));
+  const rows: CellValue[][] = lines.map((line) => [
+    text.severity[line.severity],
+    line.sheet ?? '',
+    line.cells[0] ?? '',
+    line.message,
+    line.code,
+  ]);
+  const links = lines.map((line) => [
+    null,
+    null,
+    line.sheet !== undefined && line.cells[0] !== undefined ? cellLink(line.sheet, line.cells[0]) : null,
+    null,
+    null,
+  ]);
+  if (rows.length === 0) {
+    rows.push(['', '', '', text.none, '']);
+    links.push([null, null, null, null, null]);
+  }
+  blocks.push({ row: headerRow + 1, col: 0, values: rows, links, wrap: true });
+
+  // The fill each marked cell had: read back by the next validation, hidden, not printed.
+  blocks.push({ row: headerRow, col: BOOK_COL, values: [[...text.bookkeeping]], bold: true });
+  const recorded = [...originalFills].map(([key, fill]) => {
+    const bang = key.lastIndexOf('!');
+    return [key.slice(0, bang), key.slice(bang + 1), fill];
+  });
+  if (recorded.length > 0) blocks.push({ row: headerRow + 1, col: BOOK_COL, values: recorded });
+
+  const lastRow = headerRow + rows.length;
+  const columnWidths = [14, 40, 11, 70, 26, 12, 10, 14].map((width, col) => ({ col, width }));
   return {
     sheet: name,
     mode: 'replace',
     blocks,
-    columnWidths: [
-      { col: 0, width: 15 },
-      { col: 1, width: 22 },
-      { col: 2, width: 10 },
-      { col: 3, width: 30 },
-      { col: 4, width: 100 },
-      { col: ORIGINAL_FILL_COL, width: 12 },
-    ],
-    frozenRows: TABLE_HEADER_ROW + 1,
-    hiddenColumns: [ORIGINAL_FILL_COL],
-    // The hidden bookkeeping column stays out of the print.
+    columnWidths,
+    rowHeights: wrappedRowHeights(blocks, columnWidths),
+    // Two tables one above the other: nothing to freeze (and a sheet an earlier version froze thaws).
+    frozenRows: 0,
+    hiddenColumns: [BOOK_COL, BOOK_COL + 1, BOOK_COL + 2],
     pageSetup: pageSetup({
       lang: options.lang,
       now: options.now,
-      program: options.program,
+      program: analysis.settings.programName,
       orientation: 'landscape',
-      titleRows: { first: TABLE_HEADER_ROW, last: TABLE_HEADER_ROW },
-      printArea: areaAddress(TABLE_HEADER_ROW + rows.length, ORIGINAL_FILL_COL - 1),
+      titleRows: { first: headerRow, last: headerRow },
+      // Codes are for the JSON and the screen: the print stops at the message.
+      printArea: areaAddress(lastRow, MESSAGE_COL),
     }),
   };
+}
+
+function headerBlock(row: number, headers: readonly string[], col = 0): Block {
+  return { row, col, values: [[...headers]], bold: true, fill: HEADER_FILL, wrap: true };
 }

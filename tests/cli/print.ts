@@ -1,14 +1,14 @@
 /**
  * One generated sheet printed as LibreOffice prints it: the workbook with every other sheet hidden
  * (LibreOffice prints no hidden sheet, and the hidden sheets still feed the formulas), converted to
- * PDF in a profile set to the workbook's locale, so `#,##0 "$"` shows as staff see it.
+ * PDF in a profile set to fr-CA, so `#,##0 "$"` shows as staff see it (`195 007 $`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { SOFFICE } from './libreoffice.js';
 
 /**
@@ -51,28 +51,35 @@ export function pdfOf(file: string, outDir: string, locale = 'fr-CA'): string {
   return join(outDir, `${basename(file, extname(file))}.pdf`);
 }
 
-/** The sheet `sheet` of `workbookPath` alone, as a PDF in `outDir`. */
+/**
+ * The sheet `sheet` of `workbookPath` alone, as a PDF in `outDir`: the package as written, every
+ * other sheet marked hidden in `xl/workbook.xml` (nothing else rewritten: no ExcelJS round trip).
+ */
 export async function sheetPdf(workbookPath: string, sheet: string, outDir: string): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(workbookPath);
-  if (!workbook.getWorksheet(sheet)) throw new Error(`No sheet ${sheet} in ${workbookPath}`);
-  for (const worksheet of workbook.worksheets)
-    worksheet.state = worksheet.name === sheet ? 'visible' : 'hidden';
-  const index = workbook.worksheets.findIndex((ws) => ws.name === sheet);
-  workbook.views = [{ activeTab: index, firstSheet: index } as ExcelJS.WorkbookView];
+  const zip = await JSZip.loadAsync(readFileSync(workbookPath));
+  const part = zip.file('xl/workbook.xml');
+  if (!part) throw new Error(`${workbookPath} has no xl/workbook.xml`);
+  const xml = await part.async('string');
+  const escaped = sheet.replace(/&/g, '&amp;').replace(/'/g, '&apos;');
+  let index = -1;
+  let position = 0;
+  const edited = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    const own = name === escaped || name === sheet;
+    if (own) index = position;
+    position += 1;
+    const bare = tag.replace(/\s+state="[^"]*"/, '');
+    return own ? bare : bare.replace(/\/>$/, ' state="hidden"/>');
+  });
+  if (index < 0) throw new Error(`No sheet ${sheet} in ${workbookPath}`);
+  const withTab = edited.replace(/<workbookView\b([^>]*?)\/>/, (_, attributes: string) => {
+    const kept = attributes.replace(/\s+(activeTab|firstSheet)="\d+"/g, '');
+    return `<workbookView${kept} activeTab="${index}" firstSheet="${index}"/>`;
+  });
+  zip.file('xl/workbook.xml', withTab);
   const alone = join(outDir, `${sheet.replace(/[^\p{L}\p{N}]+/gu, '-')}.xlsx`);
-  await workbook.xlsx.writeFile(alone);
-  // ExcelJS drops the drawings it read: put the chart parts back from the written package.
-  await carryDrawings(workbookPath, alone);
+  writeFileSync(alone, await zip.generateAsync({ type: 'nodebuffer' }));
   return pdfOf(alone, outDir);
-}
-
-/** Copies the drawing and chart parts of `from` (same sheets, same order) into `to`. */
-async function carryDrawings(from: string, to: string): Promise<void> {
-  const { finishPackage } = await import('../../cli/xlsx/package.js');
-  const source = readFileSync(from);
-  const written = readFileSync(to);
-  writeFileSync(to, await finishPackage(written, { source, replacedSheets: [], charts: [] }));
 }
 
 /** Pages of a PDF: its page objects (LibreOffice writes them uncompressed). */

@@ -65,6 +65,23 @@ describe('countBySeverity and isNavigable', () => {
     expect(countBySeverity(VALIDATION_ISSUES)).toEqual({ error: 3, warning: 2, info: 1 });
   });
 
+  it('counts each issue a line gathers, and keeps the count across the bridge', () => {
+    const gathered = {
+      ...panelIssue('warning', 'cell.moneyAsText', '14 montants saisis comme texte', {
+        sheet: 'Projets',
+        cell: 'C5',
+      }),
+      count: 14,
+    };
+    expect(countBySeverity([...VALIDATION_ISSUES, gathered])).toEqual({ error: 3, warning: 16, info: 1 });
+    const result = normalizeResult(
+      { ok: true, summary: '', issues: [gathered], changedCells: 0 },
+      'validate',
+    );
+    expect(result.issues[0].count).toBe(14);
+    expect(groupIssuesBySheet(result.issues)[0].counts.warning).toBe(14);
+  });
+
   it('offers navigation only for issues with a sheet and a cell', () => {
     expect(VALIDATION_ISSUES.map(isNavigable)).toEqual([true, true, true, true, true, false]);
     expect(isNavigable(panelIssue('error', 'budget.deficit', 'x', { sheet: 'Budget prévisionnel' }))).toBe(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../../core/analysis.js';
 import type { WorkbookSnapshot } from '../../../core/cells.js';
 import { isGeneratedSheet } from '../../../core/generated.js';
+import { message } from '../../../core/messages/index.js';
 import type { SheetPlan } from '../../../core/plan.js';
 import {
   cellLink,
@@ -46,44 +47,121 @@ function validate(
   };
 }
 
+/** Index of the row whose first cells are `headers`. */
+function rowOf(values: unknown[][], headers: string[]): number {
+  return values.findIndex((row) => headers.every((h, i) => row?.[i] === h));
+}
+
+const ISSUE_HEADERS = ['Gravité', 'Feuille', 'Cellule', 'Message', 'Code'];
+
 describe('validationPlan: the Validation sheet', () => {
   const { plans, after } = validate(staffWorkbook());
   const report = sheetOf(after, 'Validation');
 
-  it('is a generated sheet, replaced as a whole, with a frozen header and a hidden bookkeeping column', () => {
-    expect(plans[0]).toMatchObject({
-      sheet: 'Validation',
-      mode: 'replace',
-      frozenRows: 7,
-      hiddenColumns: [5],
-    });
+  it('is a generated sheet, replaced as a whole, its bookkeeping columns hidden and not printed', () => {
+    expect(plans[0]).toMatchObject({ sheet: 'Validation', mode: 'replace', hiddenColumns: [5, 6, 7] });
     expect(isGeneratedSheet(report)).toBe(true);
     expect(report.values[0][0]).toBe('Validation du classeur');
+    const header = rowOf(report.values, ISSUE_HEADERS);
+    expect(report.values[header].slice(5, 8)).toEqual(['Feuille', 'Cellule', 'Remplissage d’origine']);
+    // Printed: A to D (severity, sheet, cell, message); the code and the bookkeeping stay on screen.
+    expect(plans[0].pageSetup?.printArea).toBe(`A1:D${report.values.length}`);
+    expect(plans[0].pageSetup?.titleRows).toEqual({ first: header, last: header });
   });
 
-  it('counts errors, warnings and infos, then lists one issue per row with a link to its cell', () => {
+  it('opens with the counters, then each project’s eligibility, as the command line prints it', () => {
     const analysis = analyzeWorkbook(staffWorkbook(), { today: TODAY });
     const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
     expect(report.values[3].slice(0, 3)).toEqual(['Erreurs', 'Avertissements', 'Infos']);
     expect(report.values[4].slice(0, 3)).toEqual([count('error'), count('warning'), count('info')]);
-    expect(report.values[6].slice(0, 5)).toEqual(['Gravité', 'Feuille', 'Cellule', 'Code', 'Message']);
-    const rows = report.values.slice(7);
-    expect(rows).toHaveLength(analysis.issues.length);
-    const duplicate = rows.findIndex((r) => r[3] === 'project.duplicateId' && r[2] === 'A3');
+    const header = rowOf(report.values, ['No', 'Titre', 'Admissible', 'Motifs']);
+    expect(report.values[header - 1][0]).toBe(
+      `Projets admissibles : ${analysis.projects.filter((p) => analysis.eligibility.get(p.id)?.eligible).length} sur ${analysis.projects.length}`,
+    );
+    const rows = report.values.slice(header + 1, header + 1 + analysis.projects.length);
+    expect(rows.map((r) => r[0])).toEqual(analysis.projects.map((p) => p.id));
+    // Not eligible here (one organization, no municipality…): the reasons follow « Non ».
+    expect(rows[0][2]).toBe('Non');
+    expect(String(rows[0][3])).toMatch(/organisme impliqué sur 2 requis/);
+  });
+
+  it('lists errors first, with a link to their cell, the code last', () => {
+    const header = rowOf(report.values, ISSUE_HEADERS);
+    const rows = report.values.slice(header + 1);
+    const severities = rows.map((r) => r[0]);
+    expect(severities.indexOf('Avertissement')).toBeGreaterThan(severities.lastIndexOf('Erreur'));
+    const duplicate = rows.findIndex((r) => r[4] === 'project.duplicateId');
     expect(rows[duplicate].slice(0, 5)).toEqual([
       'Erreur',
       'Projets',
       'A3',
-      'project.duplicateId',
       'Numéro de projet «\u00a0P-002\u00a0» en double (A3, A4)\u00a0: seule la première ligne est lue.',
+      'project.duplicateId',
     ]);
-    const block = plans[0].blocks.find((b) => b.row === 7);
+    const block = plans[0].blocks.find((b) => b.row === header + 1 && b.col === 0);
     expect(block?.links?.[duplicate][2]).toBe("#'Projets'!A3");
   });
 
   it('never changes a staff value', () => {
     expect(sheetOf(after, 'Projets').values).toEqual(staffWorkbook().sheets[0].values);
     expect(plans.slice(1).every((p) => p.mode === 'edit' && p.blocks.length === 0)).toBe(true);
+  });
+});
+
+describe('validationPlan: what staff read first', () => {
+  /** Three text amounts in Projets, two in Versements, an error in Versements and one in Projets. */
+  const snapshot = workbook(
+    sheet('Projets', [
+      ['No', 'Titre', 'Demandé 2020-2021'],
+      ['P-001', 'Cuisines collectives', '89 598 $'],
+      ['P-002', 'Logemen’mêle', '58 200 $'],
+      ['P-003', 'Milieu de vie', '30 968 $'],
+      ['P-003', 'Milieu de vie (copie)', 1],
+    ]),
+    sheet('Versements', [
+      ['No', 'Date', 'Montant'],
+      ['P-001', '2021-01-15', '20 000 $'],
+      ['P-002', '2021-01-15', '10 000 $'],
+      ['P-001', '2021-02-15', 'vingt mille'],
+    ]),
+  );
+  const { after } = validate(snapshot);
+  const report = sheetOf(after, 'Validation');
+  const header = rowOf(report.values, ISSUE_HEADERS);
+  const rows = report.values.slice(header + 1).map((r) => r.slice(0, 5));
+
+  it('says each kind of repeated warning once, with its count and its cells', () => {
+    const lines = rows.filter((r) => r[4] === 'cell.moneyAsText');
+    expect(lines).toEqual([
+      [
+        'Avertissement',
+        'Projets',
+        'C2',
+        '3 montants saisis comme texte\u00a0: Reformater les convertira — C2, C3, C4',
+        'cell.moneyAsText',
+      ],
+      [
+        'Avertissement',
+        'Versements',
+        'C2',
+        '2 montants saisis comme texte\u00a0: Reformater les convertira — C2, C3',
+        'cell.moneyAsText',
+      ],
+    ]);
+  });
+
+  it('orders by severity, then sheet in workbook order, then row', () => {
+    const keys = rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`);
+    const errors = keys.filter((k) => k.startsWith('Erreur'));
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(keys.slice(0, errors.length)).toEqual(errors);
+    const sheets = errors.map((k) => k.split(' ')[1]);
+    expect(sheets.indexOf('Versements')).toBeGreaterThan(sheets.lastIndexOf('Projets'));
+  });
+
+  it('still marks every cell with its own message', () => {
+    const projets = sheetOf(after, 'Projets');
+    expect(projets.notes[2][2]).toBe(`${NOTE_PREFIX}${message('cell.moneyAsText', { value: '58 200 $' })}`);
   });
 });
 
@@ -175,6 +253,36 @@ describe('validationPlan: marks on staff cells', () => {
     expect(marks.find((m) => m.cell === 'A4')?.fill).toBe(ERROR_FILL);
   });
 
+  it('reads back the fills an earlier version recorded in its single table', () => {
+    // The layout before the eligibility summary: one table, the original fill in column F.
+    const snapshot = workbook(
+      sheet(
+        'Projets',
+        [
+          ['No', 'Titre', 'Demandé 2020-2021'],
+          ['P-001', 'Cuisines collectives', 89_598],
+        ],
+        {
+          notes: [[], [null, null, `${NOTE_PREFIX}Montant saisi comme texte.`]],
+          fills: [[], [null, null, WARNING_FILL]],
+        },
+      ),
+      sheet('Validation', [
+        ['Validation du classeur'],
+        ['Feuille produite par l’outil Alliance : elle est remplacée à chaque génération.'],
+        [],
+        ['Erreurs', 'Avertissements', 'Infos'],
+        [0, 1, 0],
+        [],
+        ['Gravité', 'Feuille', 'Cellule', 'Code', 'Message', 'Remplissage d’origine'],
+        ['Avertissement', 'Projets', 'C2', 'cell.moneyAsText', 'Montant saisi comme texte.', '#00B050'],
+      ]),
+    );
+    const { after } = validate(snapshot);
+    expect(sheetOf(after, 'Projets').fills[1][2]).toBe('#00B050');
+    expect(sheetOf(after, 'Projets').notes[1][2]).toBeNull();
+  });
+
   it('never overwrites a staff sheet named Validation, and writes English when asked', () => {
     const snapshot = workbook(
       ...staffWorkbook().sheets,
@@ -185,7 +293,8 @@ describe('validationPlan: marks on staff cells', () => {
     expect(sheetOf(after, 'Validation').values).toEqual([['Checklist du comité'], ['Lu']]);
     const report = sheetOf(after, 'Validation (2)');
     expect(report.values[0][0]).toBe('Workbook validation');
-    expect(report.values[6].slice(0, 5)).toEqual(['Severity', 'Sheet', 'Cell', 'Code', 'Message']);
+    expect(rowOf(report.values, ['Severity', 'Sheet', 'Cell', 'Message', 'Code'])).toBeGreaterThan(0);
+    expect(rowOf(report.values, ['No', 'Title', 'Eligible', 'Reasons'])).toBeGreaterThan(0);
     expect(sheetOf(after, 'Projets').notes[2][0]).toMatch(/^Alliance : Project number “P-002” appears twice/);
   });
 
@@ -194,7 +303,8 @@ describe('validationPlan: marks on staff cells', () => {
     const analysis = analyzeWorkbook(clean, { today: TODAY });
     const plans = validationPlan({ ...analysis, issues: [] }, clean, { lang: 'fr', now: NOW });
     expect(plans).toHaveLength(1);
-    expect(plans[0].blocks.at(-1)?.values).toEqual([['', '', '', '', 'Aucun problème trouvé.', '']]);
+    const table = plans[0].blocks.find((b) => b.col === 0 && b.links !== undefined);
+    expect(table?.values).toEqual([['', '', '', 'Aucun problème trouvé.', '']]);
   });
 
   it('links with quotes, doubling a quote in the sheet name', () => {
