@@ -1,54 +1,11 @@
-/**
- * One generated sheet printed as LibreOffice prints it: the workbook with every other sheet hidden
- * (LibreOffice prints no hidden sheet, and the hidden sheets still feed the formulas), converted to
- * PDF in a profile set to fr-CA, so `#,##0 "$"` shows as staff see it (`195 007 $`).
- */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import JSZip from 'jszip';
-import { SOFFICE } from './libreoffice.js';
-
-/**
- * A private LibreOffice profile whose locale is `locale` (fr-CA groups thousands with a space and
- * writes a decimal comma): the setting LibreOffice's own Tools > Options > Languages writes.
- */
-function profileWithLocale(locale: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'alliance-lo-print-'));
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
-      `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n` +
-      '</oor:items>\n',
-  );
-  return profile;
-}
+import { convertWithLibreOffice } from './libreoffice.js';
 
 /** `file` as a PDF, in `outDir`, converted by LibreOffice under `locale`. */
 export function pdfOf(file: string, outDir: string, locale = 'fr-CA'): string {
-  const profile = profileWithLocale(locale);
-  const result = spawnSync(
-    SOFFICE ?? 'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      outDir,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (result.status !== 0) {
-    throw new Error(`LibreOffice failed (${result.status}): ${result.stderr || result.error?.message}`);
-  }
-  return join(outDir, `${basename(file, extname(file))}.pdf`);
+  return convertWithLibreOffice(file, 'pdf', outDir, { locale });
 }
 
 /**
