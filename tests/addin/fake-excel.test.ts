@@ -378,6 +378,41 @@ describe('protected sheets', () => {
     expect(fake.model.sheet('Projets').cell(1, 0)?.fill).toBe('#FFFF00');
   });
 
+  it('refuse wrapping, alignment and row heights unless the protection allows them', async () => {
+    const fake = createFakeExcel(workbook());
+    const projets = fake.model.sheet('Projets');
+    projets.protect();
+    const format = (set: (format: Excel.RangeFormat) => void) =>
+      fake.run(async (context) => {
+        set(context.workbook.worksheets.getItem('Projets').getRange('A2:B3').format);
+        await context.sync();
+      });
+    for (const set of [
+      (f: Excel.RangeFormat) => {
+        f.wrapText = true;
+      },
+      (f: Excel.RangeFormat) => {
+        f.horizontalAlignment = 'Center';
+      },
+      (f: Excel.RangeFormat) => {
+        f.verticalAlignment = 'Top';
+      },
+      (f: Excel.RangeFormat) => f.autofitRows(),
+    ])
+      expect((await failure(format(set))).code).toBe('AccessDenied');
+    expect(projets.cell(1, 0)?.wrapText ?? false).toBe(false);
+
+    projets.protect({ allowFormatCells: true });
+    await format((f) => {
+      f.wrapText = true;
+    });
+    expect(projets.cell(1, 0)?.wrapText).toBe(true);
+    expect((await failure(format((f) => f.autofitRows()))).code).toBe('AccessDenied');
+    projets.protect({ allowFormatRows: true });
+    await format((f) => f.autofitRows());
+    expect(projets.autofitRows.has(1)).toBe(true);
+  });
+
   it('fail protect() on a protected sheet, and accept writes once unprotected', async () => {
     const fake = createFakeExcel(workbook());
     fake.model.sheet('Projets').protect();

@@ -8,6 +8,7 @@ import { columnIndex, rangeAddress } from '../../../core/a1.js';
 import {
   coerceTyped,
   emptyCell,
+  type FakeCell,
   type FakeChart,
   type FakePageLayout,
   type FakeProtectionOptions,
@@ -70,7 +71,7 @@ interface Command {
 }
 
 /** What a protected sheet refuses unless its options allow it. */
-type ProtectedEdit = 'cells' | 'format' | 'columns' | 'objects';
+type ProtectedEdit = 'cells' | 'format' | 'columns' | 'rows' | 'objects';
 
 // Writes into locked cells of a protected sheet fail with AccessDenied « You cannot perform the requested operation. » (undocumented for Range.values; observed through the same Excel service by https://github.com/microsoftgraph/microsoft-graph-docs/issues/4546; code and message from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
 function refuseIfProtected(
@@ -83,6 +84,7 @@ function refuseIfProtected(
   const options: FakeProtectionOptions = protection.options;
   if (edit === 'format' && options.allowFormatCells) return;
   if (edit === 'columns' && options.allowFormatColumns) return;
+  if (edit === 'rows' && options.allowFormatRows) return;
   if (edit === 'objects' && options.allowEditObjects) return;
   if (edit === 'cells' && area && sheet.unlocked.size > 0) {
     let allUnlocked = true;
@@ -703,16 +705,19 @@ class FakeRange extends FakeProxy<Area> {
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < area.cols; c++) fn(area.sheet, area.row + r, area.col + c);
     };
+    /** One format property set on every cell of the range, refused on a protected sheet. */
+    const setCells = <K extends keyof FakeCell>(key: K, value: FakeCell[K]) =>
+      context.command(
+        jsonBytes(value),
+        each((sheet, r, c) => {
+          sheet.cellForWrite(r, c)[key] = value;
+        }),
+      );
     const self = this;
     this.format = {
       font: {
         set bold(bold: boolean) {
-          context.command(
-            8,
-            each((sheet, r, c) => {
-              sheet.cellForWrite(r, c).bold = bold;
-            }),
-          );
+          setCells('bold', bold);
         },
         get bold(): boolean {
           throw notLoaded('format/font/bold');
@@ -720,12 +725,7 @@ class FakeRange extends FakeProxy<Area> {
       },
       fill: {
         set color(color: string) {
-          context.command(
-            jsonBytes(color),
-            each((sheet, r, c) => {
-              sheet.cellForWrite(r, c).fill = color;
-            }),
-          );
+          setCells('fill', color);
         },
         get color(): string {
           return self.loadedFill('color') as string;
@@ -746,12 +746,7 @@ class FakeRange extends FakeProxy<Area> {
           });
         },
         clear() {
-          context.command(
-            0,
-            each((sheet, r, c) => {
-              sheet.cellForWrite(r, c).fill = null;
-            }),
-          );
+          setCells('fill', null);
         },
       },
       set columnWidth(points: number) {
@@ -784,30 +779,23 @@ class FakeRange extends FakeProxy<Area> {
         },
       },
       set wrapText(wrap: boolean) {
-        context.command(
-          8,
-          each((sheet, r, c) => {
-            sheet.cellForWrite(r, c).wrapText = wrap;
-          }),
-        );
+        setCells('wrapText', wrap);
       },
       get wrapText(): boolean {
         throw notLoaded('format/wrapText');
       },
       set horizontalAlignment(alignment: string) {
-        context.command(
-          jsonBytes(alignment),
-          each((sheet, r, c) => {
-            sheet.cellForWrite(r, c).horizontalAlignment = alignment;
-          }),
-        );
+        setCells('horizontalAlignment', alignment);
       },
       get horizontalAlignment(): string {
         throw notLoaded('format/horizontalAlignment');
       },
-      // Vertical alignment is accepted and not kept: no test reads it.
+      // Vertical alignment is refused like any format on a protected sheet, and not kept: no test reads it.
       set verticalAlignment(alignment: string) {
-        context.command(jsonBytes(alignment), () => void liveArea(self.target()));
+        context.command(
+          jsonBytes(alignment),
+          each(() => {}),
+        );
       },
       get verticalAlignment(): string {
         throw notLoaded('format/verticalAlignment');
@@ -817,6 +805,9 @@ class FakeRange extends FakeProxy<Area> {
       autofitRows() {
         context.command(0, () => {
           const area = liveArea(self.target());
+          // Row heights are row formatting: a protected sheet refuses them unless `allowFormatRows`
+          // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions).
+          refuseIfProtected(area.sheet, 'rows');
           for (let r = 0; r < Math.min(area.rows, 20_000); r++) area.sheet.autofitRows.add(area.row + r);
         });
       },

@@ -69,6 +69,7 @@ export interface FakeSpill {
 export interface FakeProtectionOptions {
   allowFormatCells?: boolean;
   allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
   allowEditObjects?: boolean;
 }
 
