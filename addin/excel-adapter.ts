@@ -620,8 +620,9 @@ async function syncSplitting(
   steps: readonly Step[],
   onRequest?: (estimatedBytes: number) => void,
 ): Promise<number> {
-  // Proxies made by a method (`worksheets.add()`) do not outlive their request: every request
-  // asks for its sheets again by name.
+  // Office.js marks a proxy made by `worksheets.add()` invalid after its request unless Excel's
+  // answer names it (`isInvalidAfterRequest` in the library; the calibration page, whose answers
+  // are empty, fails on it): every request asks for its sheets again by name.
   sheets.forget();
   context.workbook.application.suspendApiCalculationUntilNextSync();
   for (const step of steps) step.queue();
@@ -977,12 +978,12 @@ function pageLayoutStep(sheets: SheetHandles, name: string, setup: PageSetup): S
 }
 
 function chartStep(sheets: SheetHandles, name: string, spec: ChartSpec): Step {
-  const others = Math.max(0, spec.series.length - 1);
+  const extraSeries = Math.max(0, spec.series.length - 1);
   return {
     sheet: name,
     // charts, add, title, series, getItemAt, and a range for values and categories; each other
     // series adds itself and two ranges. Calls: title, name, axes, position (over its cells).
-    bytes: commandBytes(8 + 3 * others, 5 + 2 * others, spec, spec.series),
+    bytes: commandBytes(8 + 3 * extraSeries, 5 + 2 * extraSeries, spec),
     queue: () => {
       const sheet = sheets.get(name);
       const [first, ...others] = spec.series;
