@@ -27,9 +27,6 @@ interface ContextInternals {
   m_requestUrlAndHeaderInfo: { url: string; headers: Record<string, string> };
 }
 
-/** The npm package stops before ExcelApi 1.18: it has no Notes API to build note requests with. */
-export const OFFICE_JS_HAS_NOTES = false;
-
 async function measureRequests(
   action: ActionName,
   projects: number,
@@ -49,7 +46,8 @@ async function measureRequests(
   };
   const estimated: number[] = [];
   await applyResolved(context, resolved, {
-    notes: OFFICE_JS_HAS_NOTES && 'NoteCollection' in Excel,
+    // npm's Office.js 1.1.110 stops before ExcelApi 1.18: no Notes API to build note requests with.
+    notes: 'NoteCollection' in Excel,
     payloadBudget,
     onRequest: (bytes) => estimated.push(bytes),
   });
