@@ -1,6 +1,6 @@
 /** Staff rows as typed records. Grid readers build them (with issues); rules consume them. */
 
-import type { Decision } from './values/vocabulary.js';
+import type { Decision, HistoryDecision } from './values/vocabulary.js';
 
 export type { Decision };
 
@@ -24,6 +24,8 @@ export type ProjectField =
   | 'totalCost'
   | 'decision'
   | 'reportReceived'
+  | 'waiver'
+  | 'resolution'
   | `requested ${string}`
   | `granted ${string}`;
 
@@ -49,6 +51,10 @@ export interface Project {
   grantedCents: Record<string, number>;
   decision: Decision | null;
   reportReceived: string | null;
+  /** Dérogation: why a grant may go above the cap (optional column; absent or '' for none). */
+  waiver?: string;
+  /** Résolution: the council's resolution number (optional column). */
+  resolution?: string;
   origin?: Origin<ProjectField>;
 }
 
@@ -64,6 +70,20 @@ export interface Review {
   conflict: boolean;
   comment: string;
   origin?: Origin<ReviewField>;
+}
+
+export type DecisionField = 'id' | 'date' | 'decision' | 'resolution' | `granted ${string}`;
+
+/** One row of the optional Décisions sheet. */
+export interface DecisionRecord {
+  projectId: string;
+  /** ISO date; a row without a readable date is reported and not kept. */
+  date: string;
+  decision: HistoryDecision;
+  resolution: string;
+  /** By fiscal year label; blank cells are absent. */
+  grantedCents: Record<string, number>;
+  origin?: Origin<DecisionField>;
 }
 
 export type PaymentField = 'id' | 'date' | 'amount' | 'type';

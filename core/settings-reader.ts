@@ -2,6 +2,7 @@
 
 import { cellAddress } from './a1.js';
 import { type CellValue, isBlank, type SheetSnapshot } from './cells.js';
+import { isWholePlan } from './followup.js';
 import { type Issue, type IssueCode, issue, type ParamsArg } from './issues.js';
 import type { ParamsOf } from './messages/codes.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { endDateIso, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
 import { centsToDollars, formatMoney, parseMoney } from './values/money.js';
+import { parseShare, parseShares, sharesText, shareText } from './values/shares.js';
 import { headerKey, normalizeKey } from './values/text.js';
 
 /** Keywords and name variants hold « / » and « et » (« sécurité et alimentation »): commas split them, words do not. */
@@ -128,6 +130,8 @@ function settingLabel(setting: KeyedSetting): string {
 
 function describeDefault(spec: SettingSpec): string {
   if (spec.kind === 'money') return spec.default === null ? 'aucun' : formatMoney(spec.default);
+  if (spec.kind === 'share') return spec.default === null ? 'aucune' : shareText(spec.default);
+  if (spec.kind === 'shares') return spec.default === null ? 'aucun' : sharesText(spec.default);
   if (spec.kind === 'choice') return choiceWord(spec.choices, spec.default);
   return String(spec.default);
 }
@@ -141,6 +145,11 @@ function settingCell(spec: SettingSpec, value: unknown): CellValue {
       return choiceWord(spec.choices, value);
     case 'money':
       return value === null ? null : centsToDollars(value as number);
+    case 'share':
+      // A number under a percentage format: it reads back as the same share.
+      return value as number | null;
+    case 'shares':
+      return value === null ? null : sharesText(value as number[]);
     default:
       return value as CellValue;
   }
@@ -312,8 +321,8 @@ class SettingsReader {
     this.valueCells.set(setting, { row, col: valueCell?.col ?? first.col + 1 });
     const spec: SettingSpec = SETTINGS_TABLE[setting];
     if (valueCell === undefined) {
-      // A blank maximum means « none », a choice like any other.
-      if (spec.kind === 'money') {
+      // A blank maximum, share or plan means « none », a choice like any other.
+      if (spec.kind === 'money' || spec.kind === 'share' || spec.kind === 'shares') {
         assign(settings, setting, null);
         return;
       }
@@ -376,6 +385,24 @@ class SettingsReader {
           return;
         }
         assign(settings, setting, money.cents);
+        return;
+      }
+      case 'share': {
+        const share = parseShare(value);
+        if (share === 'invalid') {
+          this.invalid(row, col, label, value, { expected: 'share' });
+          return;
+        }
+        assign(settings, setting, share);
+        return;
+      }
+      case 'shares': {
+        const shares = parseShares(value);
+        if (shares === 'invalid' || (shares !== null && !isWholePlan(shares))) {
+          this.invalid(row, col, label, value, { expected: 'shares' });
+          return;
+        }
+        assign(settings, setting, shares);
         return;
       }
       case 'integer':

@@ -54,6 +54,10 @@ export type SettingSpec = SettingBase &
     | { kind: 'choice'; choices: readonly SettingChoice[]; default: string }
     /** Positive cents, or null (blank or 0) for none. */
     | { kind: 'money'; default: number | null }
+    /** A share of a whole (0 < share ≤ 1, typed `80 %`), or null (blank or 0) for none. */
+    | { kind: 'share'; default: number | null }
+    /** Shares that make a whole (`50 %; 40 %; 10 %`), or null (blank) for none. */
+    | { kind: 'shares'; default: readonly number[] | null }
   );
 
 /** Scores and bonuses are points of a score out of 100. */
@@ -185,8 +189,45 @@ export const SETTINGS_TABLE = {
     kind: 'money',
     default: null,
     explanation: {
-      fr: 'Montant maximal accordé à un projet ; vide : aucun maximum.',
-      en: 'Largest grant to one project; blank: no maximum.',
+      fr: 'Montant maximal accordé ou recommandé à un projet (le plafond) ; vide : aucun maximum.',
+      en: 'Largest grant or recommendation to one project (the cap); blank: no maximum.',
+    },
+  },
+  maxShareOfCost: {
+    labels: ['Part maximale du coût total', 'Maximum share of total cost'],
+    kind: 'share',
+    default: null,
+    explanation: {
+      fr: 'Part du coût total d’un projet au-delà de laquelle une aide dépasse le plafond (ex. 80 %) ; vide : aucune.',
+      en: 'Share of a project’s total cost above which a grant exceeds the cap (e.g. 80 %); blank: none.',
+    },
+  },
+  minCommunityShare: {
+    labels: ['Contribution minimale du milieu', 'Minimum community contribution'],
+    kind: 'share',
+    default: null,
+    explanation: {
+      fr: 'Part minimale du coût total financée par le milieu (coût total moins les montants demandés) ; vide : aucune.',
+      en: 'Minimum share of the total cost funded by the community (total cost minus the requests); blank: none.',
+    },
+  },
+  reportDelayMonths: {
+    labels: ['Délai de reddition (mois)', 'Report delay (months)'],
+    kind: 'integer',
+    min: 0,
+    default: 3,
+    explanation: {
+      fr: 'Mois après la fin d’un projet pour remettre sa reddition de comptes (fin de mois : 2022-11-30 + 3 = 2023-02-28).',
+      en: 'Months after a project’s end to hand in its final report (end of month: 2022-11-30 + 3 = 2023-02-28).',
+    },
+  },
+  plannedInstalments: {
+    labels: ['Versements prévus', 'Planned instalments'],
+    kind: 'shares',
+    default: null,
+    explanation: {
+      fr: 'Parts de l’aide versées tour à tour, ex. 50 %; 40 %; 10 % ; la dernière à la reddition ; vide : aucun plan.',
+      en: 'Shares of the grant paid in turn, e.g. 50 %; 40 %; 10 %; the last one on the final report; blank: no plan.',
     },
   },
   disagreementThreshold: {
@@ -205,11 +246,13 @@ export const KEYED_SETTINGS = Object.keys(SETTINGS_TABLE) as KeyedSetting[];
 
 type ValueOf<S> = S extends { kind: 'choice'; choices: readonly { value: infer V }[] }
   ? V
-  : S extends { kind: 'money' }
+  : S extends { kind: 'money' | 'share' }
     ? number | null
-    : S extends { kind: 'text' | 'date' }
-      ? string
-      : number;
+    : S extends { kind: 'shares' }
+      ? number[] | null
+      : S extends { kind: 'text' | 'date' }
+        ? string
+        : number;
 
 /** The key/value settings, typed from the table. */
 export type KeyedSettings = { -readonly [K in KeyedSetting]: ValueOf<(typeof SETTINGS_TABLE)[K]> };
@@ -229,6 +272,10 @@ function settingSchema(spec: SettingSpec): z.ZodMiniType {
       return z.enum(spec.choices.map((c) => c.value) as [string, ...string[]]);
     case 'money':
       return z.nullable(cents.check(z.positive()));
+    case 'share':
+      return z.nullable(z.number().check(z.positive(), z.maximum(1)));
+    case 'shares':
+      return z.nullable(z.array(z.number().check(z.positive())).check(z.minLength(1)));
   }
 }
 

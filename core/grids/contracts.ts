@@ -6,7 +6,7 @@
 import type { Settings } from '../settings.js';
 import { DATE_FORMAT } from '../values/dates.js';
 import { MONEY_FORMAT } from '../values/money.js';
-import { DECISIONS, PAYMENT_TYPES, YES_NO_CHOICES } from '../values/vocabulary.js';
+import { DECISIONS, HISTORY_DECISIONS, PAYMENT_TYPES, YES_NO_CHOICES } from '../values/vocabulary.js';
 import type { ColumnSpec } from './headers.js';
 
 /** How a column's cells are read and tidied. */
@@ -108,6 +108,46 @@ export const PROJECTS_CONTRACT: readonly ColumnContract[] = [
     kind: 'date',
     width: 16,
   },
+  // Optional: the justification that turns a grant above the cap from an error into a warning.
+  {
+    field: 'waiver',
+    names: ['Dérogation', 'Waiver', 'Justification de la dérogation', 'Exception'],
+    kind: 'multiline',
+    width: 30,
+  },
+  {
+    field: 'resolution',
+    names: ['Résolution', 'Resolution', 'No de résolution', 'Numéro de résolution', 'Council resolution'],
+    kind: 'text',
+    width: 14,
+  },
+];
+
+/** The optional Décisions sheet: every decision on a project, dated; the latest one by date counts. */
+export const DECISIONS_CONTRACT: readonly ColumnContract[] = [
+  { field: 'id', names: [...PROJECT_NUMBER, 'Project number'], required: true, kind: 'text', width: 8 },
+  {
+    field: 'date',
+    names: ['Date', 'Date de la décision', 'Date de décision', 'Decision date'],
+    required: true,
+    kind: 'date',
+    width: 12,
+  },
+  {
+    field: 'decision',
+    names: ['Décision', 'Decision'],
+    required: true,
+    kind: 'decision',
+    width: 14,
+    list: HISTORY_DECISIONS,
+  },
+  {
+    field: 'resolution',
+    names: ['Résolution', 'Resolution', 'No de résolution', 'Numéro de résolution', 'Council resolution'],
+    kind: 'text',
+    width: 14,
+  },
+  { field: 'granted', names: ['Accordé', 'Granted'], kind: 'money', width: 16, repeat: 'year' },
 ];
 
 export const SELECTION_CONTRACT: readonly ColumnContract[] = [

@@ -128,6 +128,8 @@ export function readProjects(
       grantedCents,
       decision,
       reportReceived: reader.date(row, columns.reportReceived),
+      ...(columns.waiver !== undefined ? { waiver: reader.text(row, columns.waiver) } : {}),
+      ...(columns.resolution !== undefined ? { resolution: reader.text(row, columns.resolution) } : {}),
       origin: { sheet: sheet.name, cells },
     });
   }

@@ -36,7 +36,7 @@ export const ISSUE_CODES = {
   'settings.invalidValue': z.object({
     key: text,
     value: text,
-    expected: z.enum(['integer', 'number', 'choice', 'date', 'amount', 'text']),
+    expected: z.enum(['integer', 'number', 'choice', 'date', 'amount', 'text', 'share', 'shares']),
     min: z.optional(decimal),
     max: z.optional(decimal),
     choices: z.optional(list),

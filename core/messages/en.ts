@@ -16,6 +16,8 @@ export const en: IssueTexts = {
       date: 'a date, e.g. 2023-03-31',
       amount: 'a positive amount, or nothing',
       text: 'text',
+      share: 'a percentage from 0 to 100 %, or nothing',
+      shares: 'shares adding up to 100 %, e.g. 50 %; 40 %; 10 %, or nothing',
     };
     return `Invalid value for "${p.key}": "${p.value}" (expected: ${expected[p.expected]}). The default value is kept.`;
   },

@@ -16,6 +16,8 @@ export const fr: IssueTexts = {
       date: 'une date, par exemple 2023-03-31',
       amount: 'un montant positif, ou rien',
       text: 'du texte',
+      share: 'un pourcentage de 0 à 100 %, ou rien',
+      shares: 'des parts qui totalisent 100 %, par exemple 50 %; 40 %; 10 %, ou rien',
     };
     return `Valeur invalide pour « ${p.key} » : « ${p.value} » (attendu : ${expected[p.expected]}). La valeur par défaut est conservée.`;
   },

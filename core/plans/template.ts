@@ -30,6 +30,9 @@ import { DATE_FORMAT } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 
+/** A share setting's cell: 0.8 shows as 80 %. */
+export const PERCENT_FORMAT = '0 %';
+
 /** Rows prepared (formats, drop-down lists) below each header. */
 export const TEMPLATE_ROWS = 500;
 export const BUDGET_LINE_LABEL = 'Attribué en fonction des priorités définies, selon les impacts des projets';
@@ -93,6 +96,8 @@ function settingsSheet(settings: Settings): SheetPlan {
       validations.push({ range: cellAddress(row, 1), list: choiceWords(spec.choices) });
     if (spec.kind === 'money')
       blocks.push({ row, col: 1, values: [[values[row][1]]], numberFormats: [[MONEY_FORMAT]] });
+    if (spec.kind === 'share')
+      blocks.push({ row, col: 1, values: [[values[row][1]]], numberFormats: [[PERCENT_FORMAT]] });
   }
   return {
     sheet: STAFF_SHEET_NAMES.settings[0],

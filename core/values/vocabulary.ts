@@ -86,6 +86,21 @@ export function decisionKeys(decision: Decision): string[] {
   return [...DECISION_BY_KEY].filter(([, d]) => d === decision).map(([key]) => key);
 }
 
+/**
+ * The words of the Décisions sheet: the decisions, and « Abrogé » (a council rescinds its
+ * resolution: the grant it made no longer holds).
+ */
+export const RESCINDED = 'Abrogé';
+export const HISTORY_DECISIONS = [...DECISIONS, RESCINDED] as const;
+export type HistoryDecision = (typeof HISTORY_DECISIONS)[number];
+
+const RESCINDED_KEYS = new Set(['Abrogé', 'Abrogée', 'Rescinded', 'Revoked'].map(headerKey));
+
+/** A word of the Décisions sheet: a decision, or « Abrogé ». */
+export function parseHistoryDecision(text: string): HistoryDecision | null {
+  return RESCINDED_KEYS.has(headerKey(text)) ? RESCINDED : parseDecision(text);
+}
+
 /** The types of a payment in Versements. */
 export const PAYMENT_TYPES = ['Avance', 'Versement', 'Solde'] as const;
 export type PaymentType = (typeof PAYMENT_TYPES)[number];

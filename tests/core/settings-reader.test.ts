@@ -57,6 +57,47 @@ describe('readSettings: key/value rows', () => {
     expect(read([['Montant maximal par projet', '- $']]).settings.maxGrantPerProjectCents).toBeNull();
   });
 
+  it('reads the follow-up settings: shares of the cost, report delay, planned instalments', () => {
+    const { settings, issues } = read([
+      ['Part maximale du coût total', '80 %'],
+      ['Contribution minimale du milieu', 0.2],
+      ['Délai de reddition (mois)', 1],
+      ['Versements prévus', '50 %; 40 %; 10 %'],
+    ]);
+    expect(issues).toEqual([]);
+    expect(settings).toMatchObject({
+      maxShareOfCost: 0.8,
+      minCommunityShare: 0.2,
+      reportDelayMonths: 1,
+      plannedInstalments: [0.5, 0.4, 0.1],
+    });
+    // Defaults keep today's behaviour: no share cap, no plan, reports due 3 months after the end.
+    expect(PRESET_SETTINGS).toMatchObject({
+      maxShareOfCost: null,
+      minCommunityShare: null,
+      reportDelayMonths: 3,
+      plannedInstalments: null,
+    });
+    expect(read([['Part maximale du coût total', 25]]).settings.maxShareOfCost).toBe(0.25);
+    expect(read([['Versements prévus', null]]).settings.plannedInstalments).toBeNull();
+  });
+
+  it('refuses a share above 100 % and a plan that does not add up to 100 %', () => {
+    const { settings, issues } = read([
+      ['Part maximale du coût total', '120 %'],
+      ['Versements prévus', '50 %; 40 %'],
+      ['Délai de reddition (mois)', 'trois'],
+    ]);
+    expect(issues.map((i) => [i.code, i.cell, i.params?.expected])).toEqual([
+      ['settings.invalidValue', 'B1', 'share'],
+      ['settings.invalidValue', 'B2', 'shares'],
+      ['settings.invalidValue', 'B3', 'integer'],
+    ]);
+    expect(renderIssue(issues[1])).toMatch(/totalisent 100\s%/);
+    expect(settings.plannedInstalments).toBeNull();
+    expect(settings.reportDelayMonths).toBe(3);
+  });
+
   it('keeps the preset value and reports each bad value at its cell', () => {
     const { settings, issues } = read([
       ['Organismes impliqués minimum', 'deux'],
@@ -321,6 +362,15 @@ describe('settingsSheetRows', () => {
         aggregation: fc.constantFrom('mean' as const, 'median' as const),
         notApplicable: fc.constantFrom('excluded' as const, 'zero' as const),
         maxGrantPerProjectCents: fc.option(fc.integer({ min: 1, max: 1e11 }), { nil: null }),
+        maxShareOfCost: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+        reportDelayMonths: fc.integer({ min: 0, max: 24 }),
+        plannedInstalments: fc.option(
+          fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }).map((tenths) => {
+            const rest = 10 - tenths.reduce((a, b) => a + b, 0);
+            return rest > 0 ? [...tenths, rest] : [10];
+          }),
+          { nil: null },
+        ),
         disagreementThreshold: score,
         priorityCount: fc.integer({ min: 1, max: 4 }),
         extraKeyword: fc.option(text, { nil: undefined }),
@@ -346,6 +396,9 @@ describe('settingsSheetRows', () => {
           aggregation: m.aggregation,
           notApplicable: m.notApplicable,
           maxGrantPerProjectCents: m.maxGrantPerProjectCents,
+          maxShareOfCost: m.maxShareOfCost === null ? null : m.maxShareOfCost / 100,
+          reportDelayMonths: m.reportDelayMonths,
+          plannedInstalments: m.plannedInstalments?.map((tenth) => tenth / 10) ?? null,
           disagreementThreshold: m.disagreementThreshold,
           priorities: PRESET_SETTINGS.priorities.slice(0, m.priorityCount).map((p, index) => ({
             ...p,

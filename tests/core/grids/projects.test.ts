@@ -5,6 +5,25 @@ import { at, codes, PROJECT_HEADERS, projectRow, sheet } from '../../fixtures/wo
 const YEARS = ['2019-2020', '2020-2021', '2021-2022', '2022-2023'];
 
 describe('readProjects', () => {
+  it('reads the optional Dérogation and Résolution columns (English headers too)', () => {
+    const reading = readProjects(
+      sheet('Projets', [
+        ['No', 'Accordé 2020-2021', 'Waiver', 'No de résolution'],
+        ['P-001', 30_000, 'Projet jugé exceptionnel par le conseil', '21-06-144'],
+        ['P-002', 10_000, null, null],
+      ]),
+      { years: YEARS },
+    );
+    expect(reading.projects.map((p) => [p.id, p.waiver, p.resolution])).toEqual([
+      ['P-001', 'Projet jugé exceptionnel par le conseil', '21-06-144'],
+      ['P-002', '', ''],
+    ]);
+    expect(reading.projects[0].origin?.cells.waiver).toBe('C2');
+    // Without the columns, the records carry no such field at all.
+    const plain = readProjects(sheet('Projets', [['No'], ['P-001']]), { years: YEARS });
+    expect('waiver' in plain.projects[0]).toBe(false);
+  });
+
   it('reads a row into a Project with the cell of each field', () => {
     const reading = readProjects(
       sheet('Projets', [

@@ -68,6 +68,8 @@ describe('Créer le gabarit', () => {
       'Accordé 2022-2023',
       'Décision',
       'Reddition reçue',
+      'Dérogation',
+      'Résolution',
     ]);
     expect(projets.bold[0].every(Boolean)).toBe(true);
     expect(projets.frozenRows).toBe(1);
@@ -80,7 +82,7 @@ describe('Créer le gabarit', () => {
     expect(projets.numberFormats[1][9]).toBe(MONEY_FORMAT);
     expect(projets.numberFormats[1][17]).toBe(MONEY_FORMAT);
     expect(projets.numberFormats[1][0]).toBeNull();
-    expect(projets.columnWidths).toHaveLength(20);
+    expect(projets.columnWidths).toHaveLength(22);
   });
 
   it('gives the selection grid the preset criteria and Oui/Non, and Versements its types', () => {
