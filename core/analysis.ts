@@ -3,8 +3,10 @@
  * eligibility, scores, ranking, ledger and recommendation. Every host action starts here.
  */
 import type { WorkbookSnapshot } from './cells.js';
+import { applyDecisions, type DecisionHistory } from './decisions.js';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.js';
 import { type BudgetLayout, readForecastBudget } from './grids/budget.js';
+import { readDecisions } from './grids/decisions.js';
 import type { SheetLayout } from './grids/headers.js';
 import { readPayments } from './grids/payments.js';
 import { projectIdIndex, readProjects } from './grids/projects.js';
@@ -19,6 +21,7 @@ import type { Payment, Project, Review } from './records.js';
 import { type ProjectScore, scoreProjects } from './scoring.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { readSettings } from './settings-reader.js';
+import { type ProjectTrack, trackProjects } from './tracking.js';
 import { todayIso } from './values/dates.js';
 
 export interface Analysis {
@@ -34,6 +37,10 @@ export interface Analysis {
   ranking: RankedProject[];
   recommendations: Recommendation[];
   ledger: Ledger;
+  /** Each project's cap, payment plan and final report (design.md « Program life »). */
+  tracks: Map<string, ProjectTrack>;
+  /** The Décisions sheet, when the workbook has one: `projects` above already follow it. */
+  decisions?: DecisionHistory;
   /** Every issue, de-duplicated, in sheet order (workbook-level first), then row, then column. */
   issues: Issue[];
   layouts: {
@@ -42,6 +49,7 @@ export interface Analysis {
     projects?: SheetLayout;
     selection?: SheetLayout;
     payments?: SheetLayout;
+    decisions?: SheetLayout;
   };
   /** The date « today » meant for date checks (ISO). */
   today: string;
@@ -89,6 +97,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     projects: findStaffSheet(workbook, 'projects'),
     selection: findStaffSheet(workbook, 'selection'),
     payments: findStaffSheet(workbook, 'payments'),
+    decisions: findStaffSheet(workbook, 'decisions'),
   };
   const noneFound = Object.values(found).every((sheet) => sheet === undefined);
   if (noneFound) issues.push(issue('sheet.noneFound', 'error'));
@@ -117,6 +126,20 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     missing('projects', 'warning');
   }
   const ids = projectIdIndex(projects);
+
+  // With a Décisions sheet, the latest decision of each project it names drives what follows.
+  let decisions: DecisionHistory | undefined;
+  if (found.decisions) {
+    const reading = readDecisions(found.decisions, ids, {
+      years: years.map((y) => y.label),
+      sortIssues: false,
+    });
+    report(reading.issues);
+    if (reading.layout) layouts.decisions = reading.layout;
+    decisions = applyDecisions(projects, reading.decisions);
+    projects = decisions.projects;
+    report(decisions.issues);
+  }
 
   let reviews: Review[] = [];
   if (found.selection) {
@@ -152,6 +175,8 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   const ledger = computeLedger(years, projects, payments, settings);
   report(ledger.issues);
   const recommendations = recommendFunding(ranking, projects, ledger, years, settings);
+  const tracking = trackProjects(projects, payments, ledger, settings, today);
+  report(tracking.issues);
 
   return {
     settings,
@@ -164,6 +189,8 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
     ranking,
     recommendations,
     ledger,
+    tracks: tracking.tracks,
+    ...(decisions ? { decisions } : {}),
     issues: sortIssues(
       issues,
       sheets.map((s) => s.name),

@@ -1,5 +1,6 @@
 /** Eligibility of one project: the gates of design.md « Rules (exact) », each failure a reason. */
 
+import { addMonths } from './followup.js';
 import { type Issue, issue } from './issues.js';
 import { type MunicipalityMatcher, municipalityIssues } from './municipalities.js';
 import { parsePriorities } from './priorities.js';
@@ -183,13 +184,34 @@ export function evaluateEligibility(
     );
   }
 
-  // Follow-up: an accepted project that ended owes its final report.
+  // The community funds at least its share of the cost: what the requests leave of it.
+  const minimumShare = settings.minCommunityShare;
+  if (minimumShare !== null && project.totalCostCents !== null && project.totalCostCents > 0) {
+    let requested = 0;
+    for (const year in project.requestedCents) requested += project.requestedCents[year];
+    const contribution = project.totalCostCents - requested;
+    if (contribution < Math.ceil(project.totalCostCents * minimumShare - 1e-9)) {
+      reasons.push(
+        issue('eligibility.communityContribution', 'error', at('totalCost'), {
+          project: project.id,
+          contribution,
+          cost: project.totalCostCents,
+          minimum: Math.round(minimumShare * 10_000) / 100,
+          share: Math.round((contribution / project.totalCostCents) * 1000) / 10,
+        }),
+      );
+    }
+  }
+
+  // Follow-up: an accepted project that ended owes its final report; once its due date has
+  // passed, the follow-up rules say how late it is instead (report.late).
   if (
     today !== undefined &&
     project.decision === 'Accepté' &&
     project.end !== null &&
     project.end < today &&
-    project.reportReceived === null
+    project.reportReceived === null &&
+    today <= addMonths(project.end, settings.reportDelayMonths)
   ) {
     warnings.push(
       issue('eligibility.reportDue', 'warning', at('reportReceived'), {

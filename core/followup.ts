@@ -14,7 +14,11 @@ export function applicableCap(
   const caps: number[] = [];
   if (maxAmountCents !== null) caps.push(maxAmountCents);
   // A share of an unknown cost caps nothing: the missing cost is reported where it is read.
-  if (maxShareOfCost !== null && costCents !== null) caps.push(Math.floor(costCents * maxShareOfCost + 1e-9));
+  if (maxShareOfCost !== null && costCents !== null) {
+    // 0.07 is not exact in binary: a product that should be whole may fall just below it.
+    const exact = costCents * maxShareOfCost;
+    caps.push(Math.floor(exact + Math.max(1e-9, Math.abs(exact) * 1e-12)));
+  }
   return caps.length === 0 ? null : Math.min(...caps);
 }
 

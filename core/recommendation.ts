@@ -1,7 +1,9 @@
 /**
  * Funding recommendation (design.md): a simulation over the ranking that never changes `Décision`.
  * A project is recommended fully, or not at all, when every year's cumulative balance stays ≥ 0.
+ * Fully means up to its cap: min(request, cap), each year reduced in proportion (« plafonné »).
  */
+import { applicableCap, cappedByYear } from './followup.js';
 import type { IssueParams } from './issues.js';
 import { cumulativeBalances, type Ledger } from './ledger.js';
 import type { IssueCode } from './messages/index.js';
@@ -14,7 +16,6 @@ export type RecommendationStatus =
   | 'recommended'
   | 'insufficientFunds'
   | 'belowMinimum'
-  | 'aboveMaximum'
   | 'notEligible'
   | 'notScored'
   | 'decided';
@@ -27,6 +28,13 @@ export interface Recommendation {
   params: IssueParams;
   /** Σ `Demandé` over the program years. */
   requestedCents: number;
+  /** The project's cap (design.md « Program life »), null when no cap applies. */
+  capCents: number | null;
+  /** The request was above the cap: what is recommended is the cap, spread over the years. */
+  capped: boolean;
+  /** What the walk recommends, by program year (empty unless `recommended`); adds up to the cents. */
+  recommendedByYear: Record<string, number>;
+  recommendedCents: number;
   /**
    * Cumulative balance of each program year (Σ enveloppes − Σ engagé − Σ recommandé) after this
    * project when recommended; for `insufficientFunds`, what it would have been (some year < 0).
@@ -39,7 +47,6 @@ const CODES: Record<RecommendationStatus, IssueCode> = {
   recommended: 'recommendation.recommended',
   insufficientFunds: 'recommendation.insufficientFunds',
   belowMinimum: 'recommendation.belowMinimum',
-  aboveMaximum: 'recommendation.aboveMaximum',
   notEligible: 'recommendation.notEligible',
   notScored: 'recommendation.notScored',
   decided: 'recommendation.decided',
@@ -68,13 +75,32 @@ export function recommendFunding(
     const project = projectsById.get(row.projectId);
     const requestedByYear = years.map((y) => project?.requestedCents[y.label] ?? 0);
     const requestedCents = requestedByYear.reduce((sum, cents) => sum + cents, 0);
-    const decide = (status: RecommendationStatus, params: IssueParams, cumulativeAfter?: number[]) => {
+    const capCents = applicableCap(
+      project?.totalCostCents ?? null,
+      settings.maxGrantPerProjectCents,
+      settings.maxShareOfCost,
+    );
+    const { amounts, capped } = cappedByYear(requestedByYear, capCents);
+    const decide = (
+      status: RecommendationStatus,
+      params: IssueParams,
+      cumulativeAfter?: number[],
+      recommended: readonly number[] = [],
+    ) => {
+      const recommendedByYear: Record<string, number> = {};
+      recommended.forEach((cents, i) => {
+        if (cents !== 0) recommendedByYear[years[i].label] = cents;
+      });
       const recommendation: Recommendation = {
         projectId: row.projectId,
         status,
-        code: CODES[status],
+        code: status === 'recommended' && capped ? 'recommendation.capped' : CODES[status],
         params: { project: row.projectId, ...params },
         requestedCents,
+        capCents,
+        capped,
+        recommendedByYear,
+        recommendedCents: recommended.reduce((sum, cents) => sum + cents, 0),
       };
       if (cumulativeAfter) recommendation.cumulativeAfter = cumulativeAfter;
       result.push(recommendation);
@@ -98,14 +124,8 @@ export function recommendFunding(
       decide('belowMinimum', { score: shownScore(row.finalScore), minimum: settings.minFundingScore });
       continue;
     }
-    if (settings.maxGrantPerProjectCents !== null && requestedCents > settings.maxGrantPerProjectCents) {
-      decide('aboveMaximum', {
-        amount: requestedCents,
-        maximum: settings.maxGrantPerProjectCents,
-      });
-      continue;
-    }
-    const tentative = planned.map((cents, i) => cents + requestedByYear[i]);
+    const recommendedCents = amounts.reduce((sum, cents) => sum + cents, 0);
+    const tentative = planned.map((cents, i) => cents + amounts[i]);
     const balances = cumulativeBalances(years, tentative);
     const shortYear = balances.findIndex((balance) => balance < 0);
     if (shortYear >= 0) {
@@ -113,7 +133,7 @@ export function recommendFunding(
         'insufficientFunds',
         {
           year: years[shortYear].label,
-          amount: requestedCents,
+          amount: recommendedCents,
           shortfall: -balances[shortYear],
         },
         balances,
@@ -128,6 +148,10 @@ export function recommendFunding(
         code: 'recommendation.noRequest',
         params: { project: row.projectId },
         requestedCents,
+        capCents,
+        capped: false,
+        recommendedByYear: {},
+        recommendedCents: 0,
         cumulativeAfter: balances,
       });
       continue;
@@ -135,7 +159,14 @@ export function recommendFunding(
     tentative.forEach((cents, i) => {
       planned[i] = cents;
     });
-    decide('recommended', { amount: requestedCents }, balances);
+    decide(
+      'recommended',
+      capped
+        ? { amount: recommendedCents, requested: requestedCents, cap: capCents ?? 0 }
+        : { amount: recommendedCents },
+      balances,
+      amounts,
+    );
   }
   return result;
 }

@@ -10,7 +10,7 @@ import { parseMoney } from '../values/money.js';
 import { headerKey } from '../values/text.js';
 import { cellAt, type SheetLayout } from './headers.js';
 
-export type StaffSheet = 'settings' | 'budget' | 'projects' | 'selection' | 'payments';
+export type StaffSheet = 'settings' | 'budget' | 'projects' | 'selection' | 'payments' | 'decisions';
 
 /** Canonical French name first, then the English alias. */
 export const STAFF_SHEET_NAMES: Record<StaffSheet, readonly [string, string]> = {
@@ -19,6 +19,8 @@ export const STAFF_SHEET_NAMES: Record<StaffSheet, readonly [string, string]> = 
   projects: ['Projets', 'Projects'],
   selection: ['Grille de sélection', 'Selection grid'],
   payments: ['Versements', 'Payments'],
+  /** Optional: the history of the council's decisions (without it, Projets is the source). */
+  decisions: ['Décisions', 'Decisions'],
 };
 
 /** A staff sheet by its French or English name; sheets the tool generated never count. */

@@ -84,6 +84,14 @@ export const ISSUE_CODES = {
   'eligibility.supportAlsoInvolved': z.object({ project, organization: text }),
   'eligibility.decisionOnIneligible': z.object({ project, decision: text }),
   'eligibility.reportDue': z.object({ project, end: isoDate }),
+  'eligibility.communityContribution': z.object({
+    project,
+    contribution: cents,
+    cost: cents,
+    /** Percentages: the setting, and the project's own share. */
+    minimum: decimal,
+    share: decimal,
+  }),
   'priority.invalid': z.object({ project, value: text, max: count }),
   // — grille de sélection et pointage
   'score.outOfRange': z.object({ project, evaluator: text, criterion: text, max: decimal, value: decimal }),
@@ -118,12 +126,23 @@ export const ISSUE_CODES = {
   'payment.outsideProgram': z.object({ project, date: isoDate, year }),
   'payment.missingDate': z.object({ project, amount: cents }),
   'payment.unknownProject': z.object({ project, amount: cents }),
+  // — suivi : plafonds, versements prévus, redditions, historique des décisions
+  'grant.aboveCap': z.object({ project, granted: cents, cap: cents }),
+  'grant.aboveCapWaived': z.object({ project, granted: cents, cap: cents, waiver: text }),
+  'grant.aboveRequest': z.object({ project, year, granted: cents, requested: cents }),
+  'instalment.lastBeforeReport': z.object({ project, amount: cents, date: isoDate }),
+  'report.late': z.object({ project, due: isoDate, days: count }),
+  'report.lateElsewhere': z.object({ project, organization: text, other: project, days: count }),
+  'decision.decisionDiffers': z.object({ project, date: isoDate, latest: text, found: text }),
+  'decision.grantDiffers': z.object({ project, date: isoDate, year, latest: cents, found: cents }),
+  'decision.unknownProject': z.object({ project }),
+  'decision.missingDate': z.object({ project }),
   'recommendation.committed': z.object({ amount: cents }),
   'recommendation.recommended': z.object({ amount: cents }),
+  'recommendation.capped': z.object({ amount: cents, requested: cents, cap: cents }),
   'recommendation.noRequest': none,
   'recommendation.insufficientFunds': z.object({ year, amount: cents, shortfall: cents }),
   'recommendation.belowMinimum': z.object({ score: decimal, minimum: decimal }),
-  'recommendation.aboveMaximum': z.object({ amount: cents, maximum: cents }),
   'recommendation.notEligible': none,
   'recommendation.notScored': none,
   'recommendation.decided': z.object({ decision: text }),
@@ -165,6 +184,7 @@ export const ISSUE_CODES = {
   'action.undone': z.object({ cells: count, operation: text }),
   'action.summaryWritten': z.object({ sheet: text, years: count, lapsed: cents }),
   'action.ranked': z.object({ sheet: text, eligible: count, total: count, recommended: count }),
+  'action.followupWritten': z.object({ sheet: text, projects: count, late: count }),
   'action.templateCreated': z.object({ sheets: count, kept: count }),
   'action.templateNothing': none,
   'action.renamedSheet': z.object({ base: text, sheet: text }),
@@ -191,6 +211,8 @@ export const ISSUE_CODES = {
   'function.maximumsShape': z.object({ expected: count, found: count }),
   'function.notANumber': cellValue,
   'function.outOfRange': z.object({ value: decimal, criterion: text, max: decimal }),
+  'function.monthsInvalid': cellValue,
+  'function.sharesInvalid': cellValue,
 } satisfies Record<string, z.ZodMiniObject>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

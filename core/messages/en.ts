@@ -81,6 +81,8 @@ export const en: IssueTexts = {
   'eligibility.decisionOnIneligible': (p) =>
     `Project ${p.project}: decision “${p.decision}” although the project is not eligible (see the reasons).`,
   'eligibility.reportDue': (p) => `Project ${p.project} ended on ${p.end}: final report due.`,
+  'eligibility.communityContribution': (p) =>
+    `Community contribution of ${money(p.contribution)} (${decimal(p.share)}% of the total cost of ${money(p.cost)}), below the minimum of ${decimal(p.minimum)}%`,
   'priority.invalid': (p) =>
     `Unrecognized priority: “${p.value}” (expected a number from 1 to ${p.max} or a priority name).`,
   // — selection grid and scoring
@@ -122,15 +124,36 @@ export const en: IssueTexts = {
     `Payment of ${money(p.amount)} to project ${p.project} without a date: counted in no fiscal year.`,
   'payment.unknownProject': (p) =>
     `Payment of ${money(p.amount)} to project ${p.project}, which is not in the Projets sheet.`,
+  // — follow-up: caps, planned instalments, final reports, decision history
+  'grant.aboveCap': (p) =>
+    `Project ${p.project}: ${money(p.granted)} granted, above the cap of ${money(p.cap)}; write a justification in “Dérogation” or reduce the grant.`,
+  'grant.aboveCapWaived': (p) =>
+    `Project ${p.project}: ${money(p.granted)} granted, above the cap of ${money(p.cap)}, by waiver (“${p.waiver}”).`,
+  'grant.aboveRequest': (p) =>
+    `Project ${p.project}: ${money(p.granted)} granted in ${p.year}, more than the ${money(p.requested)} requested.`,
+  'instalment.lastBeforeReport': (p) =>
+    `Project ${p.project}: the last planned instalment (${money(p.amount)}) is paid on ${p.date}, before the final report is received.`,
+  'report.late': (p) =>
+    `Project ${p.project}: final report due on ${p.due}, ${p.days} day${plural(p.days, '', 's')} late.`,
+  'report.lateElsewhere': (p) =>
+    `Project ${p.project}: ${p.organization} has not handed in the final report of project ${p.other} (${p.days} day${plural(p.days, '', 's')} late).`,
+  'decision.decisionDiffers': (p) =>
+    `Project ${p.project}: the latest decision (${p.date}, Décisions sheet) is “${p.latest}”, but the Projets sheet says “${p.found || 'blank'}”; the Décisions sheet is used.`,
+  'decision.grantDiffers': (p) =>
+    `Project ${p.project}: the latest decision (${p.date}, Décisions sheet) grants ${money(p.latest)} in ${p.year}, but the Projets sheet says ${money(p.found)}; the Décisions sheet is used.`,
+  'decision.unknownProject': (p) =>
+    `Decision for project ${p.project}, which is not in the Projets sheet: it is not counted.`,
+  'decision.missingDate': (p) =>
+    `Decision without a date for project ${p.project}: it cannot be placed in the history and is not counted.`,
   'recommendation.committed': (p) => `Already committed: ${money(p.amount)}`,
   'recommendation.recommended': (p) => `Recommended: ${money(p.amount)}`,
+  'recommendation.capped': (p) =>
+    `Recommended (capped): ${money(p.amount)} of the ${money(p.requested)} requested (cap of ${money(p.cap)})`,
   'recommendation.noRequest': () => 'No amount requested for the program years',
   'recommendation.insufficientFunds': (p) =>
     `Insufficient funds in ${p.year} (short by ${money(p.shortfall)})`,
   'recommendation.belowMinimum': (p) =>
     `Final score of ${decimal(p.score)} below the threshold of ${decimal(p.minimum)}`,
-  'recommendation.aboveMaximum': (p) =>
-    `Request of ${money(p.amount)}, above the maximum of ${money(p.maximum)} per project`,
   'recommendation.notEligible': () => 'Not eligible',
   'recommendation.notScored': () => 'Not scored yet',
   'recommendation.decided': (p) => `Decision already made: ${p.decision}`,
@@ -194,6 +217,8 @@ export const en: IssueTexts = {
   'action.undone': (p) => `${p.cells} cell${plural(p.cells, '', 's')} restored (operation ${p.operation})`,
   'action.summaryWritten': (p) =>
     `Budget summary written to “${p.sheet}”: ${p.years} fiscal years, ${money(p.lapsed)} unused`,
+  'action.followupWritten': (p) =>
+    `Project follow-up written to “${p.sheet}”: ${p.projects} accepted project${plural(p.projects, '', 's')}, ${p.late} late report${plural(p.late, '', 's')}`,
   'action.ranked': (p) =>
     `Ranking written to “${p.sheet}”: ${p.eligible} eligible project${plural(p.eligible, '', 's')} of ${p.total}, ${p.recommended} recommended`,
   'action.templateCreated': (p) =>
@@ -234,6 +259,9 @@ export const en: IssueTexts = {
   'function.maximumsShape': (p) =>
     `One positive maximum per score column is needed: ${p.expected} expected, ${p.found} given.`,
   'function.notANumber': (p) => `Unreadable score: « ${p.value} » (a number or N/A).`,
+  'function.monthsInvalid': (p) => `Invalid number of months: “${p.value}” (a whole number, 0 or more).`,
+  'function.sharesInvalid': (p) =>
+    `Invalid shares: “${p.value}” (positive shares adding up to 100%, e.g. 50 %; 40 %; 10 %).`,
   'function.outOfRange': (p) =>
     `Score ${decimal(p.value)} out of range for criterion ${p.criterion} (0 to ${decimal(p.max)}).`,
 };
@@ -457,7 +485,6 @@ export const enSheets: SheetTexts = {
     recommended: 'Recommended',
     insufficientFunds: 'Insufficient funds',
     belowMinimum: 'Below the minimum',
-    aboveMaximum: 'Above the maximum',
     notEligible: 'Not eligible',
     notScored: 'Not scored',
     decided: 'Already decided',

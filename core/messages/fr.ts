@@ -86,6 +86,8 @@ export const fr: IssueTexts = {
   'eligibility.decisionOnIneligible': (p) =>
     `Projet ${p.project} : décision « ${p.decision} » alors que le projet n’est pas admissible (voir les raisons).`,
   'eligibility.reportDue': (p) => `Projet ${p.project} terminé le ${p.end} : reddition de comptes attendue.`,
+  'eligibility.communityContribution': (p) =>
+    `Contribution du milieu de ${money(p.contribution)} (${decimal(p.share)} % du coût total de ${money(p.cost)}), sous le minimum de ${decimal(p.minimum)} %`,
   'priority.invalid': (p) =>
     `Priorité non reconnue : « ${p.value} » (attendu : un numéro de 1 à ${p.max} ou le nom d’une priorité).`,
   // — grille de sélection et pointage
@@ -127,15 +129,36 @@ export const fr: IssueTexts = {
     `Versement de ${money(p.amount)} au projet ${p.project} sans date : compté dans aucun exercice.`,
   'payment.unknownProject': (p) =>
     `Versement de ${money(p.amount)} au projet ${p.project}, absent de la feuille Projets.`,
+  // — suivi : plafonds, versements prévus, redditions, historique des décisions
+  'grant.aboveCap': (p) =>
+    `Projet ${p.project} : ${money(p.granted)} accordés, au-delà du plafond de ${money(p.cap)} ; inscrivez une justification dans « Dérogation » ou réduisez l’aide.`,
+  'grant.aboveCapWaived': (p) =>
+    `Projet ${p.project} : ${money(p.granted)} accordés, au-delà du plafond de ${money(p.cap)}, par dérogation (« ${p.waiver} »).`,
+  'grant.aboveRequest': (p) =>
+    `Projet ${p.project} : ${money(p.granted)} accordés en ${p.year}, plus que les ${money(p.requested)} demandés.`,
+  'instalment.lastBeforeReport': (p) =>
+    `Projet ${p.project} : le dernier versement prévu (${money(p.amount)}) est payé le ${p.date}, avant la réception de la reddition de comptes.`,
+  'report.late': (p) =>
+    `Projet ${p.project} : reddition de comptes attendue le ${p.due}, en retard de ${p.days} jour${plural(p.days, '', 's')}.`,
+  'report.lateElsewhere': (p) =>
+    `Projet ${p.project} : ${p.organization} n’a pas remis la reddition de comptes du projet ${p.other} (en retard de ${p.days} jour${plural(p.days, '', 's')}).`,
+  'decision.decisionDiffers': (p) =>
+    `Projet ${p.project} : la dernière décision (${p.date}, feuille Décisions) est « ${p.latest} », mais la feuille Projets indique « ${p.found || 'vide'} » ; la feuille Décisions est retenue.`,
+  'decision.grantDiffers': (p) =>
+    `Projet ${p.project} : la dernière décision (${p.date}, feuille Décisions) accorde ${money(p.latest)} en ${p.year}, mais la feuille Projets indique ${money(p.found)} ; la feuille Décisions est retenue.`,
+  'decision.unknownProject': (p) =>
+    `Décision pour le projet ${p.project}, absent de la feuille Projets : elle n’est pas comptée.`,
+  'decision.missingDate': (p) =>
+    `Décision sans date pour le projet ${p.project} : elle ne peut pas être placée dans l’historique et n’est pas comptée.`,
   'recommendation.committed': (p) => `Déjà engagé : ${money(p.amount)}`,
   'recommendation.recommended': (p) => `Recommandé : ${money(p.amount)}`,
+  'recommendation.capped': (p) =>
+    `Recommandé (plafonné) : ${money(p.amount)} sur ${money(p.requested)} demandés (plafond de ${money(p.cap)})`,
   'recommendation.noRequest': () => 'Aucun montant demandé pour les années du programme',
   'recommendation.insufficientFunds': (p) =>
     `Fonds insuffisants en ${p.year} (il manquerait ${money(p.shortfall)})`,
   'recommendation.belowMinimum': (p) =>
     `Note finale de ${decimal(p.score)} sous le seuil de ${decimal(p.minimum)}`,
-  'recommendation.aboveMaximum': (p) =>
-    `Demande de ${money(p.amount)}, au-delà du maximum de ${money(p.maximum)} par projet`,
   'recommendation.notEligible': () => 'Non admissible',
   'recommendation.notScored': () => 'Pas encore évalué',
   'recommendation.decided': (p) => `Décision déjà rendue : ${p.decision}`,
@@ -203,6 +226,8 @@ export const fr: IssueTexts = {
     `${p.cells} cellule${plural(p.cells, '', 's')} restaurée${plural(p.cells, '', 's')} (opération ${p.operation})`,
   'action.summaryWritten': (p) =>
     `Sommaire budgétaire écrit dans « ${p.sheet} » : ${p.years} exercices, non utilisé ${money(p.lapsed)}`,
+  'action.followupWritten': (p) =>
+    `Suivi des projets écrit dans « ${p.sheet} » : ${p.projects} projet${plural(p.projects, '', 's')} accepté${plural(p.projects, '', 's')}, ${p.late} reddition${plural(p.late, '', 's')} en retard`,
   'action.ranked': (p) =>
     `Classement écrit dans « ${p.sheet} » : ${p.eligible} projet${plural(p.eligible, '', 's')} admissible${plural(p.eligible, '', 's')} sur ${p.total}, ${p.recommended} recommandé${plural(p.recommended, '', 's')}`,
   'action.templateCreated': (p) =>
@@ -246,6 +271,9 @@ export const fr: IssueTexts = {
   'function.notANumber': (p) => `Note illisible : « ${p.value} » (un nombre ou S.O.).`,
   'function.outOfRange': (p) =>
     `Note ${decimal(p.value)} hors limites pour le critère ${p.criterion} (0 à ${decimal(p.max)}).`,
+  'function.monthsInvalid': (p) => `Nombre de mois invalide : « ${p.value} » (un nombre entier, 0 ou plus).`,
+  'function.sharesInvalid': (p) =>
+    `Parts invalides : « ${p.value} » (des parts positives qui totalisent 100 %, par exemple 50 %; 40 %; 10 %).`,
 };
 
 // — volet (panel) d’Excel et de Google Sheets
@@ -490,7 +518,6 @@ export const frSheets: SheetTexts = {
     recommended: 'Recommandé',
     insufficientFunds: 'Fonds insuffisants',
     belowMinimum: 'Sous le seuil',
-    aboveMaximum: 'Au-delà du maximum',
     notEligible: 'Non admissible',
     notScored: 'Non évalué',
     decided: 'Décision rendue',

@@ -116,16 +116,91 @@ describe('recommendFunding', () => {
     ]);
   });
 
-  it('sets aside a request above the maximum grant per project', () => {
+  it('recommends the maximum grant per project instead of a request above it, marked « plafonné »', () => {
     const capped = settingsWith({ maxGrantPerProjectCents: dollars(100_000) });
     const out = recommendFunding(ranking, projects, ledger, YEARS, capped);
     const p5 = out.find((r) => r.projectId === 'P5')!;
-    expect(p5).toMatchObject({ status: 'aboveMaximum', requestedCents: dollars(130_000) });
+    expect(p5).toMatchObject({
+      status: 'recommended',
+      capped: true,
+      capCents: dollars(100_000),
+      requestedCents: dollars(130_000),
+      recommendedCents: dollars(100_000),
+      recommendedByYear: { '2021-2022': dollars(100_000) },
+    });
     expect(render(p5.code, p5.params)).toBe(
-      'Demande de 130 000 $, au-delà du maximum de 100 000 $ par projet',
+      'Recommandé (plafonné) : 100 000 $ sur 130 000 $ demandés (plafond de 100 000 $)',
     );
-    // Exactly the maximum is fine.
-    expect(out.find((r) => r.projectId === 'P6')!.status).toBe('recommended');
+    expect(renderIssue(p5, 'en')).toBe(
+      'Recommended (capped): $100,000 of the $130,000 requested (cap of $100,000)',
+    );
+    // Exactly the maximum is not capped.
+    expect(out.find((r) => r.projectId === 'P6')).toMatchObject({ status: 'recommended', capped: false });
+    // 30 000 $ less for P5 leaves room in 2021-2022 for P7, short of funds without the cap.
+    expect(out.find((r) => r.projectId === 'P7')!.status).toBe('recommended');
+    expect(byId.get('P7')!.status).toBe('insufficientFunds');
+  });
+
+  it('caps at a share of the total cost, each year in proportion, to the cent', () => {
+    const shared = settingsWith({ maxShareOfCost: 0.5 });
+    const candidate = project('S1', {
+      totalCostCents: dollars(50_000),
+      requestedCents: { '2021-2022': dollars(10_000), '2022-2023': dollars(20_000) },
+    });
+    const [out] = recommendFunding([ranked('S1', 1, 80)], [candidate], ledger, YEARS, shared);
+    // 50 % of 50 000 $ = 25 000 $, split 1:2 as the requests: 8 333,33 $ and 16 666,67 $.
+    expect(out).toMatchObject({
+      status: 'recommended',
+      capped: true,
+      capCents: dollars(25_000),
+      recommendedByYear: { '2021-2022': 833_333, '2022-2023': 1_666_667 },
+      recommendedCents: dollars(25_000),
+    });
+    // The smaller of the two caps wins.
+    const both = settingsWith({ maxShareOfCost: 0.5, maxGrantPerProjectCents: dollars(20_000) });
+    expect(recommendFunding([ranked('S1', 1, 80)], [candidate], ledger, YEARS, both)[0].capCents).toBe(
+      dollars(20_000),
+    );
+  });
+
+  it('never recommends above a cap nor above a year’s request (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20_000_000 }), { minLength: 4, maxLength: 4 }),
+        fc.option(fc.integer({ min: 1, max: 30_000_000 }), { nil: null }),
+        fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+        fc.option(fc.integer({ min: 0, max: 60_000_000 }), { nil: null }),
+        (requests, maximum, percent, cost) => {
+          const local = settingsWith({
+            maxGrantPerProjectCents: maximum,
+            maxShareOfCost: percent === null ? null : percent / 100,
+            years: YEARS.map((y) => ({ ...y, envelopeCents: 100_000_000 })),
+          });
+          const requestedCents = Object.fromEntries(YEARS.map((y, i) => [y.label, requests[i]]));
+          const candidate = project('C', { totalCostCents: cost, requestedCents });
+          const [out] = recommendFunding(
+            [ranked('C', 1, 90)],
+            [candidate],
+            computeLedger(local.years, [], [], local),
+            local.years,
+            local,
+          );
+          expect(out.status).toBe('recommended');
+          const caps = [
+            maximum,
+            percent !== null && cost !== null ? Math.floor((cost * percent) / 100) : null,
+          ];
+          for (const cap of caps) if (cap !== null) expect(out.recommendedCents).toBeLessThanOrEqual(cap);
+          const total = requests.reduce((a, b) => a + b, 0);
+          expect(out.recommendedCents).toBe(Math.min(total, ...caps.filter((c) => c !== null)));
+          for (const y of YEARS) {
+            const cents = out.recommendedByYear[y.label] ?? 0;
+            expect(Number.isInteger(cents)).toBe(true);
+            expect(cents).toBeLessThanOrEqual(requestedCents[y.label]);
+          }
+        },
+      ),
+    );
   });
 
   it('recommends nothing while the commitments already overdraw a year', () => {
