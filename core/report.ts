@@ -2,6 +2,7 @@
 import type { Analysis } from './analysis.js';
 import type { Issue } from './issues.js';
 import { type Lang, renderIssue } from './messages/index.js';
+import type { Recommendation } from './recommendation.js';
 import { centsToDollars } from './values/money.js';
 
 export interface JsonIssue {
@@ -27,6 +28,23 @@ export interface JsonProject {
   rank: number | null;
   /** The recommendation status (`recommended`, `insufficientFunds`…), null when none. */
   recommendation: string | null;
+  /** What the recommendation proposes (dollars), in all and by program year; 0 and {} unless recommended. */
+  recommendedAmount: number;
+  recommendedByYear: Record<string, number>;
+  /** The project's cap in dollars (smaller of the maximum amount and the share of its cost), or null. */
+  cap: number | null;
+  /** The recommendation was reduced to the cap. */
+  capped: boolean;
+  /** Final report due (ISO date) for an accepted project with an end date, else null. */
+  reportDue: string | null;
+  /** Days late while the report is not received after its due date, else null. */
+  reportDaysLate: number | null;
+  /** Engagé, versé and reste à verser, in dollars. */
+  granted: number;
+  paid: number;
+  remainingToPay: number;
+  /** The planned instalments (Versements prévus) and what each received, in dollars. */
+  instalments: { amount: number; paid: number }[];
 }
 
 export interface JsonBudgetYear {
@@ -61,6 +79,30 @@ export function toJsonIssue(found: Issue, lang: Lang): JsonIssue {
   };
 }
 
+/** The JSON fields of design.md « Program life after the decision » for one project. */
+function followUp(analysis: Analysis, recommendation: Recommendation | undefined, projectId: string) {
+  const track = analysis.tracks.get(projectId);
+  const byYear: Record<string, number> = {};
+  for (const [year, cents] of Object.entries(recommendation?.recommendedByYear ?? {}))
+    byYear[year] = centsToDollars(cents);
+  return {
+    recommendation: recommendation?.status ?? null,
+    recommendedAmount: centsToDollars(recommendation?.recommendedCents ?? 0),
+    recommendedByYear: byYear,
+    cap: track?.capCents == null ? null : centsToDollars(track.capCents),
+    capped: recommendation?.status === 'recommended' && recommendation.capped,
+    reportDue: track?.reportDue ?? null,
+    reportDaysLate: track?.reportDaysLate ?? null,
+    granted: centsToDollars(track?.grantedCents ?? 0),
+    paid: centsToDollars(track?.paidCents ?? 0),
+    remainingToPay: centsToDollars(track?.remainingCents ?? 0),
+    instalments: (track?.instalments ?? []).map((i) => ({
+      amount: centsToDollars(i.amountCents),
+      paid: centsToDollars(i.paidCents),
+    })),
+  };
+}
+
 export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
   const ranking = new Map(analysis.ranking.map((row) => [row.projectId, row]));
   const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, r]));
@@ -82,7 +124,7 @@ export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
       score: rounded(score?.score),
       finalScore: rounded(score?.finalScore),
       rank: ranking.get(project.id)?.rank ?? null,
-      recommendation: recommendations.get(project.id)?.status ?? null,
+      ...followUp(analysis, recommendations.get(project.id), project.id),
     });
   }
   return {

@@ -23,6 +23,16 @@ describe('toJsonReport', () => {
       'finalScore',
       'rank',
       'recommendation',
+      'recommendedAmount',
+      'recommendedByYear',
+      'cap',
+      'capped',
+      'reportDue',
+      'reportDaysLate',
+      'granted',
+      'paid',
+      'remainingToPay',
+      'instalments',
     ]);
     expect(Object.keys(report.budget)).toEqual(['years', 'lapsed']);
     expect(Object.keys(report.budget.years[0])).toEqual([
@@ -90,6 +100,53 @@ describe('toJsonReport', () => {
     const empty = toJsonReport(analyzeWorkbook({ sheets: [] }), 'fr');
     expect(empty.issues[0]).toMatchObject({ code: 'sheet.noneFound', sheet: null, cell: null });
     expect(empty.projects).toEqual([]);
+  });
+
+  it('carries each project’s follow-up: cap, recommendation, report, grant, paid and instalments in dollars', () => {
+    const followed = analyzeWorkbook(
+      {
+        sheets: [
+          ...sampleWorkbook().sheets,
+          {
+            name: 'Paramètres',
+            values: [
+              ['Montant maximal par projet', 50_000],
+              ['Versements prévus', '50 %; 40 %; 10 %'],
+            ],
+          },
+        ],
+      },
+      { today: '2022-08-15' },
+    );
+    const json = toJsonReport(followed, 'fr');
+    const first = json.projects.find((p) => p.id === 'P-001');
+    // 89 598 $ granted (above the 50 000 $ cap: an error), 44 799 $ paid; ended 2022-03-31.
+    expect(first).toMatchObject({
+      cap: 50_000,
+      capped: false,
+      reportDue: '2022-06-30',
+      reportDaysLate: 46,
+      granted: 89_598,
+      paid: 44_799,
+      remainingToPay: 44_799,
+      instalments: [
+        { amount: 44_799, paid: 44_799 },
+        { amount: 35_839.2, paid: 0 },
+        { amount: 8_959.8, paid: 0 },
+      ],
+    });
+    expect(followed.issues.filter((i) => i.code === 'grant.aboveCap').map((i) => i.cell)).toEqual(['M4']);
+    const second = json.projects.find((p) => p.id === 'P-002');
+    // 58 200 $ requested, capped at 50 000 $ in 2020-2021.
+    expect(second).toMatchObject({
+      recommendation: 'recommended',
+      capped: true,
+      recommendedAmount: 50_000,
+      recommendedByYear: { '2020-2021': 50_000 },
+      reportDue: null,
+      granted: 0,
+      instalments: [],
+    });
   });
 
   it('is plain JSON', () => {
