@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { isActionName } from '../core/action-table.js';
+import { actionOfCommand } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
 import packageJson from '../package.json';
 import { type Io, UsageError } from './command.js';
@@ -64,8 +64,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(text.help);
     return 0;
   }
-  const [command, ...files] = positionals;
-  if (!isActionName(command)) throw new UsageError(text.unknownCommand(command));
+  const [word, ...files] = positionals;
+  const command = actionOfCommand(word);
+  if (command === null) throw new UsageError(text.unknownCommand(word));
   if (files.length > 1) throw new UsageError(text.tooManyFiles);
   const now = io.now?.() ?? new Date();
   return COMMANDS[command].run({ files, options: values, lang, text, now, io });

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { changesCells } from '../core/action-table.js';
+import { changesCells, commandWord } from '../core/action-table.js';
 import { type ActionResult, runAction } from '../core/actions.js';
 import type { Analysis } from '../core/analysis.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
@@ -25,7 +25,7 @@ import { readWorkbook } from './xlsx/read.js';
 const LARGE_FILE_BYTES = 1_000_000;
 
 export interface FileCommandSpec {
-  action: 'validate' | 'reformat' | 'summary' | 'rank' | 'undo';
+  action: 'validate' | 'reformat' | 'summary' | 'rank' | 'followup' | 'undo';
   /** The default output beside the input: `budget.xlsx` → `budget.<suffix>.xlsx`. */
   outputSuffix: string;
   /** Writes a file only when asked with `-o` or `--in-place` (validate). */
@@ -46,7 +46,7 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
   const { files, options, lang, text, now, io } = context;
   const { action } = spec;
   const input = files[0];
-  if (!input) throw new UsageError(text.missingFile(action));
+  if (!input) throw new UsageError(text.missingFile(commandWord(action)));
 
   const large = io.progress && (await sizeOf(input)) > (io.largeFileBytes ?? LARGE_FILE_BYTES);
   if (large) io.stderr(text.progressRead(input));

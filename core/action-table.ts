@@ -10,6 +10,7 @@ export const ACTION_TABLE = [
   { name: 'reformat', changesCells: true },
   { name: 'summary', changesCells: false },
   { name: 'rank', changesCells: false },
+  { name: 'followup', changesCells: false, command: 'suivi' },
   { name: 'undo', changesCells: true },
 ] as const satisfies readonly ActionDeclaration[];
 
@@ -17,6 +18,8 @@ export interface ActionDeclaration {
   readonly name: string;
   /** Changes staff cells: the host shows `changedCells`, asks, and compare-and-sets before writing. */
   readonly changesCells: boolean;
+  /** The `alliance` command word when it is not the name (French words staff type: `alliance suivi`). */
+  readonly command?: string;
 }
 
 export type ActionName = (typeof ACTION_TABLE)[number]['name'];
@@ -25,6 +28,18 @@ export const ACTIONS: readonly ActionName[] = ACTION_TABLE.map((a) => a.name);
 
 export function isActionName(value: unknown): value is ActionName {
   return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
+
+/** The `alliance` command word of an action. */
+export function commandWord(action: ActionName): string {
+  const declared: ActionDeclaration | undefined = ACTION_TABLE.find((a) => a.name === action);
+  return declared?.command ?? action;
+}
+
+/** The action an `alliance` command word names: its command word, or its name. */
+export function actionOfCommand(word: string): ActionName | null {
+  const found = ACTION_TABLE.find((a: ActionDeclaration) => a.command === word || a.name === word);
+  return found ? (found.name as ActionName) : null;
 }
 
 /** True for the actions that change staff cells (Reformater, Annuler). */

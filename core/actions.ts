@@ -9,6 +9,7 @@ import { type Issue, issue } from './issues.js';
 import { undoLastOperation } from './journal.js';
 import { type Lang, message, renderIssue } from './messages/index.js';
 import type { Plan, SheetPlan } from './plan.js';
+import { followupPlan } from './plans/followup.js';
 import { rankingPlan } from './plans/ranking.js';
 import { summaryPlan } from './plans/summary.js';
 import { templatePlan } from './plans/template.js';
@@ -259,6 +260,23 @@ const RUNS: {
       summary: message(
         'action.ranked',
         { sheet: result.sheet.sheet, eligible, total: analysis.ranking.length, recommended },
+        lang,
+      ),
+      analysis,
+    };
+  },
+
+  followup(snapshot, { lang, now }) {
+    const analysis = analyze(snapshot, now);
+    const result = followupPlan(analysis, snapshot, { lang, now });
+    return {
+      action: 'followup',
+      ok: true,
+      plan: planOf('followup', [result.sheet], 0, result.sheet.sheet),
+      issues: [...result.issues, ...analysis.issues],
+      summary: message(
+        'action.followupWritten',
+        { sheet: result.sheet.sheet, projects: result.projects, late: result.late },
         lang,
       ),
       analysis,

@@ -57,7 +57,7 @@ export const enFunctions: FunctionTexts = {
     title: 'Help — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — Excel add-in',
     intro:
-      'On the Home tab, the « Alliance » button opens the task pane: Create the template, Validate, Reformat, Budget summary, Ranking and recommendation, Undo the last operation.',
+      'On the Home tab, the « Alliance » button opens the task pane: Create the template, Validate, Reformat, Budget summary, Ranking and recommendation, Project follow-up, Undo the last operation.',
     functionsHeading: 'Functions',
     ranges:
       'Give the functions bounded ranges (<code>C2:C500</code>) or the columns of an Excel table (<code>Projets[Municipalités]</code>) rather than whole columns (<code>C:C</code>): a whole column sends a million rows at every recalculation. A cell holding an error (<code>#N/A</code>) in a range gives an error on its own row only.',

@@ -293,6 +293,7 @@ export const enPanel: PanelStrings = {
     reformat: 'Reformat',
     summary: 'Budget summary',
     rank: 'Ranking and recommendation',
+    followup: 'Project follow-up',
     undo: 'Undo the last operation',
   },
   actionHint: {
@@ -301,6 +302,7 @@ export const enPanel: PanelStrings = {
     reformat: 'Tidies amounts, dates and names.',
     summary: 'Budget carry-forward by fiscal year.',
     rank: 'Scores, rank and proposed funding.',
+    followup: 'Grants, payments and final reports due.',
     undo: 'Restores the changed cells.',
   },
   busy: {
@@ -309,6 +311,7 @@ export const enPanel: PanelStrings = {
     reformat: 'Reformatting…',
     summary: 'Computing the budget summary…',
     rank: 'Computing the ranking…',
+    followup: 'Computing the project follow-up…',
     undo: 'Undoing…',
   },
   previewBusy: (action) => `${action}: counting the cells to change…`,
@@ -361,6 +364,8 @@ Usage:
   alliance reformat FILE [-o OUT] [--yes]     tidies cells (official names, amounts, dates)
   alliance summary FILE [-o OUT]              adds the « Sommaire budgétaire » sheet (live formulas)
   alliance rank FILE [-o OUT] [--json]        adds the « Classement » sheet and the recommendation
+  alliance suivi FILE [-o OUT] [--json]       adds the « Suivi des projets » sheet (grants, payments,
+                                              final reports due)
   alliance undo FILE [-o OUT] [--restore-changed]
                                               undoes the last operation recorded in the Journal; a
                                               cell changed since is left as it is
@@ -372,7 +377,7 @@ Options:
                          and replaces an output file that already exists
       --restore-changed  undo: also restores the cells changed since the operation
                          (what it replaces is journaled: another undo gives it back)
-      --json             prints the result as JSON (validate, rank)
+      --json             prints the result as JSON (validate, rank, suivi)
       --lang fr|en       message language (fr by default)
   -h, --help             shows this help
   -V, --version          shows the version
@@ -386,9 +391,9 @@ export const enCli: CliText = {
   money: (cents) => money(cents),
   help: HELP,
   usage:
-    'Usage: alliance <template|validate|reformat|summary|rank|undo> [FILE] [options] (see alliance --help)',
+    'Usage: alliance <template|validate|reformat|summary|rank|suivi|undo> [FILE] [options] (see alliance --help)',
   unknownCommand: (c: string) =>
-    `Unknown command: « ${c} ». Commands: template, validate, reformat, summary, rank, undo.`,
+    `Unknown command: « ${c} ». Commands: template, validate, reformat, summary, rank, suivi, undo.`,
   missingFile: (c: string) => `Missing file: alliance ${c} FILE.xlsx`,
   badOption: (detail: string) => `Invalid option: ${detail} (see alliance --help).`,
   badLang: (l: string) => `Unknown language: « ${l} » (fr or en).`,
@@ -454,6 +459,8 @@ export const enCli: CliText = {
   budgetTitle: 'Budget by fiscal year',
   budgetHeaders: ['Year', 'Envelope', 'Carried in', 'Available', 'Committed', 'Paid', 'Carried out'],
   lapsed: 'Unused at program end',
+  followupTitle: 'Follow-up of accepted projects',
+  followupHeaders: ['No', 'Granted', 'Paid', 'Left to pay', 'Report due', 'Days late'],
   score: 'score',
 };
 
@@ -506,6 +513,13 @@ export const enSheets: SheetTexts = {
     produced: (day) => `Produced on ${day}`,
     pageOf: (page, pages) => ['page ', page, ' of ', pages],
   },
+  cappedMark: '(capped)',
+  followupTitle: (program) => `Project follow-up — ${program}`,
+  followupLegend:
+    'Orange: final report late. Yellow: last instalment paid before the report, or more than the grant. Grey: the tool’s own figure (the source cell holds text; Reformater converts it).',
+  followupInstalment: (n, count) => `${n} of ${count}`,
+  followupLastInstalment: (n, count) => `${n} of ${count} (on the final report)`,
+  followupAllPaid: 'All paid',
 };
 
 /** The spreadsheet's own error names (a function's error cell reads like the host's). */

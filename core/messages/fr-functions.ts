@@ -58,7 +58,7 @@ export const frFunctions: FunctionTexts = {
     title: 'Aide — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — complément Excel',
     intro:
-      'Dans l’onglet Accueil, le bouton « Alliance » ouvre le volet : Créer le gabarit, Valider, Reformater, Sommaire budgétaire, Classement et recommandation, Annuler la dernière opération.',
+      'Dans l’onglet Accueil, le bouton « Alliance » ouvre le volet : Créer le gabarit, Valider, Reformater, Sommaire budgétaire, Classement et recommandation, Suivi des projets, Annuler la dernière opération.',
     functionsHeading: 'Fonctions',
     ranges:
       'Donnez aux fonctions des plages bornées (<code>C2:C500</code>) ou les colonnes d’un tableau Excel (<code>Projets[Municipalités]</code>) plutôt que des colonnes entières (<code>C:C</code>) : une colonne entière fait transmettre un million de lignes à chaque recalcul. Une cellule en erreur (<code>#N/A</code>) dans une plage donne une erreur sur sa ligne seulement.',

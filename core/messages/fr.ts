@@ -285,6 +285,7 @@ const ACTION_LABELS: PanelStrings['action'] = {
   reformat: 'Reformater',
   summary: 'Sommaire budgétaire',
   rank: 'Classement et recommandation',
+  followup: 'Suivi des projets',
   undo: 'Annuler la dernière opération',
 };
 const SHEETS_MENU: PanelStrings['sheetsMenu'] = {
@@ -324,6 +325,7 @@ export const frPanel: PanelStrings = {
     reformat: 'Remet les montants, dates et noms au propre.',
     summary: 'Report budgétaire par exercice.',
     rank: 'Pointage, rang et financement proposé.',
+    followup: 'Aides, versements et redditions attendues.',
     undo: 'Rétablit les cellules modifiées.',
   },
   busy: {
@@ -332,6 +334,7 @@ export const frPanel: PanelStrings = {
     reformat: 'Reformatage en cours…',
     summary: 'Calcul du sommaire budgétaire…',
     rank: 'Calcul du classement…',
+    followup: 'Calcul du suivi des projets…',
     undo: 'Annulation en cours…',
   },
   previewBusy: (action) => `${action} : calcul des cellules à modifier…`,
@@ -388,6 +391,8 @@ Utilisation :
                                               remet au propre les cellules (noms officiels, montants, dates)
   alliance summary FICHIER [-o SORTIE]        ajoute la feuille « Sommaire budgétaire » (formules vivantes)
   alliance rank FICHIER [-o SORTIE] [--json]  ajoute la feuille « Classement » et la recommandation
+  alliance suivi FICHIER [-o SORTIE] [--json] ajoute la feuille « Suivi des projets » (aides, versements,
+                                              redditions de comptes attendues)
   alliance undo FICHIER [-o SORTIE] [--restore-changed]
                                               annule la dernière opération inscrite au Journal ; une
                                               cellule modifiée depuis est laissée telle quelle
@@ -399,7 +404,7 @@ Options :
                          et remplace un fichier de sortie qui existe déjà
       --restore-changed  undo : rétablit aussi les cellules modifiées depuis l’opération
                          (ce qu’il remplace est consigné au Journal : un nouvel undo le rend)
-      --json             imprime le résultat en JSON (validate, rank)
+      --json             imprime le résultat en JSON (validate, rank, suivi)
       --lang fr|en       langue des messages (fr par défaut)
   -h, --help             affiche cette aide
   -V, --version          affiche la version
@@ -414,9 +419,9 @@ export const frCli = {
   money: (cents: number) => money(cents),
   help: HELP,
   usage:
-    'Utilisation : alliance <template|validate|reformat|summary|rank|undo> [FICHIER] [options] (voir alliance --help)',
+    'Utilisation : alliance <template|validate|reformat|summary|rank|suivi|undo> [FICHIER] [options] (voir alliance --help)',
   unknownCommand: (c: string) =>
-    `Commande inconnue : « ${c} ». Commandes : template, validate, reformat, summary, rank, undo.`,
+    `Commande inconnue : « ${c} ». Commandes : template, validate, reformat, summary, rank, suivi, undo.`,
   missingFile: (c: string) => `Il manque le fichier : alliance ${c} FICHIER.xlsx`,
   badOption: (detail: string) => `Option invalide : ${detail} (voir alliance --help).`,
   badLang: (l: string) => `Langue inconnue : « ${l} » (fr ou en).`,
@@ -486,6 +491,8 @@ export const frCli = {
   budgetTitle: 'Budget par exercice',
   budgetHeaders: ['Exercice', 'Enveloppe', 'Report reçu', 'Disponible', 'Engagé', 'Versé', 'Solde reporté'],
   lapsed: 'Non utilisé à la fin du programme',
+  followupTitle: 'Suivi des projets acceptés',
+  followupHeaders: ['No', 'Accordé', 'Versé', 'Reste à verser', 'Reddition due', 'Jours de retard'],
   score: 'note',
 };
 
@@ -539,6 +546,13 @@ export const frSheets: SheetTexts = {
     produced: (day) => `Produit le ${day}`,
     pageOf: (page, pages) => ['page ', page, ' de ', pages],
   },
+  cappedMark: '(plafonné)',
+  followupTitle: (program) => `Suivi des projets — ${program}`,
+  followupLegend:
+    'Orange : reddition de comptes en retard. Jaune : dernier versement payé avant la reddition, ou plus que l’aide accordée. Gris : chiffre de l’outil (la cellule source contient du texte ; Reformater la convertit).',
+  followupInstalment: (n, count) => `${n} de ${count}`,
+  followupLastInstalment: (n, count) => `${n} de ${count} (à la reddition)`,
+  followupAllPaid: 'Tout versé',
 };
 
 /** The spreadsheet's own error names (a function's error cell reads like the host's). */

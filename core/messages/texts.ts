@@ -104,6 +104,15 @@ export interface SheetTexts {
     /** `page 2 de 3`, the printer filling in the fields. */
     pageOf: (page: FooterField, pages: FooterField) => FooterText;
   };
+  /** After « Recommandé » when the recommendation is the cap. */
+  cappedMark: string;
+  followupTitle: (program: string) => string;
+  /** Under the title: what the fills mean. */
+  followupLegend: string;
+  /** Prochain versement: « 2 de 3 »; the last one is released on the final report. */
+  followupInstalment: (n: number, count: number) => string;
+  followupLastInstalment: (n: number, count: number) => string;
+  followupAllPaid: string;
 }
 
 /**

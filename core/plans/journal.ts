@@ -25,6 +25,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   reformat: 'Reformater',
   summary: 'Sommaire budgétaire',
   rank: 'Classement',
+  followup: 'Suivi des projets',
   undo: 'Annuler',
 };
 

@@ -109,7 +109,11 @@ export function rankingPlan(
       ranked.score,
       ranked.finalScore === null ? null : ranked.bonus,
       ranked.finalScore,
-      recommendation ? SHEET_TEXTS[lang].status[recommendation.status] : '',
+      recommendation
+        ? recommendation.status === 'recommended' && recommendation.capped
+          ? `${SHEET_TEXTS[lang].status.recommended} ${SHEET_TEXTS[lang].cappedMark}`
+          : SHEET_TEXTS[lang].status[recommendation.status]
+        : '',
       reason,
       centsToDollars(requestedCents),
     ]);

@@ -34,6 +34,7 @@ describe('panel strings', () => {
       reformat: 'Reformater',
       summary: 'Sommaire budgétaire',
       rank: 'Classement et recommandation',
+      followup: 'Suivi des projets',
       undo: 'Annuler la dernière opération',
     });
   });
