@@ -137,9 +137,12 @@ export function followupPlan(
   ];
   const firstYearCol = 3;
   const totalCol = firstYearCol + years.length;
-  const [paidCol, remainingCol, nextCol, nextAmountCol, dueCol, receivedCol, lateCol] = [
-    1, 2, 3, 4, 5, 6, 7,
-  ].map((k) => totalCol + k);
+  // After the total: Versé, Reste à verser, the next instalment (2 columns), the report (3 columns).
+  const paidCol = totalCol + 1;
+  const remainingCol = totalCol + 2;
+  const dueCol = totalCol + 5;
+  const receivedCol = totalCol + 6;
+  const lateCol = totalCol + 7;
   const months = analysis.settings.reportDelayMonths;
   const projectsSheet = sheetOf(snapshot, analysis.layouts.projects?.sheet);
 
