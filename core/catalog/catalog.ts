@@ -4,6 +4,7 @@
  * locale files' `functions` tables.
  */
 import { evaluateEligibility } from '../eligibility.js';
+import { addMonths, instalments } from '../followup.js';
 import { computeLedger } from '../ledger.js';
 import type { Lang } from '../messages/index.js';
 import { renderIssue } from '../messages/index.js';
@@ -11,7 +12,7 @@ import { sharedMatcher } from '../municipalities.js';
 import type { Project } from '../records.js';
 import { scoreReview } from '../scoring.js';
 import { DEFAULT_CRITERION_MAX, PRESET_SETTINGS, type Settings } from '../settings.js';
-import { fiscalYearOf } from '../values/dates.js';
+import { fiscalYearOf, isoToSerial } from '../values/dates.js';
 import { centsToDollars } from '../values/money.js';
 import type { HostArgument } from './arguments.js';
 import { type CatalogName, DECLARATIONS, type Declaration, type DeclarationOf } from './declarations.js';
@@ -218,6 +219,34 @@ const AMOUNT: Implementation<DeclarationOf<'AMOUNT'>> = {
   cell: (cents) => centsToDollars(cents),
 };
 
+/** The delay the call gives, or the plan's (Délai de reddition) when left out. */
+function reportMonths(months: (number | null)[] | null): number | CatalogError {
+  if (months === null) return PRESET_SETTINGS.reportDelayMonths;
+  const [value] = months;
+  if (value === null || value === undefined || !Number.isInteger(value) || value < 0)
+    return catalogError({ code: 'function.monthsInvalid', params: { value: String(value ?? '') } });
+  return value;
+}
+
+/** A date as both hosts read it back: the 1900-system serial (format the cell as a date). */
+const REPORT_DUE: PerRow<DeclarationOf<'REPORT_DUE'>, number> = {
+  kind: 'rows',
+  prepare: ({ months }) => reportMonths(months),
+  row: ({ end }, months) => (end === null ? '' : isoToSerial(addMonths(end, months))),
+};
+
+const INSTALMENTS: Implementation<DeclarationOf<'INSTALMENTS'>> = {
+  kind: 'whole',
+  run({ grant, shares }) {
+    // One row of instalments per grant; a blank grant gives a blank row.
+    return grant.map((row) => {
+      const cents = row.find((cell) => cell !== null) ?? null;
+      if (cents === null) return shares.map(() => '');
+      return instalments(cents, shares).map(centsToDollars);
+    });
+  },
+};
+
 const IMPLEMENTATIONS: { [N in CatalogName]: Implementation<DeclarationOf<N>> } = {
   ELIGIBLE,
   REASONS,
@@ -226,6 +255,8 @@ const IMPLEMENTATIONS: { [N in CatalogName]: Implementation<DeclarationOf<N>> } 
   CARRYFORWARD,
   FISCAL_YEAR,
   AMOUNT,
+  REPORT_DUE,
+  INSTALMENTS,
 };
 
 function catalogEntry<D extends Declaration>(declaration: D): CatalogFunction {

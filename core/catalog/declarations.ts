@@ -27,7 +27,9 @@ export type ArgumentType =
   /** One date per cell. */
   | 'date'
   /** One amount per cell. */
-  | 'amount';
+  | 'amount'
+  /** Shares of a whole: `50 %; 40 %; 10 %` in one cell, or one share per cell (0.5 or 50). */
+  | 'shares';
 
 export const ROW_TYPES: readonly ArgumentType[] = ['names', 'places', 'endDate', 'scores'];
 export const CELL_TYPES: readonly ArgumentType[] = ['date', 'amount'];
@@ -86,6 +88,22 @@ export const DECLARATIONS = [
   },
   { name: 'FISCAL_YEAR', params: [{ key: 'date', type: 'date' }], result: 'string' },
   { name: 'AMOUNT', params: [{ key: 'text', type: 'amount' }], result: 'number' },
+  {
+    name: 'REPORT_DUE',
+    params: [
+      { key: 'end', type: 'endDate' },
+      { key: 'months', type: 'numbers', optional: true },
+    ],
+    result: 'number',
+  },
+  {
+    name: 'INSTALMENTS',
+    params: [
+      { key: 'grant', type: 'amounts' },
+      { key: 'shares', type: 'shares' },
+    ],
+    result: 'number',
+  },
 ] as const satisfies readonly FunctionDeclaration[];
 
 export type Declaration = (typeof DECLARATIONS)[number];

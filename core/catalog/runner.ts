@@ -4,6 +4,7 @@
  * blank and bad rows with that row's error, so each implementation only computes.
  */
 import { type CellValue, isBlank, isErrorValue } from '../cells.js';
+import { isWholePlan } from '../followup.js';
 import { STAFF_SHEET_NAMES } from '../grids/sheets.js';
 import type { Coded } from '../messages/codes.js';
 import { type Lang, renderIssue } from '../messages/index.js';
@@ -14,6 +15,7 @@ import { rememberingSplitter, splitList } from '../values/lists.js';
 import { BoundedCache, type CacheBounds, memoize } from '../values/memo.js';
 import { parseMoney } from '../values/money.js';
 import { parseScoreCell } from '../values/scores.js';
+import { parseShare, parseShares } from '../values/shares.js';
 import {
   flatten,
   type HostArgument,
@@ -61,6 +63,8 @@ export interface ValueOfType {
   date: string;
   /** Cents. */
   amount: number;
+  /** Fractions of 1 that make a whole plan. */
+  shares: number[];
 }
 
 type RowType = 'names' | 'places' | 'endDate' | 'scores';
@@ -245,6 +249,19 @@ function readWhole(type: ArgumentType, arg: HostArgument): Read<unknown> {
         grid.push(cents);
       }
       return { value: grid };
+    }
+    case 'shares': {
+      const cells = flatten(toGrid(arg)).filter((cell) => !isBlank(cell));
+      const read = cells.length === 1 ? parseShares(cells[0]) : cells.map(parseShare);
+      const shares = Array.isArray(read) ? read : null;
+      if (shares === null || shares.some((s) => typeof s !== 'number') || !isWholePlan(shares as number[]))
+        return {
+          error: catalogError({
+            code: 'function.sharesInvalid',
+            params: { value: cells.map((c) => String(c)).join('; ') },
+          }),
+        };
+      return { value: shares };
     }
     default:
       throw new Error(`Argument type ${type} is read row by row or cell by cell`);

@@ -12,6 +12,10 @@ export const enFunctions: FunctionTexts = {
       'Budget carry-forward by year: Envelope, Carried in, Available, Committed, Carried forward.',
     FISCAL_YEAR: 'The Quebec government fiscal year (April 1 to March 31) of a date: « 2020-2021 ».',
     AMOUNT: 'The amount in dollars of text such as « 195 007 $ », « 25 350,72 $ » or « - $ ».',
+    REPORT_DUE:
+      'The date the final report is due: the project end plus a number of months, end-of-month rule (2022-11-30 + 3 months = 2023-02-28). Give the cell a date format.',
+    INSTALMENTS:
+      'The instalments of a grant by shares (50 %; 40 %; 10 %), in one row: each rounded to the cent, the last one the remainder, adding up to the grant.',
   },
   params: {
     organizations: {
@@ -45,6 +49,12 @@ export const enFunctions: FunctionTexts = {
     },
     date: { name: 'date', help: 'A date, a cell or a range.' },
     text: { name: 'text', help: 'An amount typed as text.' },
+    months: { name: 'months', help: 'The delay in months (3 by default, like the plan’s report delay).' },
+    grant: { name: 'amount', help: 'The grant (a cell, or a column: one row each).' },
+    shares: {
+      name: 'shares',
+      help: 'The share of each instalment: « 50 %; 40 %; 10 % » in one cell, or one share per cell; they add up to 100 %.',
+    },
   },
   results: {
     boolean: 'TRUE or FALSE for each row.',

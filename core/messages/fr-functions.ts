@@ -13,6 +13,10 @@ export const frFunctions: FunctionTexts = {
     FISCAL_YEAR:
       'L’exercice financier du gouvernement du Québec (1er avril au 31 mars) d’une date : « 2020-2021 ».',
     AMOUNT: 'Le montant en dollars d’un texte comme « 195 007 $ », « 25 350,72 $ » ou « - $ ».',
+    REPORT_DUE:
+      'La date où la reddition de comptes est due : la fin du projet plus un nombre de mois, règle de fin de mois (2022-11-30 + 3 mois = 2023-02-28). Donnez à la cellule un format de date.',
+    INSTALMENTS:
+      'Les versements d’une aide selon des parts (50 %; 40 %; 10 %), sur une ligne : chacun arrondi au cent, le dernier est le reste, ils totalisent l’aide.',
   },
   params: {
     organizations: {
@@ -46,6 +50,15 @@ export const frFunctions: FunctionTexts = {
     },
     date: { name: 'date', help: 'Une date, une cellule ou une plage.' },
     text: { name: 'texte', help: 'Un montant saisi comme texte.' },
+    months: { name: 'mois', help: 'Le délai en mois (3 par défaut, comme le Délai de reddition du plan).' },
+    grant: {
+      name: 'montant',
+      help: 'Le montant de l’aide (une cellule, ou une colonne : une ligne chacune).',
+    },
+    shares: {
+      name: 'parts',
+      help: 'Les parts de chaque versement : « 50 %; 40 %; 10 % » dans une cellule, ou une part par cellule ; elles totalisent 100 %.',
+    },
   },
   results: {
     boolean: 'VRAI ou FAUX pour chaque ligne.',

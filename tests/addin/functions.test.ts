@@ -97,6 +97,9 @@ const EXCEL_CALLS: [CatalogName, unknown[]][] = [
     ],
   ],
   ['AMOUNT', [[['195 007 $'], ['- $'], [null], ['1,234'], ['25 350,72 $']]]],
+  // Excel passes a date cell as its serial: 44895 is 2022-11-30.
+  ['REPORT_DUE', [[[44895], [null], ['Mars 2023']], [[3]]]],
+  ['INSTALMENTS', [[[24_999.95], [1000]], [['50 %; 40 %; 10 %']]]],
 ];
 
 describe('functions.json', () => {

@@ -71,6 +71,15 @@ describe('custom functions with Sheets-shaped arguments', () => {
     expect(result[3][0]).toBe(25350.72);
   });
 
+  it('gives report due dates as serials and instalments that add up to the grant', () => {
+    // Sheets passes a date cell as a Date at local midnight; 44985 is 2023-02-28.
+    expect(runCustomFunction('REPORT_DUE', [column([new Date(2022, 10, 30), '']), ''])).toEqual([[44985]]);
+    expect(runCustomFunction('INSTALMENTS', [24_999.95, '50 %; 40 %; 10 %'])).toEqual([
+      [12_499.98, 9_999.98, 2_499.99],
+    ]);
+    expect(String(runCustomFunction('INSTALMENTS', [100, '50 %'])[0][0])).toMatch(/^#VALEUR! Parts invalides/);
+  });
+
   it('reads dates as Sheets passes them (local midnight) into fiscal years', () => {
     const result = runCustomFunction('FISCAL_YEAR', [
       column([new Date(2021, 2, 15), new Date(2021, 3, 1), '']),

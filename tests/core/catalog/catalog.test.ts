@@ -251,3 +251,54 @@ function isPlainCell(cell: CatalogCell): boolean {
   if (typeof cell === 'number') return Number.isFinite(cell);
   return typeof cell === 'string' || typeof cell === 'boolean';
 }
+
+describe('ALLIANCE.REPORT_DUE and ALLIANCE.INSTALMENTS', () => {
+  const serial = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+
+  it('gives the report due date by the end-of-month rule, 3 months by default', () => {
+    expect(call('REPORT_DUE', '2022-11-30')).toEqual([[serial('2023-02-28')]]);
+    expect(call('REPORT_DUE', new Date(Date.UTC(2022, 10, 15)), 1)).toEqual([[serial('2022-12-15')]]);
+    // A month alone is its last day, as the Projets reader reads an end date.
+    expect(call('REPORT_DUE', [['Mars 2023'], [null], ['2023-01-31']], 1)).toEqual([
+      [serial('2023-04-30')],
+      [''],
+      [serial('2023-02-28')],
+    ]);
+  });
+
+  it('refuses a number of months that is not a whole number, and an unreadable date, in their cells', () => {
+    const [[months]] = call('REPORT_DUE', '2022-11-30', 2.5);
+    expect(isCatalogError(months) && months.message).toMatch(/Nombre de mois invalide/);
+    const [[date]] = call('REPORT_DUE', 'bientôt');
+    expect(isCatalogError(date)).toBe(true);
+  });
+
+  it('splits 24 999,95 $ at 50/40/10 into 12 499,98 $, 9 999,98 $ and 2 499,99 $', () => {
+    expect(call('INSTALMENTS', 24_999.95, '50 %; 40 %; 10 %')).toEqual([[12_499.98, 9_999.98, 2_499.99]]);
+    // A column of grants gives a row each; a blank grant a blank row.
+    expect(call('INSTALMENTS', [['24 999,95 $'], [null], [100]], [[0.5, 0.4, 0.1]])).toEqual([
+      [12_499.98, 9_999.98, 2_499.99],
+      ['', '', ''],
+      [50, 40, 10],
+    ]);
+    const [[bad]] = call('INSTALMENTS', 1000, '50 %; 40 %');
+    expect(isCatalogError(bad) && bad.messageEn).toMatch(/adding up to 100%/);
+  });
+
+  it('always adds up to the grant to the cent (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }),
+        (cents, weights) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const percents = weights.map((w) => `${(w * 100) / total} %`).join('; ');
+          const [row] = call('INSTALMENTS', cents / 100, percents) as number[][];
+          const sum = row.reduce((a, b) => a + Math.round(b * 100), 0);
+          expect(sum).toBe(cents);
+          for (const amount of row) expect(Math.round(amount * 100)).toBeCloseTo(amount * 100, 6);
+        },
+      ),
+    );
+  });
+});
