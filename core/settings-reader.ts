@@ -14,12 +14,11 @@ import {
   type Municipality,
   PRESET_SETTINGS,
   type Priority,
-  SETTING_SCHEMAS,
   SETTINGS_TABLE,
   type SettingChoice,
   type SettingSpec,
   type Settings,
-  SettingsSchema,
+  withinBounds,
 } from './settings.js';
 import { endDateIso, isoToDate, parseDate } from './values/dates.js';
 import { joinList, splitList } from './values/lists.js';
@@ -285,16 +284,9 @@ class SettingsReader {
     for (const table of tables) this.applyTable(settings, table);
     this.checkDates(settings);
     this.checkMunicipalityCount(settings);
-    const parsed = SettingsSchema.safeParse(settings);
-    if (!parsed.success) {
-      const detail = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ');
-      this.issues.push(issue('settings.invalid', 'error', { sheet: this.sheet.name }, { detail }));
-      return { settings: cloneSettings(PRESET_SETTINGS), issues: this.issues };
-    }
-    return { settings: parsed.data, issues: this.issues };
+    // Each value was checked against its kind and bounds as it was read, each table row as well:
+    // the tests hold every result to the settings' zod schema (core/settings-schema.ts).
+    return { settings, issues: this.issues };
   }
 
   // — key/value rows
@@ -408,7 +400,7 @@ class SettingsReader {
       case 'integer':
       case 'number': {
         const number = parseSettingNumber(value);
-        if (number === null || !SETTING_SCHEMAS[setting].safeParse(number).success) {
+        if (number === null || !withinBounds(spec, number)) {
           this.invalid(
             row,
             col,

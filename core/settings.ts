@@ -1,33 +1,34 @@
-import * as z from 'zod/mini';
 import { ALL_MUNICIPALITIES_FORMS } from './values/vocabulary.js';
 
-/** ISO calendar date `YYYY-MM-DD`. */
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const cents = z.int();
+/*
+ * The settings' zod schema derives from this table in `settings-schema.ts`, which only the tests
+ * import (like the issue codes' schemas): the reader checks each value against the table's own
+ * kinds and bounds, and the hosts' bundles carry no schema library.
+ */
 
-export const PrioritySchema = z.object({
-  number: z.int().check(z.minimum(1)),
-  name: z.string().check(z.minLength(1)),
-  keywords: z.array(z.string()),
-});
+export interface Priority {
+  number: number;
+  name: string;
+  keywords: string[];
+}
 
-export const CriterionSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  weight: z.number().check(z.minimum(0)),
-  max: z.number().check(z.positive()),
-});
+export interface Criterion {
+  name: string;
+  weight: number;
+  max: number;
+}
 
-export const MunicipalitySchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  code: z.string(),
-  variants: z.array(z.string()),
-});
+export interface Municipality {
+  name: string;
+  code: string;
+  variants: string[];
+}
 
-export const ProgramYearSchema = z.object({
+export interface ProgramYear {
   /** Fiscal year label, `2020-2021` (1 April to 31 March). */
-  label: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
-  envelopeCents: cents.check(z.minimum(0)),
-});
+  label: string;
+  envelopeCents: number;
+}
 
 /** One line of the Paramètres sheet: its labels, how its value is read, its default, what it does. */
 interface SettingBase {
@@ -257,32 +258,13 @@ type ValueOf<S> = S extends { kind: 'choice'; choices: readonly { value: infer V
 /** The key/value settings, typed from the table. */
 export type KeyedSettings = { -readonly [K in KeyedSetting]: ValueOf<(typeof SETTINGS_TABLE)[K]> };
 
-/** The zod type of one setting, with its bounds. */
-function settingSchema(spec: SettingSpec): z.ZodMiniType {
-  switch (spec.kind) {
-    case 'text':
-      return z.string();
-    case 'date':
-      return isoDate;
-    case 'integer':
-      return z.int().check(z.minimum(spec.min));
-    case 'number':
-      return z.number().check(z.minimum(spec.min), z.maximum(spec.max));
-    case 'choice':
-      return z.enum(spec.choices.map((c) => c.value) as [string, ...string[]]);
-    case 'money':
-      return z.nullable(cents.check(z.positive()));
-    case 'share':
-      return z.nullable(z.number().check(z.positive(), z.maximum(1)));
-    case 'shares':
-      return z.nullable(z.array(z.number().check(z.positive())).check(z.minLength(1)));
-  }
+/** Whether a number is within a numeric setting's kind and bounds (integer ≥ min; min..max). */
+export function withinBounds(spec: SettingSpec, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (spec.kind === 'integer') return Number.isInteger(value) && value >= spec.min;
+  if (spec.kind === 'number') return value >= spec.min && value <= spec.max;
+  return true;
 }
-
-/** One schema per key/value setting: the reader checks each value as it reads it. */
-export const SETTING_SCHEMAS = Object.fromEntries(
-  KEYED_SETTINGS.map((key) => [key, settingSchema(SETTINGS_TABLE[key])]),
-) as Record<KeyedSetting, z.ZodMiniType>;
 
 /** Everything the Paramètres sheet can set. Money is integer cents. */
 export type Settings = KeyedSettings & {
@@ -293,20 +275,6 @@ export type Settings = KeyedSettings & {
   /** Words that mean « all municipalities of the territory ». */
   allMunicipalitiesWords: string[];
 };
-
-export const SettingsSchema = z.object({
-  ...SETTING_SCHEMAS,
-  years: z.array(ProgramYearSchema).check(z.minLength(1)),
-  priorities: z.array(PrioritySchema).check(z.minLength(1)),
-  criteria: z.array(CriterionSchema).check(z.minLength(1)),
-  municipalities: z.array(MunicipalitySchema).check(z.minLength(1)),
-  allMunicipalitiesWords: z.array(z.string()),
-}) as unknown as z.ZodMiniType<Settings>;
-
-export type Priority = z.infer<typeof PrioritySchema>;
-export type Criterion = z.infer<typeof CriterionSchema>;
-export type Municipality = z.infer<typeof MunicipalitySchema>;
-export type ProgramYear = z.infer<typeof ProgramYearSchema>;
 
 /** The French words of a choice setting's choices, as the drop-down offers them. */
 export function choiceWords(choices: readonly SettingChoice[]): string[] {

@@ -15,9 +15,11 @@ import { toSheetsCell } from '../../apps-script/functions.js';
 import { MENU_ITEMS } from '../../apps-script/main.js';
 import { ENTRY_POINTS } from '../../apps-script/stubs.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
+import { runAction } from '../../core/actions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
+import { renderIssue } from '../../core/messages/index.js';
 import { headerKey } from '../../core/values/text.js';
 import { loadBundle } from './bundle-harness.js';
 
@@ -74,6 +76,18 @@ describe('Code.js as Apps Script loads it', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
   });
 
+  it('says in Code.js what core says: the locale tables bundled as methods give the same sentences', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const { call } = load(sample);
+      const bundled = JSON.parse(JSON.stringify(call('allianceRun', 'validate', lang)));
+      const direct = runAction('validate', sample, { lang });
+      expect(bundled.summary).toBe(direct.summary);
+      expect(bundled.issues.map((i: { message: string }) => i.message)).toEqual(
+        direct.issues.map((i) => renderIssue(i, lang)),
+      );
+    }
+  });
+
   it('declares every catalog function at top level with a French @customfunction JSDoc', () => {
     const functions = topLevelFunctions(code);
     for (const fn of CATALOG) {
@@ -127,6 +141,7 @@ describe('Code.js as Apps Script loads it', () => {
       'Reformater',
       'Sommaire budgétaire',
       'Classement et recommandation',
+      'Suivi des projets',
       'Annuler la dernière opération',
       'Ouvrir le panneau',
     ]);

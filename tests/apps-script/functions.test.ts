@@ -77,7 +77,9 @@ describe('custom functions with Sheets-shaped arguments', () => {
     expect(runCustomFunction('INSTALMENTS', [24_999.95, '50 %; 40 %; 10 %'])).toEqual([
       [12_499.98, 9_999.98, 2_499.99],
     ]);
-    expect(String(runCustomFunction('INSTALMENTS', [100, '50 %'])[0][0])).toMatch(/^#VALEUR! Parts invalides/);
+    expect(String(runCustomFunction('INSTALMENTS', [100, '50 %'])[0][0])).toMatch(
+      /^#VALEUR! Parts invalides/,
+    );
   });
 
   it('reads dates as Sheets passes them (local midnight) into fiscal years', () => {

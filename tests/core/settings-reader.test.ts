@@ -2,8 +2,9 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/cells.js';
 import { renderIssue } from '../../core/messages/index.js';
-import { PRESET_SETTINGS, SETTINGS_TABLE, type Settings, SettingsSchema } from '../../core/settings.js';
+import { PRESET_SETTINGS, SETTINGS_TABLE, type Settings } from '../../core/settings.js';
 import { readSettings, settingsSheetRows } from '../../core/settings-reader.js';
+import { SettingsSchema } from '../../core/settings-schema.js';
 import { isoFromParts } from '../../core/values/dates.js';
 
 function read(values: CellValue[][]) {
@@ -16,6 +17,7 @@ function codes(values: CellValue[][]) {
 
 describe('readSettings: key/value rows', () => {
   it('gives the preset without a sheet, and no issue', () => {
+    expect(SettingsSchema.safeParse(PRESET_SETTINGS).success).toBe(true);
     expect(readSettings(undefined)).toEqual({ settings: PRESET_SETTINGS, issues: [] });
     expect(read([])).toEqual({ settings: PRESET_SETTINGS, issues: [] });
   });
