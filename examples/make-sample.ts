@@ -44,6 +44,12 @@ function settingsSheet(workbook: ExcelJS.Workbook): void {
   sheet.getCell('B4').numFmt = DATE;
   sheet.addRow(['Municipalités minimum', 5]);
   sheet.addRow(['Note minimale de financement', 60]);
+  // The follow-up (2021): a grant is capped at 70 % of the project's cost, reports are due three
+  // months after the end, grants are paid 50 %, 40 %, then 10 % on the final report.
+  sheet.addRow(['Part maximale du coût total', 0.7]);
+  sheet.getCell('B7').numFmt = '0 %';
+  sheet.addRow(['Délai de reddition (mois)', 3]);
+  sheet.addRow(['Versements prévus', '50 %; 40 %; 10 %']);
   sheet.getColumn(1).width = 32;
   sheet.getColumn(2).width = 40;
 }
@@ -463,6 +469,8 @@ function paymentsSheet(workbook: ExcelJS.Workbook): void {
     ['AS-03', day('2021-02-10'), moneyText(30_968), '1er versement'],
     ['AS-01', day('2022-01-20'), 40_000, '2e versement'],
     ['AS-10', day('2022-02-15'), 20_000, '1er versement'],
+    // The balance of AS-02, paid before its final report came in.
+    ['AS-02', day('2022-05-02'), 29_100, 'Solde'],
   ];
   for (const payment of payments) {
     const row = sheet.addRow(payment);
@@ -473,6 +481,30 @@ function paymentsSheet(workbook: ExcelJS.Workbook): void {
   sheet.getColumn(2).width = 12;
   sheet.getColumn(3).width = 14;
   sheet.getColumn(4).width = 18;
+}
+
+/**
+ * The council's decisions on AS-01, as Haute-Côte-Nord's were in 2021: a first resolution above
+ * the cap, rescinded a month later, then replaced by a smaller grant. The latest one counts.
+ */
+function decisionsSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet('Décisions');
+  sheet.addRow(['No', 'Date', 'Décision', 'Résolution', ...YEARS.map((y) => `Accordé ${y}`)]);
+  header(sheet.getRow(1));
+  const decisions: [string, Date, string, string, (number | null)[]][] = [
+    ['AS-01', day('2020-11-10'), 'Accepté', '2020-11-301', [null, 50_000, 50_000, null]],
+    ['AS-01', day('2020-12-08'), 'Abrogé', '2020-12-345', [null, null, null, null]],
+    ['AS-01', day('2021-01-12'), 'Accepté', '2021-01-012', [null, 44_799, 44_799, null]],
+  ];
+  for (const [id, date, decision, resolution, granted] of decisions) {
+    const row = sheet.addRow([id, date, decision, resolution, ...granted]);
+    row.getCell(2).numFmt = DATE;
+    for (let col = 5; col <= 8; col++) row.getCell(col).numFmt = MONEY;
+  }
+  const widths = [8, 12, 12, 14, 16, 16, 16, 16];
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
 }
 
 /** A staff sheet the tool knows nothing about: it must come through every command untouched. */
@@ -500,6 +532,7 @@ async function makeSample(): Promise<Buffer> {
   projectsSheet(workbook);
   selectionSheet(workbook);
   paymentsSheet(workbook);
+  decisionsSheet(workbook);
   notesSheet(workbook);
   // ExcelJS stamps every zip entry with the current time: re-stamp them so the bytes never change.
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());

@@ -248,6 +248,22 @@ describe('commands that write', () => {
     expect(workbook.getWorksheet('Classement')).toBeDefined();
   });
 
+  it('suivi writes NAME.suivi.xlsx with « Suivi des projets » and prints the accepted projects', async () => {
+    const input = await copySample('suivi.xlsx');
+    const result = alliance('suivi', input);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Suivi des projets écrit dans «\sSuivi des projets\s»\s: 4 projets acceptés/,
+    );
+    expect(result.stdout).toMatch(/AS-02 +58\s200\s\$ +58\s200\s\$ +0\s\$ +2022-06-30/);
+    const { snapshot } = await readWorkbook(join(dir, 'suivi.suivi.xlsx'));
+    const suivi = snapshot.sheets.find((s) => s.name === 'Suivi des projets');
+    expect(suivi?.values.slice(5).map((row) => row[0])).toEqual(['AS-01', 'AS-02', 'AS-03', 'AS-10']);
+    const english = alliance('suivi', SAMPLE, '-o', join(dir, 'follow-up.xlsx'), '--lang', 'en');
+    expect(english.stdout).toMatch(/^Project follow-up written to “Suivi des projets”: 4 accepted projects/);
+    expect(alliance('frobnicate', SAMPLE).stderr).toMatch(/summary, rank, suivi, undo/);
+  });
+
   it('refuses to write over the input without --in-place', async () => {
     const input = await copySample('meme.xlsx');
     const result = alliance('summary', input, '-o', input);

@@ -63,7 +63,8 @@ async function workbookWithMacros(path: string): Promise<Macros> {
   await edit(zip, 'xl/_rels/workbook.xml.rels', (xml) =>
     xml.replace(
       '</Relationships>',
-      `<Relationship Id="rId10" Type="${REL_VBA}" Target="vbaProject.bin"/></Relationships>`,
+      // An id of its own: the sample's sheets take rId4 onwards, however many there are.
+      `<Relationship Id="rIdVba1" Type="${REL_VBA}" Target="vbaProject.bin"/></Relationships>`,
     ),
   );
   await edit(zip, '[Content_Types].xml', (xml) =>
@@ -81,7 +82,8 @@ async function workbookWithMacros(path: string): Promise<Macros> {
   await edit(zip, 'xl/workbook.xml', (xml) =>
     xml.replace('<workbookPr ', '<workbookPr codeName="ThisWorkbook" '),
   );
-  for (let n = 1; n <= 6; n++) {
+  const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+  for (let n = 1; n <= sheets.length; n++) {
     await edit(zip, `xl/worksheets/sheet${n}.xml`, (xml) =>
       xml.includes('<sheetPr')
         ? xml.replace('<sheetPr', `<sheetPr codeName="Feuil${n}"`)

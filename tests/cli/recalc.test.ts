@@ -1,7 +1,7 @@
 /**
- * LibreOffice recalculates the Sommaire budgétaire: every number of its table, computed by
- * LibreOffice from our live formulas, equals the core ledger, on the sample and after staff-like
- * edits of the source sheets made without regenerating the summary.
+ * LibreOffice recalculates the Sommaire budgétaire and « Suivi des projets »: every number (and
+ * date) they show, computed by LibreOffice from our live formulas, equals the core's, on the sample
+ * and after staff-like edits of the source sheets made without regenerating them.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,12 +12,15 @@ import { readWorkbook } from '../../cli/xlsx/read.js';
 import { writeWorkbook } from '../../cli/xlsx/write.js';
 import { runAction } from '../../core/actions.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
+import { compareNatural } from '../../core/ranking.js';
+import { isoFromParts, serialToIso } from '../../core/values/dates.js';
 import { tempDir } from './fixtures.js';
 import { convertWithLibreOffice, skipWithoutLibreOffice } from './libreoffice.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../examples/alliance-exemple.xlsx');
 const NOW = new Date(Date.UTC(2022, 2, 1, 15, 0, 0));
+const YEARS = ['2019-2020', '2020-2021', '2021-2022', '2022-2023'];
 const HEADERS = ['Exercice', 'Enveloppe', 'Report reçu', 'Disponible', 'Engagé', 'Versé', 'Solde reporté'];
 
 let dir: string;
@@ -146,5 +149,110 @@ describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire b
     // The edits did move the ledger: 2021-2022 committed AS-01 + AS-03 + AS-10 = 44 799 + 30 968 + 25 000.
     expect(expected[2].cents[3]).toBe(10_076_700);
     expect(expected[2].cents[4]).toBe(6_000_000 + 3_096_800);
+  });
+});
+
+/** The accepted projects' rows of « Suivi des projets » as LibreOffice computed them. */
+function followupRows(snapshot: WorkbookSnapshot) {
+  const sheet = snapshot.sheets.find((s) => s.name === 'Suivi des projets') as SheetSnapshot;
+  const header = sheet.values.findIndex((row) => row[0] === 'No' && row.includes('Reste à verser'));
+  expect(header).toBeGreaterThanOrEqual(0);
+  const col = (name: string) => sheet.values[header].indexOf(name);
+  const cents = (v: CellValue) => {
+    expect(typeof v, String(v)).toBe('number');
+    return Math.round((v as number) * 100);
+  };
+  const day = (v: CellValue) =>
+    v === null || v === ''
+      ? null
+      : v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : serialToIso(v as number);
+  return sheet.values.slice(header + 1).map((row) => ({
+    id: row[0],
+    granted: YEARS.map((y) => cents(row[col(`Accordé ${y}`)])),
+    total: cents(row[col('Accordé total')]),
+    paid: cents(row[col('Versé')]),
+    remaining: cents(row[col('Reste à verser')]),
+    due: day(row[col('Reddition due')]),
+    received: day(row[col('Reddition reçue')]),
+    late:
+      row[col('Jours de retard')] === '' || row[col('Jours de retard')] === null
+        ? null
+        : row[col('Jours de retard')],
+  }));
+}
+
+/** What the core says each row must hold, « today » being LibreOffice's TODAY() (the local date). */
+function expectedFollowup(snapshot: WorkbookSnapshot) {
+  const now = new Date();
+  const today = isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string;
+  const analysis = analyzeWorkbook(snapshot, { today });
+  return analysis.projects
+    .filter((p) => p.decision === 'Accepté')
+    .sort((a, b) => compareNatural(a.id, b.id))
+    .map((p) => {
+      const track = analysis.tracks.get(p.id)!;
+      return {
+        id: p.id,
+        granted: YEARS.map((y) => p.grantedCents[y] ?? 0),
+        total: track.grantedCents,
+        paid: track.paidCents,
+        remaining: track.remainingCents,
+        due: track.reportDue,
+        received: p.reportReceived,
+        late: track.reportDaysLate,
+      };
+    });
+}
+
+describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates « Suivi des projets »', () => {
+  let followupPath: string;
+  beforeAll(async () => {
+    dir ??= await tempDir('alliance-recalc-');
+    const { workbook, snapshot, source } = await readWorkbook(SAMPLE);
+    const result = runAction('followup', snapshot, { now: NOW });
+    const { resolved } = applyPlan(workbook, result.plan);
+    followupPath = join(dir, 'alliance-exemple.suivi.xlsx');
+    await writeWorkbook(workbook, followupPath, { source, plan: resolved });
+  });
+
+  it('on the sample: every accepted project’s numbers and dates equal the core’s', async () => {
+    const { snapshot } = await readWorkbook(SAMPLE);
+    const rows = followupRows(await recalculated(followupPath, 'suivi'));
+    expect(rows).toEqual(expectedFollowup(snapshot));
+    // The sample's follow-up: AS-01's grant is read from its latest decision (89 598 $ after the
+    // rescinded 100 000 $), AS-02 is paid in full but owes its report (due 2022-06-30).
+    expect(rows.find((r) => r.id === 'AS-01')).toMatchObject({ total: 8_959_800, due: '2022-11-30' });
+    expect(rows.find((r) => r.id === 'AS-02')).toMatchObject({
+      paid: 5_820_000,
+      remaining: 0,
+      due: '2022-06-30',
+    });
+  });
+
+  it('after staff edit the sources (grant, payment, report received), without regenerating', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(followupPath);
+    const projects = workbook.getWorksheet('Projets') as ExcelJS.Worksheet;
+    rowOf(projects, 'AS-10').getCell(column(projects, 'Accordé 2021-2022')).value = 25_000;
+    rowOf(projects, 'AS-02').getCell(column(projects, 'Reddition reçue')).value = new Date(
+      Date.UTC(2022, 9, 3),
+    );
+    rowOf(projects, 'AS-03').getCell(column(projects, 'Fin')).value = new Date(Date.UTC(2022, 10, 30));
+    const payments = workbook.getWorksheet('Versements') as ExcelJS.Worksheet;
+    // A new payment row at the bottom of Versements (AS-03's own payments are text: not live).
+    payments.addRow(['AS-10', new Date(Date.UTC(2022, 5, 15)), 16_000.5, '2e versement']);
+    const edited = join(dir, 'suivi-modifie.xlsx');
+    await workbook.xlsx.writeFile(edited);
+
+    const { snapshot } = await readWorkbook(edited);
+    const expected = expectedFollowup(snapshot);
+    expect(followupRows(await recalculated(edited, 'suivi-edited'))).toEqual(expected);
+    // The edits did move the rows: AS-10 now 45 000 $ granted and 36 000,50 $ paid, AS-03 due
+    // 2023-02-28, AS-02's report received.
+    expect(expected.find((r) => r.id === 'AS-10')).toMatchObject({ total: 4_500_000, paid: 3_600_050 });
+    expect(expected.find((r) => r.id === 'AS-03')?.due).toBe('2023-02-28');
+    expect(expected.find((r) => r.id === 'AS-02')).toMatchObject({ received: '2022-10-03', late: null });
   });
 });

@@ -20,7 +20,7 @@ it('examples/alliance-exemple.xlsx is byte for byte the output of examples/make-
   expect((await readFile(out)).equals(checkedIn)).toBe(true);
 });
 
-it('the sample holds the staff sheets and the extra « Notes » sheet, with the plan’s text amounts', async () => {
+it('the sample holds the staff sheets, the optional « Décisions » and the extra « Notes » sheet, with the plan’s text amounts', async () => {
   const { snapshot } = await readWorkbook(join(ROOT, 'examples/alliance-exemple.xlsx'));
   expect(snapshot.sheets.map((s) => s.name)).toEqual([
     'Paramètres',
@@ -28,6 +28,7 @@ it('the sample holds the staff sheets and the extra « Notes » sheet, with the 
     'Projets',
     'Grille de sélection',
     'Versements',
+    'Décisions',
     'Notes',
   ]);
   const budget = snapshot.sheets[1];
