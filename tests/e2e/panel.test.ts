@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('panel in Chromium', () => {
-  it('shows the six actions in French, keyboard-reachable in order after FR | EN', async () => {
+  it('shows the seven actions in French, keyboard-reachable in order after FR | EN', async () => {
     const { server } = scriptedServer({});
     const page = await openSidebar(session, url, server);
     const errors = collectPageErrors(page);
@@ -74,11 +74,12 @@ describe('panel in Chromium', () => {
         'Reformater',
         'Sommaire budgétaire',
         'Classement et recommandation',
+        'Suivi des projets',
         'Annuler la dernière opération',
       ]);
     expect(await page.locator('.ap-lang-button[aria-pressed="true"]').textContent()).toBe('FR');
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -87,7 +88,17 @@ describe('panel in Chromium', () => {
         }),
       );
     }
-    expect(order).toEqual(['FR', 'EN', 'template', 'validate', 'reformat', 'summary', 'rank', 'undo']);
+    expect(order).toEqual([
+      'FR',
+      'EN',
+      'template',
+      'validate',
+      'reformat',
+      'summary',
+      'rank',
+      'followup',
+      'undo',
+    ]);
     // Keyboard focus is visible: an outline in the focus color around the focused button.
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
@@ -109,7 +120,7 @@ describe('panel in Chromium', () => {
     const panel = page.locator('.alliance-panel');
     await expect.poll(() => panel.getAttribute('aria-busy')).toBe('true');
     expect(await page.locator('.ap-progress-text').textContent()).toBe('Validation en cours…');
-    expect(await page.locator('.ap-action:disabled').count()).toBe(6);
+    expect(await page.locator('.ap-action:disabled').count()).toBe(7);
     await screenshot(page, 'panel-busy-light');
 
     answer.resolve(VALIDATION);

@@ -760,7 +760,8 @@ const CASES: Case[] = [
         code: 'settings.weightsSum',
         severity: 'info',
         sheet: 'Paramètres',
-        cell: 'B26',
+        // The first criterion's weight, below the key/value rows (four more with the follow-up settings).
+        cell: 'B30',
         says: ['115', '100'],
       },
     ],
