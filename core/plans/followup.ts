@@ -12,6 +12,7 @@ import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
+import { areaAddress, pageSetup } from '../print.js';
 import { compareNatural } from '../ranking.js';
 import type { Project } from '../records.js';
 import type { ProjectTrack } from '../tracking.js';
@@ -152,7 +153,7 @@ export function followupPlan(
   const blocks: Block[] = [
     generatedTitleBlock(texts.followupTitle(analysis.settings.programName), journalTimestamp(now)),
     { row: 2, col: 0, values: [[texts.followupLegend]] },
-    { row: FOLLOWUP_HEADER_ROW, col: 0, values: [headers], bold: true },
+    { row: FOLLOWUP_HEADER_ROW, col: 0, values: [headers], bold: true, wrap: true },
   ];
   const rows: PlanValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -253,6 +254,15 @@ export function followupPlan(
       blocks,
       frozenRows: FOLLOWUP_HEADER_ROW + 1,
       columnWidths: widths.map((width, col) => ({ col, width })),
+      // Printed as the other generated sheets: landscape, one page wide, headers on every page.
+      pageSetup: pageSetup({
+        lang,
+        now,
+        program: analysis.settings.programName,
+        orientation: 'landscape',
+        titleRows: { first: FOLLOWUP_HEADER_ROW, last: FOLLOWUP_HEADER_ROW },
+        printArea: areaAddress(FOLLOWUP_HEADER_ROW + rows.length, headers.length - 1),
+      }),
     },
     issues,
     projects: accepted.length,

@@ -32,6 +32,7 @@ const GENERATED: Generated[] = [
   { action: 'summary', sheet: 'Sommaire budgétaire', pages: 2 },
   { action: 'rank', sheet: 'Classement', pages: 2 },
   { action: 'validate', sheet: 'Validation', pages: 2 },
+  { action: 'followup', sheet: 'Suivi des projets', pages: 1 },
 ];
 
 let dir: string;
