@@ -19,8 +19,8 @@ import { runAction } from '../../core/actions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
-import { renderIssue } from '../../core/messages/index.js';
 import { headerKey } from '../../core/values/text.js';
+import { toPanelResult } from '../../panel/result.js';
 import { loadBundle } from './bundle-harness.js';
 
 const SAMPLE = 'examples/alliance-exemple.xlsx';
@@ -80,10 +80,10 @@ describe('Code.js as Apps Script loads it', () => {
     for (const lang of ['fr', 'en'] as const) {
       const { call } = load(sample);
       const bundled = JSON.parse(JSON.stringify(call('allianceRun', 'validate', lang)));
-      const direct = runAction('validate', sample, { lang });
+      const direct = toPanelResult(runAction('validate', sample, { lang }), lang);
       expect(bundled.summary).toBe(direct.summary);
       expect(bundled.issues.map((i: { message: string }) => i.message)).toEqual(
-        direct.issues.map((i) => renderIssue(i, lang)),
+        direct.issues.map((i) => i.message),
       );
     }
   });
