@@ -8,6 +8,7 @@ import type { Analysis } from './analysis.js';
 import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
 import {
   type ColumnKind,
+  DECISIONS_CONTRACT,
   kindOf,
   PAYMENTS_CONTRACT,
   PROJECTS_CONTRACT,
@@ -30,6 +31,7 @@ import {
   NO_FORMS,
   NOT_APPLICABLE_FORMS,
   parseDecision,
+  parseHistoryDecision,
   parsePaymentType,
   parseYesNo,
   YES_FORMS,
@@ -150,6 +152,8 @@ export function tidyCell(kind: ColumnKind, value: CellValue, ctx: TidyContext): 
       return change(value, tidyPriorities(value, ctx));
     case 'decision':
       return change(value, parseDecision(value) ?? collapseSpaces(value));
+    case 'historyDecision':
+      return change(value, parseHistoryDecision(value) ?? collapseSpaces(value));
     case 'yesNo': {
       const answer = parseYesNo(value);
       return change(value, answer === null ? collapseSpaces(value) : answer ? YES_FORMS[0] : NO_FORMS[0]);
@@ -192,6 +196,7 @@ function sheetsToTidy(analysis: Analysis): SheetWork[] {
   fromLayout(layouts.projects, (field) => kindOf(PROJECTS_CONTRACT, field));
   fromLayout(layouts.selection, (field) => kindOf(SELECTION_CONTRACT, field));
   fromLayout(layouts.payments, (field) => kindOf(PAYMENTS_CONTRACT, field));
+  fromLayout(layouts.decisions, (field) => kindOf(DECISIONS_CONTRACT, field));
   const budget = layouts.budget;
   if (budget) {
     const columns = Object.values(budget.yearColumns).map((col) => ({ col, kind: 'money' as const }));

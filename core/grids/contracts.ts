@@ -20,6 +20,8 @@ export type ColumnKind =
   | 'endDate'
   | 'money'
   | 'decision'
+  /** A decision of the Décisions sheet, « Abrogé » included. */
+  | 'historyDecision'
   | 'yesNo'
   | 'score'
   | 'paymentType';
@@ -137,7 +139,7 @@ export const DECISIONS_CONTRACT: readonly ColumnContract[] = [
     field: 'decision',
     names: ['Décision', 'Decision'],
     required: true,
-    kind: 'decision',
+    kind: 'historyDecision',
     width: 14,
     list: HISTORY_DECISIONS,
   },

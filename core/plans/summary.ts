@@ -132,15 +132,20 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
 
   let committed: PlanValue = dollars(year.committedCents);
   const grantedCol = projects?.columns[`granted ${year.year}`];
-  if (projects && grantedCol !== undefined && projects.columns.decision !== undefined) {
-    const decision = columnRange(projects, projects.columns.decision);
-    const id = columnRange(projects, projects.columns.id);
-    const granted = columnRange(projects, grantedCol);
-    committed = formula(
-      `=SUMPRODUCT(${notBlank(id)}*${acceptedExpression(decision)}*${amountExpression(granted)})`,
-    );
-  } else if (projects) {
-    committed = 0;
+  // With decisions in Décisions, the latest one of each project counts: a formula over Projets'
+  // Décision and Accordé cells would not say the same, so Engagé stays the ledger's own figure.
+  const decided = (analysis.decisions?.latest.size ?? 0) > 0;
+  if (projects && !decided) {
+    if (grantedCol !== undefined && projects.columns.decision !== undefined) {
+      const decision = columnRange(projects, projects.columns.decision);
+      const id = columnRange(projects, projects.columns.id);
+      const granted = columnRange(projects, grantedCol);
+      committed = formula(
+        `=SUMPRODUCT(${notBlank(id)}*${acceptedExpression(decision)}*${amountExpression(granted)})`,
+      );
+    } else {
+      committed = 0;
+    }
   }
 
   let paid: PlanValue = dollars(year.paidCents);

@@ -6,6 +6,7 @@
 import { cellAddress, columnLetters } from '../a1.js';
 import type { CellValue, WorkbookSnapshot } from '../cells.js';
 import {
+  DECISIONS_CONTRACT,
   numberFormatOf,
   PAYMENTS_CONTRACT,
   PROJECTS_CONTRACT,
@@ -184,6 +185,10 @@ export function templatePlan(
       () => tableSheet(STAFF_SHEET_NAMES.selection[0], sheetColumns(SELECTION_CONTRACT, settings)),
     ],
     ['payments', () => tableSheet(STAFF_SHEET_NAMES.payments[0], sheetColumns(PAYMENTS_CONTRACT, settings))],
+    [
+      'decisions',
+      () => tableSheet(STAFF_SHEET_NAMES.decisions[0], sheetColumns(DECISIONS_CONTRACT, settings)),
+    ],
   ];
   const sheets: SheetPlan[] = [];
   const issues: Issue[] = [];

@@ -86,7 +86,7 @@ describe('runAction', () => {
       'Classement écrit dans « Classement » : 3 projets admissibles sur 4, 0 recommandé',
     );
     const created = run('template', { sheets: [] });
-    expect(created.result.summary).toBe('Gabarit créé\u00a0: 5 feuilles ajoutées');
+    expect(created.result.summary).toBe('Gabarit créé\u00a0: 6 feuilles ajoutées');
     const again = run('template', created.workbook).result;
     expect(again.plan.sheets).toEqual([]);
     expect(again.summary).toBe('Toutes les feuilles du gabarit existent déjà\u00a0: rien n’a été modifié.');

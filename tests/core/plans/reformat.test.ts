@@ -6,6 +6,7 @@ import { reformatPlan } from '../../../core/reformat.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
 import { resolvePlan } from '../../../core/writes.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
+import { sheet } from '../../fixtures/workbook.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -41,6 +42,20 @@ describe('Reformater', () => {
     expect(projets.values[5][8]).toBe(4);
     expect(projets.values[5][11]).toEqual(utc(2021, 2, 3));
     expect(projets.values[5][12]).toEqual(utc(2023, 3, 31));
+  });
+
+  it('tidies the Décisions sheet too: its dates, its grants and « abrogée » as the list says it', () => {
+    const snapshot = sampleWorkbook();
+    snapshot.sheets.push(
+      sheet('Décisions', [
+        ['No', 'Date', 'Décision', 'Accordé 2020-2021'],
+        ['P-01', '10 novembre 2020', ' accepté', '89 598 $'],
+        ['P-01', '2020-12-08', 'abrogée', null],
+      ]),
+    );
+    const decisions = sheetOf(reformat(snapshot).workbook, 'Décisions');
+    expect(decisions.values[1]).toEqual(['P-01', utc(2020, 11, 10), 'Accepté', 89598]);
+    expect(decisions.values[2]).toEqual(['P-01', utc(2020, 12, 8), 'Abrogé', null]);
   });
 
   it('never touches a formula or a cell it cannot read, and reports what it left', () => {

@@ -5,6 +5,7 @@ import { isGeneratedSheet } from '../../../core/generated.js';
 import { amountExpression, rangeEnd, SUMMARY_HEADERS, summaryPlan } from '../../../core/plans/summary.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
+import { sheet } from '../../fixtures/workbook.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
 function written(snapshot: WorkbookSnapshot) {
@@ -68,6 +69,28 @@ describe('Sommaire budgétaire', () => {
     // No Accordé 2022-2023 column: nothing can be committed that year.
     expect(sheet.values[7][4]).toBe(0);
     expect(sheet.formulas[7][4]).toBeNull();
+  });
+
+  it('commits what the latest decision of the Décisions sheet grants, where Projets says otherwise', () => {
+    const snapshot = sampleWorkbook();
+    // P-01 is « Accepté » in Projets with 89 598 $ in 2020-2021; the council later cut it to 60 000 $.
+    snapshot.sheets.push(
+      sheet('Décisions', [
+        ['No', 'Date', 'Décision', 'Accordé 2020-2021', 'Accordé 2021-2022'],
+        ['P-01', new Date(Date.UTC(2020, 10, 10)), 'Accepté', 89598, 55564],
+        ['P-01', new Date(Date.UTC(2021, 0, 12)), 'Accepté', 60000, 55564],
+      ]),
+    );
+    const { sheet: summary, analysis } = written(snapshot);
+    const year = analysis.ledger.years.find((y) => y.year === '2020-2021')!;
+    // The ledger follows Décisions (60 000 $ + P-02's 58 200 $); a formula over Projets would not.
+    expect(year.committedCents).toBe(11_820_000);
+    expect(summary.formulas[5][4]).toBeNull();
+    expect(summary.values[5][4]).toBe(118_200);
+    // An empty Décisions sheet changes nothing: Engagé stays live over Projets.
+    const empty = sampleWorkbook();
+    empty.sheets.push(sheet('Décisions', [['No', 'Date', 'Décision', 'Accordé 2020-2021']]));
+    expect(written(empty).sheet.formulas[5][4]).toMatch(/^=SUMPRODUCT\(/);
   });
 
   it('pays by fiscal year of the Versements dates, only to projects listed in Projets', () => {

@@ -3,7 +3,7 @@ import { analyzeWorkbook } from '../../../core/analysis.js';
 import { templatePlan } from '../../../core/plans/template.js';
 import { PRESET_SETTINGS } from '../../../core/settings.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
-import { DECISIONS } from '../../../core/values/vocabulary.js';
+import { DECISIONS, HISTORY_DECISIONS } from '../../../core/values/vocabulary.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 
 function fresh() {
@@ -24,6 +24,7 @@ describe('Créer le gabarit', () => {
       ['Projets', 'replace'],
       ['Grille de sélection', 'replace'],
       ['Versements', 'replace'],
+      ['Décisions', 'replace'],
     ]);
     expect(result.issues).toEqual([]);
   });
@@ -100,6 +101,20 @@ describe('Créer le gabarit', () => {
     expect(payments.values[0]).toEqual(['No', 'Date', 'Montant', 'Type']);
     expect(payments.validations).toEqual([{ range: 'D2:D501', list: ['Avance', 'Versement', 'Solde'] }]);
     expect(payments.numberFormats[1].slice(0, 3)).toEqual([null, 'yyyy-mm-dd', MONEY_FORMAT]);
+  });
+
+  it('gives Décisions its dated decisions, « Abrogé » in the list, and a grant column per year', () => {
+    const decisions = sheetOf(fresh().workbook, 'Décisions');
+    expect(decisions.values[0]).toEqual([
+      'No',
+      'Date',
+      'Décision',
+      'Résolution',
+      ...PRESET_SETTINGS.years.map((y) => `Accordé ${y.label}`),
+    ]);
+    expect(decisions.validations).toEqual([{ range: 'C2:C501', list: [...HISTORY_DECISIONS] }]);
+    expect(decisions.numberFormats[1].slice(1, 2)).toEqual(['yyyy-mm-dd']);
+    expect(decisions.numberFormats[1][4]).toBe(MONEY_FORMAT);
   });
 
   it('produces a workbook the analysis reads back with the preset and no error', () => {
