@@ -865,11 +865,11 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
       (run.bold ? 1 : 0) +
       (run.fill ? 1 : 0) +
       (run.align ? 1 : 0) +
-      (run.wrap ? 3 : 0),
+      (run.wrap ? 2 : 0),
     [run.row, run.col, rows, cols],
     run.fill,
     run.align ? ALIGNMENTS[run.align] : undefined,
-    run.wrap ? [true, 'Top'] : undefined,
+    run.wrap ? true : undefined,
   );
   const bulkSets = 1 + (run.numberFormats ? 1 : 0);
   /** Rows `from` to `to`; a piece Excel still finds too big splits into two. */
@@ -897,7 +897,6 @@ function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: num
       if (run.align) range.format.horizontalAlignment = ALIGNMENTS[run.align];
       if (run.wrap) {
         range.format.wrapText = true;
-        range.format.verticalAlignment = 'Top';
         // Excel measures the text itself: core's estimated `rowHeights` are for files.
         range.format.autofitRows();
       }

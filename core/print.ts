@@ -94,10 +94,10 @@ export const LINE_POINTS = 15;
 
 /**
  * Lines `text` takes in a column `width` characters wide, wrapping at spaces as a spreadsheet
- * does. A column's width counts digits; text averages narrower (1.2 letters a digit), bold wider.
+ * does. A column's width counts digits; text averages narrower (1.1 letters a digit, to be safe), bold wider (0.9).
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  const perLine = Math.max(1, Math.floor(width * (bold ? 1.05 : 1.2)));
+  const perLine = Math.max(1, Math.floor(width * (bold ? 0.9 : 1.1)));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;

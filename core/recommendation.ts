@@ -36,6 +36,11 @@ export interface Recommendation {
   recommendedByYear: Record<string, number>;
   recommendedCents: number;
   /**
+   * Each program year's balance (Σ enveloppes − Σ engagé − Σ recommandé, cumulative) once this
+   * project is decided, in the walk's order: the running « solde après recommandation ».
+   */
+  balanceAfterCents: number[];
+  /**
    * Cumulative balance of each program year (Σ enveloppes − Σ engagé − Σ recommandé) after this
    * project when recommended; for `insufficientFunds`, what it would have been (some year < 0).
    */
@@ -101,6 +106,7 @@ export function recommendFunding(
         capped,
         recommendedByYear,
         recommendedCents: recommended.reduce((sum, cents) => sum + cents, 0),
+        balanceAfterCents: cumulativeBalances(years, planned),
       };
       if (cumulativeAfter) recommendation.cumulativeAfter = cumulativeAfter;
       result.push(recommendation);
@@ -152,6 +158,7 @@ export function recommendFunding(
         capped: false,
         recommendedByYear: {},
         recommendedCents: 0,
+        balanceAfterCents: cumulativeBalances(years, planned),
         cumulativeAfter: balances,
       });
       continue;

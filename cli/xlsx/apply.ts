@@ -146,7 +146,7 @@ function writeRun(worksheet: ExcelJS.Worksheet, run: WriteRun, keepStyle: boolea
       if (numFmt) style.numFmt = numFmt;
       if (run.bold) style.font = { ...style.font, bold: true };
       if (run.fill) style.fill = solid(run.fill);
-      if (run.wrap) style.alignment = { ...style.alignment, wrapText: true, vertical: 'top' };
+      if (run.wrap) style.alignment = { ...style.alignment, wrapText: true };
       if (run.align) style.alignment = { ...style.alignment, horizontal: run.align };
       if (link) style.font = { ...style.font, underline: true, color: { argb: 'FF0563C1' } };
       // Styles read by ExcelJS are shared between cells: always give the cell its own copy.

@@ -2,7 +2,6 @@ import type { ActionName } from '../action-table.js';
 import type { CatalogName, ParamKey, ResultType } from '../catalog/declarations.js';
 import type { Severity } from '../issues.js';
 import type { FooterField, FooterText } from '../plan.js';
-import type { RecommendationStatus } from '../recommendation.js';
 import type { Lang } from './format.js';
 import type { frCli } from './fr.js';
 
@@ -76,8 +75,26 @@ export interface SheetTexts {
   byPriority: string;
   summaryChart: string;
   rankingTitle: (program: string) => string;
-  /** The Recommandation column: one short label per status. */
-  status: Record<RecommendationStatus, string>;
+  /** The Classement sheet: the scores, then the funding the simulation recommends. */
+  ranking: {
+    scoresTitle: string;
+    rank: string;
+    id: string;
+    title: string;
+    eligible: string;
+    score: string;
+    bonus: string;
+    finalScore: string;
+    fundingTitle: string;
+    recommendation: string;
+    requested: string;
+    recommendedIn: (year: string) => string;
+    recommendedTotal: string;
+    balanceAfter: (year: string) => string;
+    /** `Non admissible : 4 municipalités sur 5 requises; …`. */
+    notEligibleBecause: (reasons: string) => string;
+    total: string;
+  };
   /** Admissible: Oui / Non. */
   yesNo: { yes: string; no: string };
   /** The Validation sheet. */
@@ -104,8 +121,6 @@ export interface SheetTexts {
     /** `page 2 de 3`, the printer filling in the fields. */
     pageOf: (page: FooterField, pages: FooterField) => FooterText;
   };
-  /** After « Recommandé » when the recommendation is the cap. */
-  cappedMark: string;
   followupTitle: (program: string) => string;
   /** Under the title: what the fills mean. */
   followupLegend: string;

@@ -310,8 +310,12 @@ describe('Excel as it really is', () => {
     expect(result.issues.filter((i) => i.sheet === 'Projets' && /\D5$/.test(i.cell ?? ''))).toEqual([]);
     await runActionInExcel('rank', 'fr', { run: fake.run, now: NOW, notes: true });
     const ranking = fake.model.toSnapshot().sheets.find((s) => s.name.startsWith('Classement'));
-    const ids = ranking?.values.flat().filter((v) => typeof v === 'string' && /^(P-\d+|Total)$/.test(v));
-    expect(ids?.sort()).toEqual(['P-00001', 'P-00002', 'P-00003']);
+    // Column B lists the projects, once in the scores and once in the funding (whose own total is in C).
+    const ids = ranking?.values
+      .map((row) => row[1])
+      .filter((v) => typeof v === 'string' && /^(P-\d+|Total)$/.test(v));
+    expect([...new Set(ids)].sort()).toEqual(['P-00001', 'P-00002', 'P-00003']);
+    expect(ids).toHaveLength(6);
   });
 
   it('an action that would write into a protected sheet writes nothing and names the sheet', async () => {

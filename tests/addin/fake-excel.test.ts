@@ -394,9 +394,6 @@ describe('protected sheets', () => {
       (f: Excel.RangeFormat) => {
         f.horizontalAlignment = 'Center';
       },
-      (f: Excel.RangeFormat) => {
-        f.verticalAlignment = 'Top';
-      },
       (f: Excel.RangeFormat) => f.autofitRows(),
     ])
       expect((await failure(format(set))).code).toBe('AccessDenied');

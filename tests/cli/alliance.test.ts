@@ -243,6 +243,23 @@ describe('commands that write', () => {
       .sort((a: number, b: number) => a - b);
     expect(ranks.length).toBeGreaterThan(3);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
+    // What the simulation recommends, in dollars, in total and by program year (the sample: AS-12,
+    // capped at 70 % of its 75 000 $ cost).
+    type Project = {
+      id: string;
+      recommendation: string | null;
+      recommendedAmount: number;
+      recommendedByYear: Record<string, number>;
+    };
+    const recommended = (report.projects as Project[]).filter((p) => p.recommendation === 'recommended');
+    expect(recommended.map((p) => p.id)).toEqual(['AS-12']);
+    expect(recommended[0].recommendedAmount).toBe(52_500);
+    expect(recommended[0].recommendedByYear).toEqual({ '2021-2022': 26_250, '2022-2023': 26_250 });
+    for (const p of report.projects as Project[]) {
+      const sum = Object.values(p.recommendedByYear).reduce((a, b) => a + b, 0);
+      expect(sum, p.id).toBe(p.recommendedAmount);
+      if (p.recommendation !== 'recommended') expect(p.recommendedAmount, p.id).toBe(0);
+    }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.getWorksheet('Classement')).toBeDefined();

@@ -687,7 +687,6 @@ class FakeRange extends FakeProxy<Area> {
     protection: { locked: boolean };
     wrapText: boolean;
     horizontalAlignment: string;
-    verticalAlignment: string;
     autofitRows(): void;
   };
   readonly dataValidation: {
@@ -789,16 +788,6 @@ class FakeRange extends FakeProxy<Area> {
       },
       get horizontalAlignment(): string {
         throw notLoaded('format/horizontalAlignment');
-      },
-      // Vertical alignment is refused like any format on a protected sheet, and not kept: no test reads it.
-      set verticalAlignment(alignment: string) {
-        context.command(
-          jsonBytes(alignment),
-          each(() => {}),
-        );
-      },
-      get verticalAlignment(): string {
-        throw notLoaded('format/verticalAlignment');
       },
       // « Changes the height of the rows of the current range to achieve the best fit » (ExcelApi 1.2,
       // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)).
