@@ -132,20 +132,18 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
 
   let committed: PlanValue = dollars(year.committedCents);
   const grantedCol = projects?.columns[`granted ${year.year}`];
-  // With decisions in Décisions, the latest one of each project counts: a formula over Projets'
-  // Décision and Accordé cells would not say the same, so Engagé stays the ledger's own figure.
-  const decided = (analysis.decisions?.latest.size ?? 0) > 0;
-  if (projects && !decided) {
-    if (grantedCol !== undefined && projects.columns.decision !== undefined) {
-      const decision = columnRange(projects, projects.columns.decision);
-      const id = columnRange(projects, projects.columns.id);
-      const granted = columnRange(projects, grantedCol);
-      committed = formula(
-        `=SUMPRODUCT(${notBlank(id)}*${acceptedExpression(decision)}*${amountExpression(granted)})`,
-      );
-    } else {
-      committed = 0;
-    }
+  if (projects && grantedCol !== undefined && projects.columns.decision !== undefined) {
+    const decision = columnRange(projects, projects.columns.decision);
+    const id = columnRange(projects, projects.columns.id);
+    const granted = columnRange(projects, grantedCol);
+    const decided = decidedCommitment(analysis, year.year);
+    // The projects Décisions names follow its latest decision, which no formula over Projets can
+    // see: they are left out of the live sum and count with the ledger's own figure.
+    const unnamed = decided ? `*(COUNTIF(${decided.ids},${id})=0)` : '';
+    const live = `SUMPRODUCT(${notBlank(id)}${unnamed}*${acceptedExpression(decision)}*${amountExpression(granted)})`;
+    committed = formula(decided ? `=${live}+${dollars(decided.cents)}` : `=${live}`);
+  } else if (projects) {
+    committed = 0;
   }
 
   let paid: PlanValue = dollars(year.paidCents);
@@ -168,6 +166,21 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
     );
   }
   return { envelope, committed, paid };
+}
+
+/**
+ * What the ledger commits in `year` to the projects the Décisions sheet names (their latest
+ * decision), and the range of their numbers there; null without decisions.
+ */
+function decidedCommitment(analysis: Analysis, year: string): { ids: string; cents: number } | null {
+  const history = analysis.decisions;
+  const layout = analysis.layouts.decisions;
+  if (!history || history.latest.size === 0 || !layout) return null;
+  let cents = 0;
+  for (const project of analysis.projects)
+    if (history.latest.has(project.id) && project.decision === 'Accepté')
+      cents += project.grantedCents[year] ?? 0;
+  return { ids: columnRange(layout, layout.columns.id), cents };
 }
 
 function a1(row: number, col: number): string {

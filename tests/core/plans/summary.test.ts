@@ -71,7 +71,7 @@ describe('Sommaire budgétaire', () => {
     expect(sheet.formulas[7][4]).toBeNull();
   });
 
-  it('commits what the latest decision of the Décisions sheet grants, where Projets says otherwise', () => {
+  it('commits what the latest decision of Décisions grants, live over the projects it does not name', () => {
     const snapshot = sampleWorkbook();
     // P-01 is « Accepté » in Projets with 89 598 $ in 2020-2021; the council later cut it to 60 000 $.
     snapshot.sheets.push(
@@ -83,14 +83,16 @@ describe('Sommaire budgétaire', () => {
     );
     const { sheet: summary, analysis } = written(snapshot);
     const year = analysis.ledger.years.find((y) => y.year === '2020-2021')!;
-    // The ledger follows Décisions (60 000 $ + P-02's 58 200 $); a formula over Projets would not.
+    // The ledger follows Décisions (60 000 $ + P-02's 58 200 $). The Sommaire stays live over the
+    // projects Décisions does not name and adds the ledger's figure for the ones it names.
     expect(year.committedCents).toBe(11_820_000);
-    expect(summary.formulas[5][4]).toBeNull();
-    expect(summary.values[5][4]).toBe(118_200);
-    // An empty Décisions sheet changes nothing: Engagé stays live over Projets.
+    const committed = summary.formulas[5][4]!;
+    expect(committed).toMatch(/^=SUMPRODUCT\(.*\)\+60000$/);
+    expect(committed).toContain("*(COUNTIF('Décisions'!A2:A1000,Projets!C3:C1000)=0)*");
+    // An empty Décisions sheet changes nothing.
     const empty = sampleWorkbook();
     empty.sheets.push(sheet('Décisions', [['No', 'Date', 'Décision', 'Accordé 2020-2021']]));
-    expect(written(empty).sheet.formulas[5][4]).toMatch(/^=SUMPRODUCT\(/);
+    expect(written(empty).sheet.formulas[5][4]).toBe(written(sampleWorkbook()).sheet.formulas[5][4]);
   });
 
   it('pays by fiscal year of the Versements dates, only to projects listed in Projets', () => {
