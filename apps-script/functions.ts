@@ -14,6 +14,7 @@ import {
 import { enErrorNames } from '../core/messages/en.js';
 import { frErrorNames } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
+import type { SpreadsheetClock } from './time-zone.js';
 
 /** What a custom function returns to Sheets: never an error object, never null. */
 export type SheetsCell = string | number | boolean;
@@ -38,12 +39,13 @@ export function runCustomFunction(
   name: CatalogName,
   args: readonly unknown[],
   lang: Lang = 'fr',
+  clock?: SpreadsheetClock,
 ): SheetsCell[][] {
   const fn = CATALOG.find((f) => f.name === name);
   if (!fn) throw new Error(`Unknown catalog function ${name}`);
   // An omitted optional argument arrives as undefined; the catalog expects one per parameter and
   // itself drops the blank rows a whole-column reference (`C2:C`) hands over.
-  const full = fn.declaration.params.map((_, i) => args[i]);
+  const full = fn.declaration.params.map((_, i) => (clock ? onClock(args[i], clock) : args[i]));
   try {
     const result = fn.invoke(full, { lang });
     if (result.length === 0) return [['']];
@@ -52,6 +54,12 @@ export function runCustomFunction(
     // The catalog does not throw on data; should it, one readable cell beats a blank column.
     return [[`${ERROR_NAMES[lang]['#VALUE!']} ${error instanceof Error ? error.message : String(error)}`]];
   }
+}
+
+/** An argument's dates as their readings on the spreadsheet's clock, as the actions read them. */
+function onClock(arg: unknown, clock: SpreadsheetClock): unknown {
+  if (Array.isArray(arg)) return arg.map((item) => onClock(item, clock));
+  return Object.prototype.toString.call(arg) === '[object Date]' ? clock.reading(arg as Date) : arg;
 }
 
 export function toSheetsCell(cell: CatalogCell, lang: Lang = 'fr'): SheetsCell {

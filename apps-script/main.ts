@@ -24,7 +24,13 @@ import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { runCustomFunction, type SheetsCell } from './functions.js';
-import { applyResolved, readSnapshot, rewritesUnchanged, type SheetsServices } from './sheets-adapter.js';
+import {
+  applyResolved,
+  readSnapshot,
+  rewritesUnchanged,
+  type SheetsServices,
+  spreadsheetClock,
+} from './sheets-adapter.js';
 
 export const MENU_TITLE = frMenu.sheetsMenu.title;
 export const SIDEBAR_FILE = 'Sidebar';
@@ -40,7 +46,7 @@ export const MENU_ITEMS: readonly { label: string; handler: string; action: Acti
 const LOCK_WAIT_MS = 20_000;
 
 function services(): SheetsServices {
-  return { SpreadsheetApp, Charts };
+  return { SpreadsheetApp, Charts, Utilities };
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +57,7 @@ function compute(
   action: ActionName,
   lang: Lang,
 ): { snapshot: WorkbookSnapshot; result: ActionResult } {
-  const snapshot = readSnapshot(spreadsheet);
+  const snapshot = readSnapshot(spreadsheet, services());
   return { snapshot, result: runAction(action, snapshot, { lang, now: new Date() }) };
 }
 
@@ -229,6 +235,11 @@ export function allianceSelect(sheet: unknown, cell: unknown): void {
 // ---------------------------------------------------------------------------------------------
 // Custom functions
 
+/**
+ * A custom function: its dates are read on the spreadsheet's clock like the actions' (custom
+ * functions may read the spreadsheet and use Utilities:
+ * developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
+ */
 export function customFunction(name: CatalogName, args: unknown[]): SheetsCell[][] {
-  return runCustomFunction(name, args, 'fr');
+  return runCustomFunction(name, args, 'fr', spreadsheetClock(SpreadsheetApp.getActive(), { Utilities }));
 }

@@ -8,6 +8,7 @@ import type { CellState, CellValue, SheetSnapshot, WorkbookSnapshot } from '../c
 import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
 import type { CellLink, ResolvedMark, ResolvedPlan, ResolvedSheet, WriteRun } from '../core/writes.js';
 import { arrayFormulaAreas } from './array-formulas.js';
+import { SpreadsheetClock } from './time-zone.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +18,18 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export interface SheetsServices {
   SpreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush' | 'newDataValidation'>;
   Charts: Pick<GoogleAppsScript.Charts.Charts, 'ChartType'>;
+  Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
+}
+
+/** The spreadsheet's own clock, through which every date is read and written (apps-script/time-zone.ts). */
+export function spreadsheetClock(
+  spreadsheet: Spreadsheet,
+  services: Pick<SheetsServices, 'Utilities'>,
+): SpreadsheetClock {
+  const { Utilities } = services;
+  return new SpreadsheetClock(spreadsheet.getSpreadsheetTimeZone(), (date, zone, format) =>
+    Utilities.formatDate(date, zone, format),
+  );
 }
 
 /**
@@ -35,12 +48,19 @@ const COLUMN_PADDING = 5;
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Every sheet in one batch per property: values, formulas, notes and fills of its data range. */
-export function readSnapshot(spreadsheet: Spreadsheet): WorkbookSnapshot {
-  return { sheets: spreadsheet.getSheets().map(readSheet) };
+/**
+ * Every sheet in one batch per property: values, formulas, notes and fills of its data range.
+ * Dates come as their reading on the spreadsheet's clock.
+ */
+export function readSnapshot(
+  spreadsheet: Spreadsheet,
+  services: Pick<SheetsServices, 'Utilities'>,
+): WorkbookSnapshot {
+  const clock = spreadsheetClock(spreadsheet, services);
+  return { sheets: spreadsheet.getSheets().map((sheet) => readSheet(sheet, clock)) };
 }
 
-function readSheet(sheet: Sheet): SheetSnapshot {
+function readSheet(sheet: Sheet, clock: SpreadsheetClock): SheetSnapshot {
   const range = sheet.getDataRange();
   const values = range.getValues() as unknown[][];
   const formulas = range.getFormulas();
@@ -48,7 +68,7 @@ function readSheet(sheet: Sheet): SheetSnapshot {
   const fills = range.getBackgrounds();
   const read: SheetSnapshot = {
     name: sheet.getName(),
-    values: values.map((row) => row.map(toCellValue)),
+    values: values.map((row) => row.map((value) => toCellValue(value, clock))),
     formulas: formulas.map((row) => row.map((f) => (f === '' ? null : f))),
     notes: notes.map((row) => row.map((n) => (n === '' ? null : n))),
     fills: fills.map((row) => row.map(toFill)),
@@ -59,10 +79,10 @@ function readSheet(sheet: Sheet): SheetSnapshot {
 }
 
 /** Sheets returns `''` for an empty cell; core says null. */
-function toCellValue(value: unknown): CellValue {
+function toCellValue(value: unknown, clock: SpreadsheetClock): CellValue {
   if (value === '' || value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (isDate(value)) return value;
+  if (isDate(value)) return clock.reading(value);
   return String(value);
 }
 
@@ -86,25 +106,34 @@ function isDate(value: unknown): value is Date {
 export function applyResolved(spreadsheet: Spreadsheet, plan: ResolvedPlan, services: SheetsServices): void {
   // `insertSheet` makes the new sheet the active one (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
   const active = spreadsheet.getActiveSheet();
-  const links = new LinkResolver(spreadsheet);
-  for (const sheet of plan.sheets) writeSheet(spreadsheet, sheet, services, links);
+  const clock = spreadsheetClock(spreadsheet, services);
+  const out: WriteContext = { clock, links: new LinkResolver(spreadsheet, clock) };
+  for (const sheet of plan.sheets) writeSheet(spreadsheet, sheet, services, out);
   const shown = plan.activate ? spreadsheet.getSheetByName(plan.activate) : active;
   if (shown) spreadsheet.setActiveSheet(shown);
   services.SpreadsheetApp.flush();
+}
+
+/** What every write needs besides the sheet: the spreadsheet's clock and its sheets' ids for links. */
+interface WriteContext {
+  clock: SpreadsheetClock;
+  links: LinkResolver;
 }
 
 function writeSheet(
   spreadsheet: Spreadsheet,
   plan: ResolvedSheet,
   services: SheetsServices,
-  links: LinkResolver,
+  out: WriteContext,
 ) {
   const sheet = plan.create ? spreadsheet.insertSheet(plan.name) : spreadsheet.getSheetByName(plan.name);
   if (!sheet) throw new Error(`Writes for a missing sheet: ${plan.name}`);
   if (plan.clear) clearSheet(sheet);
   ensureSize(sheet, extent(plan));
 
-  for (const run of plan.runs) writeRun(sheet, run, links);
+  // A new or cleared sheet has only the default format: no cell of it is plain text yet.
+  const fresh = plan.create === true || plan.clear === true;
+  for (const run of plan.runs) writeRun(sheet, run, out, fresh);
   if (plan.marks.length > 0) applyMarks(sheet, plan.marks);
   for (const validation of plan.validations) {
     const rule = services.SpreadsheetApp.newDataValidation()
@@ -177,7 +206,7 @@ function ensureSize(sheet: Sheet, needed: { rows: number; cols: number }): void 
   if (needed.cols > maxCols) sheet.insertColumnsAfter(maxCols, needed.cols - maxCols);
 }
 
-function writeRun(sheet: Sheet, run: WriteRun, links: LinkResolver): void {
+function writeRun(sheet: Sheet, run: WriteRun, out: WriteContext, fresh: boolean): void {
   const rows = run.values.length;
   if (rows === 0) return;
   const cols = run.values[0].length;
@@ -186,19 +215,24 @@ function writeRun(sheet: Sheet, run: WriteRun, links: LinkResolver): void {
   for (let start = 0; start < rows; start += chunkRows) {
     const end = Math.min(rows, start + chunkRows);
     const range = sheet.getRange(run.row + start + 1, run.col + 1, end - start, cols);
-    const values = run.values.slice(start, end).map((row, i) =>
+    const block = run.values.slice(start, end);
+    const wanted = run.numberFormats?.slice(start, end);
+    // The cells' formats, read once and only when needed: where a format is kept (null), and where
+    // text is written into a staff sheet's cell that may be plain text (see toSheetsValue).
+    const needsFormats =
+      wanted?.some((row) => row.some((f) => f === null)) ||
+      (!fresh && block.some((row) => row.some((v) => typeof v === 'string' && needsTextMarker(v))));
+    const current = needsFormats ? range.getNumberFormats() : null;
+    const values = block.map((row, i) =>
       row.map((value, j) => {
         const link = run.links?.[start + i]?.[j];
-        return link ? links.hyperlink(link, value) : toSheetsValue(value);
+        if (link) return out.links.hyperlink(link, value);
+        return toSheetsValue(value, out.clock, current?.[i]?.[j] === PLAIN_TEXT_FORMAT);
       }),
     );
     range.setValues(values);
-    if (run.numberFormats) {
-      const wanted = run.numberFormats.slice(start, end);
-      // null keeps the cell's format: read the current ones only when some are kept.
-      const current = wanted.some((row) => row.some((f) => f === null)) ? range.getNumberFormats() : null;
+    if (wanted)
       range.setNumberFormats(wanted.map((row, i) => row.map((f, j) => f ?? current?.[i]?.[j] ?? '')));
-    }
     if (run.fill) range.setBackground(run.fill);
     if (run.bold) range.setFontWeight('bold');
     if (run.wrap) range.setWrap(true);
@@ -223,37 +257,32 @@ export function rewritesUnchanged(state: CellState): boolean {
   );
 }
 
+/** The « Plain text » number format: Sheets keeps what is written into such a cell as typed. */
+export const PLAIN_TEXT_FORMAT = '@';
+
 /**
  * A plan value as `setValues` takes it. Sheets parses strings as if typed (`=` starts a formula,
  * `1,5` or `2020-02-03` become numbers or dates, `TRUE` a boolean); a leading apostrophe keeps the
- * exact text and is not part of the stored value.
+ * exact text and is not part of the stored value, except in a plain-text cell, which parses nothing
+ * and would keep the apostrophe (github.com/getodk/collect/issues/3703,
+ * github.com/vlucas/sheetquery/issues/20): there the text goes as it is. A date is the instant
+ * its reading is on the spreadsheet's clock.
  */
-export function toSheetsValue(value: PlanValue): string | number | boolean | Date {
+export function toSheetsValue(
+  value: PlanValue,
+  clock: SpreadsheetClock,
+  plainText = false,
+): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
   if (isFormula(value)) return value.formula;
-  if (typeof value === 'string') return needsTextMarker(value) ? `'${value}` : value;
-  if (isDate(value)) return toSheetsDate(value);
+  if (typeof value === 'string') return !plainText && needsTextMarker(value) ? `'${value}` : value;
+  if (isDate(value)) return clock.instant(value);
   return value;
 }
 
 /** Text Sheets would not keep as typed: formula starts, numbers, dates, booleans, error literals. */
 export function needsTextMarker(text: string): boolean {
   return /^[=+\-@'#]/.test(text) || /\d/.test(text) || /^\s*(true|false|vrai|faux)\s*$/i.test(text);
-}
-
-/**
- * Core dates are UTC midnights (a calendar day). Sheets stores an instant and shows it in the
- * spreadsheet's time zone, which is the script's (`appsscript.json`): write the local midnight of
- * that day so Montreal does not show the day before. Instants with a time of day pass unchanged.
- */
-function toSheetsDate(date: Date): Date {
-  const isCalendarDay =
-    date.getUTCHours() === 0 &&
-    date.getUTCMinutes() === 0 &&
-    date.getUTCSeconds() === 0 &&
-    date.getUTCMilliseconds() === 0;
-  if (!isCalendarDay) return date;
-  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 /**
@@ -344,11 +373,14 @@ function insertChart(
 class LinkResolver {
   private readonly ids = new Map<string, number | null>();
 
-  constructor(private readonly spreadsheet: Spreadsheet) {}
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly clock: SpreadsheetClock,
+  ) {}
 
   hyperlink(link: CellLink, label: PlanValue): string | number | boolean | Date {
     const url = this.url(link.sheet, link.cell);
-    if (url === null) return toSheetsValue(label);
+    if (url === null) return toSheetsValue(label, this.clock);
     const text = label === null || isFormula(label) ? `${link.sheet}!${link.cell}` : label;
     const shown =
       typeof text === 'number'

@@ -15,6 +15,7 @@ import {
 } from '../journal.js';
 import type { Block, Operation, SheetPlan } from '../plan.js';
 import { pageSetup } from '../print.js';
+import { mrcDateTime } from '../values/dates.js';
 
 export const JOURNAL_TITLE = 'Journal des modifications';
 
@@ -31,9 +32,9 @@ export const ACTION_LABELS: Record<ActionName, string> = {
 
 const COLUMN_WIDTHS = [28, 22, 14, 22, 10, 36, 14, 36, 12];
 
-/** `2026-11-27 14:03:05 UTC`: unambiguous whatever the host's time zone. */
+/** `2026-11-27 09:03:05 (heure de Montréal)`: staff's own clock, and said so whatever the host's. */
 export function journalTimestamp(at: Date): string {
-  return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return `${mrcDateTime(at)} (heure de Montréal)`;
 }
 
 /**

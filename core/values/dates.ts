@@ -126,25 +126,43 @@ export function isoToSerial(iso: string): number {
   return days < 61 ? days - 1 : days;
 }
 
-/**
- * Today's date where the MRC is (America/Toronto has Montreal's rules), so that an evening run
- * does not land on tomorrow's UTC date. Falls back to the machine's local date.
- */
-export function todayIso(now: Date, timeZone = 'America/Toronto'): string {
+/** Where the MRC is: America/Toronto has Montreal's rules and is in every time zone database. */
+const MRC_TIME_ZONE = 'America/Toronto';
+
+/** The date and time of `now` on the MRC's clock; the machine's own clock without time zone data. */
+function mrcClock(now: Date): { date: string; time: string } {
   try {
     const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
+      timeZone: MRC_TIME_ZONE,
+      hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     }).formatToParts(now);
     const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-    const iso = `${get('year')}-${get('month')}-${get('day')}`;
-    if (isIsoDate(iso)) return iso;
+    const date = `${get('year')}-${get('month')}-${get('day')}`;
+    if (isIsoDate(date)) return { date, time: `${get('hour')}:${get('minute')}:${get('second')}` };
   } catch {
-    // An engine without time zone data: use the local calendar below.
+    // An engine without time zone data: use the local clock below.
   }
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return {
+    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    time: `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`,
+  };
+}
+
+/** Today's date where the MRC is, so that an evening run does not land on tomorrow's UTC date. */
+export function todayIso(now: Date): string {
+  return mrcClock(now).date;
+}
+
+/** `2026-11-27 09:03:05`: the date and time of `now` where the MRC is. */
+export function mrcDateTime(now: Date): string {
+  const { date, time } = mrcClock(now);
+  return `${date} ${time}`;
 }
 
 function invalid(

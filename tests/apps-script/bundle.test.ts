@@ -46,7 +46,7 @@ afterAll(async () => {
   await rm(projectDir, { recursive: true, force: true });
 });
 
-function load(snapshot: WorkbookSnapshot, options: { alertAnswer?: 'YES' | 'NO' } = {}) {
+function load(snapshot: WorkbookSnapshot, options: { alertAnswer?: 'YES' | 'NO'; timeZone?: string } = {}) {
   return loadBundle(code, snapshot, { sidebar, ...options });
 }
 
@@ -76,7 +76,7 @@ describe('Code.js as Apps Script loads it', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
   });
 
-  it('says in Code.js what core says: the locale tables bundled as methods give the same sentences', () => {
+  it('says in Code.js what core says: the minified locale tables give the same sentences', () => {
     for (const lang of ['fr', 'en'] as const) {
       const { call } = load(sample);
       const bundled = JSON.parse(JSON.stringify(call('allianceRun', 'validate', lang)));
@@ -232,6 +232,23 @@ describe('Code.js as Apps Script loads it', () => {
     expect(book.active?.name).toBe(located.sheet);
     expect(book.sheet(located.sheet).activeRange).toBe(located.cell);
     expect(() => call('allianceRun', 'supprimer-tout', 'fr')).toThrow(/Action inconnue/);
+  });
+
+  it('reads dates on the spreadsheet’s clock in custom functions and actions, whatever its zone', () => {
+    // 2021-03-31 19:30 is still 2020-2021 (it was 2021-2022 when read as UTC); Fin 2021-03-31 too.
+    const late = new Date(Date.UTC(2021, 2, 31, 19, 30));
+    for (const timeZone of ['America/Montreal', 'America/Vancouver', 'Europe/Paris', 'Asia/Kolkata']) {
+      const { call, sheetsArg } = load(sample, { timeZone });
+      expect(call('ALLIANCE_FISCAL_YEAR', sheetsArg(late)), timeZone).toEqual([['2020-2021']]);
+      expect(call('ALLIANCE_REPORT_DUE', sheetsArg(late), 3), timeZone).toEqual([[44377]]);
+    }
+    // The same workbook in two zones gives the same report.
+    const results = ['America/Montreal', 'Pacific/Auckland'].map((timeZone) => {
+      const { call } = load(sample, { timeZone });
+      const result = call('allianceRun', 'validate', 'fr') as { summary: string; issues: unknown[] };
+      return JSON.stringify([result.summary, result.issues]);
+    });
+    expect(results[1]).toBe(results[0]);
   });
 
   it('computes custom functions like the core catalog, from Sheets-shaped ranges', () => {

@@ -11,7 +11,7 @@ import { runAction } from '../../core/actions.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { PRESET_SETTINGS } from '../../core/settings.js';
 import { resolvePlan } from '../../core/writes.js';
-import { asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
+import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
 
 const MUNICIPALITY_TEXTS = [
   'St-Hyacinthe; Saint-Pie; Saint-Damase; La Présentation; Saint-Dominique',
@@ -105,7 +105,7 @@ describe('actions through the Sheets host', () => {
       install(book);
       // Same order as staff would: reformat first so that undo has something to restore.
       for (const action of ['validate', 'summary', 'rank', 'reformat', 'undo', 'template'] as ActionName[]) {
-        const snapshot = readSnapshot(asSpreadsheet(book));
+        const snapshot = readSnapshot(asSpreadsheet(book), asServices(fakeServices(book)));
         const planned = runAction(action, snapshot, { lang: 'fr', now: new Date() });
         const runs = resolvePlan(planned.plan, snapshot).resolved.sheets.reduce(
           (n, s) => n + s.runs.length,

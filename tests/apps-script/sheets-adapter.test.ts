@@ -3,6 +3,7 @@ import {
   applyResolved,
   needsTextMarker,
   readSnapshot,
+  spreadsheetClock,
   toSheetsValue,
   widthRuns,
 } from '../../apps-script/sheets-adapter.js';
@@ -68,7 +69,7 @@ function setup(snapshot: WorkbookSnapshot = STAFF) {
     /** Resolves the plan on the book as it stands (read without counting), then writes it. */
     apply: (plan: Plan) => {
       const counts = new Map(book.counter.counts);
-      const before = readSnapshot(asSpreadsheet(book));
+      const before = readSnapshot(asSpreadsheet(book), asServices(services));
       book.counter.counts.clear();
       for (const [key, n] of counts) book.counter.counts.set(key, n);
       applyResolved(asSpreadsheet(book), resolvePlan(plan, before).resolved, asServices(services));
@@ -82,8 +83,8 @@ function plan(sheets: SheetPlan[], extra: Partial<Plan> = {}): Plan {
 
 describe('readSnapshot', () => {
   it('reads values, formulas, notes and fills of every sheet, blanks as null', () => {
-    const { spreadsheet } = setup();
-    const snapshot = readSnapshot(spreadsheet);
+    const { spreadsheet, services } = setup();
+    const snapshot = readSnapshot(spreadsheet, asServices(services));
     expect(snapshot.sheets.map((s) => s.name)).toEqual(['Projets', 'Budget prévisionnel']);
     const projets = snapshot.sheets[0];
     expect(projets.values[2]).toEqual([
@@ -104,8 +105,8 @@ describe('readSnapshot', () => {
   });
 
   it('reads an empty sheet as one blank cell', () => {
-    const { spreadsheet } = setup({ sheets: [{ name: 'Vide', values: [] }] });
-    expect(readSnapshot(spreadsheet).sheets[0].values).toEqual([[null]]);
+    const { spreadsheet, services } = setup({ sheets: [{ name: 'Vide', values: [] }] });
+    expect(readSnapshot(spreadsheet, asServices(services)).sheets[0].values).toEqual([[null]]);
   });
 });
 
@@ -223,27 +224,88 @@ describe('applyPlan', () => {
     expect(texts.map((_, r) => sheet.cellAt(r + 1, 1).formula)).toEqual(texts.map(() => ''));
   });
 
-  it('writes a core date (UTC midnight) as the same calendar day in the script time zone', () => {
-    // Apps Script runs in the script's time zone (appsscript.json): Montreal, five hours behind UTC.
+  it('reads and writes every date on the spreadsheet’s clock, whatever the script’s zone', () => {
+    // The script runs in Tokyo's zone, the spreadsheet keeps Vancouver's: neither is UTC or Montreal.
     const previous = process.env.TZ;
-    process.env.TZ = 'America/Montreal';
+    process.env.TZ = 'Asia/Tokyo';
     try {
-      const { book, apply } = setup();
-      const day = new Date(Date.UTC(2020, 1, 3));
-      const instant = new Date(Date.UTC(2020, 1, 3, 14, 3, 5));
-      apply(
-        plan([{ sheet: 'Dates', mode: 'replace', blocks: [{ row: 0, col: 0, values: [[day], [instant]] }] }]),
-      );
-      const written = book.sheet('Dates').cellAt(1, 1).value as Date;
-      expect(written.toISOString()).toBe('2020-02-03T05:00:00.000Z');
-      expect([written.getFullYear(), written.getMonth(), written.getDate(), written.getHours()]).toEqual([
-        2020, 1, 3, 0,
-      ]);
-      expect((book.sheet('Dates').cellAt(2, 1).value as Date).toISOString()).toBe(instant.toISOString());
+      for (const timeZone of ['America/Vancouver', 'Europe/Paris', 'America/Montreal', 'Pacific/Auckland']) {
+        const book = FakeSpreadsheet.fromSnapshot(
+          { sheets: [{ name: 'Dates', values: [['Fin'], [new Date(Date.UTC(2021, 2, 31, 19, 30))]] }] },
+          { timeZone, scriptTimeZone: 'Asia/Tokyo' },
+        );
+        const services = asServices(fakeServices(book));
+        const spreadsheet = asSpreadsheet(book);
+        // Read: 2021-03-31 19:30 on the spreadsheet's clock, not the next day in UTC.
+        const read = readSnapshot(spreadsheet, services);
+        expect(read.sheets[0].values[1][0], timeZone).toEqual(new Date(Date.UTC(2021, 2, 31, 19, 30)));
+        // Write: a core day (UTC midnight) and a date-time land on the same clock readings.
+        const day = new Date(Date.UTC(2020, 1, 3));
+        const late = new Date(Date.UTC(2021, 2, 31, 23, 45));
+        applyResolved(
+          spreadsheet,
+          resolvePlan(
+            plan([{ sheet: 'Dates', mode: 'edit', blocks: [{ row: 2, col: 0, values: [[day], [late]] }] }]),
+            read,
+          ).resolved,
+          services,
+        );
+        expect(book.sheet('Dates').cellAt(3, 1).value, timeZone).toEqual(day);
+        expect(book.sheet('Dates').cellAt(4, 1).value, timeZone).toEqual(late);
+        expect(readSnapshot(spreadsheet, services).sheets[0].values.slice(2), timeZone).toEqual([
+          [day],
+          [late],
+        ]);
+      }
     } finally {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
     }
+  });
+
+  it('writes text as text in a plain-text cell too, where an apostrophe would stay in the value', () => {
+    const { book, apply } = setup();
+    // Staff formatted B2 as Format > Number > Plain text; B3 keeps the automatic format.
+    book.sheet('Projets').cellFor(2, 2).numberFormat = '@';
+    apply(
+      plan([
+        {
+          sheet: 'Projets',
+          mode: 'edit',
+          blocks: [{ row: 1, col: 1, values: [['2019-001'], ['2019-002']] }],
+        },
+      ]),
+    );
+    expect(book.sheet('Projets').cellAt(2, 2).value).toBe('2019-001');
+    expect(book.sheet('Projets').cellAt(3, 2).value).toBe('2019-002');
+    expect(book.counter.get('Range.getNumberFormats')).toBe(1);
+  });
+
+  it('asks the zone its offset once per hour of the dates, not once per cell', () => {
+    const rows = Array.from({ length: 500 }, () => [new Date(Date.UTC(2021, 5, 30))]);
+    const book = FakeSpreadsheet.fromSnapshot({ sheets: [{ name: 'Dates', values: [['Fin'], ...rows] }] });
+    readSnapshot(asSpreadsheet(book), asServices(fakeServices(book)));
+    expect(book.counter.get('Utilities.formatDate')).toBe(1);
+  });
+
+  it('across a change of offset, a day stays the day: the spring and autumn Sundays of Montreal', () => {
+    const book = FakeSpreadsheet.fromSnapshot({ sheets: [{ name: 'Dates', values: [['Jour']] }] });
+    const services = asServices(fakeServices(book));
+    const days = ['2021-03-14', '2021-03-15', '2021-11-07', '2021-11-08'].map(
+      (iso) => new Date(`${iso}T00:00:00Z`),
+    );
+    const read = readSnapshot(asSpreadsheet(book), services);
+    applyResolved(
+      asSpreadsheet(book),
+      resolvePlan(
+        plan([{ sheet: 'Dates', mode: 'edit', blocks: [{ row: 1, col: 0, values: days.map((d) => [d]) }] }]),
+        read,
+      ).resolved,
+      services,
+    );
+    expect(readSnapshot(asSpreadsheet(book), services).sheets[0].values.slice(1)).toEqual(
+      days.map((d) => [d]),
+    );
   });
 
   it('turns internal links into HYPERLINK formulas to the sheet id', () => {
@@ -420,13 +482,13 @@ describe('applyPlan', () => {
         'Moisson Maskoutaine',
         1000 + i,
       ]);
-      const { book, spreadsheet, apply } = setup({
+      const { book, spreadsheet, services, apply } = setup({
         sheets: [
           { name: 'Projets', values: [['No', 'Organisme porteur', 'Accordé 2020-2021'], ...projects] },
         ],
       });
       book.counter.reset();
-      readSnapshot(spreadsheet);
+      readSnapshot(spreadsheet, asServices(services));
       apply(
         plan([
           {
@@ -482,9 +544,12 @@ describe('helpers', () => {
       true,
     );
     expect(['Saint-Pie', 'Moisson Maskoutaine', 'Oui', 'S.O.'].some(needsTextMarker)).toBe(false);
-    expect(toSheetsValue('-5 $')).toBe("'-5 $");
-    expect(toSheetsValue({ formula: '=SUM(A1:A2)' })).toBe('=SUM(A1:A2)');
-    expect(toSheetsValue(null)).toBe('');
+    const { spreadsheet, services } = setup();
+    const clock = spreadsheetClock(spreadsheet, asServices(services));
+    expect(toSheetsValue('-5 $', clock)).toBe("'-5 $");
+    expect(toSheetsValue('-5 $', clock, true)).toBe('-5 $');
+    expect(toSheetsValue({ formula: '=SUM(A1:A2)' }, clock)).toBe('=SUM(A1:A2)');
+    expect(toSheetsValue(null, clock)).toBe('');
   });
 
   it('parses internal links, quoted or not', () => {

@@ -42,6 +42,8 @@ export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding t
 
 const DEFAULT_BACKGROUND = '#ffffff';
 const DEFAULT_FORMAT = '';
+/** Format > Number > Plain text. */
+const PLAIN_TEXT = '@';
 
 /** Counts every method call on every fake object, by `Kind.method`. */
 export class CallCounter {
@@ -85,6 +87,57 @@ export function isDateLike(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/**
+ * Sheets keeps a date as a day and time on the spreadsheet's clock (its time zone), and Apps Script
+ * gives and takes it as the instant that reading is in that zone, whatever the script's zone
+ * (https://gist.github.com/erickoledadevrel/6cf5d1e764839cba8701, « the dates and times in the
+ * spreadsheet refer to exact moments in time »; http://tmdean.blogspot.com/2015/06/: « Google
+ * Sheets stores time internally … using the time zone set in the spreadsheet »). The fake stores
+ * the reading (a Date whose UTC fields are it) and converts at getValues and setValues.
+ */
+export function readingIn(zone: string, instant: number): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const ms = ((instant % 1000) + 1000) % 1000;
+  return new Date(
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'), ms),
+  );
+}
+
+/** The instant whose reading in `zone` is `reading`: one of the zone's offsets around it fits. */
+export function instantIn(zone: string, reading: Date): number {
+  const wall = reading.getTime();
+  const day = 86_400_000;
+  const offsets = [wall - day, wall + day].map((t) => readingIn(zone, t).getTime() - t);
+  for (const offset of offsets) if (readingIn(zone, wall - offset).getTime() === wall) return wall - offset;
+  // A reading the clock skips (the hour lost in spring): the offset before the change.
+  return wall - offsets[0];
+}
+
+/** `Utilities.formatDate` for the patterns of SimpleDateFormat the adapter uses (https://developers.google.com/apps-script/reference/utilities/utilities#formatdatedate,-timezone,-format). */
+function formatDate(date: Date, zone: string, format: string): string {
+  const r = readingIn(zone, date.getTime());
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const fields: Record<string, string> = {
+    yyyy: pad(r.getUTCFullYear(), 4),
+    MM: pad(r.getUTCMonth() + 1),
+    dd: pad(r.getUTCDate()),
+    HH: pad(r.getUTCHours()),
+    mm: pad(r.getUTCMinutes()),
+    ss: pad(r.getUTCSeconds()),
+  };
+  return format.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss/g, (token, quoted) => quoted ?? fields[token]);
+}
+
 /** What Sheets shows for `=HYPERLINK("url","label")`: the label (a number label stays a number). */
 function hyperlinkLabel(formula: string): Raw | null {
   const match = /^=HYPERLINK\("(?:[^"]|"")*",\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\)$/i.exec(formula);
@@ -99,7 +152,7 @@ function parseTyped(text: string): { value: Raw; formula: string } {
   if (/^[-+]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text), formula: '' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const [y, m, d] = text.split('-').map(Number);
-    return { value: new Date(y, m - 1, d), formula: '' };
+    return { value: new Date(Date.UTC(y, m - 1, d)), formula: '' };
   }
   if (/^(true|false)$/i.test(text.trim()))
     return { value: text.trim().toLowerCase() === 'true', formula: '' };
@@ -115,7 +168,10 @@ export interface FakeOptions {
   alertAnswer?: 'YES' | 'NO' | 'OK';
   /** Files `HtmlService.createHtmlOutputFromFile` can open. */
   htmlFiles?: Record<string, string>;
+  /** The spreadsheet's time zone (File > Settings), America/Montreal unless said. */
   timeZone?: string;
+  /** The script's time zone (appsscript.json), which the adapter must not depend on. */
+  scriptTimeZone?: string;
   /** The user running the script (`Session.getEffectiveUser()`). */
   user?: string;
   /** The spreadsheet's owner, who can always edit protected ranges. */
@@ -298,8 +354,9 @@ export class FakeRange {
   }
 
   getValues(): Raw[][] {
+    const book = this.sheet.book;
     return this.mapShown((cell) =>
-      isDateLike(cell.value) ? this.sheet.book.makeDate(cell.value.getTime()) : cell.value,
+      isDateLike(cell.value) ? book.makeDate(instantIn(book.timeZone, cell.value)) : cell.value,
     );
   }
   // « Entries in the 2D array are empty strings for cells with no formula »: the cells an array formula fills have none (https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas).
@@ -360,10 +417,12 @@ export class FakeRange {
   }
 
   setValues(values: unknown[][]): FakeRange {
-    return this.write(values, (cell, value) => setTyped(cell, value), 'setValues', true);
+    const zone = this.sheet.book.timeZone;
+    return this.write(values, (cell, value) => setTyped(cell, value, zone), 'setValues', true);
   }
   setFormulas(formulas: string[][]): FakeRange {
-    return this.write(formulas, (cell, value) => setTyped(cell, value), 'setFormulas', true);
+    const zone = this.sheet.book.timeZone;
+    return this.write(formulas, (cell, value) => setTyped(cell, value, zone), 'setFormulas', true);
   }
   /** Per-cell write: present so that the counter can catch it. */
   setValue(value: unknown): FakeRange {
@@ -476,10 +535,14 @@ export class FakeRange {
 }
 
 // A plain value replaces a rich text cell: its runs and links go (undocumented; setValues takes plain values only: https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
-function setTyped(cell: Cell, value: unknown): void {
+function setTyped(cell: Cell, value: unknown, zone: string): void {
   cell.richText = null;
   if (value === null || value === undefined || value === '') {
     cell.value = '';
+    cell.formula = '';
+  } else if (typeof value === 'string' && cell.numberFormat === PLAIN_TEXT) {
+    // A plain-text cell parses nothing: an apostrophe stays part of the text (https://github.com/getodk/collect/issues/3703, https://github.com/vlucas/sheetquery/issues/20).
+    cell.value = value;
     cell.formula = '';
   } else if (typeof value === 'string') {
     const typed = parseTyped(value);
@@ -491,7 +554,7 @@ function setTyped(cell: Cell, value: unknown): void {
     cell.value = value;
     cell.formula = '';
   } else if (isDateLike(value)) {
-    cell.value = new Date(value.getTime());
+    cell.value = readingIn(zone, value.getTime());
     cell.formula = '';
   } else {
     throw new Error(`setValues: unsupported value ${String(value)}`);
@@ -1044,6 +1107,10 @@ export class FakeSpreadsheet {
     this.toasts.push(message);
   }
   getSpreadsheetTimeZone() {
+    return this.timeZone;
+  }
+  /** @internal */
+  get timeZone(): string {
     return this.options.timeZone ?? 'America/Montreal';
   }
 }
@@ -1337,14 +1404,15 @@ export function fakeServices(book: FakeSpreadsheet) {
   const Charts = { ChartType: { COLUMN: 'COLUMN', LINE: 'LINE', BAR: 'BAR', PIE: 'PIE' } };
   const Logger = { log: (..._args: unknown[]) => Logger };
   const Session = {
-    getScriptTimeZone: () => book.options.timeZone ?? 'America/Montreal',
+    getScriptTimeZone: () => book.options.scriptTimeZone ?? 'America/Montreal',
     getEffectiveUser: () => fakeUser(book.user),
     getActiveUser: () => fakeUser(book.user),
   };
   const LockService = counter.track('LockService', {
     getDocumentLock: () => counter.track('Lock', new FakeLock(book.documentLock)),
   });
-  return { SpreadsheetApp, HtmlService, Charts, Logger, Session, LockService };
+  const Utilities = counter.track('Utilities', { formatDate });
+  return { SpreadsheetApp, HtmlService, Charts, Logger, Session, LockService, Utilities };
 }
 
 /** The fake as the adapter's types see it. */
@@ -1356,5 +1424,6 @@ export function asServices(services: ReturnType<typeof fakeServices>) {
   return services as unknown as {
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     Charts: GoogleAppsScript.Charts.Charts;
+    Utilities: GoogleAppsScript.Utilities.Utilities;
   };
 }

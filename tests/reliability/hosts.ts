@@ -138,7 +138,7 @@ export function sheetsHost(staff: WorkbookSnapshot): Host {
   const services = asServices(fakeServices(book));
   return {
     name: 'Google Sheets (SpreadsheetApp fake)',
-    read: async () => readSheets(asSpreadsheet(book)),
+    read: async () => readSheets(asSpreadsheet(book), services),
     // As apps-script/main.ts writes: runs bridged over the cells Sheets rewrites unchanged.
     apply: async (plan, snapshot) =>
       writeSheets(

@@ -100,7 +100,7 @@ describe('Journal', () => {
     expect(journal.frozenRows).toBe(4);
     expect(journal.values[4]).toEqual([
       '2026-11-27T14:03:05Z-reformat',
-      '2026-11-27 14:03:05 UTC',
+      '2026-11-27 09:03:05 (heure de Montréal)',
       'Reformater',
       'Projets',
       'C2',
