@@ -173,8 +173,8 @@ function invalid(
 }
 
 /**
- * A cell's date. Accepts real dates (their UTC day, so a Montreal midnight, a UTC midnight and an
- * afternoon time all give their day), serial numbers, `2020-02-03`, `2020/02/03`, « le 3 février 2020 »,
+ * A cell's date. Accepts real dates (their UTC day: a clock reading late in the evening is still
+ * that day), serial numbers, `2020-02-03`, `2020/02/03`, « le 3 février 2020 »,
  * « 1er avril 2020 », « February 3, 2020 », month-year « Septembre 2019 » (first day, precision
  * month), and `15/03/2021` when only one reading is possible. `03/02/2020` is `date.ambiguous`.
  */
@@ -183,9 +183,9 @@ export function parseDate(value: CellValue): DateParse {
   if (value instanceof Date) {
     const time = value.getTime();
     if (Number.isNaN(time)) return invalid('date.invalid', 'Invalid Date');
-    // The day it falls on in UTC (ExcelJS dates and Quebec local midnights), except in the last two
-    // hours before UTC midnight, which hold local midnights east of UTC: a time of day never moves it.
-    const iso = isoFromEpochDays(Math.floor(time / DAY_MS + 2 / 24));
+    // Every host hands core a date as its clock reading in UTC fields (ExcelJS, and the Sheets
+    // adapter from the spreadsheet's zone): its UTC day is the day, whatever the time of day.
+    const iso = isoFromEpochDays(Math.floor(time / DAY_MS));
     if (!isIsoDate(iso)) return invalid('date.outOfRange', iso);
     return { kind: 'date', iso, fromText: false, precision: 'day' };
   }

@@ -88,6 +88,14 @@ describe('parseDate', () => {
     expect(iso('03/03/2021')).toBe('2021-03-03');
   });
 
+  it('reads a real date as its day, late in the evening included (31 March 23:30 is still March)', () => {
+    const day = (date: Date) => (parseDate(date) as { iso: string }).iso;
+    expect(day(new Date(Date.UTC(2021, 2, 31)))).toBe('2021-03-31');
+    expect(day(new Date(Date.UTC(2021, 2, 31, 19, 30)))).toBe('2021-03-31');
+    expect(day(new Date(Date.UTC(2021, 2, 31, 23, 30)))).toBe('2021-03-31');
+    expect(day(new Date(Date.UTC(2021, 3, 1, 0, 0, 1)))).toBe('2021-04-01');
+  });
+
   it('reports numbers that are no plausible date, booleans and error values', () => {
     expect(parseDate(2020)).toMatchObject({ kind: 'invalid', code: 'date.outOfRange' });
     expect(parseDate(-5)).toMatchObject({ kind: 'invalid', code: 'date.outOfRange' });
