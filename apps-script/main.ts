@@ -10,16 +10,24 @@ import { ACTIONS, type ActionName, changesCells, isActionName } from '../core/ac
 import {
   type ActionResult,
   confirmAction,
+  interruptedAction,
   previewAction,
   resolveAction,
   runAction,
 } from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
+import { notAppliedPlan } from '../core/journal.js';
 import { enSheetsMenu } from '../core/messages/en.js';
 import { frMenu } from '../core/messages/fr.js';
 import type { Lang } from '../core/messages/index.js';
-import { bridgeRuns, type ConfirmedCell, confirmationToken, confirmedCells } from '../core/writes.js';
+import {
+  bridgeRuns,
+  type ConfirmedCell,
+  confirmationToken,
+  confirmedCells,
+  resolvePlan,
+} from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
 import { toPanelPreview, toPanelResult } from '../panel/result.js';
 import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
@@ -200,9 +208,30 @@ function writeUnderLock(
           restoreChanged: confirmed.restoreChanged,
         })
       : resolveAction(result, snapshot);
-    applyResolved(spreadsheet, bridgeRuns(resolved, snapshot, rewritesUnchanged), services());
+    try {
+      applyResolved(spreadsheet, bridgeRuns(resolved, snapshot, rewritesUnchanged), services());
+    } catch (error) {
+      // Protections are checked before writing; one set meanwhile still throws part-way.
+      Logger.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      markNotApplied(spreadsheet, final);
+      return interruptedAction(final, lang);
+    }
     return final;
   });
+}
+
+/** After an interrupted write, the Journal rows of cells left unwritten say « Non appliquée ». */
+function markNotApplied(spreadsheet: Spreadsheet, result: ActionResult): void {
+  const operation = result.plan.operation;
+  if (!operation) return;
+  const after = readSnapshot(spreadsheet, services());
+  const fix = notAppliedPlan(after, operation.id);
+  if (fix)
+    applyResolved(
+      spreadsheet,
+      resolvePlan({ action: result.plan.action, sheets: [fix], changedCells: 0 }, after).resolved,
+      services(),
+    );
 }
 
 function confirmationArgument(value: unknown): { token: string; restoreChanged: boolean } | null {

@@ -4,7 +4,7 @@
  * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
  */
 import { columnIndex, parseCellAddress } from '../core/a1.js';
-import type { CellState, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
+import type { CellArea, CellState, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
 import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
 import type { CellLink, ResolvedMark, ResolvedPlan, ResolvedSheet, WriteRun } from '../core/writes.js';
 import { arrayFormulaAreas } from './array-formulas.js';
@@ -16,7 +16,10 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The Apps Script services the adapter writes through (the globals in Apps Script, fakes in tests). */
 export interface SheetsServices {
-  SpreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush' | 'newDataValidation'>;
+  SpreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'flush' | 'newDataValidation' | 'ProtectionType' | 'SheetType'
+  >;
   Charts: Pick<GoogleAppsScript.Charts.Charts, 'ChartType'>;
   Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
 }
@@ -54,10 +57,67 @@ const COLUMN_PADDING = 5;
  */
 export function readSnapshot(
   spreadsheet: Spreadsheet,
-  services: Pick<SheetsServices, 'Utilities'>,
+  services: Pick<SheetsServices, 'Utilities' | 'SpreadsheetApp'>,
 ): WorkbookSnapshot {
   const clock = spreadsheetClock(spreadsheet, services);
-  return { sheets: spreadsheet.getSheets().map((sheet) => readSheet(sheet, clock)) };
+  const locks = readProtections(spreadsheet, services.SpreadsheetApp.ProtectionType);
+  const grid = services.SpreadsheetApp.SheetType.GRID;
+  return {
+    sheets: spreadsheet.getSheets().map((sheet) => {
+      // A chart sheet or a connected data source has no cells: core knows only its name (a
+      // generated sheet must not take it), and nothing is written there.
+      if (sheet.getType() !== grid) return { name: sheet.getName(), values: [[null]], protected: true };
+      const read = readSheet(sheet, clock);
+      const lock = locks.get(read.name);
+      return lock ? { ...read, ...lock } : read;
+    }),
+  };
+}
+
+type Lock = Pick<SheetSnapshot, 'protected' | 'editableAreas' | 'lockedAreas'>;
+
+/**
+ * What this user may not edit, by sheet: the protected sheets (but their unprotected ranges) and
+ * ranges whose `canEdit()` is false — a script edit there throws and leaves the plan half written
+ * (developers.google.com/apps-script/reference/spreadsheet/protection). Two calls for the whole
+ * spreadsheet, then a few per protection.
+ */
+function readProtections(
+  spreadsheet: Spreadsheet,
+  types: typeof GoogleAppsScript.Spreadsheet.ProtectionType,
+): Map<string, Lock> {
+  const locks = new Map<string, Lock>();
+  const lockOf = (range: Range): Lock => {
+    const name = range.getSheet().getName();
+    let lock = locks.get(name);
+    if (!lock) {
+      lock = {};
+      locks.set(name, lock);
+    }
+    return lock;
+  };
+  for (const protection of spreadsheet.getProtections(types.SHEET)) {
+    if (protection.canEdit()) continue;
+    const lock = lockOf(protection.getRange());
+    lock.protected = true;
+    lock.editableAreas = protection.getUnprotectedRanges().map(areaOf);
+  }
+  for (const protection of spreadsheet.getProtections(types.RANGE)) {
+    if (protection.canEdit()) continue;
+    const range = protection.getRange();
+    const lock = lockOf(range);
+    lock.lockedAreas = [...(lock.lockedAreas ?? []), areaOf(range)];
+  }
+  return locks;
+}
+
+function areaOf(range: Range): CellArea {
+  return {
+    row: range.getRow() - 1,
+    col: range.getColumn() - 1,
+    rows: range.getNumRows(),
+    cols: range.getNumColumns(),
+  };
 }
 
 function readSheet(sheet: Sheet, clock: SpreadsheetClock): SheetSnapshot {

@@ -1,5 +1,7 @@
 /** A1 addresses. Rows and columns are 0-based in code, 1-based in addresses. */
 
+import type { CellArea } from './cells.js';
+
 export function columnLetters(col: number): string {
   let n = col + 1;
   let letters = '';
@@ -25,6 +27,22 @@ export function rangeAddress(row: number, col: number, rows: number, cols: numbe
   const start = cellAddress(row, col);
   if (rows === 1 && cols === 1) return start;
   return `${start}:${cellAddress(row + rows - 1, col + cols - 1)}`;
+}
+
+/** `B2:D10` or `B2` as a 0-based rectangle; null for anything else (whole columns, other sheets). */
+export function parseRangeArea(range: string): CellArea | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range.trim());
+  if (!match) return null;
+  const top = Number(match[2]) - 1;
+  const left = columnIndex(match[1]);
+  const bottom = match[4] === undefined ? top : Number(match[4]) - 1;
+  const right = match[3] === undefined ? left : columnIndex(match[3]);
+  return {
+    row: Math.min(top, bottom),
+    col: Math.min(left, right),
+    rows: Math.abs(bottom - top) + 1,
+    cols: Math.abs(right - left) + 1,
+  };
 }
 
 export function parseCellAddress(address: string): { row: number; col: number } {

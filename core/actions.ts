@@ -67,7 +67,7 @@ export function resolveAction(
 }
 
 /**
- * Excel refused a write part-way (staff switched workbooks, the file closed): what was written
+ * The host refused a write part-way (staff switched workbooks, a range protected meanwhile): what was written
  * stays. A journaled action is undone with Annuler; a regenerated sheet is rewritten by running again.
  */
 export function interruptedAction(result: ActionResult, lang: Lang = 'fr'): ActionResult {
@@ -81,9 +81,11 @@ export function interruptedAction(result: ActionResult, lang: Lang = 'fr'): Acti
   };
 }
 
-/** An action that would write into a protected sheet did not run: its summary names the sheet. */
+/** An action that would write into a protected sheet or range did not run: its summary names it. */
 function refusedIfProtected(result: ActionResult, lang: Lang): ActionResult {
-  const refusal = result.issues.find((i) => i.code === 'write.protectedSheet');
+  const refusal = result.issues.find(
+    (i) => i.code === 'write.protectedSheet' || i.code === 'write.protectedRange',
+  );
   if (!refusal) return result;
   return {
     ...result,

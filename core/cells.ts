@@ -20,8 +20,15 @@ export interface SheetSnapshot {
   computed?: CellArea[];
   /** Names of the charts on the sheet, when the host reads them (a regenerated sheet's are redrawn). */
   chartNames?: string[];
-  /** The sheet is protected (Review → Protect Sheet): no action writes into it. */
+  /**
+   * The sheet is protected for this user (Excel: Review → Protect Sheet; Sheets: a protected sheet):
+   * no action writes into it, except inside `editableAreas`.
+   */
   protected?: boolean;
+  /** Of a protected sheet, the ranges left editable (Sheets' « except certain cells »). */
+  editableAreas?: CellArea[];
+  /** Ranges this user may not edit (Sheets' protected ranges): no action writes into them. */
+  lockedAreas?: CellArea[];
   /** Excel Tables on the sheet, when the host reads them: their header row, their totals row. */
   tables?: SheetTable[];
 }

@@ -14,14 +14,14 @@ import {
 } from './cells.js';
 import { generatedSheetName, isGeneratedSheet } from './generated.js';
 import { type Issue, issue } from './issues.js';
-import type { CellChange, Formula, Operation, PlanValue } from './plan.js';
+import type { Block, CellChange, Formula, Operation, PlanValue, SheetPlan } from './plan.js';
 import { isFormula } from './plan.js';
 import { headerKey } from './values/text.js';
 
 /** « Type d'origine » of the Journal, written in French. */
 export type JournalValueType = 'texte' | 'nombre' | 'date' | 'booléen' | 'vide' | 'formule';
 
-export type JournalState = 'applied' | 'undone';
+export type JournalState = 'applied' | 'undone' | 'notApplied';
 
 /** One data row of the Journal as read back from the workbook. */
 export interface JournalEntry {
@@ -74,13 +74,19 @@ export const JOURNAL_HEADERS: Record<JournalField, string> = {
 };
 export const JOURNAL_FIELDS = Object.keys(JOURNAL_HEADERS) as JournalField[];
 
-export const STATE_LABELS: Record<JournalState, string> = { applied: 'Appliquée', undone: 'Annulée' };
+export const STATE_LABELS: Record<JournalState, string> = {
+  applied: 'Appliquée',
+  undone: 'Annulée',
+  notApplied: 'Non appliquée',
+};
 
 const STATE_KEYS: Record<string, JournalState> = {
   appliquee: 'applied',
   applied: 'applied',
   annulee: 'undone',
   undone: 'undone',
+  'non appliquee': 'notApplied',
+  'not applied': 'notApplied',
 };
 
 const TYPE_KEYS: Record<string, JournalValueType> = {
@@ -272,6 +278,29 @@ export function sameAsJournal(current: CellState, written: CellValue): boolean {
     return value === written || Math.abs(value - written) <= 1e-9 * Math.max(1, Math.abs(value));
   }
   return value === written;
+}
+
+/**
+ * After a write the host interrupted part-way: the rows of `operation` whose cell does not hold
+ * what the Journal says was written become « Non appliquée », so that the Journal tells only what
+ * happened and Annuler restores only what was written. Null when every row holds.
+ */
+export function notAppliedPlan(snapshot: WorkbookSnapshot, operation: string): SheetPlan | null {
+  const journal = readJournal(snapshot);
+  if (!journal) return null;
+  const blocks: Block[] = [];
+  for (const entry of journal.entries) {
+    if (entry.operation !== operation || entry.state !== 'applied') continue;
+    const sheet = snapshot.sheets.find((s) => s.name === entry.sheet);
+    let held = false;
+    if (sheet && /^[A-Za-z]{1,3}\d+$/.test(entry.cell)) {
+      const { row, col } = parseCellAddress(entry.cell);
+      held = sameAsJournal(cellState(sheet, row, col), entry.after);
+    }
+    if (!held)
+      blocks.push({ row: entry.row, col: journal.columns.state, values: [[STATE_LABELS.notApplied]] });
+  }
+  return blocks.length === 0 ? null : { sheet: journal.sheet, mode: 'edit', blocks };
 }
 
 export interface UndoResult {

@@ -6,8 +6,9 @@
  * read (compare-and-set); the Journal rows are made from what is kept. Hosts implement a writer of
  * `ResolvedPlan` and decide nothing.
  */
-import { cellAddress, parseCellAddress, parseInternalLink } from './a1.js';
+import { cellAddress, parseCellAddress, parseInternalLink, parseRangeArea, rangeAddress } from './a1.js';
 import {
+  type CellArea,
   type CellState,
   type CellValue,
   cellState,
@@ -367,11 +368,13 @@ export function resolvePlan(
     if (sheetPlan.pageSetup) target.pageSetup = sheetPlan.pageSetup;
   }
   const written = sheets.filter((s) => !isEmptyEdit(s));
-  // A protected sheet refuses writes part-way through a batch: refuse the whole plan before any write.
-  const locked = written.filter((s) => !s.create && findSheet(snapshot, s.name)?.protected);
-  if (locked.length > 0) {
-    for (const sheet of locked)
-      issues.push(issue('write.protectedSheet', 'error', { sheet: sheet.name }, { sheet: sheet.name }));
+  // A protected sheet or range refuses writes part-way through a batch: refuse the whole plan
+  // before any write.
+  const refusals = written.flatMap((s) =>
+    s.create ? [] : protectionRefusals(s, findSheet(snapshot, s.name)),
+  );
+  if (refusals.length > 0) {
+    issues.push(...refusals);
     return { resolved: { action: plan.action, sheets: [], changedCells: 0 }, issues };
   }
   const resolved: ResolvedPlan = { action: plan.action, sheets: written, changedCells };
@@ -379,6 +382,62 @@ export function resolvePlan(
     resolved.activate = findSheet(snapshot, plan.activate)?.name ?? plan.activate;
   }
   return { resolved, issues };
+}
+
+/** The rectangles of cells a resolved sheet writes into: its runs, marks and drop-down lists. */
+function writtenAreas(sheet: ResolvedSheet): CellArea[] {
+  const areas: CellArea[] = [];
+  for (const run of sheet.runs)
+    if (run.values.length > 0)
+      areas.push({ row: run.row, col: run.col, rows: run.values.length, cols: run.values[0].length });
+  for (const mark of sheet.marks) areas.push({ row: mark.row, col: mark.col, rows: 1, cols: 1 });
+  for (const { range } of sheet.validations) {
+    const area = parseRangeArea(range);
+    if (area) areas.push(area);
+  }
+  return areas;
+}
+
+function overlaps(a: CellArea, b: CellArea): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function inside(a: CellArea, b: CellArea): boolean {
+  return (
+    a.row >= b.row && a.col >= b.col && a.row + a.rows <= b.row + b.rows && a.col + a.cols <= b.col + b.cols
+  );
+}
+
+/** Why the host would refuse writing this sheet: its protection, or a protected range it meets. */
+function protectionRefusals(sheet: ResolvedSheet, existing: SheetSnapshot | undefined): Issue[] {
+  if (!existing) return [];
+  const areas = writtenAreas(sheet);
+  const at = { sheet: sheet.name };
+  if (existing.protected) {
+    // Only cell writes inside the ranges left editable; anything else (widths, frozen rows, a
+    // cleared sheet) is the sheet's own and stays refused.
+    const editable = existing.editableAreas ?? [];
+    const cellsOnly =
+      !sheet.clear &&
+      sheet.columnWidths.length === 0 &&
+      sheet.rowHeights.length === 0 &&
+      sheet.hiddenColumns.length === 0 &&
+      sheet.frozenRows === undefined &&
+      sheet.charts.length === 0 &&
+      sheet.hidden === undefined &&
+      sheet.pageSetup === undefined;
+    if (!cellsOnly || !areas.every((area) => editable.some((e) => inside(area, e))))
+      return [issue('write.protectedSheet', 'error', at, { sheet: sheet.name })];
+  }
+  const refusals: Issue[] = [];
+  for (const locked of existing.lockedAreas ?? []) {
+    if (!areas.some((area) => overlaps(area, locked))) continue;
+    const range = rangeAddress(locked.row, locked.col, locked.rows, locked.cols);
+    refusals.push(
+      issue('write.protectedRange', 'error', { ...at, cell: range }, { sheet: sheet.name, range }),
+    );
+  }
+  return refusals;
 }
 
 function isEmptyEdit(sheet: ResolvedSheet): boolean {

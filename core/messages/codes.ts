@@ -195,6 +195,7 @@ export const ISSUE_CODES = {
   'write.sheetGone': z.object({ sheet: text }),
   'write.computedCell': none,
   'write.protectedSheet': z.object({ sheet: text }),
+  'write.protectedRange': z.object({ sheet: text, range: text }),
   'write.interrupted': none,
   'write.interruptedRerun': none,
   'journal.sheetMissing': z.object({ sheet: text, cell: text }),

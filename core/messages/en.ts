@@ -234,11 +234,13 @@ export const en: IssueTexts = {
     `Cell changed during the operation (it now holds “${p.value}”): left as it is.`,
   'write.sheetGone': (p) => `Sheet “${p.sheet}” no longer exists: the cell is left out.`,
   'write.protectedSheet': (p) =>
-    `Sheet “${p.sheet}” is protected: nothing was written. Unprotect it (Review → Unprotect Sheet), then run the action again.`,
+    `Sheet “${p.sheet}” is protected: nothing was written. Unprotect it (Excel: Review → Unprotect Sheet; Google Sheets: Data → Protected sheets and ranges), then run the action again.`,
+  'write.protectedRange': (p) =>
+    `Range ${p.range} of sheet “${p.sheet}” is protected: nothing was written. Ask someone who may edit it to remove the protection (Data → Protected sheets and ranges) or to add you as an editor, then run the action again.`,
   'write.interrupted': () =>
-    'Write interrupted: Excel refused a write (for example after switching workbooks) and only part of the changes were made. Choose “Undo the last operation” to go back to how things were.',
+    'Write interrupted: the workbook refused a write (for example after switching workbooks, or on a range protected meanwhile) and only part of the changes were made; the Journal says which. Choose “Undo the last operation” to go back to how things were.',
   'write.interruptedRerun': () =>
-    'Write interrupted: Excel refused a write (for example after switching workbooks) and only part of the result was written. Run the action again: it rewrites its sheet whole.',
+    'Write interrupted: the workbook refused a write (for example after switching workbooks, or on a range protected meanwhile) and only part of the result was written. Run the action again: it rewrites its sheet whole.',
   'write.computedCell': () =>
     'Cell filled by an array formula or a dynamic array: the tool does not write it.',
   'journal.sheetMissing': (p) => `Sheet “${p.sheet}” no longer exists: cell ${p.cell} could not be restored.`,

@@ -243,11 +243,13 @@ export const fr: IssueTexts = {
     `Cellule modifiée pendant l’opération (elle contient maintenant « ${p.value} ») : laissée telle quelle.`,
   'write.sheetGone': (p) => `La feuille « ${p.sheet} » n’existe plus : la cellule est laissée de côté.`,
   'write.protectedSheet': (p) =>
-    `La feuille « ${p.sheet} » est protégée : rien n’a été écrit. Ôtez la protection (Révision → Ôter la protection de la feuille), puis relancez l’action.`,
+    `La feuille « ${p.sheet} » est protégée : rien n’a été écrit. Ôtez la protection (Excel : Révision → Ôter la protection de la feuille ; Google Sheets : Données → Feuilles et plages protégées), puis relancez l’action.`,
+  'write.protectedRange': (p) =>
+    `La plage ${p.range} de la feuille « ${p.sheet} » est protégée : rien n’a été écrit. Demandez à une personne qui peut la modifier d’ôter la protection (Données → Feuilles et plages protégées) ou de vous ajouter à ses éditeurs, puis relancez l’action.`,
   'write.interrupted': () =>
-    'Écriture interrompue : Excel a refusé une écriture (par exemple après un changement de classeur) et seule une partie des changements est faite. Choisissez « Annuler la dernière opération » pour revenir à l’état d’avant.',
+    'Écriture interrompue : le classeur a refusé une écriture (par exemple après un changement de classeur, ou sur une plage protégée entre-temps) et seule une partie des changements est faite ; le Journal dit lesquels. Choisissez « Annuler la dernière opération » pour revenir à l’état d’avant.',
   'write.interruptedRerun': () =>
-    'Écriture interrompue : Excel a refusé une écriture (par exemple après un changement de classeur) et seule une partie du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
+    'Écriture interrompue : le classeur a refusé une écriture (par exemple après un changement de classeur, ou sur une plage protégée entre-temps) et seule une partie du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
   'write.computedCell': () =>
     'Cellule remplie par une formule matricielle ou un tableau dynamique : l’outil n’y écrit pas.',
   'journal.sheetMissing': (p) =>

@@ -251,6 +251,20 @@ describe('Code.js as Apps Script loads it', () => {
     expect(results[1]).toBe(results[0]);
   });
 
+  it('skips sheets that are not grids (a chart sheet, a data source) and never takes their names', () => {
+    const { call, book } = load(sample);
+    book.addSheet('Graphique des dépenses').type = 'OBJECT';
+    book.addSheet('classement').type = 'OBJECT';
+    book.addSheet('Données BigQuery').type = 'DATASOURCE';
+    for (const action of ['validate', 'rank', 'summary']) {
+      const result = call('allianceRun', action, 'fr') as { ok: boolean; summary: string };
+      expect(result.ok, `${action}: ${result.summary}`).toBe(true);
+    }
+    // Sheets names sheets without regard to case: the ranking goes beside the chart sheet.
+    expect(book.sheets.map((s) => s.name)).toContain('Classement (2)');
+    expect(book.sheets.find((s) => s.name === 'classement')?.type).toBe('OBJECT');
+  });
+
   it('computes custom functions like the core catalog, from Sheets-shaped ranges', () => {
     const { call, sheetsArg } = load(sample);
     const projets = sample.sheets.find((s) => s.name === 'Projets');

@@ -86,7 +86,15 @@ function workbook(count: number): WorkbookSnapshot {
   };
 }
 
-const GLOBALS = ['SpreadsheetApp', 'HtmlService', 'Charts', 'Logger', 'Session', 'LockService'] as const;
+const GLOBALS = [
+  'SpreadsheetApp',
+  'HtmlService',
+  'Charts',
+  'Logger',
+  'Session',
+  'LockService',
+  'Utilities',
+] as const;
 
 /** Installs the fakes as Apps Script globals (main.ts reads them at call time). */
 function install(book: FakeSpreadsheet): void {
@@ -191,6 +199,84 @@ describe('actions through the Sheets host', () => {
     expect(confirmText(1)).toMatch(/^1 cellule sera modifiée\./);
     expect(confirmText(23)).toMatch(/^23 cellules seront modifiées\./);
     expect(confirmText(12345)).toMatch(/^12\u00a0345 cellules seront modifiées\./);
+  });
+});
+
+describe('protected sheets and ranges in Sheets', () => {
+  /** A protection the running user may not edit: the owner keeps it to themself. */
+  function lockedFor(book: FakeSpreadsheet, protection: ReturnType<FakeSpreadsheet['addProtection']>) {
+    protection.removeEditors(protection.getEditors());
+    expect(protection.canEdit()).toBe(false);
+    return book;
+  }
+
+  it('refuses an action that would write into a protected range, names it, and writes nothing', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(10));
+    install(book);
+    // Coût total (J) of the first projects, typed as text: Reformater would convert them.
+    lockedFor(book, book.sheet('Projets').tracked.getRange('J2:J4').protect());
+    const before = JSON.stringify(book.sheets.map((s) => s.valuesForTest()));
+    book.counter.reset();
+    const result = allianceRun('reformat', 'fr');
+    expect(result.ok).toBe(false);
+    expect(result.summary).toMatch(
+      /^La plage J2:J4 de la feuille\s«\sProjets\s» est protégée\s: rien n’a été écrit\./,
+    );
+    expect(book.counter.get('Range.setValues')).toBe(0);
+    expect(JSON.stringify(book.sheets.map((s) => s.valuesForTest()))).toBe(before);
+    expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
+  });
+
+  it('refuses a protected sheet, but writes inside the ranges it leaves editable', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(10));
+    install(book);
+    const projets = book.sheet('Projets').tracked;
+    const sheetLock = lockedFor(book, projets.protect()) && book.protections[0];
+    const refused = allianceRun('reformat', 'fr');
+    expect(refused.ok).toBe(false);
+    expect(refused.summary).toMatch(/^La feuille\s«\sProjets\s» est protégée/);
+    // The header row stays protected; the project rows are left open to staff.
+    sheetLock.setUnprotectedRanges([projets.getRange('A2:M11')]);
+    const done = allianceRun('reformat', 'fr');
+    expect(done.ok, done.summary).toBe(true);
+    expect(book.sheet('Projets').cellAt(2, 10).value).toBe(25350.72);
+  });
+
+  it('after a write refused part-way, the Journal says which cells were not written, and Annuler restores the rest', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(10));
+    install(book);
+    const original = book.sheet('Projets').valuesForTest();
+    lockedFor(book, book.sheet('Projets').tracked.getRange('J5').protect());
+    // Protected after the read: the read sees no protection, the write meets it.
+    const listed = book.getProtections.bind(book);
+    let reads = 0;
+    book.getProtections = (type: string) => (reads++ < 2 ? [] : listed(type));
+    const result = allianceRun('reformat', 'fr');
+    expect(result.ok).toBe(false);
+    expect(result.summary).toMatch(/^Écriture interrompue/);
+    const journal = book.sheet('Journal').valuesForTest();
+    const header = journal.findIndex((row) => row[0] === 'Opération');
+    const rows = journal.slice(header + 1).filter((row) => row[0]);
+    const projets = book.sheet('Projets');
+    const states = new Set(rows.map((row) => row[8]));
+    expect(states).toEqual(new Set(['Appliquée', 'Non appliquée']));
+    for (const row of rows) {
+      const [, col, line] = /^([A-Z]+)(\d+)$/.exec(String(row[4])) ?? [];
+      const now = book.sheet(String(row[3])).cellAt(Number(line), col.charCodeAt(0) - 64).value;
+      // Applied: the cell holds the new value; not applied: it still holds the old one.
+      expect(row[8] === 'Appliquée' ? now !== row[5] : now === row[5], JSON.stringify([row, now])).toBe(true);
+    }
+    book.getProtections = listed;
+    book.protections.length = 0;
+    expect(allianceRun('undo', 'fr').ok).toBe(true);
+    expect(projets.valuesForTest()).toEqual(original);
+  });
+
+  it('lets a warning-only protection be, as Sheets lets a script write through it', () => {
+    const book = FakeSpreadsheet.fromSnapshot(workbook(10));
+    install(book);
+    book.sheet('Projets').tracked.getRange('J2:J4').protect().setWarningOnly(true);
+    expect(allianceRun('reformat', 'fr').ok).toBe(true);
   });
 });
 

@@ -629,6 +629,11 @@ export class FakeSheet {
   activeRange: string | null = null;
   maxRows = 1000;
   maxColumns = 26;
+  /**
+   * `GRID`, or a sheet that has no cells: `OBJECT` (a chart moved to its own sheet) or `DATASOURCE`
+   * (a connected data source) (https://developers.google.com/apps-script/reference/spreadsheet/sheet-type).
+   */
+  type: 'GRID' | 'OBJECT' | 'DATASOURCE' = 'GRID';
   tracked: FakeSheet;
 
   constructor(
@@ -797,7 +802,14 @@ export class FakeSheet {
     return this.tracked;
   }
 
+  getType() {
+    return this.type;
+  }
+
   getRange(a1OrRow: string | number, column?: number, numRows = 1, numColumns = 1): FakeRange {
+    // A sheet without a grid has no range to give (the message is undocumented; only a GRID sheet has cells).
+    if (this.type !== 'GRID')
+      throw new Error(`This operation is not supported on a sheet of type ${this.type}.`);
     let range: { row: number; column: number; rows: number; columns: number };
     if (typeof a1OrRow === 'string') range = parseA1(a1OrRow, this.maxRows);
     else range = { row: a1OrRow, column: column ?? 1, rows: numRows, columns: numColumns };
@@ -1358,6 +1370,7 @@ export function fakeServices(book: FakeSpreadsheet) {
   });
   const SpreadsheetApp = counter.track('SpreadsheetApp', {
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+    SheetType: { GRID: 'GRID', OBJECT: 'OBJECT', DATASOURCE: 'DATASOURCE' },
     newRichTextValue: () => newRichTextBuilder(),
     getActiveSpreadsheet: () => book.tracked,
     getActive: () => book.tracked,
