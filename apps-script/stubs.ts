@@ -89,7 +89,7 @@ export function customFunctionStub(fn: CatalogFunction): string {
   const texts = frFunctions;
   const declared = fn.declaration.params;
   const params = declared.map((p) => identifier(texts.params[p.key].name));
-  const lines = ['/**', ` * ${docText(texts.help[fn.name])}`, ' *'];
+  const lines = ['/**', ` * ${docText(texts.help[fn.name])} ${docText(texts.sheetsBadRow)}`, ' *'];
   declared.forEach((p, i) => {
     // Sheets' JSDoc has no optional mark: the word says it, once.
     const optional = 'optional' in p ? ` (${texts.optional})` : '';

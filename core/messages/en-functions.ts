@@ -63,6 +63,8 @@ export const enFunctions: FunctionTexts = {
     any: 'The result, one value per cell.',
   },
   optional: 'optional',
+  sheetsBadRow:
+    'A row that cannot be read gives, in its cell only, a “#VALUE! …” text saying why: Google Sheets has no per-cell error for a custom function, so ISERROR does not see it and SUM skips it; find it with ISTEXT.',
   helpPage: {
     title: 'Help — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — Excel add-in',

@@ -67,6 +67,8 @@ export const frFunctions: FunctionTexts = {
     any: 'Le résultat, une valeur par cellule.',
   },
   optional: 'facultatif',
+  sheetsBadRow:
+    'Une ligne illisible donne dans sa seule cellule un texte « #VALEUR! … » qui dit pourquoi : Google Sheets n’a pas d’erreur par cellule pour une fonction personnalisée, donc ESTERREUR ne la voit pas et SOMME l’ignore ; repérez-la avec ESTTEXTE.',
   helpPage: {
     title: 'Aide — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — complément Excel',

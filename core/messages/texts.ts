@@ -143,6 +143,8 @@ export interface FunctionTexts {
   results: Record<ResultType, string>;
   /** Said after an optional parameter's help where the host has no mark of its own. */
   optional: string;
+  /** In Sheets' help of each function: what a bad row gives, since Sheets has no per-cell error. */
+  sheetsBadRow: string;
   /** The add-in's help page (aide.html), HTML allowed. */
   helpPage: { title: string; heading: string; intro: string; functionsHeading: string; ranges: string };
   /** The doc comments of the top-level functions Code.js declares for Apps Script. */

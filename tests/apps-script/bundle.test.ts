@@ -103,6 +103,8 @@ describe('Code.js as Apps Script loads it', () => {
         fn.declaration.params.filter((p) => 'optional' in p).length,
       );
       expect(stub?.doc).toMatch(/@return \{/);
+      // Sheets has no per-cell error for a custom function: each help says what a bad row gives.
+      expect(stub?.doc, fn.name).toContain('ESTERREUR ne la voit pas et SOMME l’ignore');
     }
     for (const entry of ENTRY_POINTS) expect(functions.has(entry.name), entry.name).toBe(true);
     for (const item of MENU_ITEMS) expect(functions.has(item.handler), item.handler).toBe(true);
@@ -249,6 +251,18 @@ describe('Code.js as Apps Script loads it', () => {
       return JSON.stringify([result.summary, result.issues]);
     });
     expect(results[1]).toBe(results[0]);
+  });
+
+  it('leaves the user on their sheet although insertSheet makes the new Journal the active one', () => {
+    const { call, book } = load(sample);
+    book.active = book.sheet('Notes');
+    expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
+    const result = call('allianceRun', 'reformat', 'fr') as { ok: boolean; summary: string };
+    expect(result.ok, result.summary).toBe(true);
+    expect(book.sheets.map((s) => s.name)).toContain('Journal');
+    // Reformater shows the staff sheet it tidied, never the Journal it had to create.
+    expect(book.active?.name).not.toBe('Journal');
+    expect(['Notes', 'Projets', 'Budget prévisionnel']).toContain(book.active?.name);
   });
 
   it('skips sheets that are not grids (a chart sheet, a data source) and never takes their names', () => {
