@@ -64,7 +64,7 @@ export const enFunctions: FunctionTexts = {
   },
   optional: 'optional',
   sheetsBadRow:
-    'A row that cannot be read gives, in its cell only, a “#VALUE! …” text saying why: Google Sheets has no per-cell error for a custom function, so ISERROR does not see it and SUM skips it; find it with ISTEXT.',
+    'A row that cannot be read gives a “#VALUE! …” text, not an error: ISERROR does not see it and SUM skips it; ISTEXT finds it.',
   helpPage: {
     title: 'Help — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — Excel add-in',

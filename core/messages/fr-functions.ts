@@ -68,7 +68,7 @@ export const frFunctions: FunctionTexts = {
   },
   optional: 'facultatif',
   sheetsBadRow:
-    'Une ligne illisible donne dans sa seule cellule un texte « #VALEUR! … » qui dit pourquoi : Google Sheets n’a pas d’erreur par cellule pour une fonction personnalisée, donc ESTERREUR ne la voit pas et SOMME l’ignore ; repérez-la avec ESTTEXTE.',
+    'Une ligne illisible donne un texte « #VALEUR! … », pas une erreur : ESTERREUR ne la voit pas et SOMME l’ignore ; ESTTEXTE la trouve.',
   helpPage: {
     title: 'Aide — Alliance pour la solidarité',
     heading: 'Alliance pour la solidarité — complément Excel',
