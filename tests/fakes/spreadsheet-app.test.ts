@@ -327,3 +327,43 @@ describe('protections', () => {
     expect(projets.getRange('A2:C2').getValues()).toEqual([['P-1', 10, 'libre']]);
   });
 });
+
+describe('typed text, dates and time zones', () => {
+  it('reads typed numbers in the spreadsheet’s locale: 1,5 in fr_CA, 1.5 in en_US', () => {
+    for (const [locale, typed, expected] of [
+      ['fr_CA', '1,5', 1.5],
+      ['fr_CA', '12 500,25', 12500.25],
+      ['fr_CA', '1.5', '1.5'],
+      ['en_US', '1.5', 1.5],
+      ['en_US', '12,500.25', 12500.25],
+      ['en_US', '1,5', '1,5'],
+    ] as const) {
+      const book = FakeSpreadsheet.fromSnapshot(snapshot(), { locale });
+      const range = book.sheet('Projets').tracked.getRange('C2');
+      range.setValues([[typed]]);
+      expect(range.getValues()[0][0], `${locale} ${typed}`).toBe(expected);
+    }
+  });
+
+  it('keeps a date as its reading on the spreadsheet’s clock and hands out its instant in that zone', () => {
+    const book = FakeSpreadsheet.fromSnapshot(snapshot(), { timeZone: 'America/Vancouver' });
+    const range = book.sheet('Projets').tracked.getRange('C2');
+    range.setValues([['2021-03-31']]);
+    // Midnight in Vancouver is 07:00 UTC in summer time.
+    expect((range.getValues()[0][0] as Date).toISOString()).toBe('2021-03-31T07:00:00.000Z');
+    range.setValues([[new Date('2021-04-01T06:30:00Z')]]);
+    expect(book.sheet('Projets').cellAt(2, 3).value).toEqual(new Date(Date.UTC(2021, 2, 31, 23, 30)));
+    const { Utilities } = fakeServices(book);
+    expect(
+      Utilities.formatDate(new Date('2021-04-01T06:30:00Z'), 'America/Vancouver', "yyyy-MM-dd'T'HH:mm:ss"),
+    ).toBe('2021-03-31T23:30:00');
+  });
+
+  it('parses nothing typed into a plain-text cell: an apostrophe stays part of the text', () => {
+    const book = FakeSpreadsheet.fromSnapshot(snapshot());
+    book.sheet('Projets').cellFor(2, 3).numberFormat = '@';
+    const range = book.sheet('Projets').tracked.getRange('C2:C3');
+    range.setValues([["'2019-001"], ["'2019-002"]]);
+    expect(range.getValues()).toEqual([["'2019-001"], ['2019-002']]);
+  });
+});

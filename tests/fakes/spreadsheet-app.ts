@@ -145,11 +145,30 @@ function hyperlinkLabel(formula: string): Raw | null {
   return match[1] !== undefined ? match[1].replace(/""/g, '"') : Number(match[2]);
 }
 
+/**
+ * A number as typed in the spreadsheet's locale: `1,5` and `12 500,25` in fr_CA, `1.5` and
+ * `12,500.25` in en_US (« the locale … affects formatting details such as functions, dates, and
+ * currency »: https://support.google.com/docs/answer/58515).
+ */
+function typedNumber(text: string, locale: string): number | null {
+  const frenchStyle = /^(fr|de|es|it|pt)/i.test(locale);
+  const pattern = frenchStyle
+    ? /^[-+]?\d{1,3}(?:[ \u00A0\u202F]?\d{3})*(?:,\d+)?$/
+    : /^[-+]?\d{1,3}(?:,?\d{3})*(?:\.\d+)?$/;
+  const trimmed = text.trim();
+  if (!pattern.test(trimmed)) return null;
+  const plain = frenchStyle
+    ? trimmed.replace(/[ \u00A0\u202F]/g, '').replace(',', '.')
+    : trimmed.replace(/,/g, '');
+  return Number(plain);
+}
+
 /** What Sheets makes of a string typed in a cell (the subset our tests need). */
-function parseTyped(text: string): { value: Raw; formula: string } {
+function parseTyped(text: string, locale: string): { value: Raw; formula: string } {
   if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
   if (text.startsWith('=')) return { value: hyperlinkLabel(text) ?? '', formula: text };
-  if (/^[-+]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text), formula: '' };
+  const number = typedNumber(text, locale);
+  if (number !== null) return { value: number, formula: '' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const [y, m, d] = text.split('-').map(Number);
     return { value: new Date(Date.UTC(y, m - 1, d)), formula: '' };
@@ -170,6 +189,8 @@ export interface FakeOptions {
   htmlFiles?: Record<string, string>;
   /** The spreadsheet's time zone (File > Settings), America/Montreal unless said. */
   timeZone?: string;
+  /** The spreadsheet's locale: how typed numbers read (`1,5` in fr_CA). */
+  locale?: string;
   /** The script's time zone (appsscript.json), which the adapter must not depend on. */
   scriptTimeZone?: string;
   /** The user running the script (`Session.getEffectiveUser()`). */
@@ -417,12 +438,17 @@ export class FakeRange {
   }
 
   setValues(values: unknown[][]): FakeRange {
-    const zone = this.sheet.book.timeZone;
-    return this.write(values, (cell, value) => setTyped(cell, value, zone), 'setValues', true);
+    const { timeZone, locale } = this.sheet.book;
+    return this.write(values, (cell, value) => setTyped(cell, value, timeZone, locale), 'setValues', true);
   }
   setFormulas(formulas: string[][]): FakeRange {
-    const zone = this.sheet.book.timeZone;
-    return this.write(formulas, (cell, value) => setTyped(cell, value, zone), 'setFormulas', true);
+    const { timeZone, locale } = this.sheet.book;
+    return this.write(
+      formulas,
+      (cell, value) => setTyped(cell, value, timeZone, locale),
+      'setFormulas',
+      true,
+    );
   }
   /** Per-cell write: present so that the counter can catch it. */
   setValue(value: unknown): FakeRange {
@@ -535,7 +561,7 @@ export class FakeRange {
 }
 
 // A plain value replaces a rich text cell: its runs and links go (undocumented; setValues takes plain values only: https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
-function setTyped(cell: Cell, value: unknown, zone: string): void {
+function setTyped(cell: Cell, value: unknown, zone: string, locale: string): void {
   cell.richText = null;
   if (value === null || value === undefined || value === '') {
     cell.value = '';
@@ -545,7 +571,7 @@ function setTyped(cell: Cell, value: unknown, zone: string): void {
     cell.value = value;
     cell.formula = '';
   } else if (typeof value === 'string') {
-    const typed = parseTyped(value);
+    const typed = parseTyped(value, locale);
     // The same formula written back computes the same value (the fake does not evaluate formulas).
     if (typed.formula !== '' && typed.formula === cell.formula) return;
     cell.value = typed.value;
@@ -1124,6 +1150,14 @@ export class FakeSpreadsheet {
   /** @internal */
   get timeZone(): string {
     return this.options.timeZone ?? 'America/Montreal';
+  }
+  /** The spreadsheet's locale (File > Settings), fr_CA unless said. */
+  getSpreadsheetLocale() {
+    return this.locale;
+  }
+  /** @internal */
+  get locale(): string {
+    return this.options.locale ?? 'fr_CA';
   }
 }
 
