@@ -15,6 +15,7 @@ import {
   type WriteRun,
 } from '../../core/writes.js';
 import { snapshotOf } from './read.js';
+import { absoluteRows } from './write.js';
 
 /** ExcelJS has `dataValidations` on worksheets but not in its typings. */
 interface WithValidations {
@@ -86,9 +87,8 @@ function writePageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): void {
     fitToWidth: setup.fitToPagesWide,
     fitToHeight: 0,
   };
-  // ExcelJS writes the defined name as `$` + each corner (lib/xlsx/xform/book/workbook-xform.js):
-  // rows given as `$1` come out absolute (`$A$1:$G$40`), which LibreOffice needs to honour it.
-  if (setup.printArea) pageSetup.printArea = setup.printArea.replace(/([A-Z]+)\$?(\d+)/g, '$1$$$2');
+  // Absolute (`$A$1:$G$40`), which LibreOffice needs to honour it (see absoluteRows).
+  if (setup.printArea) pageSetup.printArea = absoluteRows(setup.printArea);
   else delete pageSetup.printArea;
   if (setup.titleRows) pageSetup.printTitlesRow = `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}`;
   else delete pageSetup.printTitlesRow;

@@ -20,6 +20,7 @@ export async function workbookBuffer(
   workbook: ExcelJS.Workbook,
   options: WriteOptions = {},
 ): Promise<Buffer> {
+  for (const worksheet of workbook.worksheets) keepPrintAreaAbsolute(worksheet);
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const sheets = options.plan?.sheets ?? [];
   return finishPackage(written, {
@@ -28,6 +29,22 @@ export async function workbookBuffer(
     charts: sheets.map((s) => ({ sheet: s.name, charts: s.charts })),
     output: options.output,
   });
+}
+
+/**
+ * ExcelJS reads a print area `$A$1:$G$36` as `A1:G36` and writes `$` before each corner only
+ * (lib/xlsx/xform/book/workbook-xform.js), so a sheet kept through a second command came out
+ * `$A1:$G36`, which LibreOffice does not honour (the whole sheet printed, the tool's control
+ * columns too). Rows given as `$1` come out absolute, for every sheet, ours or staff's.
+ */
+export function keepPrintAreaAbsolute(worksheet: ExcelJS.Worksheet): void {
+  const area = worksheet.pageSetup?.printArea;
+  if (area) worksheet.pageSetup.printArea = absoluteRows(area);
+}
+
+/** `A1:G36` → `A$1:G$36`, the form ExcelJS turns into `$A$1:$G$36`. */
+export function absoluteRows(area: string): string {
+  return area.replace(/\$?([A-Za-z]+)\$?(\d+)/g, '$1$$$2');
 }
 
 export async function writeWorkbook(

@@ -3,9 +3,10 @@
  * declared it (read back with ExcelJS), and LibreOffice prints each of them within its page
  * budget, landscape, with the Sommaire's table and chart on its first page.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../cli/xlsx/apply.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
@@ -99,6 +100,22 @@ describe('the page setup core declared is in the .xlsx', () => {
     const chartEnd = parseCellAddress(chart?.end ?? 'A1');
     expect(chartEnd.col).toBeLessThanOrEqual(end.col);
     expect(chartEnd.row).toBeLessThanOrEqual(end.row);
+  });
+});
+
+describe('a second command keeps every print area', () => {
+  it('written absolute ($A$1:$G$36), which LibreOffice honours, after ExcelJS read them back', async () => {
+    const first = outputs.get('Sommaire budgétaire')?.path ?? '';
+    const { workbook, snapshot, source } = await readWorkbook(first);
+    const { resolved } = applyPlan(workbook, runAction('rank', snapshot, { now: NOW }).plan);
+    const twice = join(dir, 'summary-then-rank.xlsx');
+    await writeWorkbook(workbook, twice, { source, plan: resolved });
+    const zip = await JSZip.loadAsync(await readFile(twice));
+    const book = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const areas = [...book.matchAll(/name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(areas).toHaveLength(2);
+    expect(areas).toContain('&apos;Sommaire budgétaire&apos;!$A$1:$G$36');
+    for (const area of areas) expect(area).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
   });
 });
 
