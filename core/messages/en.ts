@@ -487,7 +487,9 @@ export const enSheets: SheetTexts = {
   summaryCheck: 'Values computed by the tool (check)',
   toolColumn: (header) => `${header} (tool)`,
   byPriority: 'By priority',
-  summaryChart: 'Envelope, committed and carried forward by fiscal year',
+  lapsed: 'Unused at the end of the program',
+  prioritySplit: 'A project on several priorities counts an equal share of its amounts in each.',
+  summaryChart: 'Envelope, committed, paid and carried forward by fiscal year',
   rankingTitle: (program) => `Ranking and funding recommendation — ${program}`,
   ranking: {
     scoresTitle: 'Scores',

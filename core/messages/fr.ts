@@ -520,7 +520,10 @@ export const frSheets: SheetTexts = {
   summaryCheck: 'Valeurs calculées par l’outil (contrôle)',
   toolColumn: (header) => `${header} (outil)`,
   byPriority: 'Par priorité',
-  summaryChart: 'Enveloppe, engagé et solde reporté par exercice',
+  lapsed: 'Non utilisé à la fin du programme',
+  prioritySplit:
+    'Un projet visant plusieurs priorités compte pour une part égale de ses montants dans chacune.',
+  summaryChart: 'Enveloppe, engagé, versé et solde reporté par exercice',
   rankingTitle: (program) => `Classement et recommandation — ${program}`,
   ranking: {
     scoresTitle: 'Pointage',

@@ -73,6 +73,10 @@ export interface SheetTexts {
   /** `Enveloppe (outil)`: one of those columns. */
   toolColumn: (header: string) => string;
   byPriority: string;
+  /** Beside the last year's carry-forward: what the program leaves unused. */
+  lapsed: string;
+  /** Under the table by priority. */
+  prioritySplit: string;
   summaryChart: string;
   rankingTitle: (program: string) => string;
   /** The Classement sheet: the scores, then the funding the simulation recommends. */

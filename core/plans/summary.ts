@@ -280,6 +280,14 @@ export function summaryPlan(
   ]);
   blocks.push({ row: firstRow, col: 0, values: tableValues, numberFormats: tableFormats });
   blocks.push({ row: totalRow, col: 0, values: [['Total']], bold: true });
+  // What lapses: the last year's carry-forward, said in words under the total.
+  if (years.length > 0)
+    blocks.push({
+      row: totalRow + 1,
+      col: 0,
+      values: [[SHEET_TEXTS[lang].lapsed, null, null, null, null, null, formula(`=${a1(totalRow, 6)}`)]],
+      numberFormats: [[null, null, null, null, null, null, MONEY_FORMAT]],
+    });
   blocks.push({
     row: firstRow,
     col: HELPER_COL,
@@ -318,6 +326,7 @@ export function summaryPlan(
     numberFormats: priorityRows.map(() => [null, '0', MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]),
   });
   blocks.push({ row: priorityTotalRow, col: 0, values: [['Total']], bold: true });
+  blocks.push({ row: priorityTotalRow + 1, col: 0, values: [[SHEET_TEXTS[lang].prioritySplit]] });
 
   const columnWidths = [
     { col: 0, width: 34 },
@@ -356,6 +365,7 @@ export function summaryPlan(
         series: [
           { name: 'Enveloppe', values: range(1) },
           { name: 'Engagé', values: range(4) },
+          { name: 'Versé', values: range(5) },
           { name: 'Solde reporté', values: range(6) },
         ],
         ...chart,

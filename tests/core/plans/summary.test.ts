@@ -139,8 +139,16 @@ describe('Sommaire budgétaire', () => {
     expect(sheet.numberFormats[5][13]).toBe(MONEY_FORMAT);
   });
 
-  it('follows with a table by priority and a column chart of envelope, committed and carried', () => {
-    const { sheet, result } = written(sampleWorkbook());
+  it('says what lapses, follows with a table by priority and a chart of envelope, committed, paid and carried', () => {
+    const { sheet, result, analysis } = written(sampleWorkbook());
+    // Under the Total row: the unused amount in words, the last year's carry-forward as a formula.
+    expect(sheet.values[9][0]).toBe('Non utilisé à la fin du programme');
+    expect(sheet.formulas[9][6]).toBe('=G9');
+    expect(sheet.values[9][6]).toBeNull();
+    expect(analysis.ledger.lapsedCents).toBe(analysis.ledger.years[3].balanceCents);
+    expect(sheet.values[18][0]).toBe(
+      'Un projet visant plusieurs priorités compte pour une part égale de ses montants dans chacune.',
+    );
     expect(sheet.values[11][0]).toBe('Par priorité');
     expect(sheet.values[12].slice(0, 5)).toEqual(['Priorité', 'Projets', 'Demandé', 'Engagé', 'Versé']);
     expect(sheet.values[15].slice(0, 5)).toEqual(['3 - Habitation', 1, 58200, 58200, 29100]);
@@ -148,11 +156,12 @@ describe('Sommaire budgétaire', () => {
     expect(result.sheet.charts).toEqual([
       {
         type: 'column',
-        title: 'Enveloppe, engagé et solde reporté par exercice',
+        title: 'Enveloppe, engagé, versé et solde reporté par exercice',
         categories: 'A5:A8',
         series: [
           { name: 'Enveloppe', values: 'B5:B8' },
           { name: 'Engagé', values: 'E5:E8' },
+          { name: 'Versé', values: 'F5:F8' },
           { name: 'Solde reporté', values: 'G5:G8' },
         ],
         // Over A21:G36, the printed columns: 34 + 6 × 16 characters wide, 16 rows of 20 px.
