@@ -4,6 +4,11 @@ import type { CellState, CellValue } from './cells.js';
 /** A formula in invariant English form (`=SUM(B2:B5)`), written with Excel `formulas` / Sheets `setFormulas`. */
 export interface Formula {
   formula: string;
+  /**
+   * What the tool computes the formula gives: the cached value of a host that keeps one (.xlsx), so
+   * that a preview (mail, Drive) shows the figure before any spreadsheet recalculates it.
+   */
+  result?: number | string;
 }
 
 /** A plain value (strings are always written as text, even when they start with `=`) or a formula. */

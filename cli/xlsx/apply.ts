@@ -182,7 +182,12 @@ function detachSharedFormula(worksheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): 
 
 /** Strings stay text whatever their first character; formulas lose their leading `=` (ExcelJS adds none). */
 export function cellValue(value: PlanValue): ExcelJS.CellValue {
-  if (isFormula(value)) return { formula: value.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (isFormula(value)) {
+    const formula = value.formula.replace(/^=/, '');
+    return (
+      value.result === undefined ? { formula } : { formula, result: value.result }
+    ) as ExcelJS.CellFormulaValue;
+  }
   return value as CellValue;
 }
 

@@ -10,7 +10,7 @@ import { generatedSheetName, generatedTitleBlock } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
-import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
+import { type Block, type Formula, isFormula, type PlanValue, type SheetPlan } from '../plan.js';
 import { areaAddress, chartPlace, pageSetup } from '../print.js';
 import { fiscalYearRange, isFiscalYearLabel } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
@@ -87,6 +87,12 @@ function dateParts(iso: string): string {
 
 function formula(text: string): Formula {
   return { formula: text };
+}
+
+/** A formula with the tool's figure as its cached value; anything else as it is. */
+function withResult(value: PlanValue, result: CellValue): PlanValue {
+  if (!isFormula(value) || typeof result !== 'number') return value;
+  return { ...value, result };
 }
 
 function dollars(cents: number): number {
@@ -278,6 +284,10 @@ export function summaryPlan(
     dollars(sum((y) => y.paidCents)),
     dollars(analysis.ledger.lapsedCents),
   ]);
+  // Each live figure carries the tool's own as its cached value (the Contrôle is left to compute).
+  tableValues.forEach((row, i) => {
+    for (let col = 1; col <= 6; col++) row[col] = withResult(row[col], helperValues[i][col - 1]);
+  });
   blocks.push({ row: firstRow, col: 0, values: tableValues, numberFormats: tableFormats });
   blocks.push({ row: totalRow, col: 0, values: [['Total']], bold: true });
   // What lapses: the last year's carry-forward, said in words under the total.
@@ -285,7 +295,17 @@ export function summaryPlan(
     blocks.push({
       row: totalRow + 1,
       col: 0,
-      values: [[SHEET_TEXTS[lang].lapsed, null, null, null, null, null, formula(`=${a1(totalRow, 6)}`)]],
+      values: [
+        [
+          SHEET_TEXTS[lang].lapsed,
+          null,
+          null,
+          null,
+          null,
+          null,
+          withResult(formula(`=${a1(totalRow, 6)}`), dollars(analysis.ledger.lapsedCents)),
+        ],
+      ],
       numberFormats: [[null, null, null, null, null, null, MONEY_FORMAT]],
     });
   blocks.push({
@@ -318,7 +338,24 @@ export function summaryPlan(
     priorityRows.length === 0
       ? 0
       : formula(`=SUM(${a1(firstPriorityRow, col)}:${a1(priorityTotalRow - 1, col)})`);
-  priorityRows.push(['Total', null, prioritySum(2), prioritySum(3), prioritySum(4)]);
+  const total = (pick: (p: (typeof priorities)[number]) => number) =>
+    dollars(priorities.reduce((sum, p) => sum + pick(p), 0));
+  priorityRows.push([
+    'Total',
+    null,
+    withResult(
+      prioritySum(2),
+      total((p) => p.requestedCents),
+    ),
+    withResult(
+      prioritySum(3),
+      total((p) => p.committedCents),
+    ),
+    withResult(
+      prioritySum(4),
+      total((p) => p.paidCents),
+    ),
+  ]);
   blocks.push({
     row: firstPriorityRow,
     col: 0,

@@ -16,38 +16,42 @@ export const SOFFICE = findSoffice();
 /** Skip only on a developer machine without LibreOffice; in CI its absence must fail the tests. */
 export const skipWithoutLibreOffice = SOFFICE === null && !process.env.CI;
 
-/** Converts `file` with LibreOffice (`xlsx` recalculates and saves the cached values); returns the new path. */
 /**
- * A private LibreOffice profile whose locale is `locale` (fr-CA groups thousands with a space and
- * writes a decimal comma): the setting LibreOffice's own Tools > Options > Languages writes.
+ * A private LibreOffice profile, in `locale` when given (fr-CA groups thousands with a space and
+ * writes a decimal comma): the settings Tools > Options writes. It recalculates every formula on
+ * loading an .xlsx (Calc > Formula > « Recalculation on file load »: always), since LibreOffice
+ * otherwise shows the cached values a file carries and ignores `fullCalcOnLoad`: the tests check
+ * what our formulas compute, not what we cached.
  */
-function profileWithLocale(locale: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'alliance-lo-print-'));
-  mkdirSync(join(profile, 'user'), { recursive: true });
+function profile(locale?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-lo-profile-'));
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  const localeItem = locale
+    ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`
+    : '';
   writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
+    join(dir, 'user', 'registrymodifications.xcu'),
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
       '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
-      `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n` +
+      localeItem +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
       '</oor:items>\n',
   );
-  return profile;
+  return dir;
 }
 
-/** `file` converted to `format` in `outDir`, in a fresh profile (set to `locale` when given). */
+/** `file` converted to `format` in `outDir`, in a fresh profile (in `locale` when given). */
 export function convertWithLibreOffice(
   file: string,
   format: string,
   outDir: string,
   options: { locale?: string } = {},
 ): string {
-  const profile = options.locale
-    ? profileWithLocale(options.locale)
-    : mkdtempSync(join(tmpdir(), 'alliance-lo-profile-'));
+  const home = profile(options.locale);
   const result = spawnSync(
     SOFFICE ?? 'soffice',
     [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      `-env:UserInstallation=${pathToFileURL(home).href}`,
       '--headless',
       '--norestore',
       '--convert-to',

@@ -118,6 +118,21 @@ describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire b
     await writeWorkbook(workbook, summaryPath, { source, plan: resolved });
   });
 
+  it('carries the tool’s figures as the formulas’ cached values, for previews that never compute', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(summaryPath);
+    const sheet = workbook.getWorksheet('Sommaire budgétaire') as ExcelJS.Worksheet;
+    const { snapshot } = await readWorkbook(SAMPLE);
+    const ledger = analyzeWorkbook(snapshot, { today: '2026-12-03' }).ledger;
+    const cached = (address: string) => (sheet.getCell(address).value as ExcelJS.CellFormulaValue).result;
+    // 2020-2021 is row 6: Enveloppe (B), Disponible (D), Engagé (E), Solde reporté (G).
+    expect(cached('B6')).toBe(ledger.years[1].envelopeCents / 100);
+    expect(cached('D6')).toBe(ledger.years[1].availableCents / 100);
+    expect(cached('E6')).toBe(ledger.years[1].committedCents / 100);
+    expect(cached('G6')).toBe(ledger.years[1].balanceCents / 100);
+    expect(cached('G10')).toBe(ledger.lapsedCents / 100);
+  });
+
   it('on the sample: every number equals the core ledger', async () => {
     const { snapshot } = await readWorkbook(SAMPLE);
     const expected = expectedTable(snapshot);
