@@ -50,23 +50,17 @@ async function buildBundle(minify: boolean): Promise<string> {
 }
 
 /**
- * The sidebar's Content-Security-Policy. Scripts and styles stay as Apps Script serves them (inline,
- * plus whatever its sandbox adds); what is closed is the page's own way out: no fetch / XHR /
- * WebSocket / beacon, no image from another site, no frame, no worker, no plugin, no form posting.
+ * Sidebar.html: the panel's script and styles inlined (Apps Script serves one HTML file). It carries
+ * no Content-Security-Policy: HtmlService ignores meta tags written in the file, all but the few
+ * `addMetaTag` accepts (developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String)),
+ * and serves the page inside its own sandboxed frames. What keeps the sidebar off the network is
+ * its code, checked on this file in tests/security/no-network.test.ts.
  */
-const SIDEBAR_CSP =
-  "connect-src 'none'; img-src 'self' data:; frame-src 'none'; worker-src 'none'; object-src 'none'; form-action 'none'";
-
-/** Sidebar.html: the panel's script and styles inlined (Apps Script serves one HTML file). */
 async function buildSidebar(): Promise<string> {
   const { js, css } = await buildPanel(PANEL_ENTRY, null);
-  // Links in a sidebar must open outside its sandboxed frame. The CSP forbids the page any network
-  // or frame of its own: google.script.run is Apps Script's wrapper frame talking by postMessage.
-  return panelPage({
-    js,
-    css,
-    head: `<base target="_top">\n<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`,
-  });
+  // Links in a sidebar must open outside its sandboxed frame
+  // (developers.google.com/apps-script/guides/html/restrictions#setting_the_link_target_attribute).
+  return panelPage({ js, css, head: '<base target="_top">' });
 }
 
 /** Builds everything; returns the paths and Code.js size for callers (tests, npm scripts). */

@@ -1,8 +1,10 @@
 /**
- * Nothing let out: the task pane and the sidebar talk to nobody but their host. The built pages
- * carry a Content-Security-Policy, the built scripts contain none of the browser's ways to reach
- * the network or to run text as code, and the Apps Script bundle names no service beyond the two
- * scopes it asks for. Everything is checked on the real build output, built once here.
+ * Nothing let out: the task pane and the sidebar talk to nobody but their host. The task pane
+ * carries a Content-Security-Policy (Office serves it as a page of its own); the sidebar cannot, as
+ * HtmlService ignores the meta tags written in the file, so its pages load nothing from another
+ * site. The built scripts contain none of the browser's ways to reach the network or to run text as
+ * code, and the Apps Script bundle names no service beyond the two scopes it asks for. Everything is
+ * checked on the real build output, built once here.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -74,10 +76,37 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
   { name: 'importScripts', pattern: /importScripts/ },
   { name: 'sendBeacon', pattern: /sendBeacon/ },
   { name: 'import(', pattern: /(?<![\w$.])import\s*\(/ },
+  { name: 'setTimeout/setInterval with a string', pattern: /(?<![\w$])set(?:Timeout|Interval)\s*\(\s*['"`]/ },
+  { name: 'protocol-relative address', pattern: /['"`]\/\/[\w-]+(?:\.[\w-]+)+/ },
+  { name: 'RTCPeerConnection', pattern: /RTCPeerConnection/ },
 ];
 
 function forbiddenIn(code: string): string[] {
   return FORBIDDEN.filter(({ pattern }) => pattern.test(code)).map(({ name }) => name);
+}
+
+/**
+ * Every address a page's markup or styles load or send to: src, href, srcset, action, formaction,
+ * poster and data attributes, CSS url() and @import. Inline scripts are left out (their addresses are
+ * what `urlsIn` and FORBIDDEN look for).
+ */
+function resourceAddresses(html: string): string[] {
+  const markup = html.replace(/<script(?:\s[^>]*)?>[\s\S]*?<\/script>/gi, '<script></script>');
+  const attributes = [
+    ...markup.matchAll(
+      /\s(?:src|href|srcset|action|formaction|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
+  const styles = [...markup.matchAll(/url\(\s*["']?([^"')]*)["']?\s*\)|@import\s+["']([^"']+)["']/gi)].map(
+    (m) => m[1] ?? m[2],
+  );
+  return [...attributes, ...styles];
+}
+
+/** An address that leaves the page's own site: any scheme but data:, or protocol-relative. */
+function leavesSite(address: string): boolean {
+  const trimmed = address.trim();
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/|\\\\)/i.test(trimmed) && !/^data:/i.test(trimmed);
 }
 
 /** Every http(s) address written in a file. */
@@ -122,28 +151,35 @@ describe('Excel task pane page', () => {
 });
 
 describe('Google Sheets sidebar page', () => {
-  it('forbids connections, images from elsewhere, frames, workers, plugins and form posts of its own', () => {
-    const html = files['Sidebar.html'];
-    const csp = cspOf(html);
-    expect(cspComesFirst(html)).toBe(true);
-    // google.script.run is not the page's network: Apps Script's wrapper frame carries the calls
-    // (postMessage), so the page itself needs no connect-src at all.
-    expect(csp.get('connect-src')).toEqual(["'none'"]);
-    // An image address is a way out too (`new Image().src = 'https://…?data'`).
-    expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
-    expect(csp.get('frame-src')).toEqual(["'none'"]);
-    expect(csp.get('worker-src')).toEqual(["'none'"]);
-    expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(csp.get('form-action')).toEqual(["'none'"]);
-    for (const sources of csp.values()) expect(sources).not.toContain("'unsafe-eval'");
+  it('claims no policy Apps Script would drop: no http-equiv meta tag', () => {
+    // HtmlService ignores the meta tags written in the file, all but those addMetaTag accepts
+    // (developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String)):
+    // a CSP there would protect nothing while saying it does.
+    expect(files['Sidebar.html']).not.toMatch(/<meta\s[^>]*http-equiv/i);
   });
 
-  it('loads nothing from elsewhere: no script, stylesheet, frame or address of another site', () => {
+  it('loads nothing from elsewhere: no script, stylesheet, image, frame or address of another site', () => {
     const html = files['Sidebar.html'];
     expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(html).not.toMatch(/<link[^>]*stylesheet/i);
-    expect(html).not.toMatch(/<iframe/i);
+    expect(html).not.toMatch(/<(?:iframe|frame|object|embed)\b/i);
+    expect(resourceAddresses(html).filter(leavesSite)).toEqual([]);
     expect(urlsIn(html)).toEqual([]);
+  });
+
+  it('the address detector finds what leaves the site in markup and styles, and leaves local ones alone', () => {
+    const page = `<img src="https://x.example/p.png"><link rel="icon" href=//x.example/i.ico>
+      <img srcset='http://x.example/a 2x'><form action="https://x.example/f"></form>
+      <style>a{background:url("//x.example/b")} @import "https://x.example/c.css";</style>
+      <img src="data:image/png;base64,AAAA"><a href="#top"></a><img src="logo.png">`;
+    expect(resourceAddresses(page).filter(leavesSite)).toEqual([
+      'https://x.example/p.png',
+      '//x.example/i.ico',
+      'http://x.example/a 2x',
+      'https://x.example/f',
+      '//x.example/b',
+      'https://x.example/c.css',
+    ]);
   });
 });
 
@@ -157,8 +193,15 @@ describe('built scripts', () => {
     expect(forbiddenIn('(0,eval)("1")')).toEqual(['eval']);
     expect(forbiddenIn('navigator.sendBeacon(u,d)')).toEqual(['sendBeacon']);
     expect(forbiddenIn('import("https://x/y.js")')).toEqual(['import(']);
+    expect(forbiddenIn('setTimeout("go()", 10); window.setInterval(`x`, 5)')).toEqual([
+      'setTimeout/setInterval with a string',
+    ]);
+    expect(forbiddenIn('i.src="//x.example/p?d="+d')).toEqual(['protocol-relative address']);
+    expect(forbiddenIn('new RTCPeerConnection({iceServers:[]})')).toEqual(['RTCPeerConnection']);
     expect(
-      forbiddenIn("AllianceLib.customFunction('AMOUNT',[t]); prefetch(x); o.evaluate(y); isFunction(z)"),
+      forbiddenIn(
+        "AllianceLib.customFunction('AMOUNT',[t]); prefetch(x); o.evaluate(y); isFunction(z); setTimeout(f, 0); s='a//b'",
+      ),
     ).toEqual([]);
   });
 
