@@ -87,13 +87,33 @@ function withDocumentLock<T>(write: () => T): T | null {
 // ---------------------------------------------------------------------------------------------
 // Menu
 
-export function onOpen(): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+function addMenu(menu: GoogleAppsScript.Base.Menu): void {
   for (const item of MENU_ITEMS) {
     if (item.action === null) menu.addSeparator();
     menu.addItem(item.label, item.handler);
   }
   menu.addToUi();
+}
+
+/** The bound script's « Alliance » menu. */
+export function onOpen(): void {
+  addMenu(SpreadsheetApp.getUi().createMenu(MENU_TITLE));
+}
+
+/**
+ * The editor add-on's menu, under Extensions and titled by the add-on's name
+ * (developers.google.com/apps-script/reference/base/ui#createAddonMenu()). It may run in
+ * AuthMode.NONE, where no service that needs authorization may be called
+ * (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): it only builds the
+ * menu, whatever `e.authMode`, and every item asks for authorization when it is chosen.
+ */
+export function onAddonOpen(_e?: unknown): void {
+  addMenu(SpreadsheetApp.getUi().createAddonMenu());
+}
+
+/** Installing the add-on opens it in the current spreadsheet: the menu appears without a reload. */
+export function onAddonInstall(e?: unknown): void {
+  onAddonOpen(e);
 }
 
 /** « 23 cellules seront modifiées… Continuer ? » */

@@ -28,41 +28,56 @@ export interface EntryPoint {
 
 const DOCS = frFunctions.entryPoints;
 
+/**
+ * What `npm run build:sheets` builds: the script bound to one spreadsheet, or (`-- --addon`) the
+ * editor add-on, whose menu goes under Extensions and which has an `onInstall` trigger.
+ */
+export type SheetsVariant = 'bound' | 'addon';
+
+/** The simple triggers of each variant (developers.google.com/apps-script/guides/triggers#onopene, #oninstalle). */
+const TRIGGERS: Record<SheetsVariant, readonly EntryPoint[]> = {
+  bound: [{ name: 'onOpen', target: 'onOpen', params: ['e'], doc: DOCS.onOpen }],
+  addon: [
+    { name: 'onOpen', target: 'onAddonOpen', params: ['e'], doc: DOCS.addonOpen },
+    { name: 'onInstall', target: 'onAddonInstall', params: ['e'], doc: DOCS.addonInstall },
+  ],
+};
+
 /** Everything Apps Script calls besides the custom functions; one menu entry per action of core's table. */
-export const ENTRY_POINTS: readonly EntryPoint[] = [
-  {
-    name: 'onOpen',
-    target: 'onOpen',
-    params: ['e'],
-    doc: DOCS.onOpen,
-  },
-  ...ACTIONS.map((action) => ({
-    name: menuHandler(action),
-    target: 'menuAction',
-    params: [],
-    args: [`'${action}'`],
-    doc: DOCS.menu.replace('%s', frPanel.action[action]),
-  })),
-  { name: OPEN_PANEL_HANDLER, target: 'menuOpenPanel', params: [], doc: DOCS.openPanel },
-  {
-    name: 'allianceRun',
-    target: 'allianceRun',
-    params: ['action', 'lang', 'confirmation'],
-    doc: DOCS.run,
-  },
-  {
-    name: 'alliancePreview',
-    target: 'alliancePreview',
-    params: ['action', 'lang'],
-    doc: DOCS.preview,
-  },
-  {
-    name: 'allianceSelect',
-    target: 'allianceSelect',
-    params: ['sheet', 'cell'],
-    doc: DOCS.select,
-  },
-];
+export function entryPoints(variant: SheetsVariant): readonly EntryPoint[] {
+  return [
+    ...TRIGGERS[variant],
+    ...ACTIONS.map((action) => ({
+      name: menuHandler(action),
+      target: 'menuAction',
+      params: [],
+      args: [`'${action}'`],
+      doc: DOCS.menu.replace('%s', frPanel.action[action]),
+    })),
+    { name: OPEN_PANEL_HANDLER, target: 'menuOpenPanel', params: [], doc: DOCS.openPanel },
+    {
+      name: 'allianceRun',
+      target: 'allianceRun',
+      params: ['action', 'lang', 'confirmation'],
+      doc: DOCS.run,
+    },
+    {
+      name: 'alliancePreview',
+      target: 'alliancePreview',
+      params: ['action', 'lang'],
+      doc: DOCS.preview,
+    },
+    {
+      name: 'allianceSelect',
+      target: 'allianceSelect',
+      params: ['sheet', 'cell'],
+      doc: DOCS.select,
+    },
+  ];
+}
+
+/** The bound script's entry points. */
+export const ENTRY_POINTS: readonly EntryPoint[] = entryPoints('bound');
 
 const RESULT_TYPES: Record<ResultType, string> = {
   boolean: 'boolean|Array<Array<boolean>>',
@@ -115,11 +130,14 @@ export function entryPointStub(entry: EntryPoint): string {
   ].join('\n');
 }
 
+/** The line that opens the stubs in Code.js: everything before it is the bundle, the same in both variants. */
+export const STUBS_MARKER = '// --- Points d’entrée Apps Script (générés par build/sheets.ts) ---';
+
 /** Everything appended after the bundle in Code.js. */
-export function renderStubs(catalog: readonly CatalogFunction[]): string {
+export function renderStubs(catalog: readonly CatalogFunction[], variant: SheetsVariant = 'bound'): string {
   const parts = [
-    '// --- Points d’entrée Apps Script (générés par build/sheets.ts) ---',
-    ...ENTRY_POINTS.map(entryPointStub),
+    STUBS_MARKER,
+    ...entryPoints(variant).map(entryPointStub),
     '// --- Fonctions personnalisées =ALLIANCE_… (générées du catalogue core/catalog) ---',
     ...catalog.map(customFunctionStub),
   ];

@@ -3,18 +3,24 @@
  * apps-script/main.ts, then the top-level stubs generated from the catalog), Sidebar.html (the
  * shared panel with its script and styles inlined) and appsscript.json. Nothing else goes there:
  * `clasp push` uploads the whole folder. Run with `npm run build:sheets`.
+ *
+ * `npm run build:sheets -- --addon` builds the editor add-on into dist/apps-script-addon/: the same
+ * bundle, Sidebar.html and manifest (so the same two scopes), only the stubs differ: `onOpen` makes
+ * the add-on menu and `onInstall` calls it (apps-script/stubs.ts, `SheetsVariant`).
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { renderStubs } from '../apps-script/stubs.js';
+import { renderStubs, type SheetsVariant } from '../apps-script/stubs.js';
 import { CATALOG } from '../core/catalog/catalog.js';
 import { isMain } from './main.js';
 import { buildPanel, panelPage } from './panel.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(root, 'dist', 'apps-script');
+/** Where `--addon` writes the editor add-on, apart so that each clasp project pushes its own folder. */
+export const ADDON_OUT_DIR = join(root, 'dist', 'apps-script-addon');
 /** The budget of design.md for Code.js (Apps Script itself accepts much larger files). */
 export const CODE_BUDGET_BYTES = 200 * 1024;
 
@@ -65,9 +71,11 @@ async function buildSidebar(): Promise<string> {
 
 /** Builds everything; returns the paths and Code.js size for callers (tests, npm scripts). */
 export async function build({
-  outDir = OUT_DIR,
+  variant = 'bound',
+  outDir = variant === 'addon' ? ADDON_OUT_DIR : OUT_DIR,
   minify = true,
 }: {
+  variant?: SheetsVariant;
   outDir?: string;
   minify?: boolean;
 } = {}): Promise<{
@@ -75,7 +83,7 @@ export async function build({
   codeBytes: number;
   overBudget: boolean;
 }> {
-  const stubs = renderStubs(CATALOG);
+  const stubs = renderStubs(CATALOG, variant);
   const [bundleCode, sidebar, manifest] = await Promise.all([
     buildBundle(minify),
     buildSidebar(),
@@ -94,11 +102,13 @@ export async function build({
 }
 
 if (isMain(import.meta.url)) {
+  const addon = process.argv.includes('--addon');
   const { outDir, codeBytes, overBudget } = await build({
+    variant: addon ? 'addon' : 'bound',
     minify: !process.argv.includes('--no-minify'),
   });
   const size = `${(codeBytes / 1024).toFixed(1)} Ko`;
-  console.log(`Google Sheets : ${outDir} (Code.js ${size})`);
+  console.log(`Google Sheets${addon ? ' (module complémentaire)' : ''} : ${outDir} (Code.js ${size})`);
   if (overBudget) {
     console.warn(`Attention : Code.js (${size}) dépasse le budget de ${CODE_BUDGET_BYTES / 1024} Ko.`);
   }

@@ -76,6 +76,9 @@ export const enFunctions: FunctionTexts = {
   },
   entryPoints: {
     onOpen: 'Adds the « Alliance » menu when the spreadsheet opens.',
+    addonOpen:
+      'Add-on: adds its menu under Extensions when the spreadsheet opens, asking for nothing else (authorization mode NONE included).',
+    addonInstall: 'Add-on: on install, adds its menu to the open spreadsheet, as onOpen does.',
     menu: 'Menu: %s.',
     openPanel: 'Menu: Open the panel.',
     run: 'Panel: runs an action (or the one confirmed after its preview) and applies its plan; returns plain data.',

@@ -80,6 +80,10 @@ export const frFunctions: FunctionTexts = {
   },
   entryPoints: {
     onOpen: 'Ajoute le menu « Alliance » à l’ouverture du classeur.',
+    addonOpen:
+      'Module complémentaire : ajoute son menu sous Extensions à l’ouverture du classeur, sans rien demander d’autre (mode d’autorisation NONE compris).',
+    addonInstall:
+      'Module complémentaire : à l’installation, ajoute son menu au classeur ouvert, comme onOpen.',
     menu: 'Menu : %s.',
     openPanel: 'Menu : Ouvrir le panneau.',
     run: 'Panneau : exécute une action (ou celle confirmée après son aperçu) et applique son plan ; renvoie des données simples.',

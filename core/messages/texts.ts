@@ -154,6 +154,9 @@ export interface FunctionTexts {
   /** The doc comments of the top-level functions Code.js declares for Apps Script. */
   entryPoints: {
     onOpen: string;
+    /** The editor add-on's `onOpen` and `onInstall` (`npm run build:sheets -- --addon`). */
+    addonOpen: string;
+    addonInstall: string;
     /** `%s` is the menu item's label (a string, not a function: keepNames would keep the whole table in Code.js). */
     menu: string;
     openPanel: string;

@@ -23,7 +23,7 @@ export interface LoadedBundle {
 export function loadBundle(
   code: string,
   snapshot: WorkbookSnapshot,
-  options: { sidebar?: string; alertAnswer?: 'YES' | 'NO'; timeZone?: string } = {},
+  options: { sidebar?: string; alertAnswer?: 'YES' | 'NO'; timeZone?: string; authMode?: 'NONE' } = {},
 ): LoadedBundle {
   const context = vm.createContext({});
   const makeDate = vm.runInContext('(time) => new Date(time)', context) as (time: number) => Date;
@@ -32,6 +32,7 @@ export function loadBundle(
     htmlFiles: options.sidebar === undefined ? {} : { Sidebar: options.sidebar },
     alertAnswer: options.alertAnswer,
     timeZone: options.timeZone,
+    authMode: options.authMode,
   });
   Object.assign(context, fakeServices(book));
   vm.runInContext(code, context, { filename: 'Code.js' });

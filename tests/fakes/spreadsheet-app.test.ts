@@ -246,6 +246,42 @@ describe('ui.alert', () => {
   });
 });
 
+describe('menus and AuthMode.NONE', () => {
+  it('keeps a bound menu with its title and an add-on menu without one', () => {
+    const book = FakeSpreadsheet.fromSnapshot(snapshot());
+    const ui = fakeServices(book).SpreadsheetApp.getUi();
+    ui.createMenu('Alliance').addItem('Valider', 'v').addToUi();
+    ui.createAddonMenu().addItem('Valider', 'v').addSeparator().addItem('Ouvrir', 'o').addToUi();
+    expect(book.menus).toEqual([
+      { title: 'Alliance', addon: false, items: [{ label: 'Valider', handler: 'v' }] },
+      {
+        title: null,
+        addon: true,
+        items: [
+          { label: 'Valider', handler: 'v' },
+          { label: 'Ouvrir', handler: 'o' },
+        ],
+      },
+    ]);
+  });
+
+  it('in AuthMode.NONE, builds menus but refuses the spreadsheet, the lock, HTML and the user', () => {
+    const book = FakeSpreadsheet.fromSnapshot(snapshot(), { authMode: 'NONE' });
+    const services = fakeServices(book);
+    services.SpreadsheetApp.getUi().createAddonMenu().addItem('Valider', 'v').addToUi();
+    expect(book.menus).toHaveLength(1);
+    expect(() => services.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/permission/);
+    expect(() => services.SpreadsheetApp.getActive()).toThrow(/permission/);
+    expect(() => services.LockService.getDocumentLock()).toThrow(/permission/);
+    expect(() => services.HtmlService.createHtmlOutput('x')).toThrow(/permission/);
+    expect(() => services.Session.getEffectiveUser()).toThrow(/permission/);
+    // The same calls work once authorized.
+    const full = fakeServices(FakeSpreadsheet.fromSnapshot(snapshot()));
+    expect(() => full.SpreadsheetApp.getActiveSpreadsheet()).not.toThrow();
+    expect(() => full.LockService.getDocumentLock()).not.toThrow();
+  });
+});
+
 describe('sheet names', () => {
   it('are unique without regard to case', () => {
     const { spreadsheet } = setup();

@@ -203,6 +203,12 @@ export interface FakeOptions {
    * so `exact` (the default) and `ignoreCase` let a test try both.
    */
   sheetNameLookup?: 'exact' | 'ignoreCase';
+  /**
+   * `NONE`: the script runs as an editor add-on's `onOpen` before the user authorized it, where
+   * every service that needs authorization throws but the add-on menu can still be built
+   * (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle). Unsaid: fully authorized.
+   */
+  authMode?: 'NONE';
 }
 
 /** One link of a rich text value: characters [start, end) point at `url`. */
@@ -976,7 +982,9 @@ export class FakeSpreadsheet {
   readonly user: string;
   readonly owner: string;
   private alertHandler: AlertHandler | null = null;
-  readonly menus: { title: string; items: { label: string; handler: string }[] }[] = [];
+  /** Menus added to the UI; `addon` for `createAddonMenu()`, which has no title of its own (the add-on's name). */
+  readonly menus: { title: string | null; addon: boolean; items: { label: string; handler: string }[] }[] =
+    [];
   readonly sidebars: { title: string; content: string }[] = [];
   flushes = 0;
   private nextId = 0;
@@ -1361,28 +1369,47 @@ export const BUTTON_SET = {
 };
 export const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
 
+/**
+ * In AuthMode.NONE, a call that needs authorization throws (its text is undocumented: this is how
+ * Apps Script users quote it); what `allowed` names, and every non-function property, still works.
+ */
+function unauthorized<T extends object>(kind: string, target: T, allowed: readonly string[] = []): T {
+  return new Proxy(target, {
+    get: (obj, prop, receiver) => {
+      const value = Reflect.get(obj, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string' || allowed.includes(prop)) return value;
+      return () => {
+        throw new Error(`You do not have permission to call ${kind}.${prop}`);
+      };
+    },
+  });
+}
+
 /** The Apps Script globals our code uses, over one fake spreadsheet, each counted. */
 export function fakeServices(book: FakeSpreadsheet) {
   const counter = book.counter;
+  const newMenu = (title: string | null) => {
+    const entry = { title, addon: title === null, items: [] as { label: string; handler: string }[] };
+    const menu = counter.track('Menu', {
+      addItem(label: string, handler: string) {
+        entry.items.push({ label, handler });
+        return menu;
+      },
+      addSeparator() {
+        return menu;
+      },
+      addToUi() {
+        book.menus.push(entry);
+      },
+    });
+    return menu;
+  };
   const ui = counter.track('Ui', {
     ButtonSet: BUTTON_SET,
     Button: BUTTON,
-    createMenu(title: string) {
-      const entry = { title, items: [] as { label: string; handler: string }[] };
-      const menu = counter.track('Menu', {
-        addItem(label: string, handler: string) {
-          entry.items.push({ label, handler });
-          return menu;
-        },
-        addSeparator() {
-          return menu;
-        },
-        addToUi() {
-          book.menus.push(entry);
-        },
-      });
-      return menu;
-    },
+    createMenu: (title: string) => newMenu(title),
+    // The add-on's menu under Extensions (https://developers.google.com/apps-script/reference/base/ui#createAddonMenu()).
+    createAddonMenu: () => newMenu(null),
     // alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons) (https://developers.google.com/apps-script/reference/base/ui#alertprompt).
     alert(first: string, second?: string, third?: string) {
       const buttonSets = Object.values(BUTTON_SET);
@@ -1459,7 +1486,15 @@ export function fakeServices(book: FakeSpreadsheet) {
     getDocumentLock: () => counter.track('Lock', new FakeLock(book.documentLock)),
   });
   const Utilities = counter.track('Utilities', { formatDate });
-  return { SpreadsheetApp, HtmlService, Charts, Logger, Session, LockService, Utilities };
+  const services = { SpreadsheetApp, HtmlService, Charts, Logger, Session, LockService, Utilities };
+  if (book.options.authMode !== 'NONE') return services;
+  return {
+    ...services,
+    SpreadsheetApp: unauthorized('SpreadsheetApp', SpreadsheetApp, ['getUi']),
+    HtmlService: unauthorized('HtmlService', HtmlService),
+    Session: unauthorized('Session', Session, ['getScriptTimeZone']),
+    LockService: unauthorized('LockService', LockService),
+  };
 }
 
 /** The fake as the adapter's types see it. */

@@ -21,11 +21,14 @@ beforeAll(async () => {
   const addin = join(dir, 'addin');
   const sheets = join(dir, 'apps-script');
   await buildAddin({ outDir: addin, testOutDir: null });
+  const addon = join(dir, 'apps-script-addon');
   await buildSheets({ outDir: sheets });
+  await buildSheets({ variant: 'addon', outDir: addon });
   for (const name of ['taskpane.html', 'taskpane.js', 'functions.js', 'manifest.xml', 'aide.html'])
     files[name] = await readFile(join(addin, name), 'utf8');
   for (const name of ['Code.js', 'Sidebar.html', 'appsscript.json'])
     files[name] = await readFile(join(sheets, name), 'utf8');
+  files['addon/Code.js'] = await readFile(join(addon, 'Code.js'), 'utf8');
 });
 
 afterAll(async () => {
@@ -205,7 +208,7 @@ describe('built scripts', () => {
     ).toEqual([]);
   });
 
-  for (const name of ['taskpane.js', 'functions.js', 'Code.js']) {
+  for (const name of ['taskpane.js', 'functions.js', 'Code.js', 'addon/Code.js']) {
     it(`${name} contains no network call and runs no text as code`, () => {
       expect(forbiddenIn(files[name])).toEqual([]);
       expect(urlsIn(files[name])).toEqual([]);
@@ -224,7 +227,7 @@ describe('built scripts', () => {
 // tests/addin; here, what would quietly widen them.
 
 describe('least privilege', () => {
-  it('Code.js calls no Apps Script service that needs a scope beyond the current spreadsheet and its UI', () => {
+  it('Code.js, bound or add-on, calls no Apps Script service that needs a scope beyond the current spreadsheet and its UI', () => {
     const services = [
       'UrlFetchApp',
       'DriveApp',
@@ -240,7 +243,8 @@ describe('least privilege', () => {
       'SpreadsheetApp.openByUrl',
       'SpreadsheetApp.open(',
     ];
-    expect(services.filter((service) => files['Code.js'].includes(service))).toEqual([]);
+    for (const name of ['Code.js', 'addon/Code.js'])
+      expect(services.filter((service) => files[name].includes(service))).toEqual([]);
   });
 
   it('appsscript.json publishes nothing: no web app, no execution API, no URL allow-list', () => {
