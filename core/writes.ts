@@ -417,15 +417,7 @@ function protectionRefusals(sheet: ResolvedSheet, existing: SheetSnapshot | unde
     // Only cell writes inside the ranges left editable; anything else (widths, frozen rows, a
     // cleared sheet) is the sheet's own and stays refused.
     const editable = existing.editableAreas ?? [];
-    const cellsOnly =
-      !sheet.clear &&
-      sheet.columnWidths.length === 0 &&
-      sheet.rowHeights.length === 0 &&
-      sheet.hiddenColumns.length === 0 &&
-      sheet.frozenRows === undefined &&
-      sheet.charts.length === 0 &&
-      sheet.hidden === undefined &&
-      sheet.pageSetup === undefined;
+    const cellsOnly = !sheet.clear && !changesSheetSettings(sheet);
     if (!cellsOnly || !areas.every((area) => editable.some((e) => inside(area, e))))
       return [issue('write.protectedSheet', 'error', at, { sheet: sheet.name })];
   }
@@ -440,6 +432,19 @@ function protectionRefusals(sheet: ResolvedSheet, existing: SheetSnapshot | unde
   return refusals;
 }
 
+/** Whether the plan sets anything of the sheet itself: widths, heights, frozen rows, charts, printing. */
+function changesSheetSettings(sheet: ResolvedSheet): boolean {
+  return (
+    sheet.columnWidths.length > 0 ||
+    sheet.rowHeights.length > 0 ||
+    sheet.hiddenColumns.length > 0 ||
+    sheet.frozenRows !== undefined ||
+    sheet.charts.length > 0 ||
+    sheet.hidden !== undefined ||
+    sheet.pageSetup !== undefined
+  );
+}
+
 function isEmptyEdit(sheet: ResolvedSheet): boolean {
   return (
     !sheet.create &&
@@ -447,13 +452,7 @@ function isEmptyEdit(sheet: ResolvedSheet): boolean {
     sheet.runs.length === 0 &&
     sheet.marks.length === 0 &&
     sheet.validations.length === 0 &&
-    sheet.columnWidths.length === 0 &&
-    sheet.rowHeights.length === 0 &&
-    sheet.hiddenColumns.length === 0 &&
-    sheet.frozenRows === undefined &&
-    sheet.charts.length === 0 &&
-    sheet.hidden === undefined &&
-    sheet.pageSetup === undefined
+    !changesSheetSettings(sheet)
   );
 }
 

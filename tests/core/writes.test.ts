@@ -244,4 +244,56 @@ describe('resolvePlan on a protected sheet', () => {
       { code: 'write.protectedSheet', severity: 'error', sheet: 'Projets', params: { sheet: 'Projets' } },
     ]);
   });
+
+  const edit = (cell: string): Plan => ({
+    action: 'validate',
+    changedCells: 0,
+    sheets: [{ sheet: 'Projets', mode: 'edit', blocks: [], marks: [{ cell, fill: '#F8D7DA' }] }],
+  });
+
+  it('writes inside the ranges a protected sheet leaves editable, and nowhere else', () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: 'Projets',
+          values: [
+            ['No', 'Montant'],
+            ['P-1', 5],
+          ],
+          protected: true,
+          editableAreas: [{ row: 1, col: 0, rows: 500, cols: 2 }],
+        },
+      ],
+    };
+    expect(resolvePlan(edit('B2'), snapshot).issues).toEqual([]);
+    expect(resolvePlan(edit('B1'), snapshot).issues.map((i) => i.code)).toEqual(['write.protectedSheet']);
+  });
+
+  it('refuses a plan that meets a protected range, naming the range, and lets the others be', () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: 'Projets',
+          values: [
+            ['No', 'Montant'],
+            ['P-1', 5],
+            ['P-2', 6],
+          ],
+          lockedAreas: [{ row: 1, col: 1, rows: 2, cols: 1 }],
+        },
+      ],
+    };
+    expect(resolvePlan(edit('A2'), snapshot).issues).toEqual([]);
+    const { resolved, issues } = resolvePlan(edit('B3'), snapshot);
+    expect(resolved.sheets).toEqual([]);
+    expect(issues).toEqual([
+      {
+        code: 'write.protectedRange',
+        severity: 'error',
+        sheet: 'Projets',
+        cell: 'B2:B3',
+        params: { sheet: 'Projets', range: 'B2:B3' },
+      },
+    ]);
+  });
 });
