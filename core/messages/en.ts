@@ -132,7 +132,7 @@ export const en: IssueTexts = {
   'grant.aboveRequest': (p) =>
     `Project ${p.project}: ${money(p.granted)} granted in ${p.year}, more than the ${money(p.requested)} requested.`,
   'instalment.lastBeforeReport': (p) =>
-    `Project ${p.project}: the last planned instalment (${money(p.amount)}) is paid on ${p.date}, before the final report is received.`,
+    `Project ${p.project}: the last planned instalment (${money(p.amount)}) receives a payment on ${p.date}, before the final report is received.`,
   'report.late': (p) =>
     `Project ${p.project}: final report due on ${p.due}, ${p.days} day${plural(p.days, '', 's')} late.`,
   'report.lateElsewhere': (p) =>

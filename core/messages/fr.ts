@@ -137,7 +137,7 @@ export const fr: IssueTexts = {
   'grant.aboveRequest': (p) =>
     `Projet ${p.project} : ${money(p.granted)} accordés en ${p.year}, plus que les ${money(p.requested)} demandés.`,
   'instalment.lastBeforeReport': (p) =>
-    `Projet ${p.project} : le dernier versement prévu (${money(p.amount)}) est payé le ${p.date}, avant la réception de la reddition de comptes.`,
+    `Projet ${p.project} : le dernier versement prévu (${money(p.amount)}) reçoit un paiement le ${p.date}, avant la réception de la reddition de comptes.`,
   'report.late': (p) =>
     `Projet ${p.project} : reddition de comptes attendue le ${p.due}, en retard de ${p.days} jour${plural(p.days, '', 's')}.`,
   'report.lateElsewhere': (p) =>

@@ -98,7 +98,7 @@ describe('payment plan', () => {
       ['instalment.lastBeforeReport', 'Versements', 'C3'],
     ]);
     expect(text(early.issues[0])).toBe(
-      'Projet P1 : le dernier versement prévu (2 499,99 $) est payé le 2022-12-15, avant la réception de la reddition de comptes.',
+      'Projet P1 : le dernier versement prévu (2 499,99 $) reçoit un paiement le 2022-12-15, avant la réception de la reddition de comptes.',
     );
     expect(early.tracks.get('P1')?.nextInstalment).toBeNull();
     // Paid after the report came in: as planned.
