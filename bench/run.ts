@@ -8,6 +8,7 @@ import { benchCli } from './cli.js';
 import { benchCore } from './core.js';
 import { benchFunctions } from './functions.js';
 import { type BenchRow, benchTable, roundTripTable } from './measure.js';
+import { benchPayload, payloadTable } from './payload.js';
 import { benchRequests, requestTable } from './requests.js';
 import { benchRoundTrips } from './roundtrips.js';
 
@@ -19,6 +20,7 @@ const plan = quick
       roundTrips: { small: 10, large: 100, naiveMeasured: 50 },
       requests: [10, 1_000],
       cli: { projects: 1_000, runs: 1, memoryProjects: null },
+      payload: { sizes: [10, 1_000], journalRows: 5_000 },
     }
   : {
       core: { sizes: [1_000, 10_000, 100_000], runs: 5, warmUp: true },
@@ -26,6 +28,7 @@ const plan = quick
       roundTrips: { small: 10, large: 10_000, naiveMeasured: 1_000 },
       requests: [10, 10_000],
       cli: { projects: 10_000, runs: 3, memoryProjects: 100_000 },
+      payload: { sizes: [10, 10_000], journalRows: 50_000 },
     };
 
 const loadAverage = () =>
@@ -54,6 +57,8 @@ step('ligne de commande');
 rows.push(...(await benchCli(plan.cli)));
 step('allers-retours');
 const roundTrips = await benchRoundTrips(plan.roundTrips);
+step('Sheets : appels et octets par action');
+const payload = benchPayload(plan.payload.sizes, plan.payload.journalRows);
 step('requêtes Office.js réelles');
 const requests = await benchRequests(plan.requests);
 step('fin');
@@ -67,6 +72,9 @@ console.log();
 console.log(roundTripTable(roundTrips, plan.roundTrips.small, plan.roundTrips.large));
 console.log();
 console.log(requestTable(requests));
+console.log();
+console.log('Google Sheets, par action (aperçu et exécution confirmée pour Reformater et Annuler) :');
+console.log(payloadTable(payload));
 console.log(`\nMachine : ${machine}`);
 console.log(`Charge moyenne (1 / 5 / 15 min) : ${loadBefore} au début, ${loadAfter} à la fin`);
 console.log(`Durée : ${seconds.toFixed(1)} s${quick ? ' (--quick)' : ''}`);
@@ -85,6 +93,7 @@ writeFileSync(
       rows,
       roundTrips,
       requests,
+      payload,
     },
     null,
     2,

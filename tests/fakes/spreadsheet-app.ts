@@ -45,9 +45,86 @@ const DEFAULT_FORMAT = '';
 /** Format > Number > Plain text. */
 const PLAIN_TEXT = '@';
 
+/** One bulk read or write of cell contents, as `PayloadMeter` records it. */
+export interface RangeTransfer {
+  sheet: string;
+  /** `Range.getValues`, `Range.setNotes`… */
+  method: string;
+  /** 1-based first row, and the size of the range. */
+  row: number;
+  rows: number;
+  columns: number;
+  /** UTF-8 bytes of the JSON of what crossed (dates as ISO text): what the script moved. */
+  bytes: number;
+}
+
+/**
+ * Bytes read from and written to ranges, per call (bench and tests only: the JSON of every array
+ * is measured, so it is off unless a meter is set on the counter).
+ */
+export class PayloadMeter {
+  readonly transfers: RangeTransfer[] = [];
+
+  /** Bytes read (`read`) or written (`written`), optionally of one sheet only. */
+  bytes(direction: 'read' | 'written', sheet?: string): number {
+    let sum = 0;
+    for (const t of this.transfers)
+      if (isRead(t.method) === (direction === 'read') && (sheet === undefined || t.sheet === sheet))
+        sum += t.bytes;
+    return sum;
+  }
+
+  /** The reads of one sheet (each with the rows it covered). */
+  reads(sheet: string): RangeTransfer[] {
+    return this.transfers.filter((t) => t.sheet === sheet && isRead(t.method));
+  }
+}
+
+const isRead = (method: string) => /^Range\.get/.test(method);
+const RANGE_READS = new Set([
+  'getValues',
+  'getValue',
+  'getFormulas',
+  'getFormula',
+  'getNotes',
+  'getNote',
+  'getBackgrounds',
+  'getBackground',
+  'getNumberFormats',
+  'getFontWeights',
+  'getRichTextValues',
+  'getRichTextValue',
+  'getWraps',
+  'getHorizontalAlignments',
+  'getDisplayValues',
+]);
+const RANGE_WRITES = new Set([
+  'setValues',
+  'setValue',
+  'setFormulas',
+  'setFormula',
+  'setNotes',
+  'setNote',
+  'setBackgrounds',
+  'setBackground',
+  'setNumberFormats',
+  'setNumberFormat',
+  'setFontWeights',
+  'setRichTextValues',
+  'setRichTextValue',
+  'setWraps',
+  'setHorizontalAlignments',
+]);
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+}
+
 /** Counts every method call on every fake object, by `Kind.method`. */
 export class CallCounter {
   readonly counts = new Map<string, number>();
+  /** Set to measure the bytes each range call moves. */
+  meter: PayloadMeter | null = null;
 
   track<T extends object>(kind: string, target: T): T {
     return new Proxy(target, {
@@ -57,7 +134,18 @@ export class CallCounter {
         return (...args: unknown[]) => {
           const key = `${kind}.${prop}`;
           this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-          return value.apply(obj, args);
+          const result = value.apply(obj, args);
+          if (this.meter && obj instanceof FakeRange && (RANGE_READS.has(prop) || RANGE_WRITES.has(prop))) {
+            this.meter.transfers.push({
+              sheet: obj.sheet.name,
+              method: key,
+              row: obj.row,
+              rows: obj.numRows,
+              columns: obj.numColumns,
+              bytes: jsonBytes(RANGE_READS.has(prop) ? result : args[0]),
+            });
+          }
+          return result;
         };
       },
     });
