@@ -59,13 +59,16 @@ function services(): SheetsServices {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Reads the whole workbook in one batch and asks core for the action's plan. Nothing is written. */
+/**
+ * Reads in one batch what the action needs (core/action-table.ts `reads`) and asks core for the
+ * action's plan. Nothing is written.
+ */
 function compute(
   spreadsheet: Spreadsheet,
   action: ActionName,
   lang: Lang,
 ): { snapshot: WorkbookSnapshot; result: ActionResult } {
-  const snapshot = readSnapshot(spreadsheet, services());
+  const snapshot = readSnapshot(spreadsheet, services(), { action });
   return { snapshot, result: runAction(action, snapshot, { lang, now: new Date() }) };
 }
 

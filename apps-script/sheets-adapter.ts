@@ -4,8 +4,10 @@
  * a constant number of range calls whatever the row count (never a per-cell getValue/setValue).
  */
 import { columnIndex, parseCellAddress } from '../core/a1.js';
+import type { ActionName } from '../core/action-table.js';
 import type { CellArea, CellState, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/cells.js';
 import { type ChartSpec, isFormula, type PlanValue } from '../core/plan.js';
+import { type SheetRead, sheetReads } from '../core/reads.js';
 import type { CellLink, ResolvedMark, ResolvedPlan, ResolvedSheet, WriteRun } from '../core/writes.js';
 import { arrayFormulaAreas } from './array-formulas.js';
 import { SpreadsheetClock } from './time-zone.js';
@@ -52,26 +54,56 @@ const COLUMN_PADDING = 5;
 // Reading
 
 /**
+/**
  * Every sheet in one batch per property: values, formulas, notes and fills of its data range.
- * Dates come as their reading on the spreadsheet's clock.
+ * Dates come as their reading on the spreadsheet's clock. For an action, only the sheets it needs
+ * are read whole (core/reads.ts); of the others, the name, the first rows and the row count, and of
+ * a Journal it appends to, its header and last row.
  */
 export function readSnapshot(
   spreadsheet: Spreadsheet,
   services: Pick<SheetsServices, 'Utilities' | 'SpreadsheetApp'>,
+  options: { action?: ActionName } = {},
 ): WorkbookSnapshot {
   const clock = spreadsheetClock(spreadsheet, services);
   const locks = readProtections(spreadsheet, services.SpreadsheetApp.ProtectionType);
   const grid = services.SpreadsheetApp.SheetType.GRID;
+  const sheets = spreadsheet.getSheets();
+  const reads =
+    options.action === undefined
+      ? null
+      : sheetReads(
+          options.action,
+          sheets.map((sheet) => sheet.getName()),
+        );
   return {
-    sheets: spreadsheet.getSheets().map((sheet) => {
+    sheets: sheets.map((sheet, i) => {
       // A chart sheet or a connected data source has no cells: core knows only its name (a
       // generated sheet must not take it), and nothing is written there.
       if (sheet.getType() !== grid) return { name: sheet.getName(), values: [[null]], protected: true };
-      const read = readSheet(sheet, clock);
+      const part = reads?.[i];
+      const read = part && part.kind !== 'whole' ? readPart(sheet, part, clock) : readSheet(sheet, clock);
       const lock = locks.get(read.name);
       return lock ? { ...read, ...lock } : read;
     }),
   };
+}
+
+/** The first rows of a sheet (and its last row for `end`), values only, with its row count. */
+function readPart(
+  sheet: Sheet,
+  read: Exclude<SheetRead, { kind: 'whole' }>,
+  clock: SpreadsheetClock,
+): SheetSnapshot {
+  const rows = sheet.getLastRow();
+  const name = sheet.getName();
+  if (rows === 0) return { name, values: [], partial: { rows } };
+  const columns = read.columns === 'first' ? 1 : Math.max(1, sheet.getLastColumn());
+  const cells = (grid: unknown[][]) => grid.map((row) => row.map((value) => toCellValue(value, clock)));
+  const values = cells(sheet.getRange(1, 1, Math.min(read.rows, rows), columns).getValues());
+  if (read.kind === 'head' || rows <= read.rows) return { name, values, partial: { rows } };
+  const [lastRow] = cells(sheet.getRange(rows, 1, 1, columns).getValues());
+  return { name, values, partial: { rows, lastRow } };
 }
 
 type Lock = Pick<SheetSnapshot, 'protected' | 'editableAreas' | 'lockedAreas'>;

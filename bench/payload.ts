@@ -25,7 +25,6 @@ export interface PayloadRow {
   sidebarBytes: number;
 }
 
-const GLOBALS = ['SpreadsheetApp', 'HtmlService', 'Charts', 'Logger', 'Session', 'LockService'] as const;
 const json = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 
 /** One action as the sidebar runs it; the book is left as the action leaves it. */
@@ -61,16 +60,19 @@ function measured(book: FakeSpreadsheet, action: ActionName): Omit<PayloadRow, '
 /** Every action in the table's order (Annuler undoes the Reformater before it), at each size. */
 export function benchPayload(sizes: readonly number[], journalRows: number): PayloadRow[] {
   const rows: PayloadRow[] = [];
+  const installed = new Set<string>();
   try {
     for (const projects of sizes) {
       const book = FakeSpreadsheet.fromSnapshot(withJournal(generateWorkbook(projects), journalRows));
-      Object.assign(globalThis, fakeServices(book));
+      const services = fakeServices(book);
+      Object.assign(globalThis, services);
+      for (const name of Object.keys(services)) installed.add(name);
       // A workbook that has lived: the generated sheets are there before the measured runs.
       for (const action of ['validate', 'summary', 'rank', 'followup'] as const) allianceRun(action, 'fr');
       for (const action of ACTIONS) rows.push({ projects, journalRows, ...measured(book, action) });
     }
   } finally {
-    for (const name of GLOBALS) delete (globalThis as Record<string, unknown>)[name];
+    for (const name of installed) delete (globalThis as Record<string, unknown>)[name];
   }
   return rows;
 }

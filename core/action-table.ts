@@ -5,14 +5,23 @@
  * one runner there, its labels in the locale files; the compiler then asks every host for it.
  */
 export const ACTION_TABLE = [
-  { name: 'template', changesCells: false },
-  { name: 'validate', changesCells: false },
-  { name: 'reformat', changesCells: true },
-  { name: 'summary', changesCells: false },
-  { name: 'rank', changesCells: false },
-  { name: 'followup', changesCells: false, command: 'suivi' },
-  { name: 'undo', changesCells: true },
+  { name: 'template', changesCells: false, reads: [] },
+  { name: 'validate', changesCells: false, reads: ['staff', 'validation'] },
+  { name: 'reformat', changesCells: true, reads: ['staff', 'journalEnd'] },
+  { name: 'summary', changesCells: false, reads: ['staff'] },
+  { name: 'rank', changesCells: false, reads: ['staff'] },
+  { name: 'followup', changesCells: false, command: 'suivi', reads: ['staff'] },
+  { name: 'undo', changesCells: true, reads: 'all' },
 ] as const satisfies readonly ActionDeclaration[];
+
+/**
+ * What an action needs to read beyond the name and first rows of every sheet (`core/reads.ts`
+ * turns it into a read per sheet):
+ * - `staff`: the sheets of the workbook contract, whole (`STAFF_SHEET_NAMES`);
+ * - `validation`: the Validation sheet, whole (the fills it recorded before marking cells);
+ * - `journalEnd`: the Journal's header and last row only, to append after it.
+ */
+export type SheetNeed = 'staff' | 'validation' | 'journalEnd';
 
 export interface ActionDeclaration {
   readonly name: string;
@@ -20,6 +29,8 @@ export interface ActionDeclaration {
   readonly changesCells: boolean;
   /** The `alliance` command word when it is not the name (French words staff type: `alliance suivi`). */
   readonly command?: string;
+  /** The sheets read whole or in part (hosts that pay per byte read only these); `all`: every sheet, whole. */
+  readonly reads: readonly SheetNeed[] | 'all';
 }
 
 export type ActionName = (typeof ACTION_TABLE)[number]['name'];
@@ -45,4 +56,10 @@ export function actionOfCommand(word: string): ActionName | null {
 /** True for the actions that change staff cells (Reformater, Annuler). */
 export function changesCells(action: ActionName): boolean {
   return ACTION_TABLE.some((a) => a.name === action && a.changesCells);
+}
+
+/** What the action reads (`ACTION_TABLE`'s `reads`). */
+export function actionReads(action: ActionName): readonly SheetNeed[] | 'all' {
+  const declared: ActionDeclaration | undefined = ACTION_TABLE.find((a) => a.name === action);
+  return declared?.reads ?? 'all';
 }

@@ -31,6 +31,20 @@ export interface SheetSnapshot {
   lockedAreas?: CellArea[];
   /** Excel Tables on the sheet, when the host reads them: their header row, their totals row. */
   tables?: SheetTable[];
+  /**
+   * The host read only the first rows of this sheet (the action does not need the rest,
+   * `core/reads.ts`): `values` holds them. Core decides nothing from the rows it did not read and
+   * never edits the sheet; it appends below `partial.rows`.
+   */
+  partial?: PartialSheet;
+}
+
+/** What a host read of a sheet beyond its first rows. */
+export interface PartialSheet {
+  /** Rows the sheet uses: the 1-based number of its last row with content (Sheet.getLastRow()). */
+  rows: number;
+  /** The values of that last row, when read (the Journal's last operation). */
+  lastRow?: CellValue[];
 }
 
 /** An Excel Table: its header row (null when hidden) and totals row (null when off), 0-based. */

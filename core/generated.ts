@@ -10,9 +10,12 @@ export const JOURNAL_MARK_FR =
   'Feuille produite par l’outil Alliance : chaque opération s’ajoute à la fin ; ne pas la modifier ni la trier.';
 const GENERATED_MARK_KEY = 'produite par l’outil alliance';
 
+/** Rows of column A that may hold the mark: what a host reads of a sheet an action does not need. */
+export const MARK_ROWS = 3;
+
 /** A sheet is ours when its mark sits in column A of its first three rows. */
 export function isGeneratedSheet(sheet: SheetSnapshot): boolean {
-  for (const row of sheet.values.slice(0, 3)) {
+  for (const row of sheet.values.slice(0, MARK_ROWS)) {
     const first = row[0];
     if (typeof first === 'string' && headerKey(first).includes(headerKey(GENERATED_MARK_KEY))) return true;
   }
@@ -29,6 +32,15 @@ export function generatedSheetName(snapshot: WorkbookSnapshot, base: string): st
     const existing = snapshot.sheets.find((s) => headerKey(s.name) === headerKey(name));
     if (!existing || isGeneratedSheet(existing)) return name;
   }
+}
+
+/** Whether `name` is one `generatedSheetName(…, base)` may give: `base`, `base (2)`, `base (3)`… */
+export function isGeneratedSheetName(name: string, base: string): boolean {
+  const key = headerKey(name);
+  const baseKey = headerKey(base);
+  return (
+    key === baseKey || (key.startsWith(`${baseKey} (`) && /^\(\d+\)$/.test(key.slice(baseKey.length + 1)))
+  );
 }
 
 /** Rows 1-2 of a generated sheet: its title, then the mark (with the time it was produced). */

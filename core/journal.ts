@@ -199,6 +199,9 @@ export function findJournalSheet(snapshot: WorkbookSnapshot): SheetSnapshot | un
   return sheet && isGeneratedSheet(sheet) ? sheet : undefined;
 }
 
+/** The Journal's header row is looked for in its first rows: what a host reads of a Journal it appends to. */
+export const JOURNAL_HEAD_ROWS = 20;
+
 function findHeaderRow(sheet: SheetSnapshot): { row: number; columns: Record<JournalField, number> } | null {
   const wanted = new Map(JOURNAL_FIELDS.map((f) => [headerKey(JOURNAL_HEADERS[f]), f]));
   // English headers, when an English run wrote them.
@@ -212,7 +215,7 @@ function findHeaderRow(sheet: SheetSnapshot): { row: number; columns: Record<Jou
     'new value': 'after',
     state: 'state',
   };
-  for (let r = 0; r < Math.min(sheet.values.length, 20); r++) {
+  for (let r = 0; r < Math.min(sheet.values.length, JOURNAL_HEAD_ROWS); r++) {
     const columns: Partial<Record<JournalField, number>> = {};
     sheet.values[r].forEach((value, c) => {
       if (typeof value !== 'string') return;
@@ -227,7 +230,11 @@ function findHeaderRow(sheet: SheetSnapshot): { row: number; columns: Record<Jou
   return null;
 }
 
-/** Reads the Journal back; null when the workbook has none (or its header cannot be found). */
+/**
+ * Reads the Journal back; null when the workbook has none (or its header cannot be found). A
+ * Journal the host read in part (its head and last row, `SheetSnapshot.partial`) gives the entries
+ * of those rows only: enough to append, not to undo.
+ */
 export function readJournal(snapshot: WorkbookSnapshot): JournalSheet | null {
   const sheet = findJournalSheet(snapshot);
   if (!sheet) return null;
@@ -235,13 +242,12 @@ export function readJournal(snapshot: WorkbookSnapshot): JournalSheet | null {
   if (!header) return null;
   const { columns } = header;
   const entries: JournalEntry[] = [];
-  for (let r = header.row + 1; r < sheet.values.length; r++) {
-    const at = (field: JournalField): CellValue => cellState(sheet, r, columns[field]).value;
+  const add = (r: number, at: (field: JournalField) => CellValue) => {
     const operation = at('operation');
-    if (typeof operation !== 'string' || operation.trim() === '') continue;
+    if (typeof operation !== 'string' || operation.trim() === '') return;
     const state = STATE_KEYS[headerKey(String(at('state') ?? ''))];
     const type = TYPE_KEYS[headerKey(String(at('type') ?? ''))];
-    if (!state || !type) continue;
+    if (!state || !type) return;
     entries.push({
       row: r,
       operation: operation.trim(),
@@ -253,7 +259,13 @@ export function readJournal(snapshot: WorkbookSnapshot): JournalSheet | null {
       after: at('after'),
       state,
     });
-  }
+  };
+  for (let r = header.row + 1; r < sheet.values.length; r++)
+    add(r, (field) => cellState(sheet, r, columns[field]).value);
+  const last = sheet.partial?.lastRow;
+  const lastIndex = (sheet.partial?.rows ?? 0) - 1;
+  if (last && lastIndex >= sheet.values.length && lastIndex > header.row)
+    add(lastIndex, (field) => last[columns[field]] ?? null);
   return { sheet: sheet.name, headerRow: header.row, columns, entries };
 }
 
@@ -321,6 +333,8 @@ export interface UndoResult {
  * rows record what it overwrites, and the rows it undoes become « Annulée ».
  */
 export function undoLastOperation(snapshot: WorkbookSnapshot, now: Date = new Date()): UndoResult {
+  // Annuler reads every sheet whole (`ACTION_TABLE`): a Journal read in part would hide operations.
+  if (findJournalSheet(snapshot)?.partial) throw new Error('Annuler needs the whole Journal');
   const journal = readJournal(snapshot);
   const nothing = (code: 'journal.nothingToUndo' | 'journal.missing'): UndoResult => ({
     ok: false,

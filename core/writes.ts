@@ -113,9 +113,13 @@ export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapsh
   return snapshot.sheets.find((s) => s.name.toLowerCase() === key);
 }
 
-/** Index of the first row below the last row holding a value or a formula. */
+/**
+ * Index of the first row below the last row holding a value or a formula: where an 'append' plan
+ * (the Journal) starts. A sheet read in part says it itself (the host's last row with content).
+ */
 export function firstFreeRow(sheet: SheetSnapshot | undefined): number {
   if (!sheet) return 0;
+  if (sheet.partial) return sheet.partial.rows;
   for (let r = sheet.values.length - 1; r >= 0; r--) {
     const row = sheet.values[r];
     if (row.some((v, c) => !isBlank(v) || Boolean(sheet.formulas?.[r]?.[c]))) return r + 1;
@@ -344,6 +348,10 @@ export function resolvePlan(
       byName.set(name, target);
       sheets.push(target);
     }
+    if (existing?.partial && sheetPlan.mode === 'edit')
+      throw new Error(
+        `${plan.action} edits ${existing.name}, which the host read in part (core/action-table.ts reads)`,
+      );
     const rowOffset = sheetPlan.mode === 'append' ? firstFreeRow(existing) : 0;
     const staffCells = sheetPlan.mode === 'edit' && existing !== undefined ? existing : null;
     for (const block of sheetPlan.blocks) {

@@ -151,8 +151,11 @@ export function validationPlan(
 ): SheetPlan[] {
   const name = generatedSheetName(snapshot, VALIDATION_SHEET);
   const previous = previousOriginalFills(snapshot.sheets.find((s) => s.name === name));
+  // A sheet the host read in part is outside the workbook contract (core/reads.ts): never marked.
   const staffSheets = new Map(
-    snapshot.sheets.filter((s) => !isGeneratedSheet(s)).map((sheet) => [sheet.name, sheet] as const),
+    snapshot.sheets
+      .filter((s) => !isGeneratedSheet(s) && !s.partial)
+      .map((sheet) => [sheet.name, sheet] as const),
   );
 
   // What to mark now: per staff sheet and cell, the worst severity and every message.

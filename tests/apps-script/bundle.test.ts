@@ -18,9 +18,12 @@ import { readWorkbook } from '../../cli/xlsx/read.js';
 import { runAction } from '../../core/actions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
+import { JOURNAL_HEAD_ROWS } from '../../core/journal.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
 import { headerKey } from '../../core/values/text.js';
 import { toPanelResult } from '../../panel/result.js';
+import { PayloadMeter } from '../fakes/spreadsheet-app.js';
+import { withJournal } from '../fixtures/journal.js';
 import { loadBundle } from './bundle-harness.js';
 
 const SAMPLE = 'examples/alliance-exemple.xlsx';
@@ -346,6 +349,53 @@ describe('Code.js as Apps Script loads it', () => {
     );
     expect(JSON.parse(JSON.stringify(carry))[2]).toEqual([97503, 45007, 142510, 0, 142510]);
     expect(call('ALLIANCE_AMOUNT', 'beaucoup')).toEqual([[expect.stringMatching(/^#VALEUR! /)]]);
+  });
+});
+
+describe('Code.js at scale: what an action reads and sends', () => {
+  const JOURNAL_ROWS = 50_000;
+
+  it('appends to a 50 000-row Journal reading its header and last row only; Annuler reads it whole', () => {
+    const { book, call } = load(withJournal(sample, JOURNAL_ROWS));
+    const journal = book.sheet('Journal');
+    const lastBefore = journal.getLastRow();
+    expect(lastBefore).toBe(JOURNAL_ROWS + 4);
+    for (const action of ['validate', 'summary', 'rank', 'followup', 'template', 'reformat'] as const) {
+      const meter = new PayloadMeter();
+      book.counter.meter = meter;
+      if (action === 'reformat') {
+        const preview = JSON.parse(JSON.stringify(call('alliancePreview', action, 'fr')));
+        expect(preview.changedCells).toBeGreaterThan(0);
+        call('allianceRun', action, 'fr', { token: preview.token, restoreChanged: false });
+      } else call('allianceRun', action, 'fr');
+      book.counter.meter = null;
+      const old = meter.reads('Journal').filter((t) => t.row <= lastBefore);
+      // The head (title, mark, header: the first JOURNAL_HEAD_ROWS rows at most) and the last row.
+      for (const read of old) {
+        expect(
+          read.row === 1 ? read.rows <= JOURNAL_HEAD_ROWS : read.row === lastBefore && read.rows === 1,
+          action,
+        ).toBe(true);
+      }
+      expect(
+        old.reduce((sum, t) => sum + t.bytes, 0),
+        action,
+      ).toBeLessThan(8_000);
+    }
+    // Reformater's rows start right below the old last row, none written over it.
+    const rows = journal.getLastRow();
+    expect(rows).toBeGreaterThan(lastBefore);
+    expect(journal.getRange(lastBefore, 9).getValue()).toBe('Annulée');
+    expect(journal.getRange(lastBefore + 1, 1).getValue()).toMatch(/Z-reformat$/);
+    expect(journal.getRange(lastBefore + 1, 9).getValue()).toBe('Appliquée');
+
+    const meter = new PayloadMeter();
+    book.counter.meter = meter;
+    const preview = JSON.parse(JSON.stringify(call('alliancePreview', 'undo', 'fr')));
+    call('allianceRun', 'undo', 'fr', { token: preview.token, restoreChanged: false });
+    book.counter.meter = null;
+    expect(meter.reads('Journal').some((t) => t.row === 1 && t.rows === rows)).toBe(true);
+    expect(journal.getRange(lastBefore + 1, 9).getValue()).toBe('Annulée');
   });
 });
 
