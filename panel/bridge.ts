@@ -14,13 +14,29 @@ export interface PanelIssue {
   message: string;
 }
 
+/**
+ * Lines of issues a host sends per sheet (and warnings in a preview): a big workbook has tens of
+ * thousands, which would take seconds to cross `google.script.run` and to draw. The others are
+ * counted (`PanelResult.unsent`); the Validation sheet lists them all.
+ */
+export const ISSUES_SENT_PER_SHEET = 50;
+
+/** The issues of one sheet (absent: the workbook's own) whose lines were not sent, per severity. */
+export interface PanelUnsent {
+  sheet?: string;
+  counts: Record<Severity, number>;
+}
+
 /** What an action returns to the panel. Plain data only (it crosses `google.script.run`). */
 export interface PanelResult {
   action: ActionName;
   /** False when the action could not run (e.g. nothing to undo); `summary` says why. */
   ok: boolean;
   summary: string;
+  /** The first `ISSUES_SENT_PER_SHEET` lines of each sheet, in the order the panel shows them. */
   issues: PanelIssue[];
+  /** The sheets whose other lines were not sent; absent when every line was. */
+  unsent?: PanelUnsent[];
   changedCells: number;
   /** Sheet the action wrote or activated. */
   sheet?: string;
@@ -32,8 +48,10 @@ export interface PanelPreview {
   /** Cells changed only if the user asks (Annuler: staff changed them since the operation). */
   optionalCells: number;
   summary: string;
-  /** What the user should know before confirming (the cells changed since, each with its place). */
+  /** What the user should know before confirming (the cells changed since, each with its place): the first `ISSUES_SENT_PER_SHEET`. */
   warnings: PanelIssue[];
+  /** Warnings in all, when more than those sent. */
+  warningCount?: number;
   /** Hands the previewed plan back to `run`: only what was read and shown is written. */
   token: string;
 }

@@ -2,7 +2,7 @@ import { cellPosition } from '../core/a1.js';
 import type { ActionName } from '../core/action-table.js';
 import { SEVERITY_RANK, type Severity } from '../core/issues.js';
 import type { IssueCode } from '../core/messages/index.js';
-import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
+import type { PanelIssue, PanelPreview, PanelResult, PanelUnsent } from './bridge.js';
 
 /** The panel's logic without the DOM: grouping, counting, normalizing what crosses the bridge. */
 
@@ -29,7 +29,8 @@ export function countBySeverity(issues: readonly PanelIssue[]): SeverityCounts {
   return counts;
 }
 
-function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
+/** The order the panel shows a sheet's issues in: errors first, then warnings, then infos; by row, then column. */
+export function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (bySeverity !== 0) return bySeverity;
   const [rowA, colA] = cellPosition(a.cell);
@@ -123,7 +124,31 @@ export function normalizeResult(raw: unknown, action: ActionName): PanelResult {
     changedCells: typeof r.changedCells === 'number' && Number.isFinite(r.changedCells) ? r.changedCells : 0,
   };
   if (typeof r.sheet === 'string' && r.sheet) result.sheet = r.sheet;
+  const unsent = Array.isArray(r.unsent) ? r.unsent.map(normalizeUnsent).filter((u) => u !== null) : [];
+  if (unsent.length > 0) result.unsent = unsent;
   return result;
+}
+
+function normalizeUnsent(raw: unknown): PanelUnsent | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const given = (r.counts ?? {}) as Record<string, unknown>;
+  const counts = emptyCounts();
+  for (const severity of SEVERITIES) {
+    const n = given[severity];
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) counts[severity] = n;
+  }
+  return typeof r.sheet === 'string' && r.sheet ? { sheet: r.sheet, counts } : { counts };
+}
+
+/** A sheet's issues the host did not send (null: the workbook's own), per severity. */
+export function unsentCounts(result: PanelResult, sheet: string | null): SeverityCounts {
+  const counts = emptyCounts();
+  for (const unsent of result.unsent ?? []) {
+    if ((unsent.sheet ?? null) !== sheet) continue;
+    for (const severity of SEVERITIES) counts[severity] += unsent.counts[severity];
+  }
+  return counts;
 }
 
 export function normalizePreview(raw: unknown): PanelPreview {
@@ -140,5 +165,8 @@ export function normalizePreview(raw: unknown): PanelPreview {
       ? r.warnings.map(normalizeIssue).filter((i): i is PanelIssue => i !== null)
       : [],
     token: typeof r.token === 'string' ? r.token : '',
+    ...(typeof r.warningCount === 'number' && Number.isInteger(r.warningCount)
+      ? { warningCount: r.warningCount }
+      : {}),
   };
 }

@@ -1,7 +1,22 @@
 import { ACTIONS, type ActionName, changesCells } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
-import type { PanelBridge, PanelConfirmation, PanelIssue, PanelPreview, PanelResult } from './bridge.js';
-import { countBySeverity, errorText, groupIssuesBySheet, isNavigable, SEVERITIES } from './model.js';
+import {
+  ISSUES_SENT_PER_SHEET,
+  type PanelBridge,
+  type PanelConfirmation,
+  type PanelIssue,
+  type PanelPreview,
+  type PanelResult,
+} from './bridge.js';
+import {
+  countBySeverity,
+  errorText,
+  groupIssuesBySheet,
+  isNavigable,
+  SEVERITIES,
+  type SeverityCounts,
+  unsentCounts,
+} from './model.js';
 import { LANGS, type PanelStrings, STRINGS } from './strings.js';
 
 export interface PanelOptions {
@@ -79,7 +94,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   let lang: Lang = options.lang ?? storedLang() ?? 'fr';
   let phase: Phase = { kind: 'idle' };
   let outcome: Outcome = { kind: 'none' };
-  const maxPerSheet = options.maxIssuesPerSheet ?? 200;
+  const maxPerSheet = options.maxIssuesPerSheet ?? ISSUES_SENT_PER_SHEET;
   const t = (): PanelStrings => STRINGS[lang];
 
   // Static skeleton; texts are filled by render() so the language switch only re-renders.
@@ -311,8 +326,9 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
           h('li', {}, w.sheet && w.cell ? `${w.sheet}!${w.cell} — ${w.message}` : w.message),
         ),
       );
-      if (preview.warnings.length > changedSince.length) {
-        confirmWarnings.append(h('li', {}, s.moreWarnings(preview.warnings.length - changedSince.length)));
+      const warnings = preview.warningCount ?? preview.warnings.length;
+      if (warnings > changedSince.length) {
+        confirmWarnings.append(h('li', {}, s.moreWarnings(warnings - changedSince.length)));
       }
       confirmWarnings.hidden = changedSince.length === 0;
       restoreRow.hidden = preview.optionalCells === 0;
@@ -359,7 +375,9 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   }
 
   function renderResult(s: PanelStrings, result: PanelResult, resultLang: Lang): void {
+    // The host sends the first lines of each sheet and counts the others (`unsent`).
     const counts = countBySeverity(result.issues);
+    for (const unsent of result.unsent ?? []) for (const sev of SEVERITIES) counts[sev] += unsent.counts[sev];
     const totals = SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) =>
       h('span', { class: `ap-count ap-sev-${sev}` }, s.severityCount[sev](counts[sev])),
     );
@@ -384,12 +402,16 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
 
     for (const group of groupIssuesBySheet(result.issues)) {
       const sheetName = group.sheet ?? s.generalGroup;
-      const groupCounts = SEVERITIES.filter((sev) => group.counts[sev] > 0).map((sev) =>
-        h('span', { class: `ap-count ap-sev-${sev}` }, s.severityCount[sev](group.counts[sev])),
+      const unsent = unsentCounts(result, group.sheet);
+      const all: SeverityCounts = { ...group.counts };
+      for (const sev of SEVERITIES) all[sev] += unsent[sev];
+      const groupCounts = SEVERITIES.filter((sev) => all[sev] > 0).map((sev) =>
+        h('span', { class: `ap-count ap-sev-${sev}` }, s.severityCount[sev](all[sev])),
       );
       const list = h('ul', { class: 'ap-issues', lang: STRINGS[resultLang].locale });
       for (const issue of group.issues.slice(0, maxPerSheet)) list.append(renderIssue(s, issue));
-      const hidden = group.issues.length - maxPerSheet;
+      // Problems not listed here, each line counting the issues it gathers: the Validation sheet has them.
+      const hidden = countTotal(countBySeverity(group.issues.slice(maxPerSheet))) + countTotal(unsent);
       const details = h(
         'details',
         { class: 'ap-group', open: true, 'data-sheet': group.sheet ?? '' },
@@ -435,4 +457,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
       h('div', { class: `ap-issue ap-issue-static ap-sev-${issue.severity}` }, icon, severity, cell, message),
     );
   }
+}
+
+function countTotal(counts: SeverityCounts): number {
+  return counts.error + counts.warning + counts.info;
 }

@@ -2,7 +2,14 @@ import type { ActionResult } from '../core/actions.js';
 import { type IssueLine, issueLines } from '../core/issue-lines.js';
 import type { Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
-import type { PanelIssue, PanelPreview, PanelResult } from './bridge.js';
+import {
+  ISSUES_SENT_PER_SHEET,
+  type PanelIssue,
+  type PanelPreview,
+  type PanelResult,
+  type PanelUnsent,
+} from './bridge.js';
+import { compareForDisplay, emptyCounts } from './model.js';
 
 /** What a host sends back to the panel after an action: issues rendered, plain data only. */
 export function toPanelIssue(issue: Issue, lang: Lang): PanelIssue {
@@ -19,13 +26,42 @@ export function toPanelIssue(issue: Issue, lang: Lang): PanelIssue {
 /** What a changing action would do: counts, the warnings to read first, and the token to confirm it. */
 export function toPanelPreview(result: ActionResult, lang: Lang, token: string): PanelPreview {
   const changes = result.plan.operation?.changes ?? [];
-  return {
+  const warnings = result.issues.filter((i) => i.severity !== 'info');
+  const preview: PanelPreview = {
     changedCells: result.ok ? result.plan.changedCells : 0,
     optionalCells: changes.filter((c) => c.optional).length,
     summary: result.summary,
-    warnings: result.issues.filter((i) => i.severity !== 'info').map((i) => toPanelIssue(i, lang)),
+    warnings: warnings.slice(0, ISSUES_SENT_PER_SHEET).map((i) => toPanelIssue(i, lang)),
     token,
   };
+  if (warnings.length > ISSUES_SENT_PER_SHEET) preview.warningCount = warnings.length;
+  return preview;
+}
+
+/**
+ * The lines to send: per sheet, the first `ISSUES_SENT_PER_SHEET` in the order the panel shows them
+ * (errors first, then by cell), kept in their own order; the others counted per sheet and severity.
+ */
+function capped(lines: readonly PanelIssue[]): { sent: PanelIssue[]; unsent: PanelUnsent[] } {
+  const bySheet = new Map<string, PanelIssue[]>();
+  for (const line of lines) {
+    const key = line.sheet ?? '';
+    const list = bySheet.get(key);
+    if (list) list.push(line);
+    else bySheet.set(key, [line]);
+  }
+  const left = new Set<PanelIssue>();
+  const unsent: PanelUnsent[] = [];
+  for (const [sheet, list] of bySheet) {
+    if (list.length <= ISSUES_SENT_PER_SHEET) continue;
+    const counts = emptyCounts();
+    for (const line of [...list].sort(compareForDisplay).slice(ISSUES_SENT_PER_SHEET)) {
+      left.add(line);
+      counts[line.severity] += line.count ?? 1;
+    }
+    unsent.push(sheet === '' ? { counts } : { sheet, counts });
+  }
+  return { sent: left.size === 0 ? [...lines] : lines.filter((line) => !left.has(line)), unsent };
 }
 
 /** One line of the list: an issue, or the repeats of one kind of warning in a sheet (core/issue-lines.ts). */
@@ -39,14 +75,15 @@ function toPanelLine(line: IssueLine): PanelIssue {
 
 export function toPanelResult(result: ActionResult, lang: Lang): PanelResult {
   // Grouped as the Validation sheet groups them: each kind of repeated warning in one line.
-  const issues: PanelIssue[] = issueLines(result.issues, lang).map(toPanelLine);
+  const { sent, unsent } = capped(issueLines(result.issues, lang).map(toPanelLine));
   const panel: PanelResult = {
     action: result.action,
     ok: result.ok,
     summary: result.summary,
-    issues,
+    issues: sent,
     changedCells: result.ok ? result.plan.changedCells : 0,
   };
+  if (unsent.length > 0) panel.unsent = unsent;
   if (result.plan.activate) panel.sheet = result.plan.activate;
   return panel;
 }

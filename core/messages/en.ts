@@ -341,8 +341,8 @@ export const enPanel: PanelStrings = {
   changedCells: (cells) => (cells === 1 ? '1 cell changed.' : `${integer(cells)} cells changed.`),
   moreIssues: (hidden) =>
     hidden === 1
-      ? 'And 1 more problem: see the Validation sheet.'
-      : `And ${integer(hidden)} more problems: see the Validation sheet.`,
+      ? 'And 1 more problem, not shown here: the Validation sheet lists them all (Validate updates it).'
+      : `And ${integer(hidden)} more problems, not shown here: the Validation sheet lists them all (Validate updates it).`,
   goToCell: (sheet, cell) => `Go to ${sheet}!${cell}`,
   actionFailed: (action) => `The action “${action}” could not finish.`,
   retryHint: 'Try again; if the problem comes back, the technical detail will help support.',

@@ -367,8 +367,8 @@ export const frPanel: PanelStrings = {
     cells <= 1 ? `${cells} cellule modifiée.` : `${integer(cells)} cellules modifiées.`,
   moreIssues: (hidden) =>
     hidden === 1
-      ? 'Et 1 autre problème : voir la feuille Validation.'
-      : `Et ${integer(hidden)} autres problèmes : voir la feuille Validation.`,
+      ? 'Et 1 autre problème, non affiché ici : la feuille Validation les liste tous (Valider la met à jour).'
+      : `Et ${integer(hidden)} autres problèmes, non affichés ici : la feuille Validation les liste tous (Valider la met à jour).`,
   goToCell: (sheet, cell) => `Aller à ${sheet}!${cell}`,
   actionFailed: (action) => `L’action « ${action} » n’a pas pu se terminer.`,
   retryHint: 'Réessayez ; si le problème revient, le détail technique aidera le soutien.',

@@ -14,6 +14,7 @@ import { functionsMetadata } from '../../addin/functions-metadata.js';
 import { toSheetsCell } from '../../apps-script/functions.js';
 import { MENU_ITEMS } from '../../apps-script/main.js';
 import { ENTRY_POINTS } from '../../apps-script/stubs.js';
+import { generateWorkbook } from '../../bench/generate.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import { runAction } from '../../core/actions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
@@ -21,6 +22,8 @@ import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { JOURNAL_HEAD_ROWS } from '../../core/journal.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
 import { headerKey } from '../../core/values/text.js';
+import { ISSUES_SENT_PER_SHEET } from '../../panel/bridge.js';
+import { countBySeverity, SEVERITIES } from '../../panel/model.js';
 import { toPanelResult } from '../../panel/result.js';
 import { PayloadMeter } from '../fakes/spreadsheet-app.js';
 import { withJournal } from '../fixtures/journal.js';
@@ -354,6 +357,24 @@ describe('Code.js as Apps Script loads it', () => {
 
 describe('Code.js at scale: what an action reads and sends', () => {
   const JOURNAL_ROWS = 50_000;
+
+  it('sends the sidebar the first lines of each sheet and the counts of the others', () => {
+    const big = generateWorkbook(400);
+    const { call } = load(big);
+    const sent = JSON.parse(JSON.stringify(call('allianceRun', 'validate', 'fr')));
+    const now = new Date();
+    const direct = runAction('validate', big, { lang: 'fr', now });
+    const perSheet = new Map<string, number>();
+    for (const line of sent.issues) perSheet.set(line.sheet ?? '', (perSheet.get(line.sheet ?? '') ?? 0) + 1);
+    expect(Math.max(...perSheet.values())).toBe(ISSUES_SENT_PER_SHEET);
+    expect(sent.unsent.length).toBeGreaterThan(0);
+    const counts = countBySeverity(sent.issues);
+    for (const unsent of sent.unsent) for (const sev of SEVERITIES) counts[sev] += unsent.counts[sev];
+    const expected = { error: 0, warning: 0, info: 0 };
+    for (const found of direct.issues) expected[found.severity] += 1;
+    expect(counts).toEqual(expected);
+    expect(sent.issues).toEqual(toPanelResult(direct, 'fr').issues);
+  });
 
   it('appends to a 50 000-row Journal reading its header and last row only; Annuler reads it whole', () => {
     const { book, call } = load(withJournal(sample, JOURNAL_ROWS));

@@ -300,23 +300,30 @@ describe('panel in Chromium', () => {
     await page.close();
   });
 
-  it('shows the first 200 issues of a sheet and says how many more the Validation sheet holds', async () => {
-    const many = Array.from({ length: 205 }, (_, i) =>
+  it('shows the lines the host sent, the counts of all, and says how many more the Validation sheet holds', async () => {
+    // The host sends the first 50 lines of a sheet and counts the others (panel/result.ts).
+    const sent = Array.from({ length: 50 }, (_, i) =>
       panelIssue('warning', 'money.text', `Montant en texte à la ligne ${i + 2}.`, {
         sheet: 'Versements',
         cell: `C${i + 2}`,
       }),
     );
     const { server } = scriptedServer({
-      'allianceRun:validate': () => ({ ...VALIDATION, summary: '205 avertissements.', issues: many }),
+      'allianceRun:validate': () => ({
+        ...VALIDATION,
+        summary: '205 avertissements.',
+        issues: sent,
+        unsent: [{ sheet: 'Versements', counts: { error: 0, warning: 155, info: 0 } }],
+      }),
     });
     const page = await openSidebar(session, url, server);
     await page.getByRole('button', { name: /^Valider/ }).click();
     await page.locator('.ap-more').waitFor();
-    expect(await page.locator('.ap-issue').count()).toBe(200);
+    expect(await page.locator('.ap-issue').count()).toBe(50);
     expect(await page.locator('.ap-group-counts').textContent()).toBe('205 avertissements');
+    expect(await page.locator('.ap-totals').textContent()).toBe('205 avertissements');
     expect(await page.locator('.ap-more').textContent()).toBe(
-      'Et 5 autres problèmes\u00a0: voir la feuille Validation.',
+      'Et 155 autres problèmes, non affichés ici\u00a0: la feuille Validation les liste tous (Valider la met à jour).',
     );
     await page.close();
   });
