@@ -70,12 +70,11 @@ export function readSnapshot(
   const grid = services.SpreadsheetApp.SheetType.GRID;
   const sheets = spreadsheet.getSheets();
   const reads =
-    options.action === undefined
-      ? null
-      : sheetReads(
-          options.action,
-          sheets.map((sheet) => sheet.getName()),
-        );
+    options.action &&
+    sheetReads(
+      options.action,
+      sheets.map((sheet) => sheet.getName()),
+    );
   return {
     sheets: sheets.map((sheet, i) => {
       // A chart sheet or a connected data source has no cells: core knows only its name (a
@@ -96,14 +95,19 @@ function readPart(
   clock: SpreadsheetClock,
 ): SheetSnapshot {
   const rows = sheet.getLastRow();
-  const name = sheet.getName();
-  if (rows === 0) return { name, values: [], partial: { rows } };
-  const columns = read.columns === 'first' ? 1 : Math.max(1, sheet.getLastColumn());
-  const cells = (grid: unknown[][]) => grid.map((row) => row.map((value) => toCellValue(value, clock)));
-  const values = cells(sheet.getRange(1, 1, Math.min(read.rows, rows), columns).getValues());
-  if (read.kind === 'head' || rows <= read.rows) return { name, values, partial: { rows } };
-  const [lastRow] = cells(sheet.getRange(rows, 1, 1, columns).getValues());
-  return { name, values, partial: { rows, lastRow } };
+  const columns = Math.max(1, sheet.getLastColumn());
+  const cells = (first: number, count: number) =>
+    sheet
+      .getRange(first, 1, count, columns)
+      .getValues()
+      .map((row) => row.map((value) => toCellValue(value, clock)));
+  const read1: SheetSnapshot = {
+    name: sheet.getName(),
+    values: cells(1, Math.max(1, Math.min(read.rows, rows))),
+    partial: { rows },
+  };
+  if (read.kind === 'end' && rows > read.rows) read1.partial = { rows, lastRow: cells(rows, 1)[0] };
+  return read1;
 }
 
 type Lock = Pick<SheetSnapshot, 'protected' | 'editableAreas' | 'lockedAreas'>;

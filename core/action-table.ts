@@ -57,9 +57,3 @@ export function actionOfCommand(word: string): ActionName | null {
 export function changesCells(action: ActionName): boolean {
   return ACTION_TABLE.some((a) => a.name === action && a.changesCells);
 }
-
-/** What the action reads (`ACTION_TABLE`'s `reads`). */
-export function actionReads(action: ActionName): readonly SheetNeed[] | 'all' {
-  const declared: ActionDeclaration | undefined = ACTION_TABLE.find((a) => a.name === action);
-  return declared?.reads ?? 'all';
-}

@@ -34,13 +34,11 @@ export function generatedSheetName(snapshot: WorkbookSnapshot, base: string): st
   }
 }
 
-/** Whether `name` is one `generatedSheetName(…, base)` may give: `base`, `base (2)`, `base (3)`… */
+/** Whether `name` may be one `generatedSheetName(…, base)` gives: `base`, `base (2)`, `base (3)`… */
 export function isGeneratedSheetName(name: string, base: string): boolean {
   const key = headerKey(name);
   const baseKey = headerKey(base);
-  return (
-    key === baseKey || (key.startsWith(`${baseKey} (`) && /^\(\d+\)$/.test(key.slice(baseKey.length + 1)))
-  );
+  return key === baseKey || key.startsWith(`${baseKey} (`);
 }
 
 /** Rows 1-2 of a generated sheet: its title, then the mark (with the time it was produced). */

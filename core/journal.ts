@@ -233,7 +233,8 @@ function findHeaderRow(sheet: SheetSnapshot): { row: number; columns: Record<Jou
 /**
  * Reads the Journal back; null when the workbook has none (or its header cannot be found). A
  * Journal the host read in part (its head and last row, `SheetSnapshot.partial`) gives the entries
- * of those rows only: enough to append, not to undo.
+ * of those rows only: enough to append, not to undo (Annuler reads it whole, and resolvePlan refuses
+ * to mark rows « Annulée » in a Journal read in part).
  */
 export function readJournal(snapshot: WorkbookSnapshot): JournalSheet | null {
   const sheet = findJournalSheet(snapshot);
@@ -333,8 +334,6 @@ export interface UndoResult {
  * rows record what it overwrites, and the rows it undoes become « Annulée ».
  */
 export function undoLastOperation(snapshot: WorkbookSnapshot, now: Date = new Date()): UndoResult {
-  // Annuler reads every sheet whole (`ACTION_TABLE`): a Journal read in part would hide operations.
-  if (findJournalSheet(snapshot)?.partial) throw new Error('Annuler needs the whole Journal');
   const journal = readJournal(snapshot);
   const nothing = (code: 'journal.nothingToUndo' | 'journal.missing'): UndoResult => ({
     ok: false,

@@ -5,7 +5,7 @@
  * named like a generated one is never overwritten, whatever its case), the Journal's header and
  * last row when an action only appends to it.
  */
-import { type ActionName, actionReads } from './action-table.js';
+import { ACTION_TABLE, type ActionDeclaration, type ActionName, type SheetNeed } from './action-table.js';
 import { isGeneratedSheetName, MARK_ROWS } from './generated.js';
 import { STAFF_SHEET_NAMES } from './grids/sheets.js';
 import { JOURNAL_HEAD_ROWS, JOURNAL_SHEET } from './journal.js';
@@ -17,17 +17,18 @@ import { headerKey } from './values/text.js';
  * - `head`: the values of the first `rows` rows (column A holds the mark), and the row count;
  * - `end`: the values of the first `rows` rows, of the last row, and the row count.
  */
-export type SheetRead = { kind: 'whole' } | { kind: 'head' | 'end'; rows: number; columns: 'first' | 'all' };
+export type SheetRead = { kind: 'whole' } | { kind: 'head' | 'end'; rows: number };
 
 const WHOLE: SheetRead = { kind: 'whole' };
-const HEAD: SheetRead = { kind: 'head', rows: MARK_ROWS, columns: 'first' };
-const JOURNAL_END: SheetRead = { kind: 'end', rows: JOURNAL_HEAD_ROWS, columns: 'all' };
+const HEAD: SheetRead = { kind: 'head', rows: MARK_ROWS };
+const JOURNAL_END: SheetRead = { kind: 'end', rows: JOURNAL_HEAD_ROWS };
 
 const STAFF_KEYS = new Set(Object.values(STAFF_SHEET_NAMES).flatMap((names) => names.map(headerKey)));
 
 /** The read of each sheet, in the order of `names` (every sheet of the workbook). */
 export function sheetReads(action: ActionName, names: readonly string[]): SheetRead[] {
-  const needs = actionReads(action);
+  const declared: ActionDeclaration | undefined = ACTION_TABLE.find((a) => a.name === action);
+  const needs: readonly SheetNeed[] | 'all' = declared?.reads ?? 'all';
   if (needs === 'all') return names.map(() => WHOLE);
   return names.map((name) => {
     if (needs.includes('staff') && STAFF_KEYS.has(headerKey(name))) return WHOLE;

@@ -348,10 +348,8 @@ export function resolvePlan(
       byName.set(name, target);
       sheets.push(target);
     }
-    if (existing?.partial && sheetPlan.mode === 'edit')
-      throw new Error(
-        `${plan.action} edits ${existing.name}, which the host read in part (core/action-table.ts reads)`,
-      );
+    // Never an edit of a sheet the host read in part: that is a bug of the actions table's `reads`.
+    if (existing?.partial && sheetPlan.mode === 'edit') throw new Error(`${existing.name} read in part`);
     const rowOffset = sheetPlan.mode === 'append' ? firstFreeRow(existing) : 0;
     const staffCells = sheetPlan.mode === 'edit' && existing !== undefined ? existing : null;
     for (const block of sheetPlan.blocks) {

@@ -50,7 +50,7 @@ export interface PanelPreview {
   summary: string;
   /** What the user should know before confirming (the cells changed since, each with its place): the first `ISSUES_SENT_PER_SHEET`. */
   warnings: PanelIssue[];
-  /** Warnings in all, when more than those sent. */
+  /** Warnings in all, sent or not. */
   warningCount?: number;
   /** Hands the previewed plan back to `run`: only what was read and shown is written. */
   token: string;

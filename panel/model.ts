@@ -29,8 +29,7 @@ export function countBySeverity(issues: readonly PanelIssue[]): SeverityCounts {
   return counts;
 }
 
-/** The order the panel shows a sheet's issues in: errors first, then warnings, then infos; by row, then column. */
-export function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
+function compareForDisplay(a: PanelIssue, b: PanelIssue): number {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (bySeverity !== 0) return bySeverity;
   const [rowA, colA] = cellPosition(a.cell);

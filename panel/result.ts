@@ -1,5 +1,5 @@
 import type { ActionResult } from '../core/actions.js';
-import { type IssueLine, issueLines } from '../core/issue-lines.js';
+import { type IssueLine, inReadingOrder, issueLines } from '../core/issue-lines.js';
 import type { Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import {
@@ -9,7 +9,6 @@ import {
   type PanelResult,
   type PanelUnsent,
 } from './bridge.js';
-import { compareForDisplay, emptyCounts } from './model.js';
 
 /** What a host sends back to the panel after an action: issues rendered, plain data only. */
 export function toPanelIssue(issue: Issue, lang: Lang): PanelIssue {
@@ -27,41 +26,39 @@ export function toPanelIssue(issue: Issue, lang: Lang): PanelIssue {
 export function toPanelPreview(result: ActionResult, lang: Lang, token: string): PanelPreview {
   const changes = result.plan.operation?.changes ?? [];
   const warnings = result.issues.filter((i) => i.severity !== 'info');
-  const preview: PanelPreview = {
+  return {
     changedCells: result.ok ? result.plan.changedCells : 0,
     optionalCells: changes.filter((c) => c.optional).length,
     summary: result.summary,
     warnings: warnings.slice(0, ISSUES_SENT_PER_SHEET).map((i) => toPanelIssue(i, lang)),
+    warningCount: warnings.length,
     token,
   };
-  if (warnings.length > ISSUES_SENT_PER_SHEET) preview.warningCount = warnings.length;
-  return preview;
 }
 
 /**
  * The lines to send: per sheet, the first `ISSUES_SENT_PER_SHEET` in the order the panel shows them
  * (errors first, then by cell), kept in their own order; the others counted per sheet and severity.
  */
-function capped(lines: readonly PanelIssue[]): { sent: PanelIssue[]; unsent: PanelUnsent[] } {
-  const bySheet = new Map<string, PanelIssue[]>();
-  for (const line of lines) {
+function capped(lines: readonly IssueLine[]): { sent: IssueLine[]; unsent: PanelUnsent[] } {
+  const shown = new Map<string, number>();
+  const left = new Set<IssueLine>();
+  const unsent = new Map<string, PanelUnsent>();
+  for (const line of inReadingOrder(lines, [])) {
     const key = line.sheet ?? '';
-    const list = bySheet.get(key);
-    if (list) list.push(line);
-    else bySheet.set(key, [line]);
-  }
-  const left = new Set<PanelIssue>();
-  const unsent: PanelUnsent[] = [];
-  for (const [sheet, list] of bySheet) {
-    if (list.length <= ISSUES_SENT_PER_SHEET) continue;
-    const counts = emptyCounts();
-    for (const line of [...list].sort(compareForDisplay).slice(ISSUES_SENT_PER_SHEET)) {
-      left.add(line);
-      counts[line.severity] += line.count ?? 1;
+    const n = (shown.get(key) ?? 0) + 1;
+    shown.set(key, n);
+    if (n <= ISSUES_SENT_PER_SHEET) continue;
+    left.add(line);
+    let counts = unsent.get(key);
+    if (!counts) {
+      // No sheet: `sheet` is undefined, which JSON leaves out.
+      counts = { sheet: line.sheet, counts: { error: 0, warning: 0, info: 0 } };
+      unsent.set(key, counts);
     }
-    unsent.push(sheet === '' ? { counts } : { sheet, counts });
+    counts.counts[line.severity] += line.count;
   }
-  return { sent: left.size === 0 ? [...lines] : lines.filter((line) => !left.has(line)), unsent };
+  return { sent: lines.filter((line) => !left.has(line)), unsent: [...unsent.values()] };
 }
 
 /** One line of the list: an issue, or the repeats of one kind of warning in a sheet (core/issue-lines.ts). */
@@ -75,12 +72,12 @@ function toPanelLine(line: IssueLine): PanelIssue {
 
 export function toPanelResult(result: ActionResult, lang: Lang): PanelResult {
   // Grouped as the Validation sheet groups them: each kind of repeated warning in one line.
-  const { sent, unsent } = capped(issueLines(result.issues, lang).map(toPanelLine));
+  const { sent, unsent } = capped(issueLines(result.issues, lang));
   const panel: PanelResult = {
     action: result.action,
     ok: result.ok,
     summary: result.summary,
-    issues: sent,
+    issues: sent.map(toPanelLine),
     changedCells: result.ok ? result.plan.changedCells : 0,
   };
   if (unsent.length > 0) panel.unsent = unsent;
