@@ -240,11 +240,6 @@ export function followupPlan(
   });
   if (rows.length > 0)
     blocks.push({ row: FOLLOWUP_HEADER_ROW + 1, col: 0, values: rows, numberFormats: formats });
-  // A fill repeats its cell's value: blocks overlap, the later one wins the fill.
-  for (const { row, col, fill } of fills) {
-    const r = row - FOLLOWUP_HEADER_ROW - 1;
-    blocks.push({ row, col, values: [[rows[r][col]]], numberFormats: [[formats[r][col]]], fill });
-  }
 
   const widths = [10, 40, 30, ...years.map(() => 16), 16, 16, 16, 22, 16, 14, 14, 10];
   return {
@@ -252,6 +247,8 @@ export function followupPlan(
       sheet: name,
       mode: 'replace',
       blocks,
+      // Fills as marks: each host sets them in one batch, not one write per filled cell.
+      marks: fills.map(({ row, col, fill }) => ({ cell: cellAddress(row, col), fill })),
       frozenRows: FOLLOWUP_HEADER_ROW + 1,
       columnWidths: widths.map((width, col) => ({ col, width })),
       // Printed as the other generated sheets: landscape, one page wide, headers on every page.

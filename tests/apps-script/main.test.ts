@@ -112,7 +112,15 @@ describe('actions through the Sheets host', () => {
       const book = FakeSpreadsheet.fromSnapshot(workbook(rows));
       install(book);
       // Same order as staff would: reformat first so that undo has something to restore.
-      for (const action of ['validate', 'summary', 'rank', 'reformat', 'undo', 'template'] as ActionName[]) {
+      for (const action of [
+        'validate',
+        'summary',
+        'rank',
+        'followup',
+        'reformat',
+        'undo',
+        'template',
+      ] as ActionName[]) {
         const snapshot = readSnapshot(asSpreadsheet(book), asServices(fakeServices(book)));
         const planned = runAction(action, snapshot, { lang: 'fr', now: new Date() });
         const runs = resolvePlan(planned.plan, snapshot).resolved.sheets.reduce(
