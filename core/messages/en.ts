@@ -1,7 +1,7 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
 import type { GroupTexts } from './groups.js';
-import type { CliText, PanelStrings, SheetTexts } from './texts.js';
+import type { CliText, PanelStrings, SheetsMenuTexts, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.en;
 
@@ -234,13 +234,13 @@ export const en: IssueTexts = {
     `Cell changed during the operation (it now holds “${p.value}”): left as it is.`,
   'write.sheetGone': (p) => `Sheet “${p.sheet}” no longer exists: the cell is left out.`,
   'write.protectedSheet': (p) =>
-    `Sheet “${p.sheet}” is protected: nothing was written. Unprotect it (Excel: Review → Unprotect Sheet; Google Sheets: Data → Protected sheets and ranges), then run the action again.`,
+    `Sheet “${p.sheet}” is protected: nothing was written. Unprotect it (Excel: Review; Google Sheets: Data → Protected sheets and ranges), then run the action again.`,
   'write.protectedRange': (p) =>
-    `Range ${p.range} of sheet “${p.sheet}” is protected: nothing was written. Ask someone who may edit it to remove the protection (Data → Protected sheets and ranges) or to add you as an editor, then run the action again.`,
+    `Range ${p.range} of sheet “${p.sheet}” is protected: nothing was written. Ask someone who may edit it to add you or remove its protection, then run the action again.`,
   'write.interrupted': () =>
-    'Write interrupted: the workbook refused a write (for example after switching workbooks, or on a range protected meanwhile) and only part of the changes were made; the Journal says which. Choose “Undo the last operation” to go back to how things were.',
+    'Write interrupted (workbook switched, range protected meanwhile): only part of the changes were made, the Journal says which. “Undo the last operation” goes back to how things were.',
   'write.interruptedRerun': () =>
-    'Write interrupted: the workbook refused a write (for example after switching workbooks, or on a range protected meanwhile) and only part of the result was written. Run the action again: it rewrites its sheet whole.',
+    'Write interrupted (workbook switched, range protected meanwhile): only part of the result was written. Run the action again: it rewrites its sheet whole.',
   'write.computedCell': () =>
     'Cell filled by an array formula or a dynamic array: the tool does not write it.',
   'journal.sheetMissing': (p) => `Sheet “${p.sheet}” no longer exists: cell ${p.cell} could not be restored.`,
@@ -270,7 +270,7 @@ export const en: IssueTexts = {
 
 // — task pane / sidebar
 /** The Sheets menu's texts: apart, so that Code.js carries them without the whole panel. */
-export const enSheetsMenu: PanelStrings['sheetsMenu'] = {
+export const enSheetsMenu: SheetsMenuTexts = {
   title: 'Alliance',
   openPanel: 'Open the panel',
   confirm: (cells) =>
@@ -354,7 +354,6 @@ export const enPanel: PanelStrings = {
   },
   errorDetail: 'Technical detail',
   unknownError: 'Unknown error.',
-  sheetsMenu: enSheetsMenu,
 };
 
 // — command line

@@ -1,7 +1,7 @@
 import type { IssueTexts } from './codes.js';
 import { FORMATS } from './format.js';
 import type { GroupTexts } from './groups.js';
-import type { PanelStrings, SheetTexts } from './texts.js';
+import type { PanelStrings, SheetsMenuTexts, SheetTexts } from './texts.js';
 
 const { money, decimal, plural, list, integer } = FORMATS.fr;
 
@@ -243,13 +243,13 @@ export const fr: IssueTexts = {
     `Cellule modifiée pendant l’opération (elle contient maintenant « ${p.value} ») : laissée telle quelle.`,
   'write.sheetGone': (p) => `La feuille « ${p.sheet} » n’existe plus : la cellule est laissée de côté.`,
   'write.protectedSheet': (p) =>
-    `La feuille « ${p.sheet} » est protégée : rien n’a été écrit. Ôtez la protection (Excel : Révision → Ôter la protection de la feuille ; Google Sheets : Données → Feuilles et plages protégées), puis relancez l’action.`,
+    `La feuille « ${p.sheet} » est protégée : rien n’a été écrit. Ôtez sa protection (Excel : Révision ; Google Sheets : Données → Feuilles et plages protégées), puis relancez l’action.`,
   'write.protectedRange': (p) =>
-    `La plage ${p.range} de la feuille « ${p.sheet} » est protégée : rien n’a été écrit. Demandez à une personne qui peut la modifier d’ôter la protection (Données → Feuilles et plages protégées) ou de vous ajouter à ses éditeurs, puis relancez l’action.`,
+    `La plage ${p.range} de la feuille « ${p.sheet} » est protégée : rien n’a été écrit. Demandez à qui peut la modifier de vous y ajouter ou d’ôter sa protection, puis relancez l’action.`,
   'write.interrupted': () =>
-    'Écriture interrompue : le classeur a refusé une écriture (par exemple après un changement de classeur, ou sur une plage protégée entre-temps) et seule une partie des changements est faite ; le Journal dit lesquels. Choisissez « Annuler la dernière opération » pour revenir à l’état d’avant.',
+    'Écriture interrompue (changement de classeur, plage protégée entre-temps) : une partie seulement des changements est faite, le Journal dit laquelle. « Annuler la dernière opération » revient à l’état d’avant.',
   'write.interruptedRerun': () =>
-    'Écriture interrompue : le classeur a refusé une écriture (par exemple après un changement de classeur, ou sur une plage protégée entre-temps) et seule une partie du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
+    'Écriture interrompue (changement de classeur, plage protégée entre-temps) : une partie seulement du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
   'write.computedCell': () =>
     'Cellule remplie par une formule matricielle ou un tableau dynamique : l’outil n’y écrit pas.',
   'journal.sheetMissing': (p) =>
@@ -290,7 +290,7 @@ const ACTION_LABELS: PanelStrings['action'] = {
   followup: 'Suivi des projets',
   undo: 'Annuler la dernière opération',
 };
-const SHEETS_MENU: PanelStrings['sheetsMenu'] = {
+const SHEETS_MENU: SheetsMenuTexts = {
   title: 'Alliance',
   openPanel: 'Ouvrir le panneau',
   confirm: (cells) =>
@@ -306,12 +306,13 @@ const SHEETS_MENU: PanelStrings['sheetsMenu'] = {
  * the whole panel (the sidebar has its own copy). frPanel takes the same constants: a property
  * read (`frMenu.title`) is not known to be pure, and would keep frPanel in Code.js.
  */
-export const frMenu: Pick<PanelStrings, 'title' | 'action' | 'cancelled' | 'sheetsMenu'> = {
-  title: TITLE,
-  action: ACTION_LABELS,
-  cancelled: CANCELLED,
-  sheetsMenu: SHEETS_MENU,
-};
+export const frMenu: Pick<PanelStrings, 'title' | 'action' | 'cancelled'> & { sheetsMenu: SheetsMenuTexts } =
+  {
+    title: TITLE,
+    action: ACTION_LABELS,
+    cancelled: CANCELLED,
+    sheetsMenu: SHEETS_MENU,
+  };
 
 export const frPanel: PanelStrings = {
   locale: 'fr-CA',
@@ -380,7 +381,6 @@ export const frPanel: PanelStrings = {
   },
   errorDetail: 'Détail technique',
   unknownError: 'Erreur inconnue.',
-  sheetsMenu: SHEETS_MENU,
 };
 
 // — ligne de commande

@@ -49,17 +49,18 @@ export interface PanelStrings {
   hostProblem: { noGoogleScript: string; serverCallFailed: string; emptyReply: string };
   errorDetail: string;
   unknownError: string;
-  /** The Google Sheets menu and its dialogs (the menu runs actions without the panel). */
-  sheetsMenu: {
-    title: string;
-    openPanel: string;
-    /** « 23 cellules seront modifiées… Continuer ? » before a changing action. */
-    confirm: (cells: number) => string;
-    /** Another user's action holds the document lock. */
-    busy: string;
-    /** The toast after an action that left `kept` cells alone because staff changed them meanwhile. */
-    doneKeptChanged: (summary: string, kept: number) => string;
-  };
+}
+
+/** The Google Sheets menu and its dialogs (the menu runs actions without the panel): Code.js only. */
+export interface SheetsMenuTexts {
+  title: string;
+  openPanel: string;
+  /** « 23 cellules seront modifiées… Continuer ? » before a changing action. */
+  confirm: (cells: number) => string;
+  /** Another user's action holds the document lock. */
+  busy: string;
+  /** The toast after an action that left `kept` cells alone because staff changed them meanwhile. */
+  doneKeptChanged: (summary: string, kept: number) => string;
 }
 
 /** The command line's own texts (help, usage errors, progress, result tables): French sets the shape. */

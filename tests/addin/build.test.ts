@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionsJson } from '../../addin/functions-metadata.js';
-import { build, OFFICE_JS_URL, taskpaneHtml } from '../../build/addin.js';
+import { build, OFFICE_JS_URL, TASKPANE_BUDGET_BYTES, taskpaneHtml } from '../../build/addin.js';
 import { CATALOG } from '../../core/catalog/catalog.js';
 import { enFunctions } from '../../core/messages/en-functions.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
@@ -53,6 +53,8 @@ describe('npm run build:addin', () => {
     }
     expect(result.baseUrl).toBe(BASE);
     expect(result.sizes['taskpane.js']).toBeGreaterThan(0);
+    // design.md « Performance budgets »: the task pane script under 200 KB, like Code.js.
+    expect(result.sizes['taskpane.js']).toBeLessThan(TASKPANE_BUDGET_BYTES);
   });
 
   it('writes aide.html in French then English, every function with its parameters', async () => {

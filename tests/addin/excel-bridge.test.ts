@@ -326,7 +326,7 @@ describe('Excel as it really is', () => {
     const result = await bridgeOn(fake, {}).run('validate', 'fr');
     expect(result.ok).toBe(false);
     expect(result.summary).toMatch(
-      /^La feuille\s«\sProjets\s» est protégée\s: rien n’a été écrit\. Ôtez la protection \(Excel\s: Révision → Ôter la protection de la feuille/,
+      /^La feuille\s«\sProjets\s» est protégée\s: rien n’a été écrit\. Ôtez sa protection \(Excel\s: Révision\s; Google Sheets\s: Données → Feuilles et plages protégées\)/,
     );
 
     expect(result.issues).toContainEqual(
