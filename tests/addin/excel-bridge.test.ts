@@ -355,7 +355,7 @@ describe('Excel as it really is', () => {
     expect(result.issues).toContainEqual(
       expect.objectContaining({ code: 'write.interrupted', severity: 'error' }),
     );
-    expect(plain(result.summary)).toContain('Choisissez « Annuler la dernière opération »');
+    expect(plain(result.summary)).toContain('« Annuler la dernière opération » revient à l’état d’avant');
   });
 });
 
