@@ -54,7 +54,6 @@ const COLUMN_PADDING = 5;
 // Reading
 
 /**
-/**
  * Every sheet in one batch per property: values, formulas, notes and fills of its data range.
  * Dates come as their reading on the spreadsheet's clock. For an action, only the sheets it needs
  * are read whole (core/reads.ts); of the others, the name, the first rows and the row count, and of
@@ -101,13 +100,13 @@ function readPart(
       .getRange(first, 1, count, columns)
       .getValues()
       .map((row) => row.map((value) => toCellValue(value, clock)));
-  const read1: SheetSnapshot = {
+  const head: SheetSnapshot = {
     name: sheet.getName(),
     values: cells(1, Math.max(1, Math.min(read.rows, rows))),
     partial: { rows },
   };
-  if (read.kind === 'end' && rows > read.rows) read1.partial = { rows, lastRow: cells(rows, 1)[0] };
-  return read1;
+  if (read.kind === 'end' && rows > read.rows) head.partial = { rows, lastRow: cells(rows, 1)[0] };
+  return head;
 }
 
 type Lock = Pick<SheetSnapshot, 'protected' | 'editableAreas' | 'lockedAreas'>;

@@ -238,7 +238,7 @@ export const en: IssueTexts = {
   'write.protectedRange': (p) =>
     `Range ${p.range} of sheet “${p.sheet}” is protected: nothing was written. Ask someone who may edit it to add you or remove its protection, then run the action again.`,
   'write.interrupted': () =>
-    'Write interrupted (workbook switched, range protected meanwhile): only part of the changes were made, the Journal says which. “Undo the last operation” goes back to how things were.',
+    'Write interrupted (workbook switched, range protected meanwhile): only part of the changes were made. “Undo the last operation” goes back to how things were.',
   'write.interruptedRerun': () =>
     'Write interrupted (workbook switched, range protected meanwhile): only part of the result was written. Run the action again: it rewrites its sheet whole.',
   'write.computedCell': () =>

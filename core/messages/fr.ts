@@ -247,7 +247,7 @@ export const fr: IssueTexts = {
   'write.protectedRange': (p) =>
     `La plage ${p.range} de la feuille « ${p.sheet} » est protégée : rien n’a été écrit. Demandez à qui peut la modifier de vous y ajouter ou d’ôter sa protection, puis relancez l’action.`,
   'write.interrupted': () =>
-    'Écriture interrompue (changement de classeur, plage protégée entre-temps) : une partie seulement des changements est faite, le Journal dit laquelle. « Annuler la dernière opération » revient à l’état d’avant.',
+    'Écriture interrompue (changement de classeur, plage protégée entre-temps) : une partie seulement des changements est faite. « Annuler la dernière opération » revient à l’état d’avant.',
   'write.interruptedRerun': () =>
     'Écriture interrompue (changement de classeur, plage protégée entre-temps) : une partie seulement du résultat est écrite. Relancez l’action : elle récrit sa feuille en entier.',
   'write.computedCell': () =>
