@@ -4,7 +4,7 @@
  */
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import type { Payment, Project, ProjectField } from './records.js';
+import type { CellPlace, Payment, Project, ProjectField } from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { fiscalYearOf } from './values/dates.js';
 
@@ -23,6 +23,13 @@ export interface LedgerYear {
   balanceCents: number;
   /** Reste à verser = engagé − versé. */
   remainingToPayCents: number;
+  /**
+   * False when an amount this year is read from (envelope, grants, payments) cannot be read, or
+   * the year carries in the solde of such a year: its figures count that amount as 0, not as fact.
+   */
+  complete: boolean;
+  /** The cells of this year's own amounts that cannot be read. */
+  unreadable: CellPlace[];
 }
 
 export interface ProjectLedger {
@@ -275,17 +282,36 @@ export function computeLedger(
     years.map((y) => y.envelopeCents),
     years.map((y) => committedByYear.get(y.label) ?? 0),
   );
+  const unreadable = unreadableByYear(years, projects, payments);
+  let carriesUnknown = false;
   const ledgerYears: LedgerYear[] = rows.map((row, i) => {
     const paidCents = paidByYear.get(years[i].label) ?? 0;
+    const own = unreadable.get(years[i].label) ?? [];
+    const complete = own.length === 0 && !carriesUnknown;
+    // Envelope and grants feed the solde carried on; an unreadable payment changes only Versé.
+    if (own.some((place) => place.feedsBalance)) carriesUnknown = true;
     return {
       year: years[i].label,
       ...row,
       paidCents,
       remainingToPayCents: row.committedCents - paidCents,
+      complete,
+      unreadable: own.map(({ sheet, cell }) => ({ sheet, cell })),
     };
   });
+  const incomplete = ledgerYears.filter((year) => !year.complete);
+  if (incomplete.length > 0) {
+    // One error instead of deficits and carry-forwards computed from amounts counted as 0.
+    const cells = incomplete.flatMap((year) => year.unreadable);
+    issues.push(
+      issue('budget.incomplete', 'error', cells[0] ?? {}, {
+        years: incomplete.map((year) => year.year),
+        cells: cells.map((place) => `${place.sheet}!${place.cell}`),
+      }),
+    );
+  }
   for (const year of ledgerYears) {
-    if (year.balanceCents < 0) {
+    if (year.balanceCents < 0 && year.complete) {
       issues.push(
         issue(
           'budget.deficit',
@@ -309,6 +335,37 @@ export function computeLedger(
     priorities: priorityTable(projectsById, ledgers, paidInProgram, yearLabels, settings),
     issues,
   };
+}
+
+interface UnreadablePlace extends CellPlace {
+  /** An envelope or a grant: it changes the solde, and every year after. */
+  feedsBalance: boolean;
+}
+
+/** By program year, the amount cells its figures are read from that cannot be read. */
+function unreadableByYear(
+  years: readonly ProgramYear[],
+  projects: readonly Project[],
+  payments: readonly Payment[],
+): Map<string, UnreadablePlace[]> {
+  const found = new Map<string, UnreadablePlace[]>();
+  const add = (year: string, place: { sheet?: string; cell?: string }, feedsBalance: boolean) => {
+    if (place.sheet === undefined || place.cell === undefined) return;
+    const list = found.get(year) ?? [];
+    list.push({ sheet: place.sheet, cell: place.cell, feedsBalance });
+    found.set(year, list);
+  };
+  for (const year of years) for (const place of year.unreadableCells ?? []) add(year.label, place, true);
+  for (const project of projects) {
+    if (!project.unreadableAmounts || project.decision !== 'Accepté') continue;
+    for (const field of project.unreadableAmounts)
+      if (field.startsWith('granted ')) add(field.slice(8), fieldCell(project.origin, field), true);
+  }
+  for (const payment of payments) {
+    const year = payment.unreadableAmount ? fiscalYearOrNull(payment.date) : null;
+    if (year !== null) add(year, fieldCell(payment.origin, 'amount'), false);
+  }
+  return found;
 }
 
 /** Amounts by priority; a project on several priorities is split equally so the table sums to the totals. */

@@ -10,12 +10,13 @@ export type MunicipalityMatch =
   | { kind: 'official'; name: string }
   | { kind: 'variant'; name: string; input: string; merged: boolean }
   | { kind: 'all' }
-  | { kind: 'unrecognized'; input: string; suggestion?: string };
+  | { kind: 'unrecognized'; input: string; suggestion?: string; several?: true };
 
 export interface MunicipalitiesResult {
   /** Distinct official names, sorted the French way. */
   names: string[];
-  unrecognized: { input: string; suggestion?: string }[];
+  /** `several`: the text names more than one municipality, with a separator the reader does not know. */
+  unrecognized: { input: string; suggestion?: string; several?: true }[];
   variants: { input: string; name: string; merged: boolean }[];
   /** « Toutes », « Ensemble de la MRC »…: every municipality of the territory. */
   all: boolean;
@@ -183,10 +184,23 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       // municipality would be a guess.
       if (name !== undefined && KNOWN_DESIGNATIONS[designated.rest]) return { kind: 'unrecognized', input };
     }
+    // Several names are not a typo of one of them.
+    if (namesSeveral(input)) return { kind: 'unrecognized', input, several: true };
     const suggestion = key === '' ? undefined : suggest(designated?.rest ?? key);
     return suggestion === undefined
       ? { kind: 'unrecognized', input }
       : { kind: 'unrecognized', input, suggestion };
+  }
+
+  /** « Saint-Pie - Saint-Damase », « Saint-Pie & Saint-Damase », « Saint-Pie Saint-Damase »: several names. */
+  function namesSeveral(input: string): boolean {
+    if (/[&+|]|\s[-–]\s|\sou\s/i.test(input)) return true;
+    let known = 0;
+    for (const word of input.split(/\s+/)) {
+      const key = normalizeKey(word);
+      if (officialByKey.has(key) || variantByKey.has(key)) known += 1;
+    }
+    return known >= 2;
   }
 
   const matches = new BoundedCache<MunicipalityMatch>({ limit: 5000 });
@@ -222,10 +236,9 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
           const key = normalizeKey(result.input);
           if (key === '' || seenUnrecognized.has(key)) break;
           seenUnrecognized.add(key);
+          const { input, suggestion, several } = result;
           unrecognized.push(
-            result.suggestion === undefined
-              ? { input: result.input }
-              : { input: result.input, suggestion: result.suggestion },
+            suggestion !== undefined ? { input, suggestion } : several ? { input, several } : { input },
           );
           break;
         }
@@ -261,6 +274,7 @@ export function municipalityIssues(
       issue('municipality.unrecognized', 'warning', where, {
         input: item.input,
         suggestion: item.suggestion,
+        several: item.several,
       }),
     );
   }

@@ -5,6 +5,12 @@ import type { Decision, HistoryDecision } from './values/vocabulary.js';
 export type { Decision };
 
 /** Where a record's fields sit in its sheet, so that rules can address their issues. */
+/** A cell of a staff sheet, as issues name it. */
+export interface CellPlace {
+  sheet: string;
+  cell: string;
+}
+
 export interface Origin<Field extends string> {
   sheet: string;
   /** field → A1 address */
@@ -49,6 +55,8 @@ export interface Project {
   /** By fiscal year label (`2020-2021`). */
   requestedCents: Record<string, number>;
   grantedCents: Record<string, number>;
+  /** Amount fields (`granted 2021-2022`) whose cell holds no readable amount: counted as 0, not known. */
+  unreadableAmounts?: readonly ProjectField[];
   decision: Decision | null;
   reportReceived: string | null;
   /** Dérogation: why a grant may go above the cap (optional column; absent or '' for none). */
@@ -93,6 +101,8 @@ export interface Payment {
   /** ISO date. */
   date: string | null;
   amountCents: number;
+  /** The amount cell holds text no reading gives a number for: counted as 0, not known. */
+  unreadableAmount?: true;
   type: string;
   origin?: Origin<PaymentField>;
 }

@@ -56,6 +56,8 @@ export interface JsonBudgetYear {
   paid: number;
   /** Solde reporté: what this year carries into the next. */
   remaining: number;
+  /** False when an amount the year's figures are read from cannot be read (counted as 0). */
+  complete: boolean;
 }
 
 export interface JsonReport {
@@ -139,6 +141,7 @@ export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
         committed: centsToDollars(year.committedCents),
         paid: centsToDollars(year.paidCents),
         remaining: centsToDollars(year.balanceCents),
+        complete: year.complete,
       })),
       lapsed: centsToDollars(analysis.ledger.lapsedCents),
     },

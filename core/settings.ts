@@ -1,3 +1,4 @@
+import type { CellPlace } from './records.js';
 import { ALL_MUNICIPALITIES_FORMS } from './values/vocabulary.js';
 
 /*
@@ -28,6 +29,8 @@ export interface ProgramYear {
   /** Fiscal year label, `2020-2021` (1 April to 31 March). */
   label: string;
   envelopeCents: number;
+  /** Cells of the forecast budget this envelope is read from that hold no readable amount. */
+  unreadableCells?: readonly CellPlace[];
 }
 
 /** One line of the Paramètres sheet: its labels, how its value is read, its default, what it does. */

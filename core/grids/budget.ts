@@ -5,9 +5,10 @@
  * sum of the rows. The plan's own grid ends with an unlabelled row of column totals and a row
  * holding only the grand total: both are recognized so that nothing is counted twice.
  */
-import { cellAddress } from '../a1.js';
+import { cellAddress, parseCellAddress } from '../a1.js';
 import type { SheetSnapshot } from '../cells.js';
 import { type Issue, issue } from '../issues.js';
+import type { CellPlace } from '../records.js';
 import type { ProgramYear, Settings } from '../settings.js';
 import { fiscalYearsBetween } from '../values/dates.js';
 import { headerKey } from '../values/text.js';
@@ -270,9 +271,24 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       envelopeByYear.set(year, 0);
     }
   }
+  // The cells an envelope is read from (its Total row's, or the rows summed) that hold no amount.
+  const unreadableByYear = new Map<string, CellPlace[]>();
+  const totalsRows = new Set([...totalRows, ...grandTotalRows].map((r) => r.row));
+  const countsIn = (row: number) => (totalRow ? row === totalRow.row : !totalsRows.has(row));
+  for (const address of reader.unreadableAmounts) {
+    const { row, col } = parseCellAddress(address);
+    const i = columns.indexOf(col);
+    if (i < 0 || !countsIn(row)) continue;
+    const cells = unreadableByYear.get(labels[i]) ?? [];
+    cells.push({ sheet: sheet.name, cell: address });
+    unreadableByYear.set(labels[i], cells);
+  }
   const years: ProgramYear[] = [...envelopeByYear.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([label, envelopeCents]) => ({ label, envelopeCents }));
+    .map(([label, envelopeCents]) => {
+      const unreadableCells = unreadableByYear.get(label);
+      return unreadableCells ? { label, envelopeCents, unreadableCells } : { label, envelopeCents };
+    });
 
   // A loop: push(...) of 100 000 issues would overflow the call stack.
   for (const item of reader.issues) issues.push(item);

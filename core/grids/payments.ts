@@ -39,6 +39,7 @@ export function readPayments(
   const reader = new CellReader(sheet);
   const payments: Payment[] = [];
   for (const { row, typed } of numberedRows(reader, layout)) {
+    const unreadableBefore = reader.unreadableAmounts.length;
     const amountCents = reader.money(row, columns.amount);
     if (amountCents === null) {
       if (columns.amount !== undefined) reader.report('cell.amountMissing', 'error', row, columns.amount);
@@ -49,6 +50,7 @@ export function readPayments(
       projectId: projectIds.get(projectIdKey(typed)) ?? typed,
       date: reader.date(row, columns.date),
       amountCents,
+      ...(reader.unreadableAmounts.length > unreadableBefore ? { unreadableAmount: true as const } : {}),
       type: reader.text(row, columns.type),
       origin: { sheet: sheet.name, cells },
     });

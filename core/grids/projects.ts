@@ -100,8 +100,12 @@ export function readProjects(
 
     const requestedCents: Record<string, number> = {};
     const grantedCents: Record<string, number> = {};
+    const unreadableBefore = reader.unreadableAmounts.length;
+    const unreadableAmounts: ProjectField[] = [];
     for (const { col, kind, year } of yearColumns) {
       const cents = reader.money(row, col);
+      if (reader.unreadableAmounts.length > unreadableBefore + unreadableAmounts.length)
+        unreadableAmounts.push(`${kind} ${year}` as ProjectField);
       if (cents === null) continue;
       (kind === 'requested' ? requestedCents : grantedCents)[year] = cents;
     }
@@ -126,6 +130,7 @@ export function readProjects(
       totalCostCents: reader.money(row, columns.totalCost),
       requestedCents,
       grantedCents,
+      ...(unreadableAmounts.length > 0 ? { unreadableAmounts } : {}),
       decision,
       reportReceived: reader.date(row, columns.reportReceived),
       ...(columns.waiver !== undefined ? { waiver: reader.text(row, columns.waiver) } : {}),

@@ -1,6 +1,12 @@
 /** The staff sheets of the workbook contract, and reading their cells into values plus issues. */
 import { cellAddress, columnLetters } from '../a1.js';
-import { type CellValue, isErrorValue, type SheetSnapshot, type WorkbookSnapshot } from '../cells.js';
+import {
+  type CellValue,
+  isBlank,
+  isErrorValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../cells.js';
 import { isGeneratedSheet } from '../generated.js';
 import { type Issue, type IssueCode, issue, type ParamsArg } from '../issues.js';
 import { endDateIso, parseDate } from '../values/dates.js';
@@ -146,6 +152,8 @@ export function readerIssues(
 
 export class CellReader {
   readonly issues: Issue[] = [];
+  /** Amount cells that hold something no reading gives a number for (text, an error value): A1. */
+  readonly unreadableAmounts: string[] = [];
   // Staff columns repeat the same texts (dates typed as text, « - $ », town lists): parse each once.
   private readonly moneyText = memoize(parseMoney);
   private readonly dateText = memoize(parseDate);
@@ -209,7 +217,11 @@ export class CellReader {
   money(row: number, col: number | undefined, options: { allowNegative?: boolean } = {}): number | null {
     if (col === undefined) return null;
     const raw = this.value(row, col);
-    if (raw === null) return null;
+    if (raw === null) {
+      // An error value reads as nothing, but the amount is not known: it is not a blank.
+      if (!isBlank(cellAt(this.sheet, row, col))) this.unreadableAmounts.push(cellAddress(row, col));
+      return null;
+    }
     // Whole dollars, the usual case, need none of parseMoney's decimal care.
     if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= WHOLE_DOLLARS_MAX)
       return raw * 100 + 0;
@@ -217,6 +229,7 @@ export class CellReader {
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'invalid') {
       this.report(parsed.code, 'error', row, col, { ...parsed.params, value: shownValue(raw) });
+      this.unreadableAmounts.push(cellAddress(row, col));
       return 0;
     }
     if (parsed.fromText) this.report('cell.moneyAsText', 'warning', row, col, { value: shownValue(raw) });

@@ -70,7 +70,11 @@ export const ISSUE_CODES = {
   'date.outOfRange': cellValue,
   'date.text': cellValue,
   // — municipalités
-  'municipality.unrecognized': z.object({ input: text, suggestion: z.optional(text) }),
+  'municipality.unrecognized': z.object({
+    input: text,
+    suggestion: z.optional(text),
+    several: z.optional(z.boolean()),
+  }),
   'municipality.merged': z.object({ input: text, name: text }),
   'municipality.variant': z.object({ input: text, name: text }),
   // — admissibilité (raisons)
@@ -119,6 +123,7 @@ export const ISSUE_CODES = {
   'review.fewerEvaluations': z.object({ project, count, expected: count }),
   // — budget et versements
   'budget.deficit': z.object({ year, deficit: cents, committed: cents, available: cents }),
+  'budget.incomplete': z.object({ years: list, cells: list }),
   'budget.grantOutsideProgram': z.object({ project, year, amount: cents }),
   'budget.grantNotAccepted': z.object({ project, decision: text, amount: cents }),
   'payment.aboveGrant': z.object({ project, paid: cents, granted: cents, excess: cents }),

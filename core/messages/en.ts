@@ -3,7 +3,7 @@ import { FORMATS } from './format.js';
 import type { GroupTexts } from './groups.js';
 import type { CliText, PanelStrings, SheetsMenuTexts, SheetTexts } from './texts.js';
 
-const { money, decimal, plural, list, integer } = FORMATS.en;
+const { money, decimal, plural, list, integer, cells } = FORMATS.en;
 
 /** English renderings of every code in `fr.ts`; a missing code fails the type check. */
 export const en: IssueTexts = {
@@ -61,7 +61,9 @@ export const en: IssueTexts = {
   'municipality.unrecognized': (p) =>
     p.suggestion
       ? `Unrecognized municipality: "${p.input}". Did you mean ${p.suggestion}?`
-      : `Unrecognized municipality: "${p.input}".`,
+      : p.several
+        ? `Unrecognized municipality: "${p.input}". Several names? Separate them with ; (Saint-Pie; Saint-Damase).`
+        : `Unrecognized municipality: "${p.input}".`,
   'municipality.merged': (p) => `${p.input} is now part of ${p.name}; counted once.`,
   'municipality.variant': (p) => `"${p.input}" read as ${p.name}.`,
   // — eligibility (reasons)
@@ -110,6 +112,8 @@ export const en: IssueTexts = {
   // — budget and payments
   'budget.deficit': (p) =>
     `Deficit of ${money(p.deficit)} in ${p.year}: ${money(p.committed)} committed for ${money(p.available)} available.`,
+  'budget.incomplete': (p) =>
+    `Budget incomplete in ${list(p.years)}: ${plural(p.cells.length, 'an unreadable amount is counted', `${p.cells.length} unreadable amounts are counted`)} as 0 (${cells(p.cells)}). The balances, carry-forwards and deficits of ${plural(p.years.length, 'this year', 'these years')} are not established: fix ${plural(p.cells.length, 'this cell', 'these cells')}.`,
   'budget.grantOutsideProgram': (p) =>
     `Project ${p.project}: ${money(p.amount)} granted in ${p.year}, outside the program years.`,
   'budget.grantNotAccepted': (p) =>

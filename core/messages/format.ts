@@ -18,6 +18,17 @@ export interface Formats {
   list(items: readonly string[]): string;
   /** A whole number with thousands grouped: `1 234` / `1,234`. */
   integer(value: number): string;
+  /** Cells, the first few named: `Projets!H5, Projets!H7 et 12 autres`. */
+  cells(items: readonly string[]): string;
+}
+
+/** How many cells a sentence names before it counts the rest. */
+const CELLS_NAMED = 6;
+
+function cellsText(items: readonly string[], more: (hidden: string) => string, lang: Lang): string {
+  if (items.length <= CELLS_NAMED) return items.join(', ');
+  const hidden = countText(items.length - CELLS_NAMED, lang === 'fr' ? 'fr-CA' : 'en-CA');
+  return `${items.slice(0, CELLS_NAMED).join(', ')} ${more(hidden)}`;
 }
 
 function groupThousands(digits: string, mark: string): string {
@@ -56,6 +67,7 @@ export const FORMATS: Record<Lang, Formats> = {
     plural: (count, one, many) => (Math.abs(count) > 1 ? many : one),
     list: (items) => items.join(', '),
     integer: (value) => countText(value, 'fr-CA'),
+    cells: (items) => cellsText(items, (hidden) => `et ${hidden} autres`, 'fr'),
   },
   en: {
     money: (cents, options) => moneyText(cents, 'en', options),
@@ -63,5 +75,6 @@ export const FORMATS: Record<Lang, Formats> = {
     plural: (count, one, many) => (count === 1 ? one : many),
     list: (items) => items.join(', '),
     integer: (value) => countText(value, 'en-CA'),
+    cells: (items) => cellsText(items, (hidden) => `and ${hidden} more`, 'en'),
   },
 };

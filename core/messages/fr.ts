@@ -3,7 +3,7 @@ import { FORMATS } from './format.js';
 import type { GroupTexts } from './groups.js';
 import type { PanelStrings, SheetsMenuTexts, SheetTexts } from './texts.js';
 
-const { money, decimal, plural, list, integer } = FORMATS.fr;
+const { money, decimal, plural, list, integer, cells } = FORMATS.fr;
 
 /** Every issue and reason code, in French (the default language). One entry per code; keys are stable. */
 export const fr: IssueTexts = {
@@ -64,7 +64,9 @@ export const fr: IssueTexts = {
   'municipality.unrecognized': (p) =>
     p.suggestion
       ? `Municipalité non reconnue : « ${p.input} ». Vouliez-vous dire ${p.suggestion} ?`
-      : `Municipalité non reconnue : « ${p.input} ».`,
+      : p.several
+        ? `Municipalité non reconnue : « ${p.input} ». Plusieurs noms ? Séparez-les par « ; » (Saint-Pie; Saint-Damase).`
+        : `Municipalité non reconnue : « ${p.input} ».`,
   'municipality.merged': (p) => `${p.input} fait maintenant partie de ${p.name} ; comptée une fois.`,
   'municipality.variant': (p) => `« ${p.input} » lu comme ${p.name}.`,
   // — admissibilité (raisons)
@@ -115,6 +117,8 @@ export const fr: IssueTexts = {
   // — budget et versements
   'budget.deficit': (p) =>
     `Déficit de ${money(p.deficit)} en ${p.year} : ${money(p.committed)} engagés pour ${money(p.available)} disponibles.`,
+  'budget.incomplete': (p) =>
+    `Budget incomplet en ${list(p.years)} : ${plural(p.cells.length, 'un montant illisible est compté', `${p.cells.length} montants illisibles sont comptés`)} comme 0 (${cells(p.cells)}). Soldes, reports et déficits ${plural(p.years.length, 'de cet exercice', 'de ces exercices')} ne sont pas établis : corrigez ${plural(p.cells.length, 'cette cellule', 'ces cellules')}.`,
   'budget.grantOutsideProgram': (p) =>
     `Projet ${p.project} : ${money(p.amount)} accordés en ${p.year}, hors des années du programme.`,
   'budget.grantNotAccepted': (p) =>

@@ -75,6 +75,60 @@ describe('analyzeWorkbook on a small realistic workbook', () => {
   });
 });
 
+describe('analyzeWorkbook: an amount that cannot be read is not zero', () => {
+  /** The sample with P-001 granted 300 000 $ in 2021-2022, and `edit` applied to its sheets. */
+  function withEdit(edit: (book: WorkbookSnapshot) => void) {
+    const book = sampleWorkbook();
+    const projects = book.sheets.find((s) => s.name === 'Projets')!;
+    projects.values[3][13] = 300_000;
+    edit(book);
+    return analyzeWorkbook(book, { today: TODAY });
+  }
+
+  it('marks the year of an unreadable envelope, and every year after, incomplete: no deficit is asserted', () => {
+    const readable = withEdit(() => {});
+    expect(codes(readable.issues)).toContain('budget.deficit');
+    expect(readable.ledger.years.map((y) => y.complete)).toEqual([true, true, true, true]);
+
+    const analysis = withEdit((book) => {
+      // The Total row's 2021-2022 envelope, in words.
+      book.sheets.find((s) => s.name === 'Budget prévisionnel')!.values[9][3] = 'quatre-vingt-dix mille';
+    });
+    expect(analysis.ledger.years.map((y) => [y.year, y.complete])).toEqual([
+      ['2019-2020', true],
+      ['2020-2021', true],
+      ['2021-2022', false],
+      ['2022-2023', false],
+    ]);
+    expect(analysis.ledger.years[2].unreadable).toEqual([{ sheet: 'Budget prévisionnel', cell: 'D10' }]);
+    expect(codes(analysis.issues)).not.toContain('budget.deficit');
+    const incomplete = analysis.issues.filter((i) => i.code === 'budget.incomplete');
+    expect(incomplete).toHaveLength(1);
+    expect(incomplete[0]).toMatchObject({ severity: 'error', sheet: 'Budget prévisionnel', cell: 'D10' });
+    expect(incomplete[0].params).toEqual({
+      years: ['2021-2022', '2022-2023'],
+      cells: ['Budget prévisionnel!D10'],
+    });
+  });
+
+  it('counts an accepted project’s unreadable grant, not a refused one’s, and a payment only in its year', () => {
+    const analysis = withEdit((book) => {
+      const projects = book.sheets.find((s) => s.name === 'Projets')!;
+      projects.values[3][12] = 'à confirmer'; // P-001, accepted, Accordé 2020-2021
+      projects.values[4][13] = '#N/A'; // P-002, not accepted: changes no figure
+    });
+    expect(analysis.ledger.years.map((y) => y.complete)).toEqual([true, false, false, false]);
+    expect(analysis.ledger.years[1].unreadable).toEqual([{ sheet: 'Projets', cell: 'M4' }]);
+
+    const paid = withEdit((book) => {
+      const payments = book.sheets.find((s) => s.name === 'Versements')!;
+      payments.values[1][2] = 'la moitié';
+    });
+    // Versé only: the solde carried on does not depend on payments.
+    expect(paid.ledger.years.map((y) => y.complete)).toEqual([true, false, true, true]);
+  });
+});
+
 describe('analyzeWorkbook on workbooks that are not ours', () => {
   it('reports an empty workbook once and returns empty results', () => {
     const analysis = analyzeWorkbook({ sheets: [] }, { today: TODAY });

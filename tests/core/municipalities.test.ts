@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderIssue } from '../../core/messages/index.js';
 import { createMunicipalityMatcher, municipalityIssues } from '../../core/municipalities.js';
 import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
+import { splitList } from '../../core/values/lists.js';
 import { stripAccents } from '../../core/values/text.js';
 
 const matcher = createMunicipalityMatcher(PRESET_SETTINGS);
@@ -213,6 +214,26 @@ describe('settings', () => {
 });
 
 describe('municipalityIssues', () => {
+  it('asks for « ; » when a text names several municipalities with a separator it does not know', () => {
+    for (const text of ['Saint-Pie - Saint-Damase', 'Saint-Pie & Saint-Damase', 'Saint-Pie Saint-Damase']) {
+      expect(matcher.match(text), text).toEqual({ kind: 'unrecognized', input: text, several: true });
+    }
+    // `/` and « et » are separators: those read, nothing to ask.
+    expect(
+      matcher.matchAll(splitList('Saint-Pie / Saint-Damase', { allowComma: true })).unrecognized,
+    ).toEqual([]);
+    const issues = municipalityIssues(matcher.matchAll(['Saint-Pie + Saint-Damase']), { sheet: 'Projets' });
+    const nb = '\u00A0';
+    expect(renderIssue(issues[0])).toBe(
+      `Municipalité non reconnue${nb}: «${nb}Saint-Pie + Saint-Damase${nb}». Plusieurs noms${nb}? Séparez-les par «${nb};${nb}» (Saint-Pie; Saint-Damase).`,
+    );
+    expect(renderIssue(issues[0], 'en')).toBe(
+      'Unrecognized municipality: "Saint-Pie + Saint-Damase". Several names? Separate them with ; (Saint-Pie; Saint-Damase).',
+    );
+    // One unknown name alone is not « several ».
+    expect(matcher.match('Montréal')).toEqual({ kind: 'unrecognized', input: 'Montréal' });
+  });
+
   it('warns about unrecognized names and notes variants, in French', () => {
     const result = matcher.matchAll([
       'Ste-Madelaine',

@@ -43,6 +43,7 @@ describe('toJsonReport', () => {
       'committed',
       'paid',
       'remaining',
+      'complete',
     ]);
   });
 
@@ -55,6 +56,7 @@ describe('toJsonReport', () => {
       committed: 89_598,
       paid: 44_799,
       remaining: 105_409,
+      complete: true,
     });
     expect(report.budget.lapsed).toBe(390_013 - 89_598);
   });

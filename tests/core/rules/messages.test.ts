@@ -108,6 +108,20 @@ function everything() {
       [],
       settings,
     ).issues,
+    // An amount no reading understands: the year is incomplete, not in deficit.
+    ...computeLedger(
+      settings.years,
+      [
+        project('U1', {
+          decision: 'Accepté',
+          grantedCents: { '2020-2021': 0 },
+          unreadableAmounts: ['granted 2020-2021'],
+          origin: { sheet: 'Projets', cells: { 'granted 2020-2021': 'H2' } },
+        }),
+      ],
+      [],
+      settings,
+    ).issues,
   ];
   return { issues, recommendations };
 }
