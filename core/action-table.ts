@@ -8,7 +8,7 @@ export const ACTION_TABLE = [
   { name: 'template', changesCells: false, reads: [] },
   { name: 'validate', changesCells: false, reads: ['staff', 'validation'] },
   { name: 'reformat', changesCells: true, reads: ['staff', 'journalEnd'] },
-  { name: 'summary', changesCells: false, reads: ['staff'] },
+  { name: 'summary', changesCells: false, offersConversion: true, reads: ['staff'] },
   { name: 'rank', changesCells: false, reads: ['staff'] },
   { name: 'followup', changesCells: false, command: 'suivi', reads: ['staff'] },
   { name: 'undo', changesCells: true, reads: 'all' },
@@ -27,6 +27,11 @@ export interface ActionDeclaration {
   readonly name: string;
   /** Changes staff cells: the host shows `changedCells`, asks, and compare-and-sets before writing. */
   readonly changesCells: boolean;
+  /**
+   * Writes its sheet either way, but first offers to convert the text cells its formulas read
+   * (optional changes): the host previews, asks, and writes them only when the user says yes.
+   */
+  readonly offersConversion?: boolean;
   /** The `alliance` command word when it is not the name (French words staff type: `alliance suivi`). */
   readonly command?: string;
   /** The sheets read whole or in part (hosts that pay per byte read only these); `all`: every sheet, whole. */
@@ -51,6 +56,11 @@ export function commandWord(action: ActionName): string {
 export function actionOfCommand(word: string): ActionName | null {
   const found = ACTION_TABLE.find((a: ActionDeclaration) => a.command === word || a.name === word);
   return found ? (found.name as ActionName) : null;
+}
+
+/** True for the actions that may offer to convert staff cells before they write (Sommaire budgétaire). */
+export function offersConversion(action: ActionName): boolean {
+  return ACTION_TABLE.some((a: ActionDeclaration) => a.name === action && a.offersConversion === true);
 }
 
 /** True for the actions that change staff cells (Reformater, Annuler). */

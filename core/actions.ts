@@ -6,15 +6,15 @@ import { type ActionName, isActionName } from './action-table.js';
 import { type Analysis, analyzeWorkbook } from './analysis.js';
 import type { WorkbookSnapshot } from './cells.js';
 import { type Issue, issue } from './issues.js';
-import { undoLastOperation } from './journal.js';
+import { operationId, readJournal, undoLastOperation } from './journal.js';
 import { type Lang, message, renderIssue } from './messages/index.js';
-import type { Plan, SheetPlan } from './plan.js';
+import type { CellChange, Plan, SheetPlan } from './plan.js';
 import { followupPlan } from './plans/followup.js';
 import { rankingPlan } from './plans/ranking.js';
-import { summaryPlan } from './plans/summary.js';
+import { summaryPlan, summaryTextSources, type YearTextSources } from './plans/summary.js';
 import { templatePlan } from './plans/template.js';
 import { validationPlan } from './plans/validation.js';
-import { reformatPlan } from './reformat.js';
+import { conversionChange, reformatPlan } from './reformat.js';
 import { todayIso } from './values/dates.js';
 import { type ResolvedPlan, resolvePlan, type SettleOptions, settlePlan } from './writes.js';
 
@@ -230,11 +230,27 @@ const RUNS: {
 
   summary(snapshot, { lang, now }) {
     const analysis = analyze(snapshot, now);
-    const result = summaryPlan(analysis, snapshot, { lang, now });
+    const sources = summaryTextSources(analysis, snapshot);
+    const result = summaryPlan(analysis, snapshot, { lang, now, sources });
+    const plan = planOf('summary', [result.sheet], 0, result.sheet.sheet);
+    // The text its formulas would misread, offered for conversion first: optional changes, written
+    // (and journaled, as Reformater's) only if the user says yes; then the sheet is all live formulas.
+    const conversion = sourceConversion(snapshot, sources);
+    if (conversion.length > 0) {
+      const converted = new Set(conversion.map((change) => `${change.sheet}!${change.cell}`));
+      const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
+      plan.operation = {
+        id: operationId(now, 'reformat', existing),
+        action: 'reformat',
+        at: now,
+        changes: conversion,
+      };
+      plan.sheetsWithOptional = [summaryPlan(analysis, snapshot, { lang, now, sources, converted }).sheet];
+    }
     return {
       action: 'summary',
       ok: true,
-      plan: planOf('summary', [result.sheet], 0, result.sheet.sheet),
+      plan,
       issues: [...result.issues, ...analysis.issues],
       summary: message(
         'action.summaryWritten',
@@ -295,6 +311,22 @@ const RUNS: {
     return { action: 'undo', ok: result.ok, plan, issues: result.issues, summary };
   },
 };
+
+/** Reformater's conversion of the text sources of the Sommaire, each cell once, as optional changes. */
+function sourceConversion(snapshot: WorkbookSnapshot, sources: readonly YearTextSources[]): CellChange[] {
+  const changes: CellChange[] = [];
+  const seen = new Set<string>();
+  for (const year of sources)
+    for (const source of [...year[1], ...year[4], ...year[5]]) {
+      const key = `${source.sheet}!${source.cell}`;
+      const sheet = snapshot.sheets.find((s) => s.name === source.sheet);
+      if (!source.convertible || seen.has(key) || !sheet) continue;
+      seen.add(key);
+      const change = conversionChange(sheet, source.cell, source.kind);
+      if (change) changes.push({ ...change, optional: true });
+    }
+  return changes;
+}
 
 export function runAction(
   action: ActionName,

@@ -10,6 +10,9 @@ export const JOURNAL_MARK_FR =
   'Feuille produite par l’outil Alliance : chaque opération s’ajoute à la fin ; ne pas la modifier ni la trier.';
 const GENERATED_MARK_KEY = 'produite par l’outil alliance';
 
+/** A generated sheet's cell showing the tool's own figure: its source holds text no formula may read. */
+export const TOOL_FIGURE_FILL = '#E7E6E6';
+
 /** Rows of column A that may hold the mark: what a host reads of a sheet an action does not need. */
 export const MARK_ROWS = 3;
 

@@ -132,7 +132,10 @@ export interface CellChange {
   after: PlanValue;
   /** Number format set with the value (Reformater's dates and amounts); absent keeps the cell's. */
   format?: string;
-  /** Written only when the user asks (Annuler: staff changed the cell since the operation). */
+  /**
+   * Written only when the user asks (Annuler: staff changed the cell since the operation;
+   * « Sommaire budgétaire »: a text source it offers to convert first).
+   */
   optional?: boolean;
   /** Annuler: the Journal rows (0-based) this change undoes, marked « Annulée » once it is written. */
   undoes?: number[];
@@ -157,6 +160,11 @@ export interface Plan {
    * and the Journal rows, after the compare-and-set has kept only the cells that still hold `before`.
    */
   operation?: Operation;
+  /**
+   * The sheets to write instead of `sheets` when the user also asks for the optional changes
+   * (« Sommaire budgétaire »: live formulas over the text cells its offered conversion turns into numbers).
+   */
+  sheetsWithOptional?: SheetPlan[];
   /** How many staff cells this plan changes (shown to the user before applying). */
   changedCells: number;
   /** Sheet to show the user after applying. */

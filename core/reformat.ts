@@ -3,9 +3,15 @@
  * money text → numbers, date text → real dates, trimmed text, one list separator), records every
  * changed cell in the Journal first, and never touches a formula or a cell it cannot read.
  */
-import { cellAddress } from './a1.js';
+import { cellAddress, parseCellAddress } from './a1.js';
 import type { Analysis } from './analysis.js';
-import { type CellValue, cellState, isErrorValue, type WorkbookSnapshot } from './cells.js';
+import {
+  type CellValue,
+  cellState,
+  isErrorValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from './cells.js';
 import {
   type ColumnKind,
   DECISIONS_CONTRACT,
@@ -124,6 +130,25 @@ function tidyPriorities(text: string, ctx: TidyContext): CellValue {
   // One valid priority is a number, like staff type it; several are text « 1; 3 ».
   if (items.length === 1 && !unparsed) return Number(items[0]);
   return joinList(items);
+}
+
+/**
+ * Reformater's conversion of one text amount or date, as a change of that cell, or null when it
+ * cannot be read (then it is left as it is). « Sommaire budgétaire » offers it for its sources.
+ */
+export function conversionChange(
+  sheet: SheetSnapshot,
+  cell: string,
+  kind: 'money' | 'date',
+): CellChange | null {
+  const { row, col } = parseCellAddress(cell);
+  const before = cellState(sheet, row, col);
+  if (before.formula || before.computed || typeof before.value !== 'string') return null;
+  const tidied = kind === 'money' ? tidyMoney(before.value) : tidyDate(before.value, false);
+  if (tidied.kind !== 'change') return null;
+  const change: CellChange = { sheet: sheet.name, cell, before, after: tidied.value };
+  if (tidied.format !== undefined) change.format = tidied.format;
+  return change;
 }
 
 /** What Reformater makes of one plain (non-formula, non-error) cell. */

@@ -101,7 +101,10 @@ export interface SpanCells {
 }
 
 export interface ResolveOptions {
-  /** Annuler: also write the cells staff changed since the operation (`CellChange.optional`). */
+  /**
+   * Also write the optional changes (`CellChange.optional`): for Annuler the cells staff changed
+   * since the operation, for « Sommaire budgétaire » the text sources it converts first.
+   */
   restoreChanged?: boolean;
 }
 
@@ -323,7 +326,9 @@ export function resolvePlan(
       sheetPlans.push(...changePlans(changes));
     }
   }
-  sheetPlans.push(...plan.sheets);
+  sheetPlans.push(
+    ...(options.restoreChanged && plan.sheetsWithOptional ? plan.sheetsWithOptional : plan.sheets),
+  );
 
   const byName = new Map<string, ResolvedSheet>();
   const sheets: ResolvedSheet[] = [];

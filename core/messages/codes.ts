@@ -193,6 +193,7 @@ export const ISSUE_CODES = {
   'action.templateCreated': z.object({ sheets: count, kept: count }),
   'action.templateNothing': none,
   'action.renamedSheet': z.object({ base: text, sheet: text }),
+  'summary.toolFigure': z.object({ year, column: text, cells: list, unreadable: count }),
   'journal.missing': none,
   'journal.nothingToUndo': none,
   'journal.changedSince': z.object({ operation: text }),

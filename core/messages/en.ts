@@ -228,6 +228,12 @@ export const en: IssueTexts = {
   'action.templateCreated': (p) =>
     `Template created: ${p.sheets} sheet${plural(p.sheets, '', 's')} added${p.kept > 0 ? `, ${p.kept} already there left untouched` : ''}`,
   'action.templateNothing': () => 'Every template sheet already exists: nothing was changed.',
+  'summary.toolFigure': (p) =>
+    `Budget summary, ${p.column} ${p.year}: the tool’s figure, shaded. ${
+      p.unreadable > 0
+        ? `${plural(p.cells.length, 'Its source cannot be read', 'Not all its sources can be read')} (${cells(p.cells)}): fix ${plural(p.cells.length, 'it', 'them')}.`
+        : `${plural(p.cells.length, 'Its source is text', 'Its sources are text')} (${cells(p.cells)}), which a formula would read as 0. Once converted (the summary offers it, so does Reformat), the figure will follow edits.`
+    }`,
   'action.renamedSheet': (p) =>
     `A staff sheet is already named “${p.base}”: the result is written to “${p.sheet}”.`,
   'journal.missing': () => 'Nothing to undo: the workbook has no “Journal” sheet yet.',
@@ -489,6 +495,11 @@ export const enSheets: SheetTexts = {
   summaryTitle: (program) => `Budget summary — ${program}`,
   summaryCheck: 'Values computed by the tool (check)',
   toolColumn: (header) => `${header} (tool)`,
+  controlColumn: (header) => `Gap ${header.toLowerCase()}`,
+  toolFigureControl: 'tool’s figure',
+  controlError: 'Error',
+  toolFigureLegend:
+    'Grey cells: the tool’s figure, because some source cells hold text or cannot be read (see the warnings).',
   byPriority: 'By priority',
   lapsed: 'Unused at the end of the program',
   prioritySplit: 'A project on several priorities counts an equal share of its amounts in each.',

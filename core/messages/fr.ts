@@ -237,6 +237,12 @@ export const fr: IssueTexts = {
   'action.templateCreated': (p) =>
     `Gabarit créé : ${p.sheets} feuille${plural(p.sheets, '', 's')} ajoutée${plural(p.sheets, '', 's')}${p.kept > 0 ? `, ${p.kept} déjà présente${plural(p.kept, '', 's')} laissée${plural(p.kept, '', 's')} intacte${plural(p.kept, '', 's')}` : ''}`,
   'action.templateNothing': () => 'Toutes les feuilles du gabarit existent déjà : rien n’a été modifié.',
+  'summary.toolFigure': (p) =>
+    `Sommaire budgétaire, ${p.column} ${p.year} : chiffre de l’outil, grisé. ${
+      p.unreadable > 0
+        ? `${plural(p.cells.length, 'Sa source ne se lit pas', 'Ses sources ne se lisent pas toutes')} (${cells(p.cells)}) : corrigez-${plural(p.cells.length, 'la', 'les')}.`
+        : `${plural(p.cells.length, 'Sa source est du texte', 'Ses sources sont du texte')} (${cells(p.cells)}) qu’une formule lirait comme 0. Une fois ${plural(p.cells.length, 'convertie', 'converties')} (le Sommaire le propose, Reformater aussi), le chiffre suivra les saisies.`
+    }`,
   'action.renamedSheet': (p) =>
     `Une feuille du personnel s’appelle déjà « ${p.base} » : le résultat est écrit dans « ${p.sheet} ».`,
   'journal.missing': () => 'Rien à annuler : le classeur n’a pas encore de feuille « Journal ».',
@@ -523,6 +529,11 @@ export const frSheets: SheetTexts = {
   summaryTitle: (program) => `Sommaire budgétaire — ${program}`,
   summaryCheck: 'Valeurs calculées par l’outil (contrôle)',
   toolColumn: (header) => `${header} (outil)`,
+  controlColumn: (header) => `Écart ${header.toLowerCase()}`,
+  toolFigureControl: 'chiffre de l’outil',
+  controlError: 'Erreur',
+  toolFigureLegend:
+    'Cases grises\u00a0: chiffre de l’outil, car des cellules sources sont du texte ou illisibles (voir les avertissements).',
   byPriority: 'Par priorité',
   lapsed: 'Non utilisé à la fin du programme',
   prioritySplit:

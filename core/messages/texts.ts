@@ -73,6 +73,14 @@ export interface SheetTexts {
   summaryCheck: string;
   /** `Enveloppe (outil)`: one of those columns. */
   toolColumn: (header: string) => string;
+  /** The Sommaire's check column of one figure: live formula less the tool's. */
+  controlColumn: (header: string) => string;
+  /** In a check cell, for a figure that is the tool's own. */
+  toolFigureControl: string;
+  /** In a check cell whose formula fails. */
+  controlError: string;
+  /** Under the Sommaire's table when it shows the tool's figure somewhere. */
+  toolFigureLegend: string;
   byPriority: string;
   /** Beside the last year's carry-forward: what the program leaves unused. */
   lapsed: string;

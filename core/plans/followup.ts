@@ -7,7 +7,7 @@
 import { cellAddress, columnLetters, parseCellAddress, sheetReference } from '../a1.js';
 import type { Analysis } from '../analysis.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock } from '../generated.js';
+import { generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
@@ -31,7 +31,7 @@ export const FOLLOWUP_FILLS = {
   /** The last instalment went out before the report, or more was paid than granted. */
   paidAhead: '#FFE699',
   /** The tool's own figure: the source cell holds text, so no live formula reads it. */
-  toolFigure: '#E7E6E6',
+  toolFigure: TOOL_FIGURE_FILL,
 } as const;
 
 /** The headers after the per-year grants, in order. */

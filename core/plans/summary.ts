@@ -1,19 +1,27 @@
 /**
  * The Sommaire budgétaire sheet: the year-by-year table of design.md as LIVE formulas over the
- * staff sheets (they stay right when staff edit), a « Contrôle » column comparing each formula with
- * the core's ledger, a table by priority and a chart.
+ * staff sheets (they stay right when staff edit), a « Contrôle » per column comparing each formula
+ * with the core's ledger, a table by priority and a chart. The formulas read numbers only: a figure
+ * whose source cells hold text (or nothing readable) is the tool's own, shaded, never a formula a
+ * spreadsheet's locale could misread.
  */
 import { cellAddress, columnLetters, parseCellAddress, sheetReference } from '../a1.js';
 import type { Analysis } from '../analysis.js';
-import type { CellValue, WorkbookSnapshot } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock } from '../generated.js';
+import {
+  type CellValue,
+  cellState,
+  isErrorValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from '../cells.js';
+import { generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import { type Block, type Formula, isFormula, type PlanValue, type SheetPlan } from '../plan.js';
 import { areaAddress, chartPlace, pageSetup } from '../print.js';
-import { fiscalYearRange, isFiscalYearLabel } from '../values/dates.js';
-import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
+import { fiscalYearOf, fiscalYearRange, isFiscalYearLabel, parseDate } from '../values/dates.js';
+import { centsToDollars, MONEY_FORMAT, parseMoney } from '../values/money.js';
 import { decisionKeys } from '../values/vocabulary.js';
 import { journalTimestamp } from './journal.js';
 
@@ -33,13 +41,15 @@ export const PRIORITY_HEADERS = ['Priorité', 'Projets', 'Demandé', 'Engagé', 
 
 /** 0-based row of the table's headers (rows 1-2 hold the title block). */
 export const SUMMARY_HEADER_ROW = 3;
-const CONTROL_COL = 8;
 /** The design's table ends in G: what prints. */
 const TABLE_LAST_COL = SUMMARY_HEADERS.length - 1;
+/** The check, one column per figure (I to N), after a blank column. */
+const CONTROL_COL = TABLE_LAST_COL + 2;
+const FIGURES = SUMMARY_HEADERS.length - 1;
+/** The core’s values, written as constants, after another blank column (P to U). */
+const HELPER_COL = CONTROL_COL + FIGURES + 1;
 /** The chart's height in rows. */
 const CHART_ROWS = 16;
-/** The core’s values, written as constants, start here (column K). */
-const HELPER_COL = 10;
 
 /** Staff add rows: ranges run well past the last data row. */
 export function rangeEnd(layout: { headerRow: number; rows: number[] }): number {
@@ -53,17 +63,6 @@ export function rangeEnd(layout: { headerRow: number; rows: number[] }): number 
 function columnRange(layout: SheetLayout, col: number): string {
   const letters = columnLetters(col);
   return sheetReference(layout.sheet, `${letters}${layout.headerRow + 2}:${letters}${rangeEnd(layout)}`);
-}
-
-/**
- * A cell or range read as whole dollars whether staff typed a number or fr-CA text such as
- * « 195 007 $ » or « - $ » (unreadable text counts as 0, like the core). Array-safe inside SUMPRODUCT.
- */
-export function amountExpression(ref: string): string {
-  // The no-break spaces (fr-CA U+00A0, fr-FR U+202F) are written literally: CHAR(160) is not U+00A0
-  // in LibreOffice, and UNICHAR needs an `_xlfn.` prefix inside .xlsx files.
-  const stripped = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref}&"","$",""),"\u00A0",""),"\u202F","")," ","")`;
-  return `IFERROR(${ref}*1,IFERROR(--${stripped},0))`;
 }
 
 /**
@@ -105,34 +104,26 @@ interface YearFormulas {
   paid: PlanValue;
 }
 
-/** Enveloppe, Engagé and Versé of one year: live formulas where the staff sheet is there, else the core's value. */
+/**
+ * Enveloppe, Engagé and Versé of one year: live formulas where the staff sheet is there, else the
+ * core's value. The formulas read numbers only (SUM, and SUMPRODUCT's separate arrays, count text as
+ * 0 in Excel, Sheets and LibreOffice alike): `sources` tells which figures they would misread.
+ */
 function yearSources(analysis: Analysis, index: number): YearFormulas {
   const year = analysis.ledger.years[index];
   const { budget, projects, payments } = analysis.layouts;
   let envelope: PlanValue = dollars(year.envelopeCents);
   const budgetCol = budget?.yearColumns[year.year];
   if (budget && budgetCol !== undefined) {
-    if (budget.totalRow !== null) {
-      envelope = formula(
-        `=${amountExpression(sheetReference(budget.sheet, cellAddress(budget.totalRow, budgetCol)))}`,
-      );
-    } else if (budget.rows.length > 0) {
-      const rows = [...budget.rows].sort((a, b) => a - b);
-      const contiguous = rows[rows.length - 1] - rows[0] === rows.length - 1;
-      envelope = contiguous
-        ? formula(
-            `=SUMPRODUCT(${amountExpression(
-              sheetReference(
-                budget.sheet,
-                `${cellAddress(rows[0], budgetCol)}:${cellAddress(rows[rows.length - 1], budgetCol)}`,
-              ),
-            )})`,
-          )
-        : formula(
-            `=${rows.map((r) => amountExpression(sheetReference(budget.sheet, cellAddress(r, budgetCol)))).join('+')}`,
-          );
-    } else {
+    const rows = budget.totalRow !== null ? [budget.totalRow] : [...budget.rows].sort((a, b) => a - b);
+    if (rows.length === 0) {
       envelope = 0;
+    } else {
+      const contiguous = rows.length > 1 && rows[rows.length - 1] - rows[0] === rows.length - 1;
+      const cells = contiguous
+        ? [`${cellAddress(rows[0], budgetCol)}:${cellAddress(rows[rows.length - 1], budgetCol)}`]
+        : rows.map((r) => cellAddress(r, budgetCol));
+      envelope = formula(`=SUM(${cells.map((cell) => sheetReference(budget.sheet, cell)).join(',')})`);
     }
   }
 
@@ -146,7 +137,7 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
     // The projects Décisions names follow its latest decision, which no formula over Projets can
     // see: they are left out of the live sum and count with the ledger's own figure.
     const unnamed = decided ? `*(COUNTIF(${decided.ids},${id})=0)` : '';
-    const live = `SUMPRODUCT(${notBlank(id)}${unnamed}*${acceptedExpression(decision)}*${amountExpression(granted)})`;
+    const live = `SUMPRODUCT(${notBlank(id)}${unnamed}*${acceptedExpression(decision)},${granted})`;
     committed = formula(decided ? `=${live}+${dollars(decided.cents)}` : `=${live}`);
   } else if (projects) {
     committed = 0;
@@ -162,16 +153,97 @@ function yearSources(analysis: Analysis, index: number): YearFormulas {
   ) {
     const { start, end } = fiscalYearRange(year.year);
     const date = columnRange(payments, payments.columns.date);
-    const day = `IFERROR(${date}*1,0)`;
     const amount = columnRange(payments, payments.columns.amount);
     const paymentId = columnRange(payments, payments.columns.id);
     const projectIds = columnRange(projects, projects.columns.id);
-    // Payments to a project missing from Projets are not counted by the ledger either.
+    // Payments to a project missing from Projets are not counted by the ledger either; a date
+    // typed as text is no date here (ISNUMBER), whatever the locale could make of it.
     paid = formula(
-      `=SUMPRODUCT(${notBlank(paymentId)}*(COUNTIF(${projectIds},${paymentId})>0)*(${day}>=${dateParts(start)})*(${day}<${dateParts(`${end.slice(0, 4)}-04-01`)})*${amountExpression(amount)})`,
+      `=SUMPRODUCT(${notBlank(paymentId)}*(COUNTIF(${projectIds},${paymentId})>0)*ISNUMBER(${date})*(${date}>=${dateParts(start)})*(${date}<${dateParts(`${end.slice(0, 4)}-04-01`)}),${amount})`,
     );
   }
   return { envelope, committed, paid };
+}
+
+/** A source cell a live figure reads that holds no number: text Reformater converts, or nothing readable. */
+export interface TextSource {
+  sheet: string;
+  cell: string;
+  /** Reformater would make it a number or a date (same count, same Journal). */
+  convertible: boolean;
+  kind: 'money' | 'date';
+}
+
+/** The figures of one year that read text, by table column (1 Enveloppe, 4 Engagé, 5 Versé). */
+export type YearTextSources = Record<1 | 4 | 5, TextSource[]>;
+
+/** The problem of one source cell, or null when a formula reads it right (a number, a date, blank, 0). */
+function textSource(sheet: SheetSnapshot, address: string, kind: 'money' | 'date'): TextSource | null {
+  const { row, col } = parseCellAddress(address);
+  const state = cellState(sheet, row, col);
+  const value = state.value;
+  if (value === null || typeof value === 'number' || (kind === 'date' && value instanceof Date)) return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  const parsed = kind === 'money' ? parseMoney(value) : parseDate(value);
+  // « - $ » is 0 read either way: nothing to convert, nothing misread.
+  if (parsed.kind === 'amount' && parsed.cents === 0) return null;
+  const convertible =
+    typeof value === 'string' &&
+    parsed.kind !== 'invalid' &&
+    parsed.kind !== 'blank' &&
+    !state.formula &&
+    !state.computed &&
+    !isErrorValue(value);
+  return { sheet: sheet.name, cell: address, convertible, kind };
+}
+
+/**
+ * For each program year, the source cells of its live Enveloppe, Engagé and Versé that hold text:
+ * the cells « Sommaire budgétaire » offers to convert first, or shows the tool's figure for.
+ */
+export function summaryTextSources(analysis: Analysis, snapshot: WorkbookSnapshot): YearTextSources[] {
+  const sheets = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet]));
+  const { budget, payments } = analysis.layouts;
+  const years = analysis.ledger.years.map((): YearTextSources => ({ 1: [], 4: [], 5: [] }));
+  const yearIndex = new Map(analysis.ledger.years.map((year, i) => [year.year, i]));
+  const add = (
+    target: TextSource[],
+    sheet: SheetSnapshot | undefined,
+    address: string | undefined,
+    kind: 'money' | 'date',
+  ) => {
+    if (!sheet || address === undefined) return;
+    const found = textSource(sheet, address, kind);
+    if (found) target.push(found);
+  };
+
+  const budgetSheet = budget && sheets.get(budget.sheet);
+  if (budget && budgetSheet)
+    for (const [year, col] of Object.entries(budget.yearColumns)) {
+      const i = yearIndex.get(year);
+      if (i === undefined) continue;
+      for (const row of budget.totalRow !== null ? [budget.totalRow] : budget.rows)
+        add(years[i][1], budgetSheet, cellAddress(row, col), 'money');
+    }
+
+  const named = analysis.decisions?.latest;
+  for (const project of analysis.projects) {
+    if (project.decision !== 'Accepté' || named?.has(project.id) || !project.origin) continue;
+    const sheet = sheets.get(project.origin.sheet);
+    for (const [year, i] of yearIndex)
+      add(years[i][4], sheet, project.origin.cells[`granted ${year}`], 'money');
+  }
+
+  const paymentSheet = payments && sheets.get(payments.sheet);
+  const known = new Set(analysis.projects.map((project) => project.id));
+  for (const payment of analysis.payments) {
+    if (!payment.date || !known.has(payment.projectId) || !payment.origin) continue;
+    const i = yearIndex.get(fiscalYearOf(payment.date));
+    if (i === undefined) continue;
+    add(years[i][5], paymentSheet, payment.origin.cells.amount, 'money');
+    add(years[i][5], paymentSheet, payment.origin.cells.date, 'date');
+  }
+  return years;
 }
 
 /**
@@ -198,68 +270,102 @@ export interface SummaryPlanResult {
   issues: Issue[];
 }
 
+export interface SummaryOptions {
+  lang?: Lang;
+  now?: Date;
+  /** The sources that hold text (`summaryTextSources`); computed when absent. */
+  sources?: YearTextSources[];
+  /** `sheet!A1` of the text sources converted first: they read as the numbers they become. */
+  converted?: ReadonlySet<string>;
+}
+
+const FIGURE_COLUMNS = [1, 4, 5] as const;
+
 export function summaryPlan(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
-  options: { lang?: Lang; now?: Date } = {},
+  options: SummaryOptions = {},
 ): SummaryPlanResult {
   const lang = options.lang ?? 'fr';
   const now = options.now ?? new Date();
+  const texts = SHEET_TEXTS[lang];
   const issues: Issue[] = [];
   const name = generatedSheetName(snapshot, SUMMARY_SHEET);
   if (name !== SUMMARY_SHEET)
     issues.push(issue('action.renamedSheet', 'info', {}, { base: SUMMARY_SHEET, sheet: name }));
 
-  const title = SHEET_TEXTS[lang].summaryTitle(analysis.settings.programName);
+  const title = texts.summaryTitle(analysis.settings.programName);
   const blocks: Block[] = [generatedTitleBlock(title, journalTimestamp(now))];
   const years = analysis.ledger.years;
   const headerRow = SUMMARY_HEADER_ROW;
   const firstRow = headerRow + 1;
   const totalRow = firstRow + years.length;
+  const sources = options.sources ?? summaryTextSources(analysis, snapshot);
+  const converted = options.converted ?? new Set<string>();
 
   // The design's table holds exactly its seven headers: the check sits apart, after a blank column.
   blocks.push({ row: headerRow, col: 0, values: [[...SUMMARY_HEADERS]], bold: true });
-  blocks.push({ row: headerRow, col: CONTROL_COL, values: [[CONTROL_HEADER]], bold: true });
+  blocks.push({ row: headerRow - 1, col: CONTROL_COL, values: [[CONTROL_HEADER]], bold: true });
   blocks.push({
-    row: headerRow - 1,
-    col: HELPER_COL,
-    values: [[SHEET_TEXTS[lang].summaryCheck]],
+    row: headerRow,
+    col: CONTROL_COL,
+    values: [SUMMARY_HEADERS.slice(1).map(texts.controlColumn)],
     bold: true,
+    wrap: true,
   });
+  blocks.push({ row: headerRow - 1, col: HELPER_COL, values: [[texts.summaryCheck]], bold: true });
   blocks.push({
     row: headerRow,
     col: HELPER_COL,
-    values: [SUMMARY_HEADERS.slice(1).map(SHEET_TEXTS[lang].toolColumn)],
+    values: [SUMMARY_HEADERS.slice(1).map(texts.toolColumn)],
     bold: true,
+    wrap: true,
   });
 
-  const money = new Array<string | null>(6).fill(MONEY_FORMAT);
+  const money = new Array<string | null>(FIGURES).fill(MONEY_FORMAT);
   const tableValues: PlanValue[][] = [];
   const tableFormats: (string | null)[][] = [];
   const helperValues: CellValue[][] = [];
+  /** Cells showing the tool's figure: a figure whose sources hold text, or an incomplete year. */
+  const toolFigures: { row: number; col: number }[] = [];
   years.forEach((year, i) => {
     const row = firstRow + i;
-    const sources = yearSources(analysis, i);
-    tableValues.push([
-      year.year,
-      sources.envelope,
-      i === 0 ? 0 : formula(`=${a1(row - 1, 6)}`),
-      formula(`=${a1(row, 1)}+${a1(row, 2)}`),
-      sources.committed,
-      sources.paid,
-      formula(`=${a1(row, 3)}-${a1(row, 4)}`),
-      null,
-      controlFormula(row),
-    ]);
-    tableFormats.push([null, ...money, null, null]);
-    helperValues.push([
+    const live = yearSources(analysis, i);
+    const helper = [
       dollars(year.envelopeCents),
       dollars(year.carriedInCents),
       dollars(year.availableCents),
       dollars(year.committedCents),
       dollars(year.paidCents),
       dollars(year.balanceCents),
-    ]);
+    ];
+    const values: PlanValue[] = [
+      year.year,
+      live.envelope,
+      i === 0 ? 0 : formula(`=${a1(row - 1, 6)}`),
+      formula(`=${a1(row, 1)}+${a1(row, 2)}`),
+      live.committed,
+      live.paid,
+      formula(`=${a1(row, 3)}-${a1(row, 4)}`),
+    ];
+    for (const col of FIGURE_COLUMNS) {
+      const misread = sources[i][col].filter((source) => !converted.has(`${source.sheet}!${source.cell}`));
+      if (misread.length === 0) continue;
+      // The tool's own figure, shaded: never a formula that would read the text as 0.
+      values[col] = helper[col - 1];
+      toolFigures.push({ row, col });
+      issues.push(
+        issue('summary.toolFigure', 'warning', misread[0], {
+          year: year.year,
+          column: SUMMARY_HEADERS[col],
+          cells: misread.map((source) => `${source.sheet}!${source.cell}`),
+          unreadable: misread.filter((source) => !source.convertible).length,
+        }),
+      );
+    }
+    tableValues.push(values);
+    tableFormats.push([null, ...money]);
+    helperValues.push(helper);
   });
   const sumColumn = (col: number): PlanValue =>
     years.length === 0 ? 0 : formula(`=SUM(${a1(firstRow, col)}:${a1(totalRow - 1, col)})`);
@@ -271,10 +377,8 @@ export function summaryPlan(
     sumColumn(4),
     sumColumn(5),
     years.length === 0 ? 0 : formula(`=${a1(totalRow - 1, 6)}`),
-    null,
-    controlFormula(totalRow),
   ]);
-  tableFormats.push([null, ...money, null, null]);
+  tableFormats.push([null, ...money]);
   const sum = (pick: (y: (typeof years)[number]) => number) => years.reduce((s, y) => s + pick(y), 0);
   helperValues.push([
     dollars(sum((y) => y.envelopeCents)),
@@ -284,11 +388,38 @@ export function summaryPlan(
     dollars(sum((y) => y.paidCents)),
     dollars(analysis.ledger.lapsedCents),
   ]);
-  // Each live figure carries the tool's own as its cached value (the Contrôle is left to compute).
+  // Each live figure carries the tool's own as its cached value.
   tableValues.forEach((row, i) => {
-    for (let col = 1; col <= 6; col++) row[col] = withResult(row[col], helperValues[i][col - 1]);
+    for (let col = 1; col <= FIGURES; col++) row[col] = withResult(row[col], helperValues[i][col - 1]);
   });
   blocks.push({ row: firstRow, col: 0, values: tableValues, numberFormats: tableFormats });
+  for (const { row, col } of toolFigures)
+    blocks.push({
+      row,
+      col,
+      values: [[tableValues[row - firstRow][col]]],
+      numberFormats: [[MONEY_FORMAT]],
+      fill: TOOL_FIGURE_FILL,
+    });
+
+  // The check, per figure: the live value less the tool's, « OK » when they agree.
+  const tool = new Set(toolFigures.map(({ row, col }) => `${row}:${col}`));
+  const controlValues: PlanValue[][] = helperValues.map((helper, i) =>
+    helper.map((value, k): PlanValue => {
+      const row = firstRow + i;
+      if (value === null) return null;
+      if (tool.has(`${row}:${k + 1}`)) return texts.toolFigureControl;
+      const gap = `${a1(row, k + 1)}-${a1(row, HELPER_COL + k)}`;
+      return formula(`=IFERROR(IF(ABS(${gap})<0.005,"OK",${gap}),"${texts.controlError}")`);
+    }),
+  );
+  blocks.push({
+    row: firstRow,
+    col: CONTROL_COL,
+    values: controlValues,
+    numberFormats: controlValues.map(() => [...money]),
+    align: 'right',
+  });
   blocks.push({ row: totalRow, col: 0, values: [['Total']], bold: true });
   // What lapses: the last year's carry-forward, said in words under the total.
   if (years.length > 0)
@@ -297,7 +428,7 @@ export function summaryPlan(
       col: 0,
       values: [
         [
-          SHEET_TEXTS[lang].lapsed,
+          texts.lapsed,
           null,
           null,
           null,
@@ -308,6 +439,8 @@ export function summaryPlan(
       ],
       numberFormats: [[null, null, null, null, null, null, MONEY_FORMAT]],
     });
+  if (toolFigures.length > 0)
+    blocks.push({ row: totalRow + 2, col: 0, values: [[texts.toolFigureLegend]], fill: TOOL_FIGURE_FILL });
   blocks.push({
     row: firstRow,
     col: HELPER_COL,
@@ -320,7 +453,7 @@ export function summaryPlan(
   blocks.push({
     row: priorityTitleRow,
     col: 0,
-    values: [[SHEET_TEXTS[lang].byPriority]],
+    values: [[texts.byPriority]],
     bold: true,
   });
   blocks.push({ row: priorityTitleRow + 1, col: 0, values: [[...PRIORITY_HEADERS]], bold: true });
@@ -363,13 +496,14 @@ export function summaryPlan(
     numberFormats: priorityRows.map(() => [null, '0', MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]),
   });
   blocks.push({ row: priorityTotalRow, col: 0, values: [['Total']], bold: true });
-  blocks.push({ row: priorityTotalRow + 1, col: 0, values: [[SHEET_TEXTS[lang].prioritySplit]] });
+  blocks.push({ row: priorityTotalRow + 1, col: 0, values: [[texts.prioritySplit]] });
 
   const columnWidths = [
     { col: 0, width: 34 },
     ...[1, 2, 3, 4, 5, 6].map((col) => ({ col, width: 16 })),
     { col: CONTROL_COL - 1, width: 3 },
-    { col: CONTROL_COL, width: 22 },
+    // Wide enough for « -1 234 567,89 $ » and « chiffre de l’outil ».
+    ...[0, 1, 2, 3, 4, 5].map((i) => ({ col: CONTROL_COL + i, width: 18 })),
     { col: HELPER_COL - 1, width: 3 },
     ...[0, 1, 2, 3, 4, 5].map((i) => ({ col: HELPER_COL + i, width: 16 })),
   ];
@@ -397,7 +531,7 @@ export function summaryPlan(
     sheet.charts = [
       {
         type: 'column',
-        title: SHEET_TEXTS[lang].summaryChart,
+        title: texts.summaryChart,
         categories: range(0),
         series: [
           { name: 'Enveloppe', values: range(1) },
@@ -410,12 +544,4 @@ export function summaryPlan(
     ];
   }
   return { sheet, issues };
-}
-
-/** « OK », or « Écart : X $ » with X the sum of the differences between the row's formulas and the core. */
-function controlFormula(row: number): Formula {
-  const table = `${a1(row, 1)}:${a1(row, 6)}`;
-  const helper = `${a1(row, HELPER_COL)}:${a1(row, HELPER_COL + 5)}`;
-  const gap = `SUMPRODUCT(ABS(${table}-${helper}))`;
-  return formula(`=IFERROR(IF(${gap}<0.005,"OK","Écart : "&FIXED(${gap},2)&" $"),"Écart")`);
 }

@@ -79,6 +79,51 @@ describe('runAction', () => {
     expect(workbook.sheets.map((s) => s.name)).not.toContain('Validation');
   });
 
+  it('summary offers to convert first the text its formulas would read; yes converts and journals, no changes nothing', () => {
+    const original = sampleWorkbook();
+    const result = runAction('summary', original, { now: NOW });
+    // Offered, not counted: optional changes, written only when asked.
+    const offered = result.plan.operation?.changes ?? [];
+    expect(result.plan.changedCells).toBe(0);
+    expect(offered.every((change) => change.optional)).toBe(true);
+    expect(offered.map((c) => `${c.sheet}!${c.cell}`)).toEqual([
+      'Budget prévisionnel!C7',
+      'Projets!E3',
+      'Versements!A2',
+      'Versements!D2',
+      'Budget prévisionnel!D7',
+      'Versements!A4',
+      'Budget prévisionnel!E7',
+    ]);
+    // Reformater's own conversion of those cells, not another one.
+    const reformat = runAction('reformat', original, { now: NOW }).plan.operation?.changes ?? [];
+    for (const change of offered) {
+      const same = reformat.find((c) => c.sheet === change.sheet && c.cell === change.cell);
+      expect({ after: change.after, format: change.format }).toEqual({
+        after: same?.after,
+        format: same?.format,
+      });
+    }
+
+    // Declined: the staff cells are untouched, no Journal, the Sommaire shows the tool's shaded figures.
+    const declined = applyPlanToSnapshot(original, result.plan);
+    sameStaffCells(declined, original, STAFF);
+    expect(declined.sheets.map((s) => s.name)).not.toContain('Journal');
+    expect(sheetOf(declined, 'Sommaire budgétaire').formulas[5][1]).toBeNull();
+
+    // Accepted: the cells become numbers, journaled as Reformater; the Sommaire is live there.
+    const accepted = applyPlanToSnapshot(original, result.plan, { restoreChanged: true });
+    expect(sheetOf(accepted, 'Budget prévisionnel').values[6][2]).toBe(195007);
+    expect(sheetOf(accepted, 'Journal').values.length).toBeGreaterThan(offered.length);
+    const summary = sheetOf(accepted, 'Sommaire budgétaire');
+    expect(summary.formulas[5][1]).toBe("=SUM('Budget prévisionnel'!C7)");
+    expect(summary.values[5][8]).toBeNull();
+    // Annuler gives the text back.
+    const undone = run('undo', accepted, new Date('2026-11-27T14:05:00Z'));
+    expect(undone.result.plan.changedCells).toBe(offered.length);
+    sameStaffCells(undone.workbook, original, STAFF);
+  });
+
   it('rank writes the Classement; template fills an empty workbook and leaves a full one alone', () => {
     const ranked = run('rank', sampleWorkbook()).result;
     expect(ranked.plan.sheets.map((s) => s.sheet)).toEqual(['Classement']);

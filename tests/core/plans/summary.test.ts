@@ -1,22 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { runAction } from '../../../core/actions.js';
 import { analyzeWorkbook } from '../../../core/analysis.js';
 import type { WorkbookSnapshot } from '../../../core/cells.js';
-import { isGeneratedSheet } from '../../../core/generated.js';
-import { amountExpression, rangeEnd, SUMMARY_HEADERS, summaryPlan } from '../../../core/plans/summary.js';
+import { isGeneratedSheet, TOOL_FIGURE_FILL } from '../../../core/generated.js';
+import { renderIssue } from '../../../core/messages/index.js';
+import { rangeEnd, SUMMARY_HEADERS, summaryPlan, summaryTextSources } from '../../../core/plans/summary.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
 import { sheet } from '../../fixtures/workbook.js';
 import { NOW, sampleWorkbook } from './fixture.js';
 
-function written(snapshot: WorkbookSnapshot) {
+function written(snapshot: WorkbookSnapshot, options: { converted?: ReadonlySet<string> } = {}) {
   const analysis = analyzeWorkbook(snapshot, { today: '2026-11-27' });
-  const result = summaryPlan(analysis, snapshot, { now: NOW });
+  const result = summaryPlan(analysis, snapshot, { now: NOW, ...options });
   const workbook = applyPlanToSnapshot(snapshot, {
     action: 'summary',
     sheets: [result.sheet],
     changedCells: 0,
   });
   return { analysis, result, workbook, sheet: sheetOf(workbook, result.sheet.sheet) };
+}
+
+/** The sample after Reformater: every amount and date a number, as the formulas read them. */
+function tidied(): WorkbookSnapshot {
+  const snapshot = sampleWorkbook();
+  return applyPlanToSnapshot(snapshot, runAction('reformat', snapshot, { now: NOW }).plan);
 }
 
 describe('Sommaire budgétaire', () => {
@@ -26,7 +34,6 @@ describe('Sommaire budgétaire', () => {
     expect(result.sheet.mode).toBe('replace');
     expect(isGeneratedSheet(sheet)).toBe(true);
     expect(sheet.values[3].slice(0, 8)).toEqual([...SUMMARY_HEADERS, null]);
-    expect(sheet.values[3][8]).toBe('Contrôle');
     expect(sheet.values.slice(4, 9).map((r) => r[0])).toEqual([
       '2019-2020',
       '2020-2021',
@@ -38,37 +45,81 @@ describe('Sommaire budgétaire', () => {
     expect(sheet.bold[3][0]).toBe(true);
   });
 
-  it('reads each envelope live from the Total row of Budget prévisionnel, text amounts included', () => {
-    const { sheet } = written(sampleWorkbook());
+  it('reads each envelope as a SUM of numbers from the Total row of Budget prévisionnel', () => {
+    const { sheet } = written(tidied());
     // 2020-2021 is column C of the budget; its Total row is row 7.
-    expect(sheet.formulas[5][1]).toBe(`=${amountExpression("'Budget prévisionnel'!C7")}`);
-    expect(sheet.formulas[7][1]).toBe(`=${amountExpression("'Budget prévisionnel'!E7")}`);
-    // No-break spaces (U+00A0, U+202F) are literal characters inside the formula's strings.
-    expect(amountExpression('X1')).toBe(
-      'IFERROR(X1*1,IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(X1&"","$",""),"\u00A0",""),"\u202F","")," ",""),0))',
-    );
+    expect(sheet.formulas[5][1]).toBe("=SUM('Budget prévisionnel'!C7)");
+    expect(sheet.formulas[7][1]).toBe("=SUM('Budget prévisionnel'!E7)");
   });
 
   it('sums the envelope rows when the budget has no Total row', () => {
-    const snapshot = sampleWorkbook();
-    const budget = snapshot.sheets[0];
+    const snapshot = tidied();
+    const budget = snapshot.sheets.find((s) => s.name === 'Budget prévisionnel')!;
     budget.values = budget.values.slice(0, 6);
     const { sheet } = written(snapshot);
-    expect(sheet.formulas[5][1]).toBe(`=SUMPRODUCT(${amountExpression("'Budget prévisionnel'!C5:C6")})`);
+    expect(sheet.formulas[5][1]).toBe("=SUM('Budget prévisionnel'!C5:C6)");
   });
 
   it('commits the Accordé column of each year over accepted projects, whatever the column order', () => {
-    const { sheet } = written(sampleWorkbook());
+    const { sheet } = written(tidied());
     const committed2020 = sheet.formulas[5][4]!;
     // Projets: Décision in A, Accordé 2021-2022 in B, No in C, Accordé 2020-2021 in E; data from row 3.
     expect(committed2020).toMatch(/^=SUMPRODUCT\(/);
     expect(committed2020).toContain('TRIM(Projets!C3:C1000&"")<>""');
     expect(committed2020).toContain('SUBSTITUTE(LOWER(TRIM(Projets!A3:A1000&"")),"é","e")');
-    expect(committed2020).toContain(amountExpression('Projets!E3:E1000'));
-    expect(sheet.formulas[6][4]).toContain(amountExpression('Projets!B3:B1000'));
+    // The amounts are SUMPRODUCT's own array: text there counts as 0, never parsed.
+    expect(committed2020).toMatch(/,Projets!E3:E1000\)$/);
+    expect(sheet.formulas[6][4]).toMatch(/,Projets!B3:B1000\)$/);
     // No Accordé 2022-2023 column: nothing can be committed that year.
     expect(sheet.values[7][4]).toBe(0);
     expect(sheet.formulas[7][4]).toBeNull();
+  });
+
+  it('shows the tool’s figure, shaded, where a source holds text, and names the cells', () => {
+    const { sheet, result, analysis } = written(sampleWorkbook());
+    // The budget's Total row is text (« 195 007 $ »): no formula reads it.
+    expect(sheet.formulas[5][1]).toBeNull();
+    expect(sheet.values[5][1]).toBe(195007);
+    expect(sheet.fills[5][1]).toBe(TOOL_FIGURE_FILL);
+    expect(sheet.values[5][8]).toBe('chiffre de l’outil');
+    // P-01's Accordé 2020-2021 « 89 598 $ » is text: Engagé 2020-2021 is the ledger's figure too.
+    expect(sheet.values[5][4]).toBe(analysis.ledger.years[1].committedCents / 100);
+    // Derived figures stay formulas over the table.
+    expect(sheet.formulas[5][3]).toBe('=B6+C6');
+    expect(sheet.values[10][0]).toMatch(/^Cases grises/);
+    const found = result.issues.filter((i) => i.code === 'summary.toolFigure');
+    expect(found[0]).toMatchObject({
+      severity: 'warning',
+      sheet: 'Budget prévisionnel',
+      cell: 'C7',
+      params: { year: '2020-2021', column: 'Enveloppe', cells: ['Budget prévisionnel!C7'], unreadable: 0 },
+    });
+    expect(renderIssue(found[0])).toContain('Budget prévisionnel!C7');
+    // Converted first, the same cells read as numbers: a live formula, no shade, no warning.
+    const converted = written(sampleWorkbook(), {
+      converted: new Set(['Budget prévisionnel!C7', 'Budget prévisionnel!D7', 'Budget prévisionnel!E7']),
+    });
+    expect(converted.sheet.formulas[5][1]).toBe("=SUM('Budget prévisionnel'!C7)");
+    expect(converted.sheet.fills[5][1]).toBeNull();
+    expect(converted.result.issues.filter((i) => i.params?.column === 'Enveloppe')).toEqual([]);
+  });
+
+  it('says an unreadable source cannot be converted, and leaves « - $ » alone', () => {
+    const snapshot = tidied();
+    const payments = snapshot.sheets.find((s) => s.name === 'Versements')!;
+    payments.values[3][0] = 'la moitié'; // P-02, 2021-05-10: Versé 2021-2022
+    const budget = snapshot.sheets.find((s) => s.name === 'Budget prévisionnel')!;
+    budget.values[6][1] = '- $'; // 2019-2020: nothing, read either way
+    const { sheet, result } = written(snapshot);
+    expect(sheet.formulas[4][1]).toBe("=SUM('Budget prévisionnel'!B7)");
+    expect(sheet.formulas[6][5]).toBeNull();
+    const found = result.issues.find((i) => i.code === 'summary.toolFigure');
+    expect(found).toMatchObject({ sheet: 'Versements', cell: 'A4' });
+    expect(found?.params).toMatchObject({ column: 'Versé', year: '2021-2022', unreadable: 1 });
+    expect(renderIssue(found!)).toContain('corrigez-la');
+    expect(summaryTextSources(analyzeWorkbook(snapshot, { today: '2026-11-27' }), snapshot)[2][5]).toEqual([
+      { sheet: 'Versements', cell: 'A4', convertible: false, kind: 'money' },
+    ]);
   });
 
   it('commits what the latest decision of Décisions grants, live over the projects it does not name', () => {
@@ -96,12 +147,13 @@ describe('Sommaire budgétaire', () => {
   });
 
   it('pays by fiscal year of the Versements dates, only to projects listed in Projets', () => {
-    const { sheet } = written(sampleWorkbook());
+    const { sheet } = written(tidied());
     const paid = sheet.formulas[5][5]!;
     expect(paid).toContain('COUNTIF(Projets!C3:C1000,Versements!C2:C1000)>0');
-    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)>=DATE(2020,4,1))');
-    expect(paid).toContain('(IFERROR(Versements!D2:D1000*1,0)<DATE(2021,4,1))');
-    expect(paid).toContain(amountExpression('Versements!A2:A1000'));
+    // A date typed as text is no date to the formula, whatever the locale.
+    expect(paid).toContain('ISNUMBER(Versements!D2:D1000)*(Versements!D2:D1000>=DATE(2020,4,1))');
+    expect(paid).toContain('(Versements!D2:D1000<DATE(2021,4,1))');
+    expect(paid).toMatch(/,Versements!A2:A1000\)$/);
   });
 
   it('chains the carry-forward and totals with formulas', () => {
@@ -125,18 +177,28 @@ describe('Sommaire budgétaire', () => {
     }
   });
 
-  it('writes the core ledger next to the table and a Contrôle formula comparing both', () => {
-    const { sheet, analysis } = written(sampleWorkbook());
+  it('writes the core ledger next to the table and a check per figure comparing both', () => {
+    const { sheet, analysis } = written(tidied());
     const y2020 = analysis.ledger.years[1];
-    expect(sheet.values[5].slice(10, 16)).toEqual([195007, 0, 195007, 147798, 89598, 47209]);
+    expect(sheet.values[2][8]).toBe('Contrôle');
+    expect(sheet.values[3].slice(8, 14)).toEqual([
+      'Écart enveloppe',
+      'Écart report reçu',
+      'Écart disponible',
+      'Écart engagé',
+      'Écart versé',
+      'Écart solde reporté',
+    ]);
+    expect(sheet.values[5].slice(15, 21)).toEqual([195007, 0, 195007, 147798, 89598, 47209]);
     expect(y2020.balanceCents).toBe(4_720_900);
     // Total row: Σ enveloppes, blank, blank, Σ engagé, Σ versé, non utilisé.
-    expect(sheet.values[8].slice(10, 16)).toEqual([390013, null, null, 203362, 118698, 186651]);
+    expect(sheet.values[8].slice(15, 21)).toEqual([390013, null, null, 203362, 118698, 186651]);
     expect(analysis.ledger.lapsedCents).toBe(18_665_100);
-    expect(sheet.formulas[5][8]).toBe(
-      '=IFERROR(IF(SUMPRODUCT(ABS(B6:G6-K6:P6))<0.005,"OK","Écart : "&FIXED(SUMPRODUCT(ABS(B6:G6-K6:P6)),2)&" $"),"Écart")',
-    );
-    expect(sheet.numberFormats[5][13]).toBe(MONEY_FORMAT);
+    expect(sheet.formulas[5][8]).toBe('=IFERROR(IF(ABS(B6-P6)<0.005,"OK",B6-P6),"Erreur")');
+    expect(sheet.formulas[5][13]).toBe('=IFERROR(IF(ABS(G6-U6)<0.005,"OK",G6-U6),"Erreur")');
+    expect(sheet.formulas[8][9]).toBeNull();
+    expect(sheet.numberFormats[5][8]).toBe(MONEY_FORMAT);
+    expect(sheet.numberFormats[5][18]).toBe(MONEY_FORMAT);
   });
 
   it('says what lapses, follows with a table by priority and a chart of envelope, committed, paid and carried', () => {
@@ -186,7 +248,7 @@ describe('Sommaire budgétaire', () => {
     });
     const { workbook, result } = written(snapshot);
     expect(result.sheet.sheet).toBe('Sommaire budgétaire (2)');
-    expect(result.issues.map((i) => i.code)).toEqual(['action.renamedSheet']);
+    expect(result.issues.map((i) => i.code)).toContain('action.renamedSheet');
     expect(sheetOf(workbook, 'Sommaire budgétaire').values).toEqual([
       ['Notes du comité'],
       ['Rencontre du 3 février 2020'],
@@ -205,6 +267,6 @@ describe('Sommaire budgétaire', () => {
     const { sheet } = written(snapshot);
     expect(sheet.values.slice(4, 8).map((r) => r[1])).toEqual([0, 195007, 97503, 97503]);
     expect(sheet.values[5][5]).toBe(0);
-    expect(sheet.formulas[5][4]).toContain('Projets!E3:E1000');
+    expect(sheet.formulas[6][4]).toContain('Projets!B3:B1000');
   });
 });
