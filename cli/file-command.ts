@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { changesCells, commandWord } from '../core/action-table.js';
+import { changesCells, commandWord, offersConversion } from '../core/action-table.js';
 import { type ActionResult, runAction } from '../core/actions.js';
 import type { Analysis } from '../core/analysis.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
@@ -88,11 +88,16 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
   if (output !== null) {
     let plan = result.plan;
     let target = { workbook, snapshot, source };
-    const restoreChanged = options['restore-changed'] ?? false;
+    let restoreChanged = options['restore-changed'] ?? false;
     const skipped: Issue[] = [];
-    if (changesCells(action) && plan.changedCells > 0) {
+    const offered = offersConversion(action)
+      ? (plan.operation?.changes.filter((change) => change.optional).length ?? 0)
+      : 0;
+    if ((changesCells(action) && plan.changedCells > 0) || offered > 0) {
       const readAt = await modifiedAt(input);
-      if (!(await confirmed(plan, options.yes ?? false, inPlace, io, text))) {
+      if (offered > 0) {
+        restoreChanged = await conversionWanted(offered, options.yes ?? false, io, text);
+      } else if (!(await confirmed(plan, options.yes ?? false, inPlace, io, text))) {
         io.stderr(text.cancelled);
         return 1;
       }
@@ -111,7 +116,7 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
     if (large) io.stderr(text.progressWrite(output));
     await write(target.workbook, output, target.source, resolved, text);
     for (const found of skipped) io.stderr(`${found.sheet ?? ''}${issueLine(found, text, lang)}`);
-    if (resolved.changedCells > 0 && changesCells(action)) {
+    if (resolved.changedCells > 0 && (changesCells(action) || offersConversion(action))) {
       io.stderr(text.changed(resolved.changedCells));
     }
     io.stderr(text.written(output));
@@ -150,6 +155,13 @@ async function confirmed(
     return true;
   }
   return io.confirm(text.confirm(plan.changedCells));
+}
+
+/** « Sommaire budgétaire »: convert its text sources first? Yes with --yes; no without a terminal. */
+async function conversionWanted(cells: number, yes: boolean, io: Io, text: CliText): Promise<boolean> {
+  if (yes) return true;
+  if (!io.confirm) return false;
+  return io.confirm(text.convertFirst(cells));
 }
 
 /** When the file was last written (ms), to tell whether someone saved it while we waited. */

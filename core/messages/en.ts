@@ -414,6 +414,8 @@ export const enCli: CliText = {
   sameAsInput: 'The output is the input file: add --in-place to overwrite it.',
   inPlaceNeedsYes: '--in-place without a terminal: add --yes to confirm changing the input file.',
   confirm: (n: number) => `${n} staff cell${n > 1 ? 's' : ''} will change. Continue? (y/N) `,
+  convertFirst: (n: number) =>
+    `${n > 1 ? `${n} cells the summary reads are` : 'A cell the summary reads is'} text (amounts, dates). Convert ${n > 1 ? 'them' : 'it'} to numbers first, as Reformat does (old values in the Journal)? Otherwise their figures will be the tool’s, shaded. (y/N) `,
   cancelled: 'Cancelled: no file written.',
   changed: (n: number) => `${n} cell${n > 1 ? 's' : ''} changed (old values recorded in the Journal).`,
   written: (path: string) => `File written: ${path}`,

@@ -191,6 +191,7 @@ describe('validate', () => {
       committed: 104_867,
       paid: 104_867,
       remaining: 90_140,
+      complete: true,
     });
     expect(report.budget.lapsed).toBe(140_279);
   });
@@ -458,6 +459,54 @@ describe('in process', () => {
     expect(code).toBe(1);
     expect(questions[0]).toMatch(/^\d+ cellules du personnel seront modifiées\. Continuer\s\? \(o\/N\) $/);
     await expect(readFile(output)).rejects.toThrow();
+  });
+
+  it('summary asks to convert the text its formulas read first: yes converts (journaled), no leaves every staff cell', async () => {
+    const questions: string[] = [];
+    const answering = (answer: boolean) => {
+      const terminal = io(false);
+      return {
+        terminal,
+        io: {
+          ...terminal.io,
+          confirm: async (q: string) => {
+            questions.push(q);
+            return answer;
+          },
+        },
+      };
+    };
+    const sampleBudget = (await readWorkbook(SAMPLE)).workbook.getWorksheet('Budget prévisionnel')!;
+    const textCell = 'C9';
+    expect(typeof sampleBudget.getCell(textCell).value).toBe('string');
+
+    const no = answering(false);
+    const declined = join(dir, 'sommaire-sans-conversion.xlsx');
+    expect(await main(['summary', SAMPLE, '-o', declined], no.io)).toBe(0);
+    expect(questions[0]).toMatch(/^6 cellules lues par le Sommaire sont du texte .* \(o\/N\) $/);
+    const kept = (await readWorkbook(declined)).workbook;
+    expect(kept.getWorksheet('Budget prévisionnel')!.getCell(textCell).value).toBe(
+      sampleBudget.getCell(textCell).value,
+    );
+    expect(kept.getWorksheet('Journal')).toBeUndefined();
+    expect(kept.getWorksheet('Sommaire budgétaire')!.getCell('B6').value).toBe(195007);
+
+    const yes = answering(true);
+    const accepted = join(dir, 'sommaire-converti.xlsx');
+    expect(await main(['summary', SAMPLE, '-o', accepted], yes.io)).toBe(0);
+    const converted = (await readWorkbook(accepted)).workbook;
+    expect(converted.getWorksheet('Budget prévisionnel')!.getCell(textCell).value).toBe(195007);
+    expect(converted.getWorksheet('Journal')).toBeDefined();
+    expect(
+      (converted.getWorksheet('Sommaire budgétaire')!.getCell('B6').value as ExcelJS.CellFormulaValue)
+        .formula,
+    ).toBe("SUM('Budget prévisionnel'!C9)");
+    expect(yes.terminal.err.join('\n')).toMatch(/6 cellules modifiées/);
+    // Without a terminal nothing is asked, and nothing converted.
+    const piped = io(false);
+    const quiet = join(dir, 'sommaire-sans-terminal.xlsx');
+    expect(await main(['summary', SAMPLE, '-o', quiet], piped.io)).toBe(0);
+    expect((await readWorkbook(quiet)).workbook.getWorksheet('Journal')).toBeUndefined();
   });
 
   it('never overwrites a cell someone saved while the question was open, and lists it', async () => {

@@ -85,10 +85,18 @@ function expectedTable(snapshot: WorkbookSnapshot): TableRow[] {
   ];
 }
 
-async function recalculated(path: string, name: string): Promise<WorkbookSnapshot> {
+async function recalculated(path: string, name: string, locale?: string): Promise<WorkbookSnapshot> {
   const outDir = join(dir, name);
   await mkdir(outDir, { recursive: true });
-  return (await readWorkbook(convertWithLibreOffice(path, 'xlsx', outDir))).snapshot;
+  return (await readWorkbook(convertWithLibreOffice(path, 'xlsx', outDir, { locale }))).snapshot;
+}
+
+/** The Sommaire of `input` written to `output`, its offered conversion accepted or declined. */
+async function writeSummary(input: string, output: string, convert: boolean): Promise<void> {
+  const { workbook, snapshot, source } = await readWorkbook(input);
+  const result = runAction('summary', snapshot, { now: NOW });
+  const { resolved } = applyPlan(workbook, result.plan, snapshot, { restoreChanged: convert });
+  await writeWorkbook(workbook, output, { source, plan: resolved });
 }
 
 /** Finds a header's column in the first row of a staff sheet (1-based, for ExcelJS). */
@@ -111,11 +119,9 @@ function rowOf(sheet: ExcelJS.Worksheet, id: string): ExcelJS.Row {
 describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire budgétaire', () => {
   beforeAll(async () => {
     dir = await tempDir('alliance-recalc-');
-    const { workbook, snapshot, source } = await readWorkbook(SAMPLE);
-    const result = runAction('summary', snapshot, { now: NOW });
-    const { resolved } = applyPlan(workbook, result.plan);
+    // The sample's text amounts and dates converted first, as offered: every figure is live.
     summaryPath = join(dir, 'alliance-exemple.sommaire.xlsx');
-    await writeWorkbook(workbook, summaryPath, { source, plan: resolved });
+    await writeSummary(SAMPLE, summaryPath, true);
   });
 
   it('carries the tool’s figures as the formulas’ cached values, for previews that never compute', async () => {
@@ -147,8 +153,8 @@ describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire b
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(summaryPath);
     const projects = workbook.getWorksheet('Projets') as ExcelJS.Worksheet;
-    // A grant changed, typed as text the way staff do.
-    rowOf(projects, 'AS-10').getCell(column(projects, 'Accordé 2021-2022')).value = '25\u00a0000\u00a0$';
+    // A grant changed.
+    rowOf(projects, 'AS-10').getCell(column(projects, 'Accordé 2021-2022')).value = 25_000;
     // A decision reversed: its grants no longer count.
     rowOf(projects, 'AS-02').getCell(column(projects, 'Décision')).value = 'Refusé';
     // A new payment row at the bottom of Versements.
@@ -166,6 +172,43 @@ describe.skipIf(skipWithoutLibreOffice)('LibreOffice recalculates the Sommaire b
     expect(expected[2].cents[4]).toBe(6_000_000 + 3_096_800);
   });
 });
+
+describe.skipIf(skipWithoutLibreOffice)(
+  'The Sommaire of a messy workbook, in a French and an English LibreOffice',
+  () => {
+    let messy: string;
+    beforeAll(async () => {
+      dir ??= await tempDir('alliance-recalc-');
+      const { workbook } = await readWorkbook(SAMPLE);
+      const projects = workbook.getWorksheet('Projets') as ExcelJS.Worksheet;
+      // Amounts with comma decimals, `$` first and last, as staff type them.
+      rowOf(projects, 'AS-10').getCell(column(projects, 'Accordé 2021-2022')).value = '25\u00a0000,00\u00a0$';
+      rowOf(projects, 'AS-01').getCell(column(projects, 'Accordé 2021-2022')).value = '$44,799.00';
+      const budget = workbook.getWorksheet('Budget prévisionnel') as ExcelJS.Worksheet;
+      budget.getCell('E9').value = '97 503,00 $';
+      // A payment dated in words.
+      const payments = workbook.getWorksheet('Versements') as ExcelJS.Worksheet;
+      payments.addRow(['AS-03', '15 mars 2022', '30 968,00 $', '2e versement']);
+      messy = join(dir, 'desordre.xlsx');
+      await workbook.xlsx.writeFile(messy);
+    });
+
+    for (const convert of [false, true]) {
+      it(`every number equals the core ledger in fr-CA and en-US, the conversion ${convert ? 'accepted' : 'declined'}`, async () => {
+        const { snapshot } = await readWorkbook(messy);
+        const expected = expectedTable(snapshot);
+        // The messy cells moved the ledger: 2021-2022 commits AS-01's 44 799 $ and AS-10's 25 000 $.
+        expect(expected[2].cents[3]).toBeGreaterThanOrEqual(4_479_900 + 2_500_000);
+        const output = join(dir, `desordre-${convert ? 'converti' : 'tel-quel'}.xlsx`);
+        await writeSummary(messy, output, convert);
+        for (const locale of ['fr-CA', 'en-US']) {
+          const table = summaryTable(await recalculated(output, `desordre-${convert}-${locale}`, locale));
+          expect(table, locale).toEqual(expected);
+        }
+      });
+    }
+  },
+);
 
 /** The accepted projects' rows of « Suivi des projets » as LibreOffice computed them. */
 function followupRows(snapshot: WorkbookSnapshot) {
