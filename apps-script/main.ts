@@ -6,7 +6,7 @@
  * Nothing runs at load time: custom functions load the same file without access to the UI.
  */
 
-import { ACTIONS, type ActionName, changesCells, isActionName } from '../core/action-table.js';
+import { ACTIONS, type ActionName, changesCells, isActionName, offersConversion } from '../core/action-table.js';
 import {
   type ActionResult,
   confirmAction,
@@ -136,6 +136,7 @@ function runFromMenu(action: ActionName): void {
   }
   const changing = changesCells(action);
   const shown = changing ? previewAction(result, snapshot) : result;
+  let restoreChanged = false;
   if (changing && shown.plan.changedCells > 0) {
     const answer = ui.alert(
       `${MENU_TITLE} — ${label}`,
@@ -146,10 +147,23 @@ function runFromMenu(action: ActionName): void {
       spreadsheet.toast(frMenu.cancelled, MENU_TITLE);
       return;
     }
+  } else if (offersConversion(action) && result.plan.operation) {
+    // Oui: convert the text sources first; Non: the tool's figures, shaded; Annuler: nothing.
+    const answer = ui.alert(
+      `${MENU_TITLE} — ${label}`,
+      frMenu.sheetsMenu.convertFirst(result.plan.operation.changes.length),
+      ui.ButtonSet.YES_NO_CANCEL,
+    );
+    if (answer !== ui.Button.YES && answer !== ui.Button.NO) {
+      spreadsheet.toast(frMenu.cancelled, MENU_TITLE);
+      return;
+    }
+    restoreChanged = answer === ui.Button.YES;
   }
   // Colleagues kept typing while the question was open: under the lock the workbook is read again,
   // and only the cells that still hold what the question was about are written.
-  const confirmed = changing ? { cells: result.plan.operation?.changes ?? [], restoreChanged: false } : null;
+  const confirmed =
+    changing || restoreChanged ? { cells: result.plan.operation?.changes ?? [], restoreChanged } : null;
   const done = writeUnderLock(spreadsheet, action, 'fr', confirmed);
   if (!done) {
     ui.alert(`${MENU_TITLE} — ${label}`, frMenu.sheetsMenu.busy, ui.ButtonSet.OK);

@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionName, changesCells } from '../core/action-table.js';
+import { ACTIONS, type ActionName, changesCells, offersConversion } from '../core/action-table.js';
 import type { Lang } from '../core/messages/index.js';
 import {
   ISSUES_SENT_PER_SHEET,
@@ -205,7 +205,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   async function startAction(action: ActionName): Promise<void> {
     if (phase.kind !== 'idle') return;
     outcome = { kind: 'none' };
-    if (!changesCells(action)) {
+    if (!changesCells(action) && !offersConversion(action)) {
       await runAction(action);
       return;
     }
@@ -218,6 +218,11 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
         restoreBox.checked = false;
         render();
         confirmButton.focus();
+        return;
+      }
+      // Nothing to offer: the previewed sheet is written as it is.
+      if (offersConversion(action)) {
+        await runAction(action, { token: preview.token, restoreChanged: false });
         return;
       }
       phase = { kind: 'idle' };
@@ -319,7 +324,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
     confirmBox.hidden = phase.kind !== 'confirming';
     if (phase.kind === 'confirming') {
       const { preview } = phase;
-      confirmText.textContent = s.confirmChanges(preview.changedCells);
+      const converting = offersConversion(phase.action);
+      confirmText.textContent = converting
+        ? s.confirmConversion(preview.optionalCells)
+        : s.confirmChanges(preview.changedCells);
       const changedSince = preview.warnings.slice(0, MAX_CONFIRM_WARNINGS);
       confirmWarnings.replaceChildren(
         ...changedSince.map((w) =>
@@ -332,7 +340,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
       }
       confirmWarnings.hidden = changedSince.length === 0;
       restoreRow.hidden = preview.optionalCells === 0;
-      restoreLabel.textContent = s.restoreChanged(preview.optionalCells);
+      restoreLabel.textContent = (converting ? s.convertFirst : s.restoreChanged)(preview.optionalCells);
       confirmButton.textContent = s.confirm;
       cancelButton.textContent = s.cancel;
     }

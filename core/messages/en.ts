@@ -285,6 +285,8 @@ export const enSheetsMenu: SheetsMenuTexts = {
   openPanel: 'Open the panel',
   confirm: (cells) =>
     `${integer(cells)} ${cells === 1 ? 'cell will be changed' : 'cells will be changed'}. The old values are recorded in the Journal sheet and “Undo the last operation” restores them. Continue?`,
+  convertFirst: (cells) =>
+    `The summary reads ${cells === 1 ? 'a cell' : `${integer(cells)} cells`} typed as text (amounts, dates). “Yes”: convert ${cells === 1 ? 'it' : 'them'} to numbers first, as Reformat does (recorded in the Journal). “No”: the tool’s figures, shaded.`,
   busy: 'Another Alliance operation is running in this spreadsheet: nothing was changed. Try again in a moment.',
   doneKeptChanged: (summary, kept) =>
     kept === 1
@@ -333,6 +335,10 @@ export const enPanel: PanelStrings = {
     cells === 1
       ? 'Also restore the cell changed since the operation (the recent entry is replaced, and recorded in the Journal).'
       : `Also restore the ${integer(cells)} cells changed since the operation (the recent entries are replaced, and recorded in the Journal).`,
+  confirmConversion: (cells) =>
+    `The summary reads ${cells === 1 ? 'a cell' : `${integer(cells)} cells`} typed as text (amounts, dates): a formula would read ${cells === 1 ? 'it' : 'them'} as 0.`,
+  convertFirst: (cells) =>
+    `Convert ${cells === 1 ? 'it' : 'them'} to numbers first, as Reformat does (recorded in the Journal). Otherwise the tool’s figures are shown, shaded.`,
   moreWarnings: (count) => `… and ${integer(count)} more.`,
   nothingToChange: 'No cell to change.',
   confirm: 'Confirm',

@@ -305,6 +305,8 @@ const SHEETS_MENU: SheetsMenuTexts = {
   openPanel: 'Ouvrir le panneau',
   confirm: (cells) =>
     `${integer(cells)} ${cells <= 1 ? 'cellule sera modifiée' : 'cellules seront modifiées'}. Les anciennes valeurs sont consignées dans la feuille Journal et « Annuler la dernière opération » les rétablit. Continuer ?`,
+  convertFirst: (cells) =>
+    `Le Sommaire lit ${cells <= 1 ? 'une cellule saisie' : `${integer(cells)} cellules saisies`} en texte (montants, dates). « Oui » : ${cells <= 1 ? 'la' : 'les'} convertir d’abord en nombres, comme Reformater (consigné au Journal). « Non » : ${cells <= 1 ? 'son chiffre sera celui' : 'leurs chiffres seront ceux'} de l’outil, ${cells <= 1 ? 'grisé' : 'grisés'}.`,
   busy: 'Une autre opération Alliance est en cours dans ce classeur : rien n’a été modifié. Réessayez dans un instant.',
   doneKeptChanged: (summary, kept) =>
     kept === 1
@@ -359,6 +361,10 @@ export const frPanel: PanelStrings = {
     cells === 1
       ? 'Rétablir aussi la cellule modifiée depuis l’opération (la saisie récente sera remplacée, et consignée au Journal).'
       : `Rétablir aussi les ${integer(cells)} cellules modifiées depuis l’opération (les saisies récentes seront remplacées, et consignées au Journal).`,
+  confirmConversion: (cells) =>
+    `Le Sommaire lit ${cells === 1 ? 'une cellule saisie' : `${integer(cells)} cellules saisies`} en texte (montants, dates) : une formule ${cells === 1 ? 'la lirait' : 'les lirait'} comme 0.`,
+  convertFirst: (cells) =>
+    `${cells === 1 ? 'La' : 'Les'} convertir d’abord en ${cells === 1 ? 'nombre' : 'nombres'}, comme Reformater (consigné au Journal). Sinon, ${cells === 1 ? 'son chiffre est celui de l’outil, grisé' : 'leurs chiffres sont ceux de l’outil, grisés'}.`,
   moreWarnings: (count) => `… et ${integer(count)} autre${count > 1 ? 's' : ''}.`,
   nothingToChange: 'Aucune cellule à modifier.',
   confirm: 'Confirmer',

@@ -24,6 +24,9 @@ export interface PanelStrings {
   confirmChanges: (cells: number) => string;
   /** Annuler: the choice to restore also the cells staff changed since the operation. */
   restoreChanged: (cells: number) => string;
+  /** « Sommaire budgétaire »: its text sources, and the choice to convert them first. */
+  confirmConversion: (cells: number) => string;
+  convertFirst: (cells: number) => string;
   moreWarnings: (count: number) => string;
   nothingToChange: string;
   confirm: string;
@@ -57,6 +60,8 @@ export interface SheetsMenuTexts {
   openPanel: string;
   /** « 23 cellules seront modifiées… Continuer ? » before a changing action. */
   confirm: (cells: number) => string;
+  /** « Sommaire budgétaire »: convert its text sources first? (Oui / Non / Annuler) */
+  convertFirst: (cells: number) => string;
   /** Another user's action holds the document lock. */
   busy: string;
   /** The toast after an action that left `kept` cells alone because staff changed them meanwhile. */

@@ -203,6 +203,39 @@ describe('actions through the Sheets host', () => {
     expect(book.sheet('Projets').valuesForTest()).toEqual(before);
   });
 
+  it('summary from the menu offers to convert its text sources first: Oui converts, Non shades, Annuler writes nothing', () => {
+    const answered = (answer: 'YES' | 'NO' | 'CANCEL') => {
+      const book = FakeSpreadsheet.fromSnapshot(workbook(8));
+      install(book);
+      book.onAlert((alert) => {
+        expect(alert.buttons).toBe('YES_NO_CANCEL');
+        return answer;
+      });
+      menuAction('summary');
+      return book;
+    };
+    const no = answered('NO');
+    expect(no.alerts[0].prompt).toMatch(/^Le Sommaire lit une cellule saisie en texte/);
+    expect(no.sheet('Budget prévisionnel').valuesForTest()[2][2]).toBe('195 007 $');
+    expect(no.sheets.map((s) => s.name)).not.toContain('Journal');
+    const shaded = no.sheet('Sommaire budgétaire');
+    expect(shaded.valuesForTest()[5][1]).toBe(195007);
+
+    const yes = answered('YES');
+    expect(yes.sheet('Budget prévisionnel').valuesForTest()[2][2]).toBe(195007);
+    expect(
+      yes
+        .sheet('Journal')
+        .valuesForTest()
+        .some((row) => row.includes('C3')),
+    ).toBe(true);
+    expect(yes.sheets.map((s) => s.name)).toContain('Sommaire budgétaire');
+
+    const cancel = answered('CANCEL');
+    expect(cancel.sheets.map((s) => s.name)).not.toContain('Sommaire budgétaire');
+    expect(cancel.toasts.at(-1)).toMatch(/annulée/);
+  });
+
   it('says the cell count in French', () => {
     expect(confirmText(1)).toMatch(/^1 cellule sera modifiée\./);
     expect(confirmText(23)).toMatch(/^23 cellules seront modifiées\./);

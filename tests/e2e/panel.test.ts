@@ -256,6 +256,76 @@ describe('panel in Chromium', () => {
     await page.close();
   });
 
+  it('Sommaire budgétaire offers to convert its text sources first, and writes either way', async () => {
+    const written: PanelResult = {
+      action: 'summary',
+      ok: true,
+      summary: 'Sommaire budgétaire écrit',
+      issues: [],
+      changedCells: 0,
+      sheet: 'Sommaire budgétaire',
+    };
+    const { calls, server } = scriptedServer({
+      'alliancePreview:summary': () => ({
+        changedCells: 0,
+        optionalCells: 6,
+        summary: 'Sommaire budgétaire écrit',
+        warnings: [],
+        token: 'jeton-3',
+      }),
+      'allianceRun:summary': () => written,
+    });
+    const page = await openSidebar(session, url, server);
+    await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    const confirm = page.locator('.ap-confirm');
+    await confirm.waitFor();
+    expect(await confirm.locator('.ap-confirm-text').textContent()).toMatch(
+      /^Le Sommaire lit 6 cellules saisies en texte/,
+    );
+    const convert = confirm.getByRole('checkbox');
+    expect(await convert.isChecked()).toBe(false);
+    expect(await confirm.locator('.ap-confirm-restore').textContent()).toMatch(
+      /Les convertir d’abord en nombres, comme Reformater/,
+    );
+    await screenshot(page, 'panel-confirm-summary-conversion');
+    // Confirmer without the box: the Sommaire is written, nothing converted.
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => calls.length).toBe(2);
+    expect(calls[1]).toBe('allianceRun(summary, fr, {"token":"jeton-3","restoreChanged":false})');
+    await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    await confirm.waitFor();
+    await confirm.getByRole('checkbox').check();
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => calls.length).toBe(4);
+    expect(calls[3]).toBe('allianceRun(summary, fr, {"token":"jeton-3","restoreChanged":true})');
+    await page.close();
+  });
+
+  it('Sommaire budgétaire with nothing to convert is written without a question', async () => {
+    const { calls, server } = scriptedServer({
+      'alliancePreview:summary': () => ({
+        changedCells: 0,
+        optionalCells: 0,
+        summary: '',
+        warnings: [],
+        token: 'jeton-4',
+      }),
+      'allianceRun:summary': () => ({
+        action: 'summary',
+        ok: true,
+        summary: 'Sommaire budgétaire écrit',
+        issues: [],
+        changedCells: 0,
+      }),
+    });
+    const page = await openSidebar(session, url, server);
+    await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    await expect.poll(() => calls.length).toBe(2);
+    expect(calls[1]).toBe('allianceRun(summary, fr, {"token":"jeton-4","restoreChanged":false})');
+    expect(await page.locator('.ap-confirm').isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('Escape cancels the confirmation; nothing to undo is said without asking', async () => {
     const { calls, server } = scriptedServer({
       'alliancePreview:reformat': () => ({ changedCells: 1, summary: '' }),
@@ -279,16 +349,16 @@ describe('panel in Chromium', () => {
 
   it('shows a server failure as a readable French message, never a blank panel', async () => {
     const { server } = scriptedServer({
-      'allianceRun:summary': () => {
+      'allianceRun:rank': () => {
         throw new Error('Exception: Service Spreadsheets timed out while accessing document.');
       },
     });
     const page = await openSidebar(session, url, server);
-    await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    await page.getByRole('button', { name: /^Classement et recommandation/ }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.locator('.ap-failure-text').textContent()).toBe(
-      'L’action «\u00a0Sommaire budgétaire\u00a0» n’a pas pu se terminer.',
+      'L’action «\u00a0Classement et recommandation\u00a0» n’a pas pu se terminer.',
     );
     expect(await alert.locator('.ap-failure-hint').textContent()).toContain('Réessayez');
     await alert.locator('summary').click();

@@ -137,6 +137,14 @@ describe('Excel task pane over the fake Office host (sample workbook)', () => {
   it('Sommaire budgétaire writes the table with the exact headers, one row per program year, then Total', async () => {
     const { page, errors } = await openTaskpane();
     await page.getByRole('button', { name: /^Sommaire budgétaire/ }).click();
+    // The workbook's text amounts are offered for conversion first: accepted here.
+    const confirm = page.locator('.ap-confirm');
+    await confirm.waitFor();
+    expect(await confirm.locator('.ap-confirm-text').textContent()).toMatch(
+      /^Le Sommaire lit \d+ cellules? saisies? en texte/,
+    );
+    await confirm.getByRole('checkbox').check();
+    await confirm.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.locator('.ap-summary').count()).toBe(1);
     expect(await page.locator('.ap-failure').isHidden()).toBe(true);
 
@@ -149,6 +157,9 @@ describe('Excel task pane over the fake Office host (sample workbook)', () => {
     const years = rows.slice(headerRow + 1, headerRow + 5).map((row) => row[0]);
     expect(years).toEqual(['2019-2020', '2020-2021', '2021-2022', '2022-2023']);
     expect(rows[headerRow + 5][0]).toBe('Total');
+    // Converted as Reformater converts: the budget's « 195 007 $ » is a number now.
+    expect((await sheetValues(page, 'Budget prévisionnel'))?.[8][2]).toBe(195007);
+    expect(await sheetValues(page, 'Journal')).not.toBeNull();
     expect(errors).toEqual([]);
     await screenshot(page, 'taskpane-summary-light');
     await page.close();
