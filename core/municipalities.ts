@@ -7,8 +7,8 @@ import { BoundedCache } from './values/memo.js';
 import { editDistance, normalizeKey } from './values/text.js';
 
 export type MunicipalityMatch =
-  | { kind: 'official'; name: string }
-  | { kind: 'variant'; name: string; input: string; merged: boolean }
+  | { kind: 'official'; name: string; sector?: string }
+  | { kind: 'variant'; name: string; input: string; merged: boolean; sector?: string }
   | { kind: 'all' }
   | { kind: 'unrecognized'; input: string; suggestion?: string; several?: true };
 
@@ -72,6 +72,16 @@ function splitDesignation(key: string): { designation: string; rest: string } | 
 interface Target {
   name: string;
   merged: boolean;
+  /** A merged sector's own name, as the settings spell it (« Sainte-Rosalie »). */
+  sector?: string;
+}
+
+/** « Saint-Hyacinthe (secteur Sainte-Rosalie) »: how Reformater writes a merged sector, keeping it. */
+const SECTOR_FORM = /^(.*\S)\s*\(\s*secteur\s+(.+?)\s*\)$/i;
+
+/** The way Reformater writes a merged sector: the municipality counted, the sector kept. */
+export function sectorForm(name: string, sector: string): string {
+  return `${name} (secteur ${sector})`;
 }
 
 /**
@@ -120,7 +130,12 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       const key = normalizeKey(variant);
       // An official name always wins over a variant that happens to spell it.
       if (key === '' || officialByKey.has(key) || variantByKey.has(key)) continue;
-      variantByKey.set(key, { name: m.name, merged: mergedKeys.has(key) });
+      variantByKey.set(
+        key,
+        mergedKeys.has(key)
+          ? { name: m.name, merged: true, sector: variant }
+          : { name: m.name, merged: false },
+      );
     }
   }
   const allKeys = new Set(settings.allMunicipalitiesWords.map(normalizeKey).filter((key) => key !== ''));
@@ -164,10 +179,17 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
   }
 
   function matchKey(input: string, key: string): MunicipalityMatch {
+    const sector = SECTOR_FORM.exec(input);
+    if (sector) {
+      const named = officialByKey.get(normalizeKey(sector[1]));
+      const target = variantByKey.get(normalizeKey(sector[2]));
+      if (named !== undefined && target?.sector && target.name === named)
+        return { kind: 'official', name: named, sector: target.sector };
+    }
     const official = officialByKey.get(key);
     if (official !== undefined) return { kind: 'official', name: official };
     const variant = variantByKey.get(key);
-    if (variant !== undefined) return { kind: 'variant', name: variant.name, input, merged: variant.merged };
+    if (variant !== undefined) return variantMatch(variant, input);
     if (allKeys.has(key)) return { kind: 'all' };
     const designated = splitDesignation(key);
     if (designated) {
@@ -178,7 +200,7 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       }
       const target = variantByKey.get(designated.rest);
       if (target !== undefined && name === undefined) {
-        return { kind: 'variant', name: target.name, input, merged: target.merged };
+        return variantMatch(target, input);
       }
       // « Sainte-Madeleine (paroisse) »: the designation contradicts the name; suggesting either
       // municipality would be a guess.
@@ -201,6 +223,12 @@ export function createMunicipalityMatcher(settings: Settings): MunicipalityMatch
       if (officialByKey.has(key) || variantByKey.has(key)) known += 1;
     }
     return known >= 2;
+  }
+
+  function variantMatch(target: Target, input: string): MunicipalityMatch {
+    return target.sector === undefined
+      ? { kind: 'variant', name: target.name, input, merged: target.merged }
+      : { kind: 'variant', name: target.name, input, merged: true, sector: target.sector };
   }
 
   const matches = new BoundedCache<MunicipalityMatch>({ limit: 5000 });

@@ -24,7 +24,7 @@ import { type Issue, issue, issueFrom } from './issues.js';
 import { operationId, readJournal } from './journal.js';
 import type { Coded } from './messages/codes.js';
 import type { Lang } from './messages/index.js';
-import { createMunicipalityMatcher, type MunicipalityMatcher } from './municipalities.js';
+import { createMunicipalityMatcher, type MunicipalityMatcher, sectorForm } from './municipalities.js';
 import type { CellChange, Plan } from './plan.js';
 import { parsePriority } from './priorities.js';
 import type { Settings } from './settings.js';
@@ -104,7 +104,9 @@ function tidyMunicipalities(text: string, ctx: TidyContext): CellValue {
   for (const item of splitList(text, { allowComma: true })) {
     const match = ctx.matcher.match(item);
     let name = item;
-    if (match.kind === 'official' || match.kind === 'variant') name = match.name;
+    // A merged sector keeps its own name beside the municipality it counts as.
+    if (match.kind === 'official' || match.kind === 'variant')
+      name = match.sector ? sectorForm(match.name, match.sector) : match.name;
     if (match.kind === 'unrecognized') {
       const params = { value: item, suggestion: match.suggestion || undefined };
       ctx.notes.push({ code: 'reformat.unrecognizedMunicipality', params });

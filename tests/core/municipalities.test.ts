@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderIssue } from '../../core/messages/index.js';
-import { createMunicipalityMatcher, municipalityIssues } from '../../core/municipalities.js';
+import { createMunicipalityMatcher, municipalityIssues, sectorForm } from '../../core/municipalities.js';
 import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
 import { splitList } from '../../core/values/lists.js';
 import { stripAccents } from '../../core/values/text.js';
@@ -46,8 +46,21 @@ describe('match', () => {
       name: 'Saint-Hyacinthe',
       input: 'Ste-Rosalie',
       merged: true,
+      sector: 'Sainte-Rosalie',
     });
     expect(matcher.match('St-Thomas-d’Aquin')).toMatchObject({ name: 'Saint-Hyacinthe', merged: true });
+  });
+
+  it('reads « Saint-Hyacinthe (secteur Sainte-Rosalie) », the form Reformater writes, as Saint-Hyacinthe', () => {
+    expect(sectorForm('Saint-Hyacinthe', 'Sainte-Rosalie')).toBe('Saint-Hyacinthe (secteur Sainte-Rosalie)');
+    for (const text of ['Saint-Hyacinthe (secteur Sainte-Rosalie)', 'St-Hyacinthe (Secteur Douville)']) {
+      expect(matcher.match(text), text).toMatchObject({ kind: 'official', name: 'Saint-Hyacinthe' });
+    }
+    // A sector that is not the municipality's is no such form.
+    expect(matcher.match('Saint-Pie (secteur Sainte-Rosalie)').kind).toBe('unrecognized');
+    const result = matcher.matchAll(['Saint-Hyacinthe (secteur Sainte-Rosalie)', 'Saint-Hyacinthe']);
+    expect(result.names).toEqual(['Saint-Hyacinthe']);
+    expect(municipalityIssues(result)).toEqual([]);
   });
 
   it('accepts a legal designation only when it is the right one', () => {

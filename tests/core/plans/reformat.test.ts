@@ -44,6 +44,24 @@ describe('Reformater', () => {
     expect(projets.values[5][12]).toEqual(utc(2023, 3, 31));
   });
 
+  it('writes a merged sector as « Saint-Hyacinthe (secteur …) »: the sector kept, the count unchanged', () => {
+    const snapshot = sampleWorkbook();
+    const projets = snapshot.sheets.find((s) => s.name === 'Projets')!;
+    projets.values[2][7] = 'Ste-Rosalie; St-Hyacinthe; Douville; Saint-Pie';
+    const before = analyzeWorkbook(snapshot, { today: '2026-11-27' });
+    const { workbook } = reformat(snapshot);
+    expect(sheetOf(workbook, 'Projets').values[2][7]).toBe(
+      'Saint-Hyacinthe (secteur Sainte-Rosalie); Saint-Hyacinthe; Saint-Hyacinthe (secteur Douville); Saint-Pie',
+    );
+    const after = analyzeWorkbook(workbook, { today: '2026-11-27' });
+    expect(after.eligibility.get('P-01')?.municipalities).toEqual(['Saint-Hyacinthe', 'Saint-Pie']);
+    expect(after.eligibility.get('P-01')?.municipalities).toEqual(
+      before.eligibility.get('P-01')?.municipalities,
+    );
+    // Nothing left to tidy: the written form is what Reformater writes.
+    expect(reformat(workbook).plan.operation?.changes.some((c) => c.cell === 'H3') ?? false).toBe(false);
+  });
+
   it('tidies the Décisions sheet too: its dates, its grants and « abrogée » as the list says it', () => {
     const snapshot = sampleWorkbook();
     snapshot.sheets.push(
