@@ -508,6 +508,9 @@ export const enSheets: SheetTexts = {
   controlError: 'Error',
   toolFigureLegend:
     'Grey cells: the tool’s figure, because some source cells hold text or cannot be read (see the warnings).',
+  byProject: 'By project',
+  byProjectNote:
+    'The tool’s figures when the summary was made; “Suivi des projets” keeps them up to date, with the planned instalments and the reports.',
   byPriority: 'By priority',
   lapsed: 'Unused at the end of the program',
   prioritySplit: 'A project on several priorities counts an equal share of its amounts in each.',

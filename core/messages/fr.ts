@@ -542,6 +542,9 @@ export const frSheets: SheetTexts = {
   controlError: 'Erreur',
   toolFigureLegend:
     'Cases grises\u00a0: chiffre de l’outil, car des cellules sources sont du texte ou illisibles (voir les avertissements).',
+  byProject: 'Par projet',
+  byProjectNote:
+    'Chiffres de l’outil au moment du Sommaire ; « Suivi des projets » les tient à jour, avec les versements prévus et les redditions.',
   byPriority: 'Par priorité',
   lapsed: 'Non utilisé à la fin du programme',
   prioritySplit:

@@ -87,6 +87,9 @@ export interface SheetTexts {
   /** Under the Sommaire's table when it shows the tool's figure somewhere. */
   toolFigureLegend: string;
   byPriority: string;
+  /** The Sommaire's per-project table: its title, and the line under it. */
+  byProject: string;
+  byProjectNote: string;
   /** Beside the last year's carry-forward: what the program leaves unused. */
   lapsed: string;
   /** Under the table by priority. */

@@ -19,7 +19,8 @@ import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import { type Block, type Formula, isFormula, type PlanValue, type SheetPlan } from '../plan.js';
-import { areaAddress, chartPlace, pageSetup } from '../print.js';
+import { areaAddress, chartPlace, pageSetup, wrappedRowHeights } from '../print.js';
+import { compareNatural } from '../ranking.js';
 import { fiscalYearOf, fiscalYearRange, isFiscalYearLabel, parseDate } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT, parseMoney } from '../values/money.js';
 import { decisionKeys } from '../values/vocabulary.js';
@@ -38,6 +39,7 @@ export const SUMMARY_HEADERS = [
 ] as const;
 export const CONTROL_HEADER = 'Contrôle';
 export const PRIORITY_HEADERS = ['Priorité', 'Projets', 'Demandé', 'Engagé', 'Versé'] as const;
+export const PROJECT_LEDGER_HEADERS = ['Projet', 'Accordé', 'Versé', 'Reste à verser'] as const;
 
 /** 0-based row of the table's headers (rows 1-2 hold the title block). */
 export const SUMMARY_HEADER_ROW = 3;
@@ -509,13 +511,18 @@ export function summaryPlan(
   ];
   // The chart over the table's columns, below the tables: inside the printed columns A to G.
   const chart = chartPlace(priorityTotalRow + 3, 0, TABLE_LAST_COL, CHART_ROWS, columnWidths);
-  const lastRow = years.length > 0 ? parseCellAddress(chart.end).row : priorityTotalRow;
+  const chartEndRow = years.length > 0 ? parseCellAddress(chart.end).row : priorityTotalRow + 1;
+  // Each project's grant, payments and what remains: on a page of its own, after the chart.
+  const projectTitleRow = chartEndRow + 2;
+  const projectBlocks = projectTable(analysis, projectTitleRow, texts);
+  blocks.push(...projectBlocks.blocks);
   const sheet: SheetPlan = {
     sheet: name,
     mode: 'replace',
     blocks,
     frozenRows: headerRow + 1,
     columnWidths,
+    rowHeights: wrappedRowHeights(projectBlocks.blocks, columnWidths),
     // The check columns (Contrôle, the tool's values) are for the screen: the print stops at G.
     pageSetup: pageSetup({
       lang,
@@ -523,7 +530,8 @@ export function summaryPlan(
       program: analysis.settings.programName,
       orientation: 'landscape',
       titleRows: { first: 0, last: 0 },
-      printArea: areaAddress(lastRow, TABLE_LAST_COL),
+      printArea: areaAddress(projectBlocks.lastRow, TABLE_LAST_COL),
+      rowBreaks: [projectTitleRow],
     }),
   };
   if (years.length > 0) {
@@ -544,4 +552,61 @@ export function summaryPlan(
     ];
   }
   return { sheet, issues };
+}
+
+/**
+ * « Par projet »: each project the ledger commits or pays, its grant, what was paid and what
+ * remains (the tool's figures; « Suivi des projets » keeps them live), then their totals.
+ */
+function projectTable(
+  analysis: Analysis,
+  titleRow: number,
+  texts: (typeof SHEET_TEXTS)[Lang],
+): { blocks: Block[]; lastRow: number } {
+  const titles = new Map(analysis.projects.map((project) => [project.id, project.title]));
+  const projects = analysis.ledger.projects
+    .filter((p) => p.committedCents !== 0 || p.paidCents !== 0)
+    .sort((a, b) => compareNatural(a.projectId, b.projectId));
+  const rows: PlanValue[][] = projects.map((p) => {
+    const title = titles.get(p.projectId) ?? '';
+    return [
+      title ? `${p.projectId} — ${title}` : p.projectId,
+      dollars(p.committedCents),
+      dollars(p.paidCents),
+      dollars(p.remainingCents),
+    ];
+  });
+  const firstRow = titleRow + 2;
+  const totalRow = firstRow + rows.length;
+  const total = (col: number, cents: number): PlanValue =>
+    rows.length === 0
+      ? 0
+      : withResult(formula(`=SUM(${a1(firstRow, col)}:${a1(totalRow - 1, col)})`), dollars(cents));
+  const sum = (pick: (p: (typeof projects)[number]) => number) => projects.reduce((s, p) => s + pick(p), 0);
+  rows.push([
+    'Total',
+    total(
+      1,
+      sum((p) => p.committedCents),
+    ),
+    total(
+      2,
+      sum((p) => p.paidCents),
+    ),
+    total(
+      3,
+      sum((p) => p.remainingCents),
+    ),
+  ]);
+  const money = [null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT];
+  return {
+    blocks: [
+      { row: titleRow, col: 0, values: [[texts.byProject]], bold: true },
+      { row: titleRow + 1, col: 0, values: [[...PROJECT_LEDGER_HEADERS]], bold: true },
+      { row: firstRow, col: 0, values: rows, numberFormats: rows.map(() => money), wrap: true },
+      { row: totalRow, col: 0, values: [['Total']], bold: true },
+      { row: totalRow + 1, col: 0, values: [[texts.byProjectNote]] },
+    ],
+    lastRow: totalRow + 1,
+  };
 }

@@ -235,6 +235,35 @@ describe('Sommaire budgétaire', () => {
     ]);
   });
 
+  it('ends with each project’s grant, payments and what remains, on a page of its own', () => {
+    const { sheet, result, analysis } = written(tidied());
+    const title = sheet.values.findIndex((row) => row[0] === 'Par projet');
+    // After the chart (A21:G36), a page break before the table.
+    expect(title).toBe(37);
+    expect(result.sheet.pageSetup?.rowBreaks).toEqual([title]);
+    expect(sheet.values[title + 1].slice(0, 4)).toEqual(['Projet', 'Accordé', 'Versé', 'Reste à verser']);
+    const ledger = analysis.ledger.projects.find((p) => p.projectId === 'P-01')!;
+    expect(sheet.values[title + 2].slice(0, 4)).toEqual([
+      'P-01 — Cuisines collectives maskoutaines',
+      ledger.committedCents / 100,
+      ledger.paidCents / 100,
+      ledger.remainingCents / 100,
+    ]);
+    const total = sheet.values.findIndex((row, i) => i > title && row[0] === 'Total');
+    expect(sheet.formulas[total].slice(1, 4)).toEqual([
+      `=SUM(B${title + 3}:B${total})`,
+      `=SUM(C${title + 3}:C${total})`,
+      `=SUM(D${title + 3}:D${total})`,
+    ]);
+    // Refused and withdrawn projects with neither grant nor payment are not listed.
+    const listed = sheet.values.slice(title + 2, total).map((row) => String(row[0]).split(' — ')[0]);
+    expect(listed).toEqual(
+      analysis.ledger.projects.filter((p) => p.committedCents || p.paidCents).map((p) => p.projectId),
+    );
+    // The print runs to the note under the table.
+    expect(result.sheet.pageSetup?.printArea).toBe(`A1:G${total + 2}`);
+  });
+
   it('extends the source ranges well past the last data row', () => {
     expect(rangeEnd({ headerRow: 0, rows: [1, 2, 3] })).toBe(1000);
     expect(rangeEnd({ headerRow: 0, rows: [1, 2, 1199] })).toBe(1700);
