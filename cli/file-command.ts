@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { changesCells, commandWord, offersConversion } from '../core/action-table.js';
-import { type ActionResult, runAction } from '../core/actions.js';
+import { type ActionResult, runAction, summaryAfterWrite } from '../core/actions.js';
 import type { Analysis } from '../core/analysis.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { hasErrors, type Issue } from '../core/issues.js';
@@ -80,7 +80,8 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
       ),
     );
   } else {
-    printHuman(spec, result, snapshot, lang, text, io);
+    // What a command writes is said once it is written: the sentence follows the write.
+    printHuman(spec, result, snapshot, lang, text, io, output === null || !result.ok);
   }
   if (!result.ok) return 1;
 
@@ -115,6 +116,7 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
     applyResolved(target.workbook, resolved);
     if (large) io.stderr(text.progressWrite(output));
     await write(target.workbook, output, target.source, resolved, text);
+    if (!options.json) io.stdout(summaryAfterWrite(result, resolved.changedCells, lang));
     for (const found of skipped) io.stderr(`${found.sheet ?? ''}${issueLine(found, text, lang)}`);
     if (resolved.changedCells > 0 && (changesCells(action) || offersConversion(action))) {
       io.stderr(text.changed(resolved.changedCells));
@@ -177,8 +179,9 @@ function printHuman(
   lang: Lang,
   text: CliText,
   io: Io,
+  withSummary: boolean,
 ): void {
-  const lines: string[] = [result.summary];
+  const lines: string[] = withSummary ? [result.summary] : [];
   const issues = result.issues;
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
   if (issues.length > 0 && !spec.listsIssues) {
@@ -201,7 +204,8 @@ function printHuman(
     }
   }
   if (result.analysis && spec.details) appendLines(lines, spec.details(result.analysis, text, lang));
-  io.stdout(lines.join('\n'));
+  while (lines[0] === '') lines.shift();
+  if (lines.length > 0) io.stdout(lines.join('\n'));
 }
 
 /** `  F5     avertissement Municipalité non reconnue…` (the sheet heads its group). */

@@ -38,13 +38,20 @@ export interface ActionResult {
 }
 
 /** The summary of a changing action once its cells are known (after the compare-and-set too). */
-function changeSummary(action: 'reformat' | 'undo', plan: Plan, unread: number, lang: Lang): string {
+function changeSummary(
+  action: 'reformat' | 'undo',
+  plan: Plan,
+  unread: number,
+  listed: number,
+  lang: Lang,
+): string {
   const cells = plan.changedCells;
   if (action === 'undo')
     return message('action.undone', { cells, operation: plan.operation?.undoes ?? '' }, lang);
-  return cells === 0 && unread === 0
+  // The sentence counts every line listed after it: the cells left alone, then the other notes.
+  return cells === 0 && listed === 0
     ? message('action.nothingToReformat', {}, lang)
-    : message('action.reformatted', { cells, skipped: unread }, lang);
+    : message('action.reformatted', { cells, skipped: unread, notes: Math.max(0, listed - unread) }, lang);
 }
 
 /**
@@ -135,11 +142,7 @@ export function confirmAction(
   const settled = settlePlan(result.plan, current, options);
   const { resolved, issues } = resolvePlan(settled.plan, snapshot, options);
   const plan = { ...settled.plan, changedCells: resolved.changedCells };
-  const action = result.action;
-  const summary =
-    action === 'reformat' || action === 'undo'
-      ? changeSummary(action, plan, result.unreadCells ?? 0, options.lang ?? 'fr')
-      : result.summary;
+  const summary = summaryAfterWrite(result, resolved.changedCells, options.lang ?? 'fr');
   return {
     result: refusedIfProtected(
       { ...result, plan, issues: [...result.issues, ...settled.issues, ...issues], summary },
@@ -147,6 +150,14 @@ export function confirmAction(
     ),
     resolved,
   };
+}
+
+/** The sentence once the plan is written: a changing action counts the cells really written. */
+export function summaryAfterWrite(result: ActionResult, written: number, lang: Lang = 'fr'): string {
+  const { action } = result;
+  if (action !== 'reformat' && action !== 'undo') return result.summary;
+  const plan = { ...result.plan, changedCells: written };
+  return changeSummary(action, plan, result.unreadCells ?? 0, result.issues.length, lang);
 }
 
 function planOf(action: ActionName, sheets: SheetPlan[], changedCells = 0, activate?: string): Plan {
@@ -214,7 +225,7 @@ const RUNS: {
   reformat(snapshot, { lang, now }) {
     const analysis = analyze(snapshot, now);
     const result = reformatPlan(analysis, snapshot, { lang, now });
-    const summary = changeSummary('reformat', result.plan, result.skippedCells, lang);
+    const summary = changeSummary('reformat', result.plan, result.skippedCells, result.issues.length, lang);
     const edited = result.plan.operation?.changes[0]?.sheet;
     if (edited !== undefined) result.plan.activate = edited;
     return {
@@ -306,7 +317,7 @@ const RUNS: {
     const plan = planOf('undo', [], result.changedCells, result.plan?.changes[0]?.sheet);
     if (result.plan) plan.operation = result.plan;
     const summary = result.ok
-      ? changeSummary('undo', plan, 0, lang)
+      ? changeSummary('undo', plan, 0, 0, lang)
       : renderIssue(result.issues[0] ?? { code: 'journal.nothingToUndo' }, lang);
     return { action: 'undo', ok: result.ok, plan, issues: result.issues, summary };
   },

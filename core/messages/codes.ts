@@ -184,7 +184,7 @@ export const ISSUE_CODES = {
   'forecast.negativeEnvelope': z.object({ year, amount: cents }),
   // — actions (reformater, annuler, feuilles générées)
   'action.validated': z.object({ errors: count, warnings: count, sheets: count }),
-  'action.reformatted': z.object({ cells: count, skipped: count }),
+  'action.reformatted': z.object({ cells: count, skipped: count, notes: count }),
   'action.nothingToReformat': none,
   'action.undone': z.object({ cells: count, operation: text }),
   'action.summaryWritten': z.object({ sheet: text, years: count, lapsed: cents }),

@@ -215,8 +215,11 @@ export const en: IssueTexts = {
   // — actions (reformat, undo, generated sheets)
   'action.validated': (p) =>
     `${p.errors} error${plural(p.errors, '', 's')}, ${p.warnings} warning${plural(p.warnings, '', 's')} in ${p.sheets} sheet${plural(p.sheets, '', 's')}`,
-  'action.reformatted': (p) =>
-    `${p.cells} cell${plural(p.cells, '', 's')} reformatted${p.skipped > 0 ? `; ${p.skipped} left as they were (see the list)` : ''}`,
+  'action.reformatted': (p) => {
+    const left = p.skipped > 0 ? `; ${p.skipped} left as ${p.skipped === 1 ? 'it was' : 'they were'}` : '';
+    const notes = p.notes > 0 ? `; ${p.notes} note${plural(p.notes, '', 's')}` : '';
+    return `${p.cells} cell${plural(p.cells, '', 's')} reformatted${left}${notes}${left || notes ? ' (see the list)' : ''}`;
+  },
   'action.nothingToReformat': () => 'No cell to reformat: the grids are already tidy.',
   'action.undone': (p) => `${p.cells} cell${plural(p.cells, '', 's')} restored (operation ${p.operation})`,
   'action.summaryWritten': (p) =>

@@ -223,8 +223,14 @@ export const fr: IssueTexts = {
   // — actions (reformater, annuler, feuilles générées)
   'action.validated': (p) =>
     `${p.errors} erreur${plural(p.errors, '', 's')}, ${p.warnings} avertissement${plural(p.warnings, '', 's')} dans ${p.sheets} feuille${plural(p.sheets, '', 's')}`,
-  'action.reformatted': (p) =>
-    `${p.cells} cellule${plural(p.cells, '', 's')} reformatée${plural(p.cells, '', 's')}${p.skipped > 0 ? ` ; ${p.skipped} laissée${plural(p.skipped, '', 's')} telle${plural(p.skipped, '', 's')} quelle${plural(p.skipped, '', 's')} (voir la liste)` : ''}`,
+  'action.reformatted': (p) => {
+    const left =
+      p.skipped > 0
+        ? ` ; ${p.skipped} laissée${plural(p.skipped, '', 's')} telle${plural(p.skipped, '', 's')} quelle${plural(p.skipped, '', 's')}`
+        : '';
+    const notes = p.notes > 0 ? ` ; ${p.notes} remarque${plural(p.notes, '', 's')}` : '';
+    return `${p.cells} cellule${plural(p.cells, '', 's')} reformatée${plural(p.cells, '', 's')}${left}${notes}${left || notes ? ' (voir la liste)' : ''}`;
+  },
   'action.nothingToReformat': () => 'Aucune cellule à reformater : les grilles sont déjà au propre.',
   'action.undone': (p) =>
     `${p.cells} cellule${plural(p.cells, '', 's')} restaurée${plural(p.cells, '', 's')} (opération ${p.operation})`,

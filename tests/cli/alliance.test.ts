@@ -270,7 +270,8 @@ describe('commands that write', () => {
     const input = await copySample('suivi.xlsx');
     const result = alliance('suivi', input);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(
+    // Said once written: the last line, after the table.
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(
       /^Suivi des projets écrit dans «\sSuivi des projets\s»\s: 4 projets acceptés/,
     );
     expect(result.stdout).toMatch(/AS-02 +58\s200\s\$ +58\s200\s\$ +0\s\$ +2022-06-30/);
@@ -278,7 +279,7 @@ describe('commands that write', () => {
     const suivi = snapshot.sheets.find((s) => s.name === 'Suivi des projets');
     expect(suivi?.values.slice(5).map((row) => row[0])).toEqual(['AS-01', 'AS-02', 'AS-03', 'AS-10']);
     const english = alliance('suivi', SAMPLE, '-o', join(dir, 'follow-up.xlsx'), '--lang', 'en');
-    expect(english.stdout).toMatch(/^Project follow-up written to “Suivi des projets”: 4 accepted projects/);
+    expect(english.stdout).toMatch(/\nProject follow-up written to “Suivi des projets”: 4 accepted projects/);
     expect(alliance('frobnicate', SAMPLE).stderr).toMatch(/summary, rank, suivi, undo/);
   });
 
@@ -443,6 +444,24 @@ describe('in process', () => {
     expect(await sha(output)).toBe(before);
     expect(alliance('rank', SAMPLE, '-o', output, '--yes').code).toBe(0);
     expect(await sha(output)).not.toBe(before);
+  });
+
+  it('says a change is done only once it is written: nothing before the question, nothing after a failed write', async () => {
+    const asked: string[] = [];
+    const terminal = io(false);
+    const code = await main(['reformat', SAMPLE, '-o', join(dir, 'absent', 'x.xlsx')], {
+      ...terminal.io,
+      confirm: async (q: string) => {
+        // What was printed when the question came.
+        asked.push(terminal.out.join('\n'));
+        return true;
+      },
+    });
+    expect(code).toBe(2);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).not.toMatch(/reformatée/);
+    expect(terminal.out.join('\n')).not.toMatch(/reformatée/);
+    expect(terminal.err.join('\n')).not.toMatch(/écrit|modifiée/);
   });
 
   it('asks before changing cells on a terminal, and writes nothing when the answer is no', async () => {

@@ -39,8 +39,10 @@ describe('runAction', () => {
     expect(reformatted.result.ok).toBe(true);
     expect(reformatted.result.plan.changedCells).toBe(39);
     expect(reformatted.result.summary.replace(/\u00A0/g, ' ')).toBe(
-      '39 cellules reformatées ; 1 laissée telle quelle (voir la liste)',
+      '39 cellules reformatées ; 1 laissée telle quelle ; 1 remarque (voir la liste)',
     );
+    // The sentence counts the lines listed after it.
+    expect(reformatted.result.issues).toHaveLength(2);
     expect(reformatted.result.plan.activate).toBe('Projets');
     const undone = run('undo', reformatted.workbook, new Date('2026-11-27T14:05:00Z'));
     expect(undone.result.ok).toBe(true);
