@@ -52,10 +52,11 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
   if (large) io.stderr(text.progressRead(input));
   const { workbook, snapshot, source } = await readWorkbook(input);
   if (large) io.stderr(text.progressRun);
-  const result = runAction(action, snapshot, { lang, now });
+  const writes = !spec.writesOnlyWhenAsked || options.output !== undefined || options['in-place'];
+  // Only what is printed: validate without -o builds no Validation sheet.
+  const result = runAction(action, snapshot, { lang, now, sheets: Boolean(writes) });
 
   // Where the result goes is settled before anything is printed, so a refusal never follows a success.
-  const writes = !spec.writesOnlyWhenAsked || options.output !== undefined || options['in-place'];
   const output = writes
     ? outputPath(input, spec.outputSuffix, options.output, options['in-place'] ?? false, text)
     : null;

@@ -22,6 +22,8 @@ export interface ActionOptions {
   lang?: Lang;
   /** The moment of the action (journal ids, « produced at » marks, today's date); defaults to now. */
   now?: Date;
+  /** False when nothing will be written (`alliance validate` without -o): no sheet plan is built. */
+  sheets?: boolean;
 }
 
 export interface ActionResult {
@@ -181,6 +183,7 @@ export function validationSummary(issues: readonly Issue[], lang: Lang): string 
 interface RunContext {
   lang: Lang;
   now: Date;
+  sheets: boolean;
 }
 
 function analyze(snapshot: WorkbookSnapshot, now: Date): Analysis {
@@ -209,9 +212,9 @@ const RUNS: {
     };
   },
 
-  validate(snapshot, { lang, now }) {
+  validate(snapshot, { lang, now, sheets: planned }) {
     const analysis = analyze(snapshot, now);
-    const sheets = validationPlan(analysis, snapshot, { lang, now });
+    const sheets = planned ? validationPlan(analysis, snapshot, { lang, now }) : [];
     return {
       action: 'validate',
       ok: true,
@@ -345,5 +348,9 @@ export function runAction(
   options: ActionOptions = {},
 ): ActionResult {
   if (!isActionName(action)) throw new Error(`Unknown action: ${String(action)}`);
-  return RUNS[action](snapshot, { lang: options.lang ?? 'fr', now: options.now ?? new Date() });
+  return RUNS[action](snapshot, {
+    lang: options.lang ?? 'fr',
+    now: options.now ?? new Date(),
+    sheets: options.sheets ?? true,
+  });
 }

@@ -139,6 +139,15 @@ describe('runAction', () => {
     expect(again.summary).toBe('Toutes les feuilles du gabarit existent déjà\u00a0: rien n’a été modifié.');
   });
 
+  it('validate builds no sheet when nothing will be written, and finds the same issues', () => {
+    const planned = runAction('validate', sampleWorkbook(), { now: NOW });
+    const bare = runAction('validate', sampleWorkbook(), { now: NOW, sheets: false });
+    expect(planned.plan.sheets.length).toBeGreaterThan(0);
+    expect(bare.plan.sheets).toEqual([]);
+    expect(bare.issues).toEqual(planned.issues);
+    expect(bare.summary).toBe(planned.summary);
+  });
+
   it('validate returns every issue and a one-sentence count, and changes no staff cell', () => {
     const { result, workbook } = run('validate', sampleWorkbook());
     expect(result.ok).toBe(true);
