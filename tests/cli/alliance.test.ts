@@ -451,7 +451,7 @@ describe('in process', () => {
     const terminal = io(false);
     const code = await main(['reformat', SAMPLE, '-o', join(dir, 'absent', 'x.xlsx')], {
       ...terminal.io,
-      confirm: async (q: string) => {
+      confirm: async () => {
         // What was printed when the question came.
         asked.push(terminal.out.join('\n'));
         return true;
