@@ -242,6 +242,30 @@ describe('Code.js as Apps Script loads it', () => {
     expect(() => call('allianceRun', 'supprimer-tout', 'fr')).toThrow(/Action inconnue/);
   });
 
+  it('offers the Sommaire’s conversion in the sidebar: previewed as optional cells, written only when asked', () => {
+    for (const convert of [false, true]) {
+      const { book, call } = load(sample);
+      const before = book.sheet('Budget prévisionnel').valuesForTest();
+      const preview = JSON.parse(JSON.stringify(call('alliancePreview', 'summary', 'fr')));
+      expect(preview.changedCells).toBe(0);
+      expect(preview.optionalCells).toBeGreaterThan(0);
+      const result = JSON.parse(
+        JSON.stringify(
+          call('allianceRun', 'summary', 'fr', { token: preview.token, restoreChanged: convert }),
+        ),
+      );
+      expect(result).toMatchObject({ action: 'summary', ok: true, sheet: 'Sommaire budgétaire' });
+      const after = book.sheet('Budget prévisionnel').valuesForTest();
+      if (convert) {
+        expect(after).not.toEqual(before);
+        expect(book.sheets.map((s) => s.name)).toContain('Journal');
+      } else {
+        expect(after).toEqual(before);
+        expect(book.sheets.map((s) => s.name)).not.toContain('Journal');
+      }
+    }
+  });
+
   it('reads dates on the spreadsheet’s clock in custom functions and actions, whatever its zone', () => {
     // 2021-03-31 19:30 is still 2020-2021 (it was 2021-2022 when read as UTC); Fin 2021-03-31 too.
     const late = new Date(Date.UTC(2021, 2, 31, 19, 30));
