@@ -132,6 +132,7 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   if (found.decisions) {
     const reading = readDecisions(found.decisions, ids, {
       years: years.map((y) => y.label),
+      projectsSheet: found.projects?.name,
       sortIssues: false,
     });
     report(reading.issues);

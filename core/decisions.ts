@@ -62,6 +62,7 @@ export function applyDecisions(
           date: last.date,
           latest: last.decision,
           found: project.decision ?? '',
+          ...sheetNames(project, last),
         }),
       );
     }
@@ -77,10 +78,16 @@ export function applyDecisions(
           year,
           latest: expected,
           found,
+          ...sheetNames(project, last),
         }),
       );
     }
     return effective;
   });
   return { projects: decided, latest, issues };
+}
+
+/** The two sheets a difference is between, as the workbook names them. */
+function sheetNames(project: Project, decision: DecisionRecord): { projects: string; decisions: string } {
+  return { projects: project.origin?.sheet ?? 'Projets', decisions: decision.origin?.sheet ?? 'Décisions' };
 }

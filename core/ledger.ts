@@ -4,7 +4,7 @@
  */
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import type { CellPlace, Payment, Project, ProjectField } from './records.js';
+import { type CellPlace, type Payment, type Project, type ProjectField, projectsSheetOf } from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { fiscalYearOf } from './values/dates.js';
 
@@ -224,6 +224,7 @@ export function computeLedger(
         issue('payment.unknownProject', 'error', fieldCell(payment.origin, 'id'), {
           project: payment.projectId,
           amount: payment.amountCents,
+          projects: projectsSheetOf(projects),
         }),
       );
       continue;

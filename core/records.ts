@@ -11,6 +11,11 @@ export interface CellPlace {
   cell: string;
 }
 
+/** The sheet the projects were read from, as the workbook names it (« Projects » in English). */
+export function projectsSheetOf(projects: readonly Project[]): string {
+  return projects.find((project) => project.origin)?.origin?.sheet ?? 'Projets';
+}
+
 export interface Origin<Field extends string> {
   sheet: string;
   /** field → A1 address */

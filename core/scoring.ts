@@ -2,7 +2,7 @@
 import type { EligibilityResult } from './eligibility.js';
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import type { Project, Review, ReviewField } from './records.js';
+import { type Project, projectsSheetOf, type Review, type ReviewField } from './records.js';
 import type { Criterion, Settings } from './settings.js';
 import { exactLength } from './values/lists.js';
 import { normalizeKey } from './values/text.js';
@@ -171,6 +171,7 @@ export function scoreProjects(
         issue('review.unknownProject', 'error', reviewCell(review, 'id'), {
           project: review.projectId,
           evaluator: review.evaluator,
+          projects: projectsSheetOf(projects),
         }),
       );
       continue;

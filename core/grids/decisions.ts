@@ -35,7 +35,7 @@ function grantedYearField(text: string): string | null {
 export function readDecisions(
   sheet: SheetSnapshot,
   projectIds: ReadonlyMap<string, string>,
-  options: { years: readonly string[] } & ReaderOptions,
+  options: { years: readonly string[]; projectsSheet?: string } & ReaderOptions,
 ): DecisionsReading {
   const header = readHeader(sheet, {
     classify: classifierFor(fixedColumns(DECISIONS_CONTRACT), grantedYearField),
@@ -67,7 +67,10 @@ export function readDecisions(
   for (const { row, typed } of numberedRows(reader, layout)) {
     const projectId = projectIds.get(projectIdKey(typed));
     if (projectId === undefined) {
-      reader.report('decision.unknownProject', 'warning', row, columns.id, { project: typed });
+      reader.report('decision.unknownProject', 'warning', row, columns.id, {
+        project: typed,
+        projects: options.projectsSheet ?? 'Projets',
+      });
       continue;
     }
     const date = reader.date(row, columns.date);

@@ -101,7 +101,7 @@ export const en: IssueTexts = {
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} reviews project ${p.project} twice: this row is not counted.`,
   'review.unknownProject': (p) =>
-    `Review by ${p.evaluator || 'an unnamed evaluator'} for project ${p.project}, which is not in the Projets sheet.`,
+    `Review by ${p.evaluator || 'an unnamed evaluator'} for project ${p.project}, which is not in the ${p.projects} sheet.`,
   'review.missingEvaluator': (p) => `Review of project ${p.project} without an evaluator name.`,
   'review.conflictExcluded': (p) =>
     `${p.evaluator} declares a conflict of interest for project ${p.project}: their scores are left out of the average.`,
@@ -127,7 +127,7 @@ export const en: IssueTexts = {
   'payment.missingDate': (p) =>
     `Payment of ${money(p.amount)} to project ${p.project} without a date: counted in no fiscal year.`,
   'payment.unknownProject': (p) =>
-    `Payment of ${money(p.amount)} to project ${p.project}, which is not in the Projets sheet.`,
+    `Payment of ${money(p.amount)} to project ${p.project}, which is not in the ${p.projects} sheet.`,
   // — follow-up: caps, planned instalments, final reports, decision history
   'grant.aboveCap': (p) =>
     `Project ${p.project}: ${money(p.granted)} granted, above the cap of ${money(p.cap)}; write a justification in “Dérogation” or reduce the grant.`,
@@ -142,11 +142,11 @@ export const en: IssueTexts = {
   'report.lateElsewhere': (p) =>
     `Project ${p.project}: ${p.organization} has not handed in the final report of project ${p.other} (${p.days} day${plural(p.days, '', 's')} late).`,
   'decision.decisionDiffers': (p) =>
-    `Project ${p.project}: the latest decision (${p.date}, Décisions sheet) is “${p.latest}”, but the Projets sheet says “${p.found || 'blank'}”; the Décisions sheet is used.`,
+    `Project ${p.project}: the latest decision (${p.date}, ${p.decisions} sheet) is “${p.latest}”, but the ${p.projects} sheet says “${p.found || 'blank'}”; the ${p.decisions} sheet is used.`,
   'decision.grantDiffers': (p) =>
-    `Project ${p.project}: the latest decision (${p.date}, Décisions sheet) grants ${money(p.latest)} in ${p.year}, but the Projets sheet says ${money(p.found)}; the Décisions sheet is used.`,
+    `Project ${p.project}: the latest decision (${p.date}, ${p.decisions} sheet) grants ${money(p.latest)} in ${p.year}, but the ${p.projects} sheet says ${money(p.found)}; the ${p.decisions} sheet is used.`,
   'decision.unknownProject': (p) =>
-    `Decision for project ${p.project}, which is not in the Projets sheet: it is not counted.`,
+    `Decision for project ${p.project}, which is not in the ${p.projects} sheet: it is not counted.`,
   'decision.missingDate': (p) =>
     `Decision without a date for project ${p.project}: it cannot be placed in the history and is not counted.`,
   'recommendation.committed': (p) => `Already committed: ${money(p.amount)}`,

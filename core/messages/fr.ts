@@ -106,7 +106,7 @@ export const fr: IssueTexts = {
   'review.duplicateEvaluator': (p) =>
     `${p.evaluator} évalue deux fois le projet ${p.project} : cette ligne n’est pas comptée.`,
   'review.unknownProject': (p) =>
-    `Évaluation de ${p.evaluator || 'un évaluateur sans nom'} pour le projet ${p.project}, absent de la feuille Projets.`,
+    `Évaluation de ${p.evaluator || 'un évaluateur sans nom'} pour le projet ${p.project}, absent de la feuille ${p.projects}.`,
   'review.missingEvaluator': (p) => `Évaluation du projet ${p.project} sans nom d’évaluateur.`,
   'review.conflictExcluded': (p) =>
     `${p.evaluator} déclare un conflit d’intérêts pour le projet ${p.project} : ses notes sont exclues de la moyenne.`,
@@ -132,7 +132,7 @@ export const fr: IssueTexts = {
   'payment.missingDate': (p) =>
     `Versement de ${money(p.amount)} au projet ${p.project} sans date : compté dans aucun exercice.`,
   'payment.unknownProject': (p) =>
-    `Versement de ${money(p.amount)} au projet ${p.project}, absent de la feuille Projets.`,
+    `Versement de ${money(p.amount)} au projet ${p.project}, absent de la feuille ${p.projects}.`,
   // — suivi : plafonds, versements prévus, redditions, historique des décisions
   'grant.aboveCap': (p) =>
     `Projet ${p.project} : ${money(p.granted)} accordés, au-delà du plafond de ${money(p.cap)} ; inscrivez une justification dans « Dérogation » ou réduisez l’aide.`,
@@ -147,11 +147,11 @@ export const fr: IssueTexts = {
   'report.lateElsewhere': (p) =>
     `Projet ${p.project} : ${p.organization} n’a pas remis la reddition de comptes du projet ${p.other} (en retard de ${p.days} jour${plural(p.days, '', 's')}).`,
   'decision.decisionDiffers': (p) =>
-    `Projet ${p.project} : la dernière décision (${p.date}, feuille Décisions) est « ${p.latest} », mais la feuille Projets indique « ${p.found || 'vide'} » ; la feuille Décisions est retenue.`,
+    `Projet ${p.project} : la dernière décision (${p.date}, feuille ${p.decisions}) est « ${p.latest} », mais la feuille ${p.projects} indique « ${p.found || 'vide'} » ; la feuille ${p.decisions} est retenue.`,
   'decision.grantDiffers': (p) =>
-    `Projet ${p.project} : la dernière décision (${p.date}, feuille Décisions) accorde ${money(p.latest)} en ${p.year}, mais la feuille Projets indique ${money(p.found)} ; la feuille Décisions est retenue.`,
+    `Projet ${p.project} : la dernière décision (${p.date}, feuille ${p.decisions}) accorde ${money(p.latest)} en ${p.year}, mais la feuille ${p.projects} indique ${money(p.found)} ; la feuille ${p.decisions} est retenue.`,
   'decision.unknownProject': (p) =>
-    `Décision pour le projet ${p.project}, absent de la feuille Projets : elle n’est pas comptée.`,
+    `Décision pour le projet ${p.project}, absent de la feuille ${p.projects} : elle n’est pas comptée.`,
   'decision.missingDate': (p) =>
     `Décision sans date pour le projet ${p.project} : elle ne peut pas être placée dans l’historique et n’est pas comptée.`,
   'recommendation.committed': (p) => `Déjà engagé : ${money(p.amount)}`,

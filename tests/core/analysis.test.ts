@@ -5,6 +5,7 @@ import { analyzeWorkbook } from '../../core/analysis.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { GENERATED_MARK_FR } from '../../core/generated.js';
 import type { Issue } from '../../core/issues.js';
+import { renderIssue } from '../../core/messages/index.js';
 import { at, codes, sheet, workbook } from '../fixtures/workbook.js';
 import { sampleWorkbook } from './grids/workbook.js';
 
@@ -172,6 +173,25 @@ describe('analyzeWorkbook on workbooks that are not ours', () => {
       'Versements',
     ]);
     expect(codes(analysis.issues)).toContain('forecast.sheetMissing');
+  });
+
+  it('names the sheets as the workbook names them: « Projects », not « Projets »', () => {
+    const analysis = analyzeWorkbook(
+      workbook(
+        sheet('Projects', [
+          ['ID', 'Title'],
+          ['P-001', 'Food bank'],
+        ]),
+        sheet('Payments', [
+          ['ID', 'Date', 'Amount'],
+          ['P-404', new Date(Date.UTC(2021, 5, 1)), 1000],
+        ]),
+      ),
+      { today: TODAY },
+    );
+    const unknown = analysis.issues.find((i) => i.code === 'payment.unknownProject')!;
+    expect(renderIssue(unknown, 'en')).toMatch(/which is not in the Projects sheet\.$/);
+    expect(renderIssue(unknown)).toMatch(/absent de la feuille Projects\.$/);
   });
 });
 
