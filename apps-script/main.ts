@@ -6,7 +6,13 @@
  * Nothing runs at load time: custom functions load the same file without access to the UI.
  */
 
-import { ACTIONS, type ActionName, changesCells, isActionName, offersConversion } from '../core/action-table.js';
+import {
+  ACTIONS,
+  type ActionName,
+  changesCells,
+  isActionName,
+  offersConversion,
+} from '../core/action-table.js';
 import {
   type ActionResult,
   confirmAction,
