@@ -150,6 +150,14 @@ const CASES: Case[] = [
         cell: 'L2',
         says: ['« environ cinq mille »'],
       },
+      // Not a zero: the years from 2020-2021 are incomplete, and no deficit is asserted.
+      {
+        code: 'budget.incomplete',
+        severity: 'error',
+        sheet: 'Projets',
+        cell: 'L2',
+        says: ['2020-2021', 'Projets!L2'],
+      },
       // Nothing granted is counted, so the 40 000 $ payment now exceeds the grant.
       {
         code: 'payment.aboveGrant',
@@ -161,6 +169,7 @@ const CASES: Case[] = [
     ],
     outcome: (a, input) => {
       expect(committed(a, '2020-2021')).toBe(0);
+      expect(a.ledger.years.find((y) => y.year === '2020-2021')?.complete).toBe(false);
       expect(afterReformat(input, 'Projets', 1, 11).value).toBe('environ cinq mille');
     },
   },
@@ -562,6 +571,7 @@ const CASES: Case[] = [
     input: () => spoiled({ 'Projets!L2': '#N/A' }),
     issues: [
       { code: 'cell.errorValue', severity: 'error', sheet: 'Projets', cell: 'L2', says: ['#N/A'] },
+      { code: 'budget.incomplete', severity: 'error', sheet: 'Projets', cell: 'L2', says: ['Projets!L2'] },
       { code: 'payment.aboveGrant', severity: 'error', sheet: 'Versements', cell: 'C2' },
     ],
     outcome: (a, input) => {
