@@ -164,7 +164,12 @@ describe('Code.js as Apps Script loads it', () => {
     expect(book.sheets.map((s) => s.name)).toContain('Validation');
     expect(book.toasts.at(-1)).toMatch(/erreur/);
 
+    // The Sommaire first offers to convert the sample's text amounts: « Non » here, Projets unchanged.
+    book.onAlert((alert) => (alert.buttons === 'YES_NO_CANCEL' ? 'NO' : undefined));
     call('allianceMenuSummary');
+    book.onAlert(null);
+    expect(book.alerts.at(-1)?.prompt).toMatch(/^Le Sommaire lit \d+ cellules saisies en texte/);
+    expect(book.sheet('Projets').valuesForTest()).toEqual(projetsBefore);
     const summary = book.sheet('Sommaire budgétaire');
     const headers = summary.valuesForTest().find((row) => row.includes('Exercice'));
     expect(headers?.filter((h) => h !== null)).toEqual(
