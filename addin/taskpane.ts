@@ -1,10 +1,17 @@
 /// <reference types="office-js" />
 /**
  * Entry of `taskpane.js`: once Office is ready, mounts the shared panel with the Excel bridge,
- * in the light or dark look of Office's theme.
+ * in the light or dark look of Office's theme. English is loaded when the user picks it
+ * (addin/english.ts).
  */
+import type { Lang } from '../core/messages/format.js';
 import { mountPanel, setPanelTheme } from '../panel/panel.js';
+import { loadEnglish } from './english.js';
 import { createExcelBridge } from './excel-bridge.js';
+
+function loadLanguage(lang: Lang): Promise<void> {
+  return lang === 'en' ? loadEnglish() : Promise.resolve();
+}
 
 /** Office's theme as light or dark (null when Office does not say: the system's choice applies). */
 export function officeTheme(background: string | undefined): 'light' | 'dark' | null {
@@ -23,7 +30,7 @@ function start(): void {
     background = undefined;
   }
   setPanelTheme(officeTheme(background));
-  mountPanel(root, createExcelBridge());
+  mountPanel(root, { ...createExcelBridge(), loadLanguage });
 }
 
 Office.onReady(() => start());

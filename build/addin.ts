@@ -2,7 +2,8 @@
 //   taskpane.html  the shared runtime page: Office.js from Microsoft's CDN (never bundled), a
 //                  Content-Security-Policy allowing only this site and that CDN, then functions.js
 //                  and taskpane.js
-//   taskpane.js    the panel and the Excel bridge (budget: under 200 KB)
+//   taskpane.js    the panel and the Excel bridge, in French (build/budget.ts)
+//   taskpane-en.js the English tables, loaded when the user picks English (addin/english.ts)
 //   taskpane.css   the panel's stylesheet
 //   functions.js   registers the catalog's custom functions (CustomFunctions.associate)
 //   functions.json Excel's metadata, generated from the catalog
@@ -14,7 +15,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { functionMetadata, functionsJson, functionsMetadata } from '../addin/functions-metadata.js';
 import { readWorkbook } from '../cli/xlsx/read.js';
 import { CATALOG } from '../core/catalog/catalog.js';
@@ -22,6 +23,7 @@ import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
 import { enFunctions } from '../core/messages/en-functions.js';
 import { frFunctions } from '../core/messages/fr-functions.js';
 import type { FunctionTexts } from '../core/messages/texts.js';
+import { BUNDLE_BUDGET_BYTES } from './budget.js';
 import { isMain } from './main.js';
 import { escapeHtml } from './panel.js';
 
@@ -30,7 +32,8 @@ const at = (path: string) => join(ROOT, path);
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000';
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const TASKPANE_BUDGET_BYTES = 200 * 1024;
+/** The scripts of dist/addin, each held to the bundle budget. */
+export const ADDIN_SCRIPTS = ['taskpane.js', 'taskpane-en.js', 'functions.js'] as const;
 export const MANIFEST_TEMPLATE = at('addin/manifest.template.xml');
 export const SAMPLE_WORKBOOK = at('examples/alliance-exemple.xlsx');
 
@@ -127,10 +130,26 @@ ${section(enFunctions, english, 'en')}
 `;
 }
 
+/**
+ * For taskpane.js: core/messages/en.ts becomes addin/english.ts, the same tables filled from
+ * taskpane-en.js when the user picks English, so that a French session never downloads them.
+ */
+const englishOnDemand: Plugin = {
+  name: 'english-on-demand',
+  setup(build) {
+    const english = at('core/messages/en.ts');
+    build.onResolve({ filter: /(^|\/)en\.js$/ }, (args) =>
+      join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === english
+        ? { path: at('addin/english.ts') }
+        : undefined,
+    );
+  },
+};
+
 async function bundle(
   entry: string,
   outfile: string,
-  options: { minify?: boolean; define?: Record<string, string> } = {},
+  options: { minify?: boolean; define?: Record<string, string>; plugins?: Plugin[] } = {},
 ): Promise<number> {
   const result = await esbuild({
     entryPoints: [at(entry)],
@@ -143,6 +162,7 @@ async function bundle(
     minify: options.minify ?? true,
     legalComments: 'none',
     define: options.define ?? {},
+    plugins: options.plugins ?? [],
     logLevel: 'silent',
     metafile: true,
   });
@@ -185,7 +205,13 @@ export async function build(
 
   const sizes: Record<string, number> = {};
   {
-    sizes['taskpane.js'] = await bundle('addin/taskpane.ts', join(outDir, 'taskpane.js'), { minify });
+    sizes['taskpane.js'] = await bundle('addin/taskpane.ts', join(outDir, 'taskpane.js'), {
+      minify,
+      plugins: [englishOnDemand],
+    });
+    sizes['taskpane-en.js'] = await bundle('addin/english-pack.ts', join(outDir, 'taskpane-en.js'), {
+      minify,
+    });
     sizes['functions.js'] = await bundle('addin/functions-entry.ts', join(outDir, 'functions.js'), {
       minify,
     });
@@ -207,7 +233,7 @@ export async function build(
     if (testOutDir) {
       await rm(testOutDir, { recursive: true, force: true });
       await mkdir(join(testOutDir, 'assets'), { recursive: true });
-      for (const name of ['taskpane.js', 'functions.js', 'taskpane.css', 'functions.json', 'aide.html']) {
+      for (const name of [...ADDIN_SCRIPTS, 'taskpane.css', 'functions.json', 'aide.html']) {
         await copyFile(join(outDir, name), join(testOutDir, name));
       }
       for (const icon of await readdir(join(outDir, 'assets'))) {
@@ -232,8 +258,10 @@ if (isMain(import.meta.url)) {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
   console.log(`Complément Excel construit dans ${result.outDir} (${result.baseUrl})`);
   for (const [name, bytes] of Object.entries(result.sizes)) console.log(`  ${name.padEnd(15)} ${kb(bytes)}`);
-  if (result.sizes['taskpane.js'] > TASKPANE_BUDGET_BYTES) {
-    console.warn(`Attention : taskpane.js dépasse le budget de ${kb(TASKPANE_BUDGET_BYTES)}.`);
+  for (const name of ADDIN_SCRIPTS) {
+    if (result.sizes[name] > BUNDLE_BUDGET_BYTES) {
+      console.warn(`Attention : ${name} dépasse le budget de ${kb(BUNDLE_BUDGET_BYTES)}.`);
+    }
   }
   if (result.testOutDir) console.log(`Page de test (Office simulé) : ${result.testOutDir}/taskpane.html`);
 }

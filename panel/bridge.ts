@@ -74,4 +74,9 @@ export interface PanelBridge {
   preview(action: ActionName, lang: Lang): Promise<PanelPreview>;
   /** Selects the cell in the workbook (click on an issue). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Makes a language's texts available before the panel shows it: the task pane loads English
+   * when it is picked. Absent when the host carries every language (the sidebar).
+   */
+  loadLanguage?(lang: Lang): Promise<void>;
 }

@@ -91,7 +91,9 @@ export function setPanelTheme(theme: 'light' | 'dark' | null, doc: Document = do
  * the Excel task pane and the Google Sheets sidebar.
  */
 export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: PanelOptions = {}): void {
-  let lang: Lang = options.lang ?? storedLang() ?? 'fr';
+  const wanted: Lang = options.lang ?? storedLang() ?? 'fr';
+  // French is always there; another language the host loads first is switched to once it is.
+  let lang: Lang = bridge.loadLanguage ? 'fr' : wanted;
   let phase: Phase = { kind: 'idle' };
   let outcome: Outcome = { kind: 'none' };
   const maxPerSheet = options.maxIssuesPerSheet ?? ISSUES_SENT_PER_SHEET;
@@ -105,7 +107,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   LANGS.forEach((code, index) => {
     if (index > 0) langGroup.append(h('span', { class: 'ap-lang-sep', 'aria-hidden': 'true' }, '|'));
     const button = h('button', { type: 'button', class: 'ap-lang-button', lang: code }, code.toUpperCase());
-    button.addEventListener('click', () => switchLang(code));
+    button.addEventListener('click', () => void switchLang(code));
     langButtons.set(code, button);
     langGroup.append(button);
   });
@@ -194,9 +196,16 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge, options: Pane
   );
   root.replaceChildren(panel);
   render();
+  if (wanted !== lang) void switchLang(wanted);
 
-  function switchLang(next: Lang): void {
+  async function switchLang(next: Lang): Promise<void> {
     if (next === lang) return;
+    try {
+      await bridge.loadLanguage?.(next);
+    } catch (error) {
+      showFailure(t().languageFailed, errorText(error, t().hostProblem));
+      return;
+    }
     lang = next;
     rememberLang(next);
     render();

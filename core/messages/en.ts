@@ -373,6 +373,7 @@ export const enPanel: PanelStrings = {
   },
   errorDetail: 'Technical detail',
   unknownError: 'Unknown error.',
+  languageFailed: 'The English texts could not be loaded: the panel stays in French.',
 };
 
 // — command line

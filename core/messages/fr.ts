@@ -403,6 +403,7 @@ export const frPanel: PanelStrings = {
   },
   errorDetail: 'Détail technique',
   unknownError: 'Erreur inconnue.',
+  languageFailed: 'Les textes anglais n’ont pas pu être chargés : le panneau reste en français.',
 };
 
 // — ligne de commande

@@ -52,6 +52,8 @@ export interface PanelStrings {
   hostProblem: { noGoogleScript: string; serverCallFailed: string; emptyReply: string };
   errorDetail: string;
   unknownError: string;
+  /** The task pane could not load the other language's texts: it stays in this one. */
+  languageFailed: string;
 }
 
 /** The Google Sheets menu and its dialogs (the menu runs actions without the panel): Code.js only. */

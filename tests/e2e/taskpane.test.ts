@@ -92,9 +92,12 @@ async function openTaskpane(options: { colorScheme?: 'light' | 'dark'; officeBac
     }, options.officeBackground);
   }
   const errors = collectPageErrors(page);
+  // The page's own files it asked for, in order (the English texts load only when picked).
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(url);
   await page.locator('.alliance-panel').waitFor();
-  return { page, errors };
+  return { page, errors, requested };
 }
 
 describe('Excel task pane over the fake Office host (sample workbook)', () => {
@@ -173,6 +176,54 @@ describe('Excel task pane over the fake Office host (sample workbook)', () => {
       'rgb(31, 31, 31)',
     );
     await screenshot(page, 'taskpane-validate-dark');
+    await page.close();
+  });
+
+  it('loads the English texts only when English is picked, then validates in English', async () => {
+    const { page, errors, requested } = await openTaskpane();
+    expect(requested).toContain('/taskpane.js');
+    expect(requested).not.toContain('/taskpane-en.js');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.locator('.ap-action-label').first().textContent())
+      .toBe('Create the template');
+    expect(await page.locator('.ap-lang-button[aria-pressed="true"]').textContent()).toBe('EN');
+    expect(requested.filter((path) => path === '/taskpane-en.js')).toHaveLength(1);
+
+    await page.getByRole('button', { name: /^Validate/ }).click();
+    await page.locator('.ap-group').first().waitFor();
+    const municipality = page.locator('button.ap-issue', { hasText: 'Ste-Madelaine' }).first();
+    const english = 'Unrecognized municipality: "Ste-Madelaine". Did you mean Sainte-Madeleine?';
+    expect(await municipality.textContent()).toContain(english);
+    const validation = (await sheetValues(page, 'Validation')) ?? [];
+    expect(validation.flat()).toContain(english);
+
+    // The choice is remembered: the next opening shows French until English has loaded, then English.
+    await page.reload();
+    await expect.poll(() => page.locator('.ap-lang-button[aria-pressed="true"]').textContent()).toBe('EN');
+    expect(await page.locator('.ap-action-label').first().textContent()).toBe('Create the template');
+    expect(errors).toEqual([]);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.close();
+  });
+
+  it('stays in French, and says so, when the English texts cannot be loaded', async () => {
+    const page = await session.newPage();
+    await page.route('**/taskpane-en.js', (route) => route.abort());
+    await page.goto(url);
+    await page.locator('.alliance-panel').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.ap-failure:not([hidden])').waitFor();
+    expect(await page.locator('.ap-failure-text').textContent()).toBe(
+      'Les textes anglais n’ont pas pu être chargés\u00a0: le panneau reste en français.',
+    );
+    expect(await page.locator('.ap-lang-button[aria-pressed="true"]').textContent()).toBe('FR');
+    expect(await page.locator('.ap-action-label').first().textContent()).toBe('Créer le gabarit');
+    // The next click tries again.
+    await page.unroute('**/taskpane-en.js');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.ap-lang-button[aria-pressed="true"]').textContent()).toBe('EN');
+    await page.getByRole('button', { name: 'Français' }).click();
     await page.close();
   });
 });

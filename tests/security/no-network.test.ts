@@ -24,7 +24,14 @@ beforeAll(async () => {
   const addon = join(dir, 'apps-script-addon');
   await buildSheets({ outDir: sheets });
   await buildSheets({ variant: 'addon', outDir: addon });
-  for (const name of ['taskpane.html', 'taskpane.js', 'functions.js', 'manifest.xml', 'aide.html'])
+  for (const name of [
+    'taskpane.html',
+    'taskpane.js',
+    'taskpane-en.js',
+    'functions.js',
+    'manifest.xml',
+    'aide.html',
+  ])
     files[name] = await readFile(join(addin, name), 'utf8');
   for (const name of ['Code.js', 'Sidebar.html', 'appsscript.json'])
     files[name] = await readFile(join(sheets, name), 'utf8');
@@ -208,7 +215,7 @@ describe('built scripts', () => {
     ).toEqual([]);
   });
 
-  for (const name of ['taskpane.js', 'functions.js', 'Code.js', 'addon/Code.js']) {
+  for (const name of ['taskpane.js', 'taskpane-en.js', 'functions.js', 'Code.js', 'addon/Code.js']) {
     it(`${name} contains no network call and runs no text as code`, () => {
       expect(forbiddenIn(files[name])).toEqual([]);
       expect(urlsIn(files[name])).toEqual([]);
