@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { renderStubs, type SheetsVariant } from '../apps-script/stubs.js';
 import { CATALOG } from '../core/catalog/catalog.js';
-import { BUNDLE_BUDGET_BYTES } from './budget.js';
+import { CODE_JS_BUDGET_BYTES } from './budget.js';
 import { isMain } from './main.js';
 import { buildPanel, panelPage } from './panel.js';
 
@@ -98,7 +98,7 @@ export async function build({
   ]);
   const codeBytes = Buffer.byteLength(code);
   // Apps Script itself accepts much larger files: the budget is ours (build/budget.ts).
-  return { outDir, codeBytes, overBudget: codeBytes > BUNDLE_BUDGET_BYTES };
+  return { outDir, codeBytes, overBudget: codeBytes > CODE_JS_BUDGET_BYTES };
 }
 
 if (isMain(import.meta.url)) {
@@ -110,6 +110,6 @@ if (isMain(import.meta.url)) {
   const size = `${(codeBytes / 1024).toFixed(1)} Ko`;
   console.log(`Google Sheets${addon ? ' (module complémentaire)' : ''} : ${outDir} (Code.js ${size})`);
   if (overBudget) {
-    console.warn(`Attention : Code.js (${size}) dépasse le budget de ${BUNDLE_BUDGET_BYTES / 1024} Ko.`);
+    console.warn(`Attention : Code.js (${size}) dépasse le budget de ${CODE_JS_BUDGET_BYTES / 1024} Ko.`);
   }
 }

@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MENU_ITEMS } from '../../apps-script/main.js';
 import { entryPoints, STUBS_MARKER } from '../../apps-script/stubs.js';
-import { BUNDLE_BUDGET_BYTES } from '../../build/budget.js';
+import { CODE_JS_BUDGET_BYTES } from '../../build/budget.js';
 import { ADDON_OUT_DIR, build, OUT_DIR } from '../../build/sheets.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
@@ -74,7 +74,7 @@ describe('editor add-on: Code.js', () => {
   it('stays under the Code.js budget', async () => {
     expect(addonBuild.overBudget).toBe(false);
     expect(addonBuild.codeBytes).toBe((await stat(join(addonDir, 'Code.js'))).size);
-    expect(addonBuild.codeBytes).toBeLessThan(BUNDLE_BUDGET_BYTES);
+    expect(addonBuild.codeBytes).toBeLessThan(CODE_JS_BUDGET_BYTES);
   });
 
   for (const trigger of ['onInstall', 'onOpen']) {
