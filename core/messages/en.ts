@@ -381,7 +381,9 @@ const HELP = `alliance — Alliance pour la solidarité grids (MRC des Maskoutai
 
 Usage:
   alliance template [-o FILE]                 creates a blank workbook (sheets, headers, lists, plan settings)
-  alliance validate FILE [--json]             checks the grids; exit code 1 when there are errors
+  alliance validate FILE [--json] [-o OUT]    checks the grids; exit code 1 when there are errors;
+                                              with -o, also writes an annotated copy: Validation sheet,
+                                              cells to check filled, each with a note
   alliance reformat FILE [-o OUT] [--yes]     tidies cells (official names, amounts, dates)
   alliance summary FILE [-o OUT]              adds the « Sommaire budgétaire » sheet (live formulas)
   alliance rank FILE [-o OUT] [--json]        adds the « Classement » sheet and the recommendation

@@ -411,7 +411,10 @@ const HELP = `alliance — grilles de l’Alliance pour la solidarité (MRC des 
 
 Utilisation :
   alliance template [-o FICHIER]              crée un classeur vierge (feuilles, en-têtes, listes, réglages du plan)
-  alliance validate FICHIER [--json]          vérifie les grilles ; code de sortie 1 s’il y a des erreurs
+  alliance validate FICHIER [--json] [-o SORTIE]
+                                              vérifie les grilles ; code de sortie 1 s’il y a des erreurs ;
+                                              avec -o, écrit aussi une copie annotée : feuille Validation,
+                                              cellules à revoir colorées, chacune avec une note
   alliance reformat FICHIER [-o SORTIE] [--yes]
                                               remet au propre les cellules (noms officiels, montants, dates)
   alliance summary FICHIER [-o SORTIE]        ajoute la feuille « Sommaire budgétaire » (formules vivantes)

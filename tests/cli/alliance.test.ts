@@ -55,6 +55,17 @@ describe('usage', () => {
     expect(en.stdout).toContain('Usage:');
   });
 
+  it('says in its help that validate -o writes the annotated copy', () => {
+    const fr = alliance('--help').stdout;
+    expect(fr).toContain('alliance validate FICHIER [--json] [-o SORTIE]');
+    expect(fr).toMatch(
+      /avec -o, écrit aussi une copie annotée : feuille Validation,\s+cellules à revoir colorées/,
+    );
+    const en = alliance('--help', '--lang', 'en').stdout;
+    expect(en).toContain('alliance validate FILE [--json] [-o OUT]');
+    expect(en).toMatch(/with -o, also writes an annotated copy: Validation sheet,\s+cells to check filled/);
+  });
+
   it('prints the version', () => {
     const result = alliance('--version');
     expect(result).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
