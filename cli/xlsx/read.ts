@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { parseCellAddress } from '../../core/a1.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
 import { CLI_TEXT } from '../messages.js';
+import { type ForeignFormat, foreignFormat, ODS_MIMETYPE } from './formats.js';
 import { type PackageNote, packageNotes } from './package.js';
 
 export type ReadFailure =
@@ -14,7 +15,10 @@ export type ReadFailure =
   | 'not-zip'
   | 'not-workbook'
   | 'corrupt'
-  | 'damaged-zip';
+  | 'damaged-zip'
+  /** What staff should save as .xlsx, or whose password they should remove (cli/xlsx/formats.ts). */
+  | ForeignFormat
+  | 'ods';
 
 /** The input cannot be read as a workbook; the CLI says why in the user's language (`fileErrors`). */
 export class WorkbookReadError extends Error {
@@ -45,7 +49,7 @@ const ERROR = 10;
 export async function readWorkbook(path: string): Promise<ReadResult> {
   const source = await readSource(path);
   const isZip = source.length >= 4 && source[0] === 0x50 && source[1] === 0x4b;
-  if (!isZip) throw new WorkbookReadError('not-zip', path);
+  if (!isZip) throw new WorkbookReadError(foreignFormat(source) ?? 'not-zip', path);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(source as unknown as ExcelJS.Buffer);
@@ -86,7 +90,7 @@ function restoreEmptyCellNotes(
   }
 }
 
-/** Why ExcelJS could not read the file: a damaged archive, or a zip that is not a workbook. */
+/** Why ExcelJS could not read the file: a damaged archive, an OpenDocument file, a zip that is not a workbook. */
 async function diagnose(source: Buffer, path: string): Promise<WorkbookReadError> {
   let zip: JSZip;
   try {
@@ -95,6 +99,8 @@ async function diagnose(source: Buffer, path: string): Promise<WorkbookReadError
     return new WorkbookReadError('damaged-zip', path);
   }
   if (!zip.file('xl/workbook.xml')) {
+    const mimetype = await zip.file('mimetype')?.async('string');
+    if (mimetype?.trim().startsWith(ODS_MIMETYPE)) return new WorkbookReadError('ods', path);
     return new WorkbookReadError('not-workbook', path);
   }
   return new WorkbookReadError('corrupt', path);

@@ -472,6 +472,14 @@ export const enCli: CliText = {
     'not-workbook': (path: string) => `« ${path} » is not an Excel workbook (.xlsx).`,
     'damaged-zip': (path: string) => `« ${path} » is damaged: the .xlsx archive cannot be opened.`,
     corrupt: (path: string) => `« ${path} » is damaged: the workbook cannot be read.`,
+    encrypted: (path: string) =>
+      `« ${path} » is protected by a password: remove it in Excel, then try again (File > Info > Protect Workbook > Encrypt with Password: clear it, then save).`,
+    xls: (path: string) =>
+      `« ${path} » is an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice, save it as .xlsx (File > Save As), then try again with that file.`,
+    ods: (path: string) =>
+      `« ${path} » is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel, save it as .xlsx (File > Save As), then try again with that file.`,
+    text: (path: string) =>
+      `« ${path} » is a text file (.csv), not a workbook: open it in Excel or LibreOffice, save it as .xlsx (File > Save As), then try again with that file.`,
   },
   internal: (detail: string) => `Internal error: ${detail}`,
   counts: (e: number, w: number, i: number) =>

@@ -509,6 +509,14 @@ export const frCli = {
     'not-workbook': (path: string) => `« ${path} » n’est pas un classeur Excel (.xlsx).`,
     'damaged-zip': (path: string) => `« ${path} » est endommagé : l’archive .xlsx ne peut pas être ouverte.`,
     corrupt: (path: string) => `« ${path} » est endommagé : le classeur ne peut pas être lu.`,
+    encrypted: (path: string) =>
+      `« ${path} » est protégé par un mot de passe : retirez-le dans Excel puis réessayez (Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe : effacez-le, puis enregistrez).`,
+    xls: (path: string) =>
+      `« ${path} » est un classeur Excel 97-2003 (.xls) : ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx (Fichier > Enregistrer sous), puis réessayez avec ce fichier.`,
+    ods: (path: string) =>
+      `« ${path} » est un classeur OpenDocument (.ods) : ouvrez-le dans LibreOffice ou Excel, enregistrez-le en .xlsx (Fichier > Enregistrer sous), puis réessayez avec ce fichier.`,
+    text: (path: string) =>
+      `« ${path} » est un fichier texte (.csv), pas un classeur : ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx (Fichier > Enregistrer sous), puis réessayez avec ce fichier.`,
   },
   internal: (detail: string) => `Erreur interne : ${detail}`,
   counts: (e: number, w: number, i: number) =>

@@ -93,7 +93,7 @@ describe('unreadable input', () => {
     ['missing', async () => join(dir, 'absent.xlsx'), /Fichier introuvable/],
     ['directory', async () => dir, /est un dossier/],
     ['empty', async () => write('vide.xlsx', ''), /est vide/],
-    ['text', async () => write('budget.csv', 'No;Titre\nAS-01;Frigos\n'), /n’est pas un classeur/],
+    ['text', async () => write('budget.csv', 'No;Titre\nAS-01;Frigos\n'), /est un fichier texte \(\.csv\)/],
     [
       'corrupt zip',
       async () => write('tronque.xlsx', (await readFile(SAMPLE)).subarray(0, 2000)),
@@ -109,7 +109,7 @@ describe('unreadable input', () => {
 
   it.each([
     ['missing', async () => join(dir, 'absent.xlsx'), /^File not found/],
-    ['text', async () => write('budget2.csv', 'No;Titre\n'), /is not an Excel workbook/],
+    ['text', async () => write('budget2.csv', 'No;Titre\n'), /is a text file \(\.csv\)/],
   ])('says what is wrong with a %s file in English with --lang en', async (_, make, message) => {
     const result = alliance('validate', await make(), '--lang', 'en');
     expect(result.code).toBe(2);

@@ -162,3 +162,127 @@ export async function workbookWithExtensions(path: string): Promise<string> {
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer' }));
   return path;
 }
+
+const FREE_SECTOR = 0xffffffff;
+const END_OF_CHAIN = 0xfffffffe;
+const FAT_SECTOR = 0xfffffffd;
+const DIFAT_SECTOR = 0xfffffffc;
+
+/**
+ * A compound file ([MS-CFB]) holding these streams, laid out sector by sector as the specification
+ * says: what Excel wraps a password-protected `.xlsx` in (streams `EncryptionInfo` and
+ * `EncryptedPackage`, [MS-OFFCRYPTO] 2.3.4.1). Each stream is 4 096 bytes, the size from which a
+ * stream lives in regular sectors (no mini stream). `freeSectors` unused sectors before the
+ * directory make a big file: past 109 FAT sectors (7 MiB in 512-byte sectors), the FAT's sectors
+ * are listed in DIFAT sectors after the header's 109.
+ */
+export function compoundFile(
+  streams: readonly { name: string; content?: Uint8Array }[],
+  options: { sectorShift?: 9 | 12; freeSectors?: number } = {},
+): Buffer {
+  const shift = options.sectorShift ?? 9;
+  const size = 1 << shift;
+  const perSector = size / 4;
+  const streamBytes = 4096;
+  const perStream = Math.max(1, streamBytes / size);
+  const dirSectors = Math.ceil(((1 + streams.length) * 128) / size);
+  const free = options.freeSectors ?? 0;
+  // Sectors in order: the FAT, the DIFAT, the free ones, the directory, then each stream's.
+  let fatCount = 1;
+  let difatCount = 0;
+  let total = 0;
+  for (;;) {
+    total = fatCount + difatCount + free + dirSectors + perStream * streams.length;
+    const fatNeeded = Math.ceil(total / perSector);
+    const difatNeeded = Math.max(0, Math.ceil((fatNeeded - 109) / (perSector - 1)));
+    if (fatNeeded === fatCount && difatNeeded === difatCount) break;
+    fatCount = fatNeeded;
+    difatCount = difatNeeded;
+  }
+  const dirStart = fatCount + difatCount + free;
+  const streamStart = dirStart + dirSectors;
+
+  const file = Buffer.alloc(size * (total + 1));
+  const header = file.subarray(0, 512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x003e, 0x18);
+  header.writeUInt16LE(shift === 9 ? 3 : 4, 0x1a);
+  header.writeUInt16LE(0xfffe, 0x1c);
+  header.writeUInt16LE(shift, 0x1e);
+  header.writeUInt16LE(6, 0x20);
+  header.writeUInt32LE(shift === 9 ? 0 : dirSectors, 0x28);
+  header.writeUInt32LE(fatCount, 0x2c);
+  header.writeUInt32LE(dirStart, 0x30);
+  header.writeUInt32LE(4096, 0x38);
+  header.writeUInt32LE(END_OF_CHAIN, 0x3c);
+  header.writeUInt32LE(0, 0x40);
+  header.writeUInt32LE(difatCount > 0 ? fatCount : END_OF_CHAIN, 0x44);
+  header.writeUInt32LE(difatCount, 0x48);
+  const sector = (id: number) => file.subarray((id + 1) * size, (id + 2) * size);
+
+  // Where each FAT sector is listed: the header's 109 places, then the DIFAT sectors' (the last
+  // place of each DIFAT sector points at the next one).
+  for (let i = 0; i < 109; i++) header.writeUInt32LE(i < fatCount ? i : FREE_SECTOR, 0x4c + 4 * i);
+  for (let d = 0; d < difatCount; d++) {
+    const difat = sector(fatCount + d);
+    for (let i = 0; i < perSector - 1; i++) {
+      const fat = 109 + d * (perSector - 1) + i;
+      difat.writeUInt32LE(fat < fatCount ? fat : FREE_SECTOR, 4 * i);
+    }
+    difat.writeUInt32LE(d + 1 < difatCount ? fatCount + d + 1 : END_OF_CHAIN, size - 4);
+  }
+
+  const setFat = (id: number, next: number) =>
+    sector(Math.floor(id / perSector)).writeUInt32LE(next, 4 * (id % perSector));
+  for (let id = 0; id < fatCount * perSector; id++) setFat(id, FREE_SECTOR);
+  for (let id = 0; id < fatCount; id++) setFat(id, FAT_SECTOR);
+  for (let d = 0; d < difatCount; d++) setFat(fatCount + d, DIFAT_SECTOR);
+  const chain = (first: number, count: number) => {
+    for (let i = 0; i < count; i++) setFat(first + i, i === count - 1 ? END_OF_CHAIN : first + i + 1);
+  };
+  chain(dirStart, dirSectors);
+  for (let i = 0; i < streams.length; i++) chain(streamStart + i * perStream, perStream);
+
+  // Directory: the root entry, whose child is the first stream; each stream's right sibling the next.
+  const directory = Buffer.alloc(dirSectors * size);
+  const entry = (
+    index: number,
+    name: string,
+    type: number,
+    child: number,
+    right: number,
+    start: number,
+    bytes: number,
+  ) => {
+    const at = index * 128;
+    directory.write(`${name}\0`, at, 'utf16le');
+    directory.writeUInt16LE((name.length + 1) * 2, at + 0x40);
+    directory.writeUInt8(type, at + 0x42);
+    directory.writeUInt8(1, at + 0x43);
+    directory.writeUInt32LE(FREE_SECTOR, at + 0x44);
+    directory.writeUInt32LE(right, at + 0x48);
+    directory.writeUInt32LE(child, at + 0x4c);
+    directory.writeUInt32LE(start, at + 0x74);
+    directory.writeUInt32LE(bytes, at + 0x78);
+  };
+  entry(0, 'Root Entry', 5, streams.length > 0 ? 1 : FREE_SECTOR, FREE_SECTOR, END_OF_CHAIN, 0);
+  streams.forEach((stream, i) => {
+    const next = i + 1 < streams.length ? i + 2 : FREE_SECTOR;
+    entry(i + 1, stream.name, 2, FREE_SECTOR, next, streamStart + i * perStream, streamBytes);
+    if (stream.content)
+      file.set(stream.content.subarray(0, streamBytes), (streamStart + i * perStream + 1) * size);
+  });
+  for (let i = 0; i < dirSectors; i++) directory.copy(sector(dirStart + i), 0, i * size, (i + 1) * size);
+  return file;
+}
+
+/**
+ * The start of an agile `EncryptionInfo` stream ([MS-OFFCRYPTO] 2.3.4.10): version 4.4, then the
+ * XML descriptor (its key data shortened: no password opens this file).
+ */
+export const AGILE_ENCRYPTION_INFO = Buffer.concat([
+  Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+  Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>',
+  ),
+]);

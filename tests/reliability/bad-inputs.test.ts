@@ -1006,7 +1006,7 @@ const FILE_CASES: FileCase[] = [
       return path;
     },
     exitCode: 2,
-    stderr: /n’est pas un classeur Excel/,
+    stderr: /est un fichier texte \(\.csv\), pas un classeur/,
   },
   {
     name: 'Archive zip qui n’est pas un classeur (document Word renommé)',
