@@ -8,7 +8,7 @@ import { readWorkbook, WorkbookReadError } from '../../cli/xlsx/read.js';
 import { writeWorkbook } from '../../cli/xlsx/write.js';
 import { runAction } from '../../core/actions.js';
 import type { Plan } from '../../core/plan.js';
-import { staffWorkbook, tempDir, writeFixture } from './fixtures.js';
+import { compoundFile, staffWorkbook, tempDir, writeFixture } from './fixtures.js';
 
 let dir: string;
 let staffPath: string;
@@ -76,7 +76,17 @@ describe('readWorkbook', () => {
     ['missing', async () => join(dir, 'absent.xlsx'), /introuvable/],
     ['directory', async () => dir, /dossier/],
     ['empty', async () => write('vide.xlsx', Buffer.alloc(0)), /vide/],
-    ['not-zip', async () => write('texte.xlsx', Buffer.from('No;Titre\nAS-01;Frigos\n')), /pas un classeur/],
+    ['text', async () => write('texte.xlsx', Buffer.from('No;Titre\nAS-01;Frigos\n')), /fichier texte/],
+    [
+      'not-zip',
+      async () => write('image.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])),
+      /pas un classeur/,
+    ],
+    [
+      'encrypted',
+      async () => write('protege.xlsx', compoundFile([{ name: 'EncryptionInfo' }])),
+      /mot de passe/,
+    ],
     [
       'damaged-zip',
       async () => write('tronque.xlsx', (await readFile(staffPath)).subarray(0, 400)),
