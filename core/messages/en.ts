@@ -380,7 +380,8 @@ export const enPanel: PanelStrings = {
 const HELP = `alliance — Alliance pour la solidarité grids (MRC des Maskoutains) in .xlsx files
 
 Usage:
-  alliance template [-o FILE]                 creates a blank workbook (sheets, headers, lists, plan settings)
+  alliance template [-o FILE]                 creates a blank workbook (sheets, headers, lists, plan settings);
+                                              when FILE exists, adds the sheets it lacks and leaves the others
   alliance validate FILE [--json] [-o OUT]    checks the grids; exit code 1 when there are errors;
                                               with -o, also writes an annotated copy: Validation sheet,
                                               cells to check filled, each with a note
@@ -397,7 +398,7 @@ Options:
   -o, --output FILE      output file (default next to the input: NAME.sommaire.xlsx, etc.)
       --in-place         writes into the input file instead of a new file
       --yes              does not ask before changing cells
-                         and replaces an output file that already exists
+                         and replaces an output file that already exists (template never replaces)
       --restore-changed  undo: also restores the cells changed since the operation
                          (what it replaces is journaled: another undo gives it back)
       --json             prints the result as JSON (validate, rank, suivi)

@@ -410,7 +410,9 @@ export const frPanel: PanelStrings = {
 const HELP = `alliance — grilles de l’Alliance pour la solidarité (MRC des Maskoutains) dans des fichiers .xlsx
 
 Utilisation :
-  alliance template [-o FICHIER]              crée un classeur vierge (feuilles, en-têtes, listes, réglages du plan)
+  alliance template [-o FICHIER]              crée un classeur vierge (feuilles, en-têtes, listes, réglages du plan) ;
+                                              si FICHIER existe, lui ajoute les feuilles qui lui manquent
+                                              sans toucher aux autres
   alliance validate FICHIER [--json] [-o SORTIE]
                                               vérifie les grilles ; code de sortie 1 s’il y a des erreurs ;
                                               avec -o, écrit aussi une copie annotée : feuille Validation,
@@ -429,7 +431,7 @@ Options :
   -o, --output FICHIER   fichier produit (par défaut à côté de l’original : NOM.sommaire.xlsx, etc.)
       --in-place         écrit dans le fichier d’origine au lieu d’un nouveau fichier
       --yes              ne demande pas de confirmation avant de modifier des cellules
-                         et remplace un fichier de sortie qui existe déjà
+                         et remplace un fichier produit qui existe déjà (template ne remplace jamais)
       --restore-changed  undo : rétablit aussi les cellules modifiées depuis l’opération
                          (ce qu’il remplace est consigné au Journal : un nouvel undo le rend)
       --json             imprime le résultat en JSON (validate, rank, suivi)

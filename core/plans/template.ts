@@ -1,6 +1,7 @@
 /**
- * « Créer le gabarit »: every staff sheet of the workbook contract, with the plan's settings and
- * forecast budget, bold frozen headers, widths, drop-down lists, money and date formats. A sheet
+ * « Créer le gabarit »: every staff sheet of the workbook contract, with the plan's settings (each
+ * with its one-line explanation) and forecast budget, bold filled frozen headers, widths, drop-down
+ * lists (they suggest, never refuse: Priorités holds « 1; 3 »), money and date formats. A sheet
  * that already exists is never touched.
  */
 import { cellAddress, columnLetters } from '../a1.js';
@@ -30,6 +31,7 @@ import { settingsSheetRows } from '../settings-reader.js';
 import { DATE_FORMAT } from '../values/dates.js';
 import { centsToDollars, MONEY_FORMAT } from '../values/money.js';
 import { headerKey } from '../values/text.js';
+import { HEADER_FILL } from './validation.js';
 
 /** A share setting's cell: 0.8 shows as 80 %. */
 export const PERCENT_FORMAT = '0 %';
@@ -40,7 +42,9 @@ export const BUDGET_LINE_LABEL = 'Attribué en fonction des priorités définies
 
 /** A header row at row 0, then prepared empty rows carrying the columns' formats and lists. */
 function tableSheet(sheet: string, columns: readonly SheetColumn[]): SheetPlan {
-  const blocks: Block[] = [{ row: 0, col: 0, values: [columns.map((c) => c.header)], bold: true }];
+  const blocks: Block[] = [
+    { row: 0, col: 0, values: [columns.map((c) => c.header)], bold: true, fill: HEADER_FILL },
+  ];
   columns.forEach((column, col) => {
     const format = numberFormatOf(column.kind);
     if (format === null) return;
@@ -77,14 +81,16 @@ function settingsSheet(settings: Settings): SheetPlan {
   const values = rectangle(settingsSheetRows(settings));
   const formats = values.map((row) => row.map((value) => (value instanceof Date ? DATE_FORMAT : null)));
   const blocks: Block[] = [{ row: 0, col: 0, values, numberFormats: formats }];
-  // Titles and table headers in bold: the title, the key/value header and each table's two top rows.
+  // Titles and table headers in bold: the title, the key/value header and each table's two top rows;
+  // the headers (the key/value one and each table's) filled too.
   values.forEach((row, r) => {
     const first = row[0];
     const previousBlank = r > 0 && values[r - 1].every((v) => v === null);
     const isTableTitle = previousBlank && row.slice(1).every((v) => v === null) && typeof first === 'string';
-    if (r === 0 || r === 1 || isTableTitle) blocks.push({ row: r, col: 0, values: [row], bold: true });
+    if (r === 0 || isTableTitle) blocks.push({ row: r, col: 0, values: [row], bold: true });
+    if (r === 1) blocks.push({ row: r, col: 0, values: [row], bold: true, fill: HEADER_FILL });
     if (isTableTitle && r + 1 < values.length)
-      blocks.push({ row: r + 1, col: 0, values: [values[r + 1]], bold: true });
+      blocks.push({ row: r + 1, col: 0, values: [values[r + 1]], bold: true, fill: HEADER_FILL });
   });
   // Each setting's row: a drop-down for a choice, the money format for an amount.
   const validations: ListValidation[] = [];
@@ -142,7 +148,13 @@ function budgetSheet(settings: Settings): SheetPlan {
         ],
         bold: true,
       },
-      { row: headerRow, col: 0, values: [['Poste', ...years.map((y) => y.label), 'Total']], bold: true },
+      {
+        row: headerRow,
+        col: 0,
+        values: [['Poste', ...years.map((y) => y.label), 'Total']],
+        bold: true,
+        fill: HEADER_FILL,
+      },
       {
         row: lineRow,
         col: 0,

@@ -43,7 +43,8 @@ const BOOK_COL = 5;
 const COUNTS_ROW = 3;
 const TEXTS = [SHEET_TEXTS.fr.validation, SHEET_TEXTS.en.validation];
 
-const HEADER_FILL = '#E9ECEF';
+/** The fill of a table's header row: the Validation sheet's, and the template's staff sheets'. */
+export const HEADER_FILL = '#E9ECEF';
 const OUR_FILLS = new Set([ERROR_FILL, WARNING_FILL]);
 
 /** `#'Projets'!F7`: quoted always, which both Excel and Sheets accept. */

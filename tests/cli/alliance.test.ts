@@ -324,17 +324,7 @@ describe('commands that write', () => {
     expect(copy.stderr).toMatch(/«\sAnalyse\s»/);
   });
 
-  it('template never replaces an existing workbook without --yes', async () => {
-    const existing = await copySample('existant.xlsx');
-    const before = await sha(existing);
-    const refused = alliance('template', '-o', existing);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/existe déjà/);
-    expect(await sha(existing)).toBe(before);
-    expect(alliance('template', '-o', existing, '--yes').code).toBe(0);
-    expect(await sha(existing)).not.toBe(before);
-  });
-
+  // template on an existing workbook (it adds the missing sheets, never replaces): template.test.ts.
   it('template writes a workbook with every staff sheet', async () => {
     await mkdir(join(dir, 'gabarit'), { recursive: true });
     const out = join(dir, 'gabarit', 'nouveau.xlsx');

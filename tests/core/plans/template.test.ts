@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../../core/analysis.js';
 import { templatePlan } from '../../../core/plans/template.js';
-import { PRESET_SETTINGS } from '../../../core/settings.js';
+import { HEADER_FILL } from '../../../core/plans/validation.js';
+import { KEYED_SETTINGS, PRESET_SETTINGS, SETTINGS_TABLE } from '../../../core/settings.js';
 import { MONEY_FORMAT } from '../../../core/values/money.js';
 import { DECISIONS, HISTORY_DECISIONS } from '../../../core/values/vocabulary.js';
 import { applyPlanToSnapshot, sheetOf } from '../../fakes/memory-writer.js';
@@ -130,6 +131,43 @@ describe('Créer le gabarit', () => {
       ['moyenne', 'médiane'],
       ['exclu', 'zéro'],
     ]);
+  });
+
+  it('fills every header row, and only the header rows, of every sheet', () => {
+    const { workbook } = fresh();
+    // 0-based header rows: each table's; Paramètres has its key/value header and three tables.
+    const headerRows: Record<string, number[]> = {
+      Projets: [0],
+      'Grille de sélection': [0],
+      Versements: [0],
+      Décisions: [0],
+      'Budget prévisionnel': [3],
+    };
+    const settings = sheetOf(workbook, 'Paramètres');
+    headerRows.Paramètres = settings.values.flatMap((row, r) =>
+      ['Paramètre', 'No', 'Critère', 'Municipalité'].includes(String(row[0])) ? [r] : [],
+    );
+    expect(headerRows.Paramètres).toHaveLength(4);
+    for (const [name, rows] of Object.entries(headerRows)) {
+      const sheet = sheetOf(workbook, name);
+      sheet.values.forEach((row, r) => {
+        const filled = row.map((_, c) => sheet.fills[r][c] === HEADER_FILL);
+        const written = row.map((v) => v !== null);
+        if (rows.includes(r)) expect(filled, `${name} row ${r + 1}`).toEqual(written);
+        else expect(filled.some(Boolean), `${name} row ${r + 1}`).toBe(false);
+      });
+    }
+  });
+
+  it('explains each setting of Paramètres in one line beside its value', () => {
+    const settings = sheetOf(fresh().workbook, 'Paramètres');
+    for (const key of KEYED_SETTINGS) {
+      const spec = SETTINGS_TABLE[key];
+      const row = settings.values.find((r) => r[0] === spec.labels[0]);
+      expect(row?.[2], spec.labels[0]).toBe(spec.explanation.fr);
+      expect(String(row?.[2]), spec.labels[0]).not.toMatch(/\n/);
+      expect(String(row?.[2]).length, spec.labels[0]).toBeGreaterThan(10);
+    }
   });
 
   it('leaves a sheet that already exists untouched, with an info issue', () => {
