@@ -34,7 +34,7 @@ function formatValue(value: number): string {
   return value.toLocaleString('fr-CA', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** A Markdown table (pasted as is in README « Performance »). */
+/** A Markdown table (pasted as is in docs/performance.md). */
 export function markdownTable(header: string[], lines: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
