@@ -121,6 +121,8 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
     for (const found of skipped) io.stderr(`${found.sheet ?? ''}${issueLine(found, text, lang)}`);
     if (resolved.changedCells > 0 && (changesCells(action) || offersConversion(action))) {
       io.stderr(text.changed(resolved.changedCells));
+    } else if (offered > 0 && !restoreChanged) {
+      io.stderr(text.notConverted(offered));
     }
     io.stderr(text.written(output));
   }
@@ -183,11 +185,17 @@ function printHuman(
   withSummary: boolean,
 ): void {
   const lines: string[] = withSummary ? [result.summary] : [];
-  const issues = result.issues;
-  const count = (s: string) => issues.filter((i) => i.severity === s).length;
-  if (issues.length > 0 && !spec.listsIssues) {
+  const all = result.issues;
+  // A command that only counts the workbook's issues still lists its own (the Sommaire's shaded
+  // figures): `validate` would not show them.
+  const analysed = new Set<Issue>(result.analysis?.issues ?? []);
+  const issues = spec.listsIssues ? all : all.filter((i) => !analysed.has(i));
+  const counted = spec.listsIssues ? [] : all.filter((i) => analysed.has(i));
+  const count = (s: string) => counted.filter((i) => i.severity === s).length;
+  if (counted.length > 0) {
     lines.push(text.counts(count('error'), count('warning'), count('info')) + text.seeValidate);
-  } else if (issues.length > 0) {
+  }
+  if (issues.length > 0) {
     const order = snapshot.sheets.map((s) => s.name);
     const bySheet = new Map<string, Issue[]>();
     for (const i of issues) {

@@ -427,6 +427,8 @@ export const enCli: CliText = {
   sameAsInput: 'The output is the input file: add --in-place to overwrite it.',
   inPlaceNeedsYes: '--in-place without a terminal: add --yes to confirm changing the input file.',
   confirm: (n: number) => `${n} staff cell${n > 1 ? 's' : ''} will change. Continue? (y/N) `,
+  notConverted: (n: number) =>
+    `${n > 1 ? `${n} cells the summary reads remain` : 'A cell the summary reads remains'} text: their figures are the tool’s, shaded. Run again with --yes to convert them first (as Reformat does).`,
   convertFirst: (n: number) =>
     `${n > 1 ? `${n} cells the summary reads are` : 'A cell the summary reads is'} text (amounts, dates). Convert ${n > 1 ? 'them' : 'it'} to numbers first, as Reformat does (old values in the Journal)? Otherwise their figures will be the tool’s, shaded. (y/N) `,
   cancelled: 'Cancelled: no file written.',

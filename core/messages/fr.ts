@@ -463,6 +463,8 @@ export const frCli = {
     '--in-place sans terminal : ajoutez --yes pour confirmer la modification du fichier d’origine.',
   confirm: (n: number) =>
     `${n} cellule${n > 1 ? 's' : ''} du personnel ser${n > 1 ? 'ont' : 'a'} modifiée${n > 1 ? 's' : ''}. Continuer ? (o/N) `,
+  notConverted: (n: number) =>
+    `${n > 1 ? `${n} cellules lues par le Sommaire restent` : 'Une cellule lue par le Sommaire reste'} du texte : leurs chiffres sont ceux de l’outil, grisés. Relancez avec --yes pour les convertir d’abord (comme Reformater).`,
   convertFirst: (n: number) =>
     `${n > 1 ? `${n} cellules lues par le Sommaire sont` : 'Une cellule lue par le Sommaire est'} du texte (montants, dates). ${n > 1 ? 'Les' : 'La'} convertir d’abord en nombres, comme Reformater (anciennes valeurs au Journal) ? Sinon, leurs chiffres seront ceux de l’outil, grisés. (o/N) `,
   cancelled: 'Opération annulée : aucun fichier écrit.',

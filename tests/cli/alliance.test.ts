@@ -527,6 +527,9 @@ describe('in process', () => {
     const quiet = join(dir, 'sommaire-sans-terminal.xlsx');
     expect(await main(['summary', SAMPLE, '-o', quiet], piped.io)).toBe(0);
     expect((await readWorkbook(quiet)).workbook.getWorksheet('Journal')).toBeUndefined();
+    // It says so, and lists the shaded figures with their cells (validate would not show them).
+    expect(piped.err.join('\n')).toMatch(/6 cellules lues par le Sommaire restent du texte.*--yes/);
+    expect(piped.out.join('\n')).toMatch(/C9 +avertissement +Sommaire budgétaire, Enveloppe 2020-2021/);
   });
 
   it('never overwrites a cell someone saved while the question was open, and lists it', async () => {
