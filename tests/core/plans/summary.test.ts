@@ -52,6 +52,20 @@ describe('Sommaire budgétaire', () => {
     expect(sheet.formulas[7][1]).toBe("=SUM('Budget prévisionnel'!E7)");
   });
 
+  it('never writes a formula that turns text into a number (what a locale would misread)', () => {
+    for (const snapshot of [sampleWorkbook(), tidied()]) {
+      const { sheet } = written(snapshot);
+      const formulas = sheet.formulas.flat().filter((f): f is string => typeof f === 'string');
+      expect(formulas.length).toBeGreaterThan(20);
+      for (const f of formulas) {
+        // No coercion of a cell's text: `*1`, `--`, VALUE, NUMBERVALUE, DATEVALUE; the only
+        // SUBSTITUTE folds the « é » of a decision word (LOWER(TRIM(Décision))).
+        expect(f, f).not.toMatch(/\*1(?![0-9])|--|\bVALUE\(|NUMBERVALUE\(|DATEVALUE\(/);
+        expect(f, f).not.toMatch(/SUBSTITUTE\((?!LOWER\(TRIM\()/);
+      }
+    }
+  });
+
   it('sums the envelope rows when the budget has no Total row', () => {
     const snapshot = tidied();
     const budget = snapshot.sheets.find((s) => s.name === 'Budget prévisionnel')!;
