@@ -525,6 +525,7 @@ export const enSheets: SheetTexts = {
   controlError: 'Error',
   toolFigureLegend:
     'Grey cells: the tool’s figure, because some source cells hold text or cannot be read (see the warnings).',
+  incompleteYears: (years) => `Incomplete: ${list(years)} (an unreadable amount counts as 0 there).`,
   byProject: 'By project',
   byProjectNote:
     'The tool’s figures when the summary was made; “Suivi des projets” keeps them up to date, with the planned instalments and the reports.',

@@ -564,6 +564,8 @@ export const frSheets: SheetTexts = {
   controlError: 'Erreur',
   toolFigureLegend:
     'Cases grises\u00a0: chiffre de l’outil, car des cellules sources sont du texte ou illisibles (voir les avertissements).',
+  incompleteYears: (years) =>
+    `Incomplet${plural(years.length, '', 's')}\u00a0: ${list(years)} (un montant illisible y compte pour 0).`,
   byProject: 'Par projet',
   byProjectNote:
     'Chiffres de l’outil au moment du Sommaire ; « Suivi des projets » les tient à jour, avec les versements prévus et les redditions.',

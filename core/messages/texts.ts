@@ -88,6 +88,8 @@ export interface SheetTexts {
   controlError: string;
   /** Under the Sommaire's table when it shows the tool's figure somewhere. */
   toolFigureLegend: string;
+  /** After it, the years whose figures count an unreadable amount as 0. */
+  incompleteYears: (years: readonly string[]) => string;
   byPriority: string;
   /** The Sommaire's per-project table: its title, and the line under it. */
   byProject: string;

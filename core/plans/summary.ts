@@ -443,6 +443,15 @@ export function summaryPlan(
     });
   if (toolFigures.length > 0)
     blocks.push({ row: totalRow + 2, col: 0, values: [[texts.toolFigureLegend]], fill: TOOL_FIGURE_FILL });
+  // Unreadable amounts count as 0: the years they reach (and those carrying their solde) say so.
+  const incomplete = years.filter((year) => !year.complete).map((year) => year.year);
+  if (incomplete.length > 0)
+    blocks.push({
+      row: totalRow + 3,
+      col: 0,
+      values: [[texts.incompleteYears(incomplete)]],
+      fill: TOOL_FIGURE_FILL,
+    });
   blocks.push({
     row: firstRow,
     col: HELPER_COL,
@@ -451,7 +460,7 @@ export function summaryPlan(
   });
 
   // By priority: the ledger's amounts (a project on several priorities is split equally).
-  const priorityTitleRow = totalRow + 3;
+  const priorityTitleRow = totalRow + (incomplete.length > 0 ? 4 : 3);
   blocks.push({
     row: priorityTitleRow,
     col: 0,

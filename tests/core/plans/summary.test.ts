@@ -131,6 +131,9 @@ describe('Sommaire budgétaire', () => {
     expect(found).toMatchObject({ sheet: 'Versements', cell: 'A4' });
     expect(found?.params).toMatchObject({ column: 'Versé', year: '2021-2022', unreadable: 1 });
     expect(renderIssue(found!)).toContain('corrigez-la');
+    // Versé only: 2021-2022 is incomplete, the solde carried on is not; said under the table.
+    expect(sheet.values[11][0]).toBe('Incomplet\u00a0: 2021-2022 (un montant illisible y compte pour 0).');
+    expect(sheet.values[12][0]).toBe('Par priorité');
     expect(summaryTextSources(analyzeWorkbook(snapshot, { today: '2026-11-27' }), snapshot)[2][5]).toEqual([
       { sheet: 'Versements', cell: 'A4', convertible: false, kind: 'money' },
     ]);
