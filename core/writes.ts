@@ -264,10 +264,12 @@ export function settlePlan(
     : null;
   const kept: CellChange[] = [];
   const issues: Issue[] = [];
+  let optionalSkipped = false;
   for (const change of wantedChanges(plan, options)) {
     const sheet = findSheet(current, change.sheet);
     const where = { sheet: change.sheet, cell: change.cell };
     if (!sheet) {
+      optionalSkipped ||= change.optional === true;
       issues.push(issue('write.sheetGone', 'warning', where, { sheet: change.sheet }));
       continue;
     }
@@ -277,13 +279,18 @@ export function settlePlan(
       ? confirmed.get(`${headerKey(change.sheet)}!${change.cell}`)?.before
       : change.before;
     if (!expected || !sameCell(now, expected)) {
+      optionalSkipped ||= change.optional === true;
       issues.push(issue('write.changedSince', 'warning', where, { value: shown(now) }));
       continue;
     }
     kept.push({ ...change, before: now, optional: undefined });
   }
   const operation = { ...plan.operation, changes: kept };
-  return { plan: { ...plan, operation, changedCells: kept.length }, issues };
+  const settled: Plan = { ...plan, operation, changedCells: kept.length };
+  // The sheets made for every optional change hold only if every one is still written: else the
+  // plain `sheets` (the Sommaire's tool figures, right whatever was converted).
+  if (optionalSkipped) delete settled.sheetsWithOptional;
+  return { plan: settled, issues };
 }
 
 function shown(state: CellState): string {

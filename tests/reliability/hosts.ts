@@ -15,7 +15,7 @@ import { snapshotOf } from '../../cli/xlsx/read.js';
 import { workbookBuffer } from '../../cli/xlsx/write.js';
 import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
-import { bridgeRuns, type ResolvedPlan, resolvePlan } from '../../core/writes.js';
+import { bridgeRuns, type ResolvedPlan, type ResolveOptions, resolvePlan } from '../../core/writes.js';
 import { createFakeExcel } from '../fakes/excel/index.js';
 import { applyPlanToSnapshot } from '../fakes/memory-writer.js';
 import { asServices, asSpreadsheet, FakeSpreadsheet, fakeServices } from '../fakes/spreadsheet-app.js';
@@ -34,8 +34,11 @@ export type StoredSheet = Map<string, StoredCell>;
 export interface Host {
   name: string;
   read(): Promise<WorkbookSnapshot>;
-  /** Applies a plan made from `snapshot` (the one `read` gave), through the host's writer. */
-  apply(plan: Plan, snapshot: WorkbookSnapshot): Promise<void>;
+  /**
+   * Applies a plan made from `snapshot` (the one `read` gave), through the host's writer; with
+   * `restoreChanged`, its optional changes too (the user said yes).
+   */
+  apply(plan: Plan, snapshot: WorkbookSnapshot, options?: ResolveOptions): Promise<void>;
   sheetNames(): Promise<string[]>;
   /** The sheet's cells as stored, or undefined when there is no such sheet. */
   stored(name: string): Promise<StoredSheet | undefined>;
@@ -72,8 +75,8 @@ export function coreHost(staff: WorkbookSnapshot): Host {
   return {
     name: 'core (in-memory applier)',
     read: async () => workbook,
-    apply: async (plan) => {
-      workbook = applyPlanToSnapshot(workbook, plan);
+    apply: async (plan, _snapshot, options) => {
+      workbook = applyPlanToSnapshot(workbook, plan, options);
     },
     sheetNames: async () => workbook.sheets.map((s) => s.name),
     stored: async (name) => {
@@ -104,8 +107,8 @@ export function excelHost(staff: WorkbookSnapshot): Host {
   return {
     name: 'Excel (fake Office.js)',
     read: () => fake.run((context) => readExcel(context)),
-    apply: async (plan, snapshot) => {
-      const { resolved } = resolvePlan(plan, snapshot);
+    apply: async (plan, snapshot, options) => {
+      const { resolved } = resolvePlan(plan, snapshot, options);
       await fake.run((context) => writeExcel(context, resolved, { notes: true }));
     },
     sheetNames: async () => fake.model.sheets.map((s) => s.name),
@@ -140,10 +143,10 @@ export function sheetsHost(staff: WorkbookSnapshot): Host {
     name: 'Google Sheets (SpreadsheetApp fake)',
     read: async () => readSheets(asSpreadsheet(book), services),
     // As apps-script/main.ts writes: runs bridged over the cells Sheets rewrites unchanged.
-    apply: async (plan, snapshot) =>
+    apply: async (plan, snapshot, options) =>
       writeSheets(
         asSpreadsheet(book),
-        bridgeRuns(resolvePlan(plan, snapshot).resolved, snapshot, rewritesUnchanged),
+        bridgeRuns(resolvePlan(plan, snapshot, options).resolved, snapshot, rewritesUnchanged),
         services,
       ),
     sheetNames: async () => book.sheets.map((s) => s.name),
@@ -213,8 +216,8 @@ export async function xlsxHost(staff: WorkbookSnapshot): Promise<Host> {
   return {
     name: 'xlsx (ExcelJS, written and reopened)',
     read: async () => snapshotOf(workbook),
-    apply: async (plan, snapshot) => {
-      const { resolved } = resolvePlan(plan, snapshot);
+    apply: async (plan, snapshot, options) => {
+      const { resolved } = resolvePlan(plan, snapshot, options);
       writeXlsx(workbook, resolved);
       workbook = await reopen(workbook, resolved);
     },

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellAddress } from '../../core/a1.js';
 import { ACTIONS, type ActionName, changesCells } from '../../core/action-table.js';
-import { runAction } from '../../core/actions.js';
+import { confirmAction, runAction } from '../../core/actions.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { PRESET_SETTINGS, type Settings } from '../../core/settings.js';
@@ -136,6 +136,18 @@ function withMarks(
   return workbook;
 }
 
+/** The base workbook with an envelope and an accepted grant typed as text: the Sommaire offers both. */
+const TEXT_SOURCES = spoiled({ 'Budget prévisionnel!C2': '195 007 $', 'Projets!L2': '89 598 $' });
+
+/** A colleague typing `value` in one cell, through the host's own writer. */
+function colleagueTypes(sheet: string, row: number, col: number, value: CellValue): Plan {
+  return {
+    action: 'edit',
+    changedCells: 1,
+    sheets: [{ sheet, mode: 'edit', blocks: [{ row, col, values: [[value]] }] }],
+  };
+}
+
 /** Staff typing the clean values back into the spoiled cells. */
 function fixPlan(spoils: { row: number; col: number }[]): Plan {
   const clean = baseWorkbook().sheets[1];
@@ -227,14 +239,20 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
       fc.asyncProperty(hostableWorkbookWithProjects, async (staff) => {
         const host = await make(staff);
         let now = NOW.getTime();
-        for (const action of [...ACTIONS, 'reformat', 'undo', 'undo'] as ActionName[]) {
+        // Every action as it runs without a question, the Sommaire's conversion accepted too.
+        const steps: { action: ActionName; restoreChanged?: boolean }[] = [
+          ...ACTIONS.map((action) => ({ action })),
+          { action: 'summary', restoreChanged: true },
+          ...(['reformat', 'undo', 'undo'] as const).map((action) => ({ action })),
+        ];
+        for (const { action, restoreChanged } of steps) {
           now += 60_000;
           const names = await host.sheetNames();
           const before = await storedSheets(host, names);
           const snapshot = await host.read();
           const result = runAction(action, snapshot, { now: new Date(now) });
-          const touched = writtenBy(resolvePlan(result.plan, snapshot).resolved);
-          await host.apply(result.plan, snapshot);
+          const touched = writtenBy(resolvePlan(result.plan, snapshot, { restoreChanged }).resolved);
+          await host.apply(result.plan, snapshot, { restoreChanged });
           const after = await storedSheets(host, names);
           const changed = names
             .flatMap((sheet) => differences(sheet, before.get(sheet), after.get(sheet)))
@@ -247,10 +265,46 @@ describe.each(HOSTS)('nothing lost in $name', ({ name, make }) => {
           expect(changed, action).toEqual([]);
         }
       }),
-      { numRuns: runs },
+      // A workbook whose Sommaire offers a conversion, whatever the generator draws.
+      { numRuns: runs, examples: [[TEXT_SOURCES]] },
     );
     // The actions did write: the property is about where, not about nothing happening.
     expect(inside).toBeGreaterThan(0);
+  });
+
+  it('the Sommaire’s accepted conversion never overwrites a cell a colleague changed after the read', async () => {
+    const host = await make(TEXT_SOURCES);
+    const snapshot = await host.read();
+    const result = runAction('summary', snapshot, { now: NOW });
+    const offered = (result.plan.operation?.changes ?? []).map((c) => `${c.sheet}!${c.cell}`);
+    expect(offered).toEqual(['Budget prévisionnel!C2', 'Projets!L2']);
+    // While the question is open, a colleague retypes the envelope.
+    await host.apply(colleagueTypes('Budget prévisionnel', 1, 2, '200 000 $'), snapshot);
+    const current = await host.read();
+    const { result: confirmed, resolved } = confirmAction(result, snapshot, current, {
+      restoreChanged: true,
+    });
+    expect(confirmed.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toContain(
+      'write.changedSince Budget prévisionnel!C2',
+    );
+    const names = await host.sheetNames();
+    const before = await storedSheets(host, names);
+    await host.apply(confirmed.plan, snapshot, { restoreChanged: true });
+    const after = await storedSheets(host, names);
+    // The colleague's text stays; the other offered cell is converted; nothing else of staff changes.
+    expect(after.get('Budget prévisionnel')?.get('C2')?.content).toBe('text:200 000 $');
+    expect(after.get('Projets')?.get('L2')?.content).toBe('number:89598');
+    const touched = writtenBy(resolved);
+    const outside = names
+      .flatMap((sheet) => differences(sheet, before.get(sheet), after.get(sheet)))
+      .filter((line) => {
+        const [sheet, cell] = line.slice(0, line.indexOf(':')).split('!');
+        return !cell || !touched(sheet, cell);
+      });
+    expect(outside).toEqual([]);
+    // A conversion left half done keeps the tool's figures: the envelope is no formula over text.
+    const summary = await host.stored('Sommaire budgétaire');
+    expect(summary?.get('B6')?.content).toBe('number:195007');
   });
 
   it(`Reformater then Annuler gives back every staff cell exactly (${runs} generated workbooks)`, async () => {
