@@ -32,6 +32,7 @@ import {
   type ConfirmedCell,
   confirmationToken,
   confirmedCells,
+  optionalCells,
   resolvePlan,
 } from '../core/writes.js';
 import type { PanelPreview, PanelResult } from '../panel/bridge.js';
@@ -153,11 +154,11 @@ function runFromMenu(action: ActionName): void {
       spreadsheet.toast(frMenu.cancelled, MENU_TITLE);
       return;
     }
-  } else if (offersConversion(action) && result.plan.operation) {
+  } else if (offersConversion(action) && optionalCells(result.plan) > 0) {
     // Oui: convert the text sources first; Non: the tool's figures, shaded; Annuler: nothing.
     const answer = ui.alert(
       `${MENU_TITLE} — ${label}`,
-      frMenu.sheetsMenu.convertFirst(result.plan.operation.changes.length),
+      frMenu.sheetsMenu.convertFirst(optionalCells(result.plan)),
       ui.ButtonSet.YES_NO_CANCEL,
     );
     if (answer !== ui.Button.YES && answer !== ui.Button.NO) {

@@ -14,7 +14,7 @@ import { hasErrors, type Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import type { Plan } from '../core/plan.js';
 import { toJsonIssue, toJsonReport } from '../core/report.js';
-import { resolvePlan, settlePlan } from '../core/writes.js';
+import { optionalCells, resolvePlan, settlePlan } from '../core/writes.js';
 import { type Command, type CommandContext, type Io, sizeOf, UsageError, write } from './command.js';
 import type { CliText } from './messages.js';
 import { applyResolved } from './xlsx/apply.js';
@@ -92,9 +92,7 @@ async function runOnFile(spec: FileCommandSpec, context: CommandContext): Promis
     let target = { workbook, snapshot, source };
     let restoreChanged = options['restore-changed'] ?? false;
     const skipped: Issue[] = [];
-    const offered = offersConversion(action)
-      ? (plan.operation?.changes.filter((change) => change.optional).length ?? 0)
-      : 0;
+    const offered = offersConversion(action) ? optionalCells(plan) : 0;
     if ((changesCells(action) && plan.changedCells > 0) || offered > 0) {
       const readAt = await modifiedAt(input);
       if (offered > 0) {

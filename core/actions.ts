@@ -6,7 +6,7 @@ import { type ActionName, isActionName } from './action-table.js';
 import { type Analysis, analyzeWorkbook } from './analysis.js';
 import type { WorkbookSnapshot } from './cells.js';
 import { type Issue, issue } from './issues.js';
-import { operationId, readJournal, undoLastOperation } from './journal.js';
+import { undoLastOperation } from './journal.js';
 import { type Lang, message, renderIssue } from './messages/index.js';
 import type { CellChange, Plan, SheetPlan } from './plan.js';
 import { followupPlan } from './plans/followup.js';
@@ -14,7 +14,7 @@ import { rankingPlan } from './plans/ranking.js';
 import { summaryPlan, summaryTextSources, type YearTextSources } from './plans/summary.js';
 import { templatePlan } from './plans/template.js';
 import { validationPlan } from './plans/validation.js';
-import { conversionChange, reformatPlan } from './reformat.js';
+import { conversionChange, reformatOperation, reformatPlan } from './reformat.js';
 import { todayIso } from './values/dates.js';
 import { type ResolvedPlan, resolvePlan, type SettleOptions, settlePlan } from './writes.js';
 
@@ -252,13 +252,7 @@ const RUNS: {
     const conversion = sourceConversion(snapshot, sources);
     if (conversion.length > 0) {
       const converted = new Set(conversion.map((change) => `${change.sheet}!${change.cell}`));
-      const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
-      plan.operation = {
-        id: operationId(now, 'reformat', existing),
-        action: 'reformat',
-        at: now,
-        changes: conversion,
-      };
+      plan.operation = reformatOperation(snapshot, conversion, now);
       plan.sheetsWithOptional = [summaryPlan(analysis, snapshot, { lang, now, sources, converted }).sheet];
     }
     return {

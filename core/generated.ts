@@ -1,4 +1,4 @@
-import type { SheetSnapshot, WorkbookSnapshot } from './cells.js';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './cells.js';
 import type { Block } from './plan.js';
 import { headerKey } from './values/text.js';
 
@@ -12,6 +12,16 @@ const GENERATED_MARK_KEY = 'produite par l’outil alliance';
 
 /** A generated sheet's cell showing the tool's own figure: its source holds text no formula may read. */
 export const TOOL_FIGURE_FILL = '#E7E6E6';
+
+/**
+ * Whether a live formula of a generated sheet reads a staff cell right: blank (0 or ""), a number,
+ * or for a date a real date. Text is never read (a locale would read it its own way).
+ */
+export function formulaReads(value: CellValue, kind: 'amount' | 'date'): boolean {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return kind === 'date' && value instanceof Date;
+}
 
 /** Rows of column A that may hold the mark: what a host reads of a sheet an action does not need. */
 export const MARK_ROWS = 3;

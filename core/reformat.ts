@@ -25,7 +25,7 @@ import { operationId, readJournal } from './journal.js';
 import type { Coded } from './messages/codes.js';
 import type { Lang } from './messages/index.js';
 import { createMunicipalityMatcher, type MunicipalityMatcher, sectorForm } from './municipalities.js';
-import type { CellChange, Plan } from './plan.js';
+import type { CellChange, Operation, Plan } from './plan.js';
 import { parsePriority } from './priorities.js';
 import type { Settings } from './settings.js';
 import { DATE_FORMAT, endDateIso, isoToDate, parseDate } from './values/dates.js';
@@ -246,6 +246,12 @@ export interface ReformatResult {
   skippedCells: number;
 }
 
+/** Cells Reformater changes as one operation of the Journal (Annuler undoes it whole). */
+export function reformatOperation(snapshot: WorkbookSnapshot, changes: CellChange[], now: Date): Operation {
+  const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
+  return { id: operationId(now, 'reformat', existing), action: 'reformat', at: now, changes };
+}
+
 /** The staff cells to tidy, as one operation: the write path journals and writes what it keeps. */
 export function reformatPlan(
   analysis: Analysis,
@@ -294,10 +300,7 @@ export function reformatPlan(
   }
 
   const plan: Plan = { action: 'reformat', sheets: [], changedCells: changes.length };
-  if (changes.length > 0) {
-    const existing = new Set(readJournal(snapshot)?.entries.map((e) => e.operation) ?? []);
-    plan.operation = { id: operationId(now, 'reformat', existing), action: 'reformat', at: now, changes };
-  }
+  if (changes.length > 0) plan.operation = reformatOperation(snapshot, changes, now);
   return {
     plan,
     issues,

@@ -152,6 +152,11 @@ function planValueState(value: PlanValue): CellState {
   return isFormula(value) ? { value: null, formula: value.formula } : { value, formula: null };
 }
 
+/** How many of a plan's changes are optional: written only if the user asks (`restoreChanged`). */
+export function optionalCells(plan: Plan): number {
+  return (plan.operation?.changes ?? []).filter((c) => c.optional).length;
+}
+
 /** The changes a plan will write: all, less the optional ones unless the user asked for them. */
 function wantedChanges(plan: Plan, options: ResolveOptions): CellChange[] {
   return (plan.operation?.changes ?? []).filter((c) => !c.optional || options.restoreChanged);

@@ -2,6 +2,7 @@ import type { ActionResult } from '../core/actions.js';
 import { type IssueLine, inReadingOrder, issueLines } from '../core/issue-lines.js';
 import type { Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
+import { optionalCells } from '../core/writes.js';
 import {
   ISSUES_SENT_PER_SHEET,
   type PanelIssue,
@@ -24,11 +25,10 @@ export function toPanelIssue(issue: Issue, lang: Lang): PanelIssue {
 
 /** What a changing action would do: counts, the warnings to read first, and the token to confirm it. */
 export function toPanelPreview(result: ActionResult, lang: Lang, token: string): PanelPreview {
-  const changes = result.plan.operation?.changes ?? [];
   const warnings = result.issues.filter((i) => i.severity !== 'info');
   return {
     changedCells: result.ok ? result.plan.changedCells : 0,
-    optionalCells: changes.filter((c) => c.optional).length,
+    optionalCells: optionalCells(result.plan),
     summary: result.summary,
     warnings: warnings.slice(0, ISSUES_SENT_PER_SHEET).map((i) => toPanelIssue(i, lang)),
     warningCount: warnings.length,

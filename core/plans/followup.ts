@@ -7,7 +7,7 @@
 import { cellAddress, columnLetters, parseCellAddress, sheetReference } from '../a1.js';
 import type { Analysis } from '../analysis.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
+import { formulaReads, generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
@@ -62,14 +62,16 @@ function sheetOf(snapshot: WorkbookSnapshot, name: string | undefined): SheetSna
   return name === undefined ? undefined : snapshot.sheets.find((s) => s.name === name);
 }
 
-/** A staff cell that a live formula may read: a number, a date, or blank (it reads as 0 or ""). */
-function numericSource(sheet: SheetSnapshot | undefined, address: string | undefined): string | null {
+/** A staff cell a live formula reads right (`formulaReads`), as a reference; else null. */
+function numericSource(
+  sheet: SheetSnapshot | undefined,
+  address: string | undefined,
+  kind: 'amount' | 'date',
+): string | null {
   if (sheet === undefined || address === undefined) return null;
   const { row, col } = parseCellAddress(address);
   const value: CellValue = sheet.values[row]?.[col] ?? null;
-  const blank = value === null || (typeof value === 'string' && value.trim() === '');
-  const numeric = (typeof value === 'number' && Number.isFinite(value)) || value instanceof Date;
-  return blank || numeric ? sheetReference(sheet.name, address) : null;
+  return formulaReads(value, kind) ? sheetReference(sheet.name, address) : null;
 }
 
 /** SUMIF reads the criterion as a pattern: numbers like these only mean themselves. */
@@ -111,8 +113,16 @@ function paidFormula(
 function grantSource(analysis: Analysis, snapshot: WorkbookSnapshot, project: Project, year: string) {
   const latest = analysis.decisions?.latest.get(project.id);
   if (latest)
-    return numericSource(sheetOf(snapshot, latest.origin?.sheet), latest.origin?.cells[`granted ${year}`]);
-  return numericSource(sheetOf(snapshot, project.origin?.sheet), project.origin?.cells[`granted ${year}`]);
+    return numericSource(
+      sheetOf(snapshot, latest.origin?.sheet),
+      latest.origin?.cells[`granted ${year}`],
+      'amount',
+    );
+  return numericSource(
+    sheetOf(snapshot, project.origin?.sheet),
+    project.origin?.cells[`granted ${year}`],
+    'amount',
+  );
 }
 
 export function followupPlan(
@@ -195,7 +205,7 @@ export function followupPlan(
       );
     }
 
-    const end = numericSource(projectsSheet, project.origin?.cells.end);
+    const end = numericSource(projectsSheet, project.origin?.cells.end, 'date');
     const endBlank = end !== null && project.end === null;
     if (end !== null && !endBlank)
       // The end-of-month rule: the last day of a month lands on the last day of the due month.
@@ -204,7 +214,7 @@ export function followupPlan(
       values.push(isoToDate(track.reportDue));
       fills.push({ row, col: dueCol, fill: FOLLOWUP_FILLS.toolFigure });
     } else values.push(null);
-    const received = numericSource(projectsSheet, project.origin?.cells.reportReceived);
+    const received = numericSource(projectsSheet, project.origin?.cells.reportReceived, 'date');
     if (received !== null) values.push(formula(`=IF(${received}="","",${received})`));
     else if (project.reportReceived !== null) {
       values.push(isoToDate(project.reportReceived));

@@ -14,7 +14,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
+import { formulaReads, generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
@@ -184,8 +184,7 @@ function textSource(sheet: SheetSnapshot, address: string, kind: 'money' | 'date
   const { row, col } = parseCellAddress(address);
   const state = cellState(sheet, row, col);
   const value = state.value;
-  if (value === null || typeof value === 'number' || (kind === 'date' && value instanceof Date)) return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
+  if (formulaReads(value, kind === 'money' ? 'amount' : 'date')) return null;
   const parsed = kind === 'money' ? parseMoney(value) : parseDate(value);
   // « - $ » is 0 read either way: nothing to convert, nothing misread.
   if (parsed.kind === 'amount' && parsed.cents === 0) return null;
