@@ -1,26 +1,19 @@
 /** The `alliance` command as users run it: the built bundle in a real subprocess. */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/alliance.js';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import packageJson from '../../package.json';
-import { tempDir, workbookWithPivot } from './fixtures.js';
+import { buildCli, ROOT, runAlliance, tempDir, workbookWithPivot } from './fixtures.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'examples/alliance-exemple.xlsx');
 let dir: string;
 
 function alliance(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runAlliance(dir, args);
 }
 
 async function sha(path: string): Promise<string> {
@@ -36,11 +29,7 @@ async function copySample(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+  buildCli();
   dir = await tempDir();
 });
 

@@ -1,12 +1,35 @@
 /** Small real `.xlsx` files for the CLI tests, including the parts ExcelJS cannot write (charts, pivots). */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 export async function tempDir(prefix = 'alliance-cli-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** The checkout. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Builds dist/cli/alliance.mjs, which bin/alliance.mjs runs (a test's beforeAll). */
+export function buildCli(): void {
+  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+}
+
+/** `alliance ARGS` run as staff run it (bin/alliance.mjs in a process of its own), from `cwd`. */
+export function runAlliance(cwd: string, args: readonly string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A staff workbook: Projets with formulas, a shared formula, a note, fills, rich text, a link, an error. */

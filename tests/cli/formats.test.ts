@@ -3,27 +3,20 @@
  * a `.csv`. Each is told apart by its bytes (a renamed file too) and gets its own sentence: exit 2,
  * one line, no stack trace. The `.xls`, `.ods` and `.csv` are the sample saved by LibreOffice.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compoundFileStreams, foreignFormat } from '../../cli/xlsx/formats.js';
-import { AGILE_ENCRYPTION_INFO, compoundFile, tempDir } from './fixtures.js';
+import { AGILE_ENCRYPTION_INFO, buildCli, compoundFile, ROOT, runAlliance, tempDir } from './fixtures.js';
 import { convertWithLibreOffice, skipWithoutLibreOffice } from './libreoffice.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'examples/alliance-exemple.xlsx');
 let dir: string;
 
 const ENCRYPTED = [{ name: 'EncryptionInfo', content: AGILE_ENCRYPTION_INFO }, { name: 'EncryptedPackage' }];
 
 function alliance(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runAlliance(dir, args);
 }
 
 /** One French (or English) line on stderr, exit 2, nothing on stdout, no stack trace. */
@@ -36,11 +29,7 @@ function expectOneLine(result: ReturnType<typeof alliance>, message: RegExp): vo
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+  buildCli();
   dir = await tempDir('alliance-formats-');
 });
 

@@ -5,13 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, realpath } from 'node:fs/promises';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx/read.js';
 import packageJson from '../../package.json';
-import { tempDir } from './fixtures.js';
+import { buildCli, ROOT, tempDir } from './fixtures.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'examples/alliance-exemple.xlsx');
 /** npm as the test runs it, beside the node that runs the tests. */
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -22,13 +21,7 @@ function npm(args: string[], cwd: string) {
   return result.stdout;
 }
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
-});
+beforeAll(buildCli);
 
 describe('npm install -g from the checkout', () => {
   let prefix: string;

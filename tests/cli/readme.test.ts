@@ -3,14 +3,12 @@
  * README names it): each is a real command that does what its comment says, and the English section
  * shows the same commands as the French one.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx/read.js';
-import { tempDir } from './fixtures.js';
+import { buildCli, ROOT, runAlliance, tempDir } from './fixtures.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
 let readme: string;
 
@@ -30,21 +28,11 @@ function examples(section: 'Français' | 'English'): string[] {
 }
 
 function run(command: string) {
-  const args = command.split(/\s+/).slice(1);
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runAlliance(dir, command.split(/\s+/).slice(1));
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+  buildCli();
   readme = await readFile(join(ROOT, 'README.md'), 'utf8');
   dir = await tempDir('alliance-readme-');
   await copyFile(join(ROOT, 'examples/alliance-exemple.xlsx'), join(dir, 'projets.xlsx'));

@@ -3,10 +3,9 @@
  * « Créer le gabarit » does, and keeps every sheet and cell it has; on a new name it writes the
  * template (filled headers, lists that never refuse « 1; 3 », a sentence beside each setting).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,9 @@ import { readWorkbook } from '../../cli/xlsx/read.js';
 import { HEADER_FILL } from '../../core/plans/validation.js';
 import { KEYED_SETTINGS, SETTINGS_TABLE } from '../../core/settings.js';
 import {
+  buildCli,
+  ROOT,
+  runAlliance,
   staffWorkbook,
   tempDir,
   workbookWithChart,
@@ -22,7 +24,6 @@ import {
   writeFixture,
 } from './fixtures.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'examples/alliance-exemple.xlsx');
 const TEMPLATE_SHEETS = [
   'Paramètres',
@@ -35,14 +36,10 @@ const TEMPLATE_SHEETS = [
 let dir: string;
 
 function alliance(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/alliance.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = runAlliance(dir, args);
   // French puts a no-break space before « : » and inside « »: compared here as plain spaces.
   const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ');
-  return { code: result.status, stdout: plain(result.stdout), stderr: plain(result.stderr) };
+  return { code: result.code, stdout: plain(result.stdout), stderr: plain(result.stderr) };
 }
 
 async function sha(path: string): Promise<string> {
@@ -52,11 +49,7 @@ async function sha(path: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'build/cli.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`);
+  buildCli();
   dir = await tempDir('alliance-template-');
 });
 
