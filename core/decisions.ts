@@ -5,7 +5,7 @@
  * without the sheet, or for a project it does not name, Projets stays the source.
  */
 import { type Issue, issue } from './issues.js';
-import type { DecisionRecord, Project, ProjectField } from './records.js';
+import { type DecisionRecord, type Project, type ProjectField, placeOf } from './records.js';
 import { type Decision, RESCINDED } from './values/vocabulary.js';
 
 export interface DecisionHistory {
@@ -39,12 +39,6 @@ export function decidedProject(project: Project, latest: DecisionRecord): Projec
   };
 }
 
-function cellOf(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
-  if (!project.origin) return {};
-  const cell = project.origin.cells[field];
-  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
-}
-
 export function applyDecisions(
   projects: readonly Project[],
   decisions: readonly DecisionRecord[],
@@ -57,7 +51,7 @@ export function applyDecisions(
     const effective = decidedProject(project, last);
     if (project.decision !== effective.decision) {
       issues.push(
-        issue('decision.decisionDiffers', 'warning', cellOf(project, 'decision'), {
+        issue('decision.decisionDiffers', 'warning', placeOf(project.origin, 'decision'), {
           project: project.id,
           date: last.date,
           latest: last.decision,
@@ -72,7 +66,7 @@ export function applyDecisions(
       const expected = effective.grantedCents[year] ?? 0;
       if (found === expected) continue;
       issues.push(
-        issue('decision.grantDiffers', 'warning', cellOf(project, `granted ${year}`), {
+        issue('decision.grantDiffers', 'warning', placeOf(project.origin, `granted ${year}`), {
           project: project.id,
           date: last.date,
           year,

@@ -4,7 +4,7 @@ import { addMonths } from './followup.js';
 import { type Issue, issue } from './issues.js';
 import { type MunicipalityMatcher, municipalityIssues } from './municipalities.js';
 import { parsePriorities } from './priorities.js';
-import type { Project, ProjectField } from './records.js';
+import { type Project, type ProjectField, placeOf } from './records.js';
 import type { Settings } from './settings.js';
 import { exactLength } from './values/lists.js';
 import { memoize } from './values/memo.js';
@@ -22,12 +22,6 @@ export interface EligibilityResult {
   reasons: Issue[];
   /** Warnings and info notes (unrecognized names, invalid priorities, missing dates…). */
   warnings: Issue[];
-}
-
-function projectCell(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
-  if (!project.origin) return {};
-  const cell = project.origin.cells[field];
-  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
 }
 
 /** A name as shown (trimmed, single spaces) and its comparison key. */
@@ -65,7 +59,7 @@ export function evaluateEligibility(
 ): EligibilityResult {
   const reasons: Issue[] = [];
   const warnings: Issue[] = [];
-  const at = (field: ProjectField) => projectCell(project, field);
+  const at = (field: ProjectField) => placeOf(project.origin, field);
 
   // Organizations: letters of support (« appuis ») are not involvement.
   const involvedNames = involved(project);

@@ -4,7 +4,14 @@
  */
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import { type CellPlace, type Payment, type Project, type ProjectField, projectsSheetOf } from './records.js';
+import {
+  type CellPlace,
+  type Payment,
+  type Project,
+  type ProjectField,
+  placeOf,
+  projectsSheetOf,
+} from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { fiscalYearOf } from './values/dates.js';
 
@@ -132,19 +139,6 @@ function fiscalYearOrNull(date: string | null): string | null {
   return fiscalYearOf(date);
 }
 
-function projectCell(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
-  return fieldCell(project.origin, field);
-}
-
-function fieldCell<F extends string>(
-  origin: { sheet: string; cells: Partial<Record<F, string>> } | undefined,
-  field: F,
-): { sheet?: string; cell?: string } {
-  if (!origin) return {};
-  const cell = origin.cells[field];
-  return cell === undefined ? { sheet: origin.sheet } : { sheet: origin.sheet, cell };
-}
-
 export function computeLedger(
   years: readonly ProgramYear[],
   projects: readonly Project[],
@@ -167,7 +161,7 @@ export function computeLedger(
       grantedByYear[year] = cents;
       if (!yearLabels.has(year)) {
         issues.push(
-          issue('budget.grantOutsideProgram', 'error', projectCell(project, `granted ${year}`), {
+          issue('budget.grantOutsideProgram', 'error', placeOf(project.origin, `granted ${year}`), {
             project: project.id,
             year,
             amount: cents,
@@ -181,7 +175,7 @@ export function computeLedger(
     if (!accepted && grantedCents !== 0) {
       const firstYear = Object.keys(grantedByYear)[0];
       issues.push(
-        issue('budget.grantNotAccepted', 'info', projectCell(project, `granted ${firstYear}`), {
+        issue('budget.grantNotAccepted', 'info', placeOf(project.origin, `granted ${firstYear}`), {
           project: project.id,
           decision: project.decision ?? '',
           amount: grantedCents,
@@ -221,7 +215,7 @@ export function computeLedger(
     const ledger = ledgers.get(payment.projectId);
     if (!project || !ledger) {
       issues.push(
-        issue('payment.unknownProject', 'error', fieldCell(payment.origin, 'id'), {
+        issue('payment.unknownProject', 'error', placeOf(payment.origin, 'id'), {
           project: payment.projectId,
           amount: payment.amountCents,
           projects: projectsSheetOf(projects),
@@ -232,14 +226,14 @@ export function computeLedger(
     const year = fiscalYearOrNull(payment.date);
     if (year === null) {
       issues.push(
-        issue('payment.missingDate', 'warning', fieldCell(payment.origin, 'date'), {
+        issue('payment.missingDate', 'warning', placeOf(payment.origin, 'date'), {
           project: project.id,
           amount: payment.amountCents,
         }),
       );
     } else if (!yearLabels.has(year)) {
       issues.push(
-        issue('payment.outsideProgram', 'error', fieldCell(payment.origin, 'date'), {
+        issue('payment.outsideProgram', 'error', placeOf(payment.origin, 'date'), {
           project: project.id,
           date: payment.date ?? '',
           year,
@@ -259,7 +253,7 @@ export function computeLedger(
         // A refused or withdrawn project's grant is 0: any payment is above it (design.md).
         const refused = project.decision === 'Refusé' || project.decision === 'Retiré';
         issues.push(
-          issue('payment.notAccepted', refused ? 'error' : 'warning', fieldCell(payment.origin, 'amount'), {
+          issue('payment.notAccepted', refused ? 'error' : 'warning', placeOf(payment.origin, 'amount'), {
             project: project.id,
             decision: project.decision ?? '',
             amount: payment.amountCents,
@@ -269,7 +263,7 @@ export function computeLedger(
     } else if (ledger.paidCents > ledger.grantedCents && !flaggedAboveGrant.has(project.id)) {
       flaggedAboveGrant.add(project.id);
       issues.push(
-        issue('payment.aboveGrant', 'error', fieldCell(payment.origin, 'amount'), {
+        issue('payment.aboveGrant', 'error', placeOf(payment.origin, 'amount'), {
           project: project.id,
           paid: ledger.paidCents,
           granted: ledger.grantedCents,
@@ -360,11 +354,11 @@ function unreadableByYear(
   for (const project of projects) {
     if (!project.unreadableAmounts || project.decision !== 'Accepté') continue;
     for (const field of project.unreadableAmounts)
-      if (field.startsWith('granted ')) add(field.slice(8), fieldCell(project.origin, field), true);
+      if (field.startsWith('granted ')) add(field.slice(8), placeOf(project.origin, field), true);
   }
   for (const payment of payments) {
     const year = payment.unreadableAmount ? fiscalYearOrNull(payment.date) : null;
-    if (year !== null) add(year, fieldCell(payment.origin, 'amount'), false);
+    if (year !== null) add(year, placeOf(payment.origin, 'amount'), false);
   }
   return found;
 }

@@ -22,6 +22,16 @@ export interface Origin<Field extends string> {
   cells: Partial<Record<Field, string>>;
 }
 
+/** Where an issue about a record's field points: its cell, or its sheet when the column is absent. */
+export function placeOf<Field extends string>(
+  origin: Origin<Field> | undefined,
+  field: Field,
+): { sheet?: string; cell?: string } {
+  if (!origin) return {};
+  const cell = origin.cells[field];
+  return cell === undefined ? { sheet: origin.sheet } : { sheet: origin.sheet, cell };
+}
+
 export type ProjectField =
   | 'id'
   | 'title'

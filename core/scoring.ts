@@ -2,7 +2,7 @@
 import type { EligibilityResult } from './eligibility.js';
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import { type Project, projectsSheetOf, type Review, type ReviewField } from './records.js';
+import { type Project, placeOf, projectsSheetOf, type Review, type ReviewField } from './records.js';
 import type { Criterion, Settings } from './settings.js';
 import { exactLength } from './values/lists.js';
 import { normalizeKey } from './values/text.js';
@@ -137,18 +137,6 @@ export function roundScore(score: number): number {
   return Math.round(score * 100) / 100;
 }
 
-function reviewCell(review: Review, field: ReviewField): { sheet?: string; cell?: string } {
-  if (!review.origin) return {};
-  const cell = review.origin.cells[field];
-  return cell === undefined ? { sheet: review.origin.sheet } : { sheet: review.origin.sheet, cell };
-}
-
-function projectCell(project: Project): { sheet?: string; cell?: string } {
-  if (!project.origin) return {};
-  const cell = project.origin.cells.id;
-  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
-}
-
 /** Format a score for a message parameter (display only). */
 function shown(score: number): number {
   return roundScore(score);
@@ -168,7 +156,7 @@ export function scoreProjects(
   for (const review of reviews) {
     if (!projectsById.has(review.projectId)) {
       issues.push(
-        issue('review.unknownProject', 'error', reviewCell(review, 'id'), {
+        issue('review.unknownProject', 'error', placeOf(review.origin, 'id'), {
           project: review.projectId,
           evaluator: review.evaluator,
           projects: projectsSheetOf(projects),
@@ -210,14 +198,14 @@ export function scoreProjects(
       const key = evaluatorKey(evaluator);
       if (key === '') {
         issues.push(
-          issue('review.missingEvaluator', 'warning', reviewCell(review, 'evaluator'), {
+          issue('review.missingEvaluator', 'warning', placeOf(review.origin, 'evaluator'), {
             project: project.id,
           }),
         );
       } else if (seen.has(key)) {
         // A duplicated row would silently weigh twice: it is not counted.
         issues.push(
-          issue('review.duplicateEvaluator', 'error', reviewCell(review, 'evaluator'), {
+          issue('review.duplicateEvaluator', 'error', placeOf(review.origin, 'evaluator'), {
             project: project.id,
             evaluator,
           }),
@@ -231,7 +219,7 @@ export function scoreProjects(
       const notDone = typed.every(isBlankScore);
       if (notDone && !review.conflict) {
         issues.push(
-          issue('review.notDone', 'warning', reviewCell(review, 'evaluator'), {
+          issue('review.notDone', 'warning', placeOf(review.origin, 'evaluator'), {
             project: project.id,
             evaluator,
           }),
@@ -241,7 +229,7 @@ export function scoreProjects(
         const reported = review.unreadable?.includes(criteria[c].name) ?? false;
         if (!notDone && isBlankScore(value) && criteria[c].weight > 0 && !review.conflict && !reported) {
           issues.push(
-            issue('score.missing', 'warning', reviewCell(review, `criterion ${criteria[c].name}`), {
+            issue('score.missing', 'warning', placeOf(review.origin, `criterion ${criteria[c].name}`), {
               project: project.id,
               evaluator,
               criterion: criteria[c].name,
@@ -273,7 +261,7 @@ export function scoreProjects(
           issue(
             numeric ? 'score.outOfRange' : 'score.notNumeric',
             'error',
-            reviewCell(review, `criterion ${criterion.name}`),
+            placeOf(review.origin, `criterion ${criterion.name}`),
             {
               project: project.id,
               evaluator,
@@ -288,7 +276,7 @@ export function scoreProjects(
       if (review.conflict) {
         handledCount++;
         issues.push(
-          issue('review.conflictExcluded', 'info', reviewCell(review, 'conflict'), {
+          issue('review.conflictExcluded', 'info', placeOf(review.origin, 'conflict'), {
             project: project.id,
             evaluator,
           }),
@@ -300,7 +288,7 @@ export function scoreProjects(
         if (!notDone) {
           handledCount++;
           issues.push(
-            issue('review.noScore', 'warning', reviewCell(review, 'evaluator'), {
+            issue('review.noScore', 'warning', placeOf(review.origin, 'evaluator'), {
               project: project.id,
               evaluator,
             }),
@@ -325,7 +313,7 @@ export function scoreProjects(
     const spread = countedScores.length >= 2 ? Math.max(...countedScores) - Math.min(...countedScores) : null;
     if (spread !== null && spread > settings.disagreementThreshold) {
       issues.push(
-        issue('score.disagreement', 'info', projectCell(project), {
+        issue('score.disagreement', 'info', placeOf(project.origin, 'id'), {
           project: project.id,
           spread: shown(spread),
           threshold: settings.disagreementThreshold,
@@ -354,7 +342,7 @@ export function scoreProjects(
   for (const { project, count } of coverage) {
     if (count < most) {
       issues.push(
-        issue('review.fewerEvaluations', 'warning', projectCell(project), {
+        issue('review.fewerEvaluations', 'warning', placeOf(project.origin, 'id'), {
           project: project.id,
           count,
           expected: most,

@@ -6,7 +6,7 @@
 import { addMonths, applicableCap, type InstalmentStatus, instalments, matchPayments } from './followup.js';
 import { type Issue, issue } from './issues.js';
 import type { Ledger } from './ledger.js';
-import type { Payment, Project, ProjectField } from './records.js';
+import { type Payment, type Project, type ProjectField, placeOf } from './records.js';
 import type { Settings } from './settings.js';
 import { daysBetween } from './values/dates.js';
 import { organizationKey } from './values/text.js';
@@ -42,18 +42,6 @@ export interface Tracking {
 const OPEN_DECISIONS = new Set<Project['decision']>([null, 'Reçu', 'En analyse', 'Recommandé']);
 /** Payments without a date come after every dated one: they were never « before » a report. */
 const UNDATED = '9999-12-31';
-
-function cellOf(project: Project, field: ProjectField): { sheet?: string; cell?: string } {
-  if (!project.origin) return {};
-  const cell = project.origin.cells[field];
-  return cell === undefined ? { sheet: project.origin.sheet } : { sheet: project.origin.sheet, cell };
-}
-
-function paymentCell(payment: Payment): { sheet?: string; cell?: string } {
-  if (!payment.origin) return {};
-  const cell = payment.origin.cells.amount;
-  return cell === undefined ? { sheet: payment.origin.sheet } : { sheet: payment.origin.sheet, cell };
-}
 
 export function trackProjects(
   projects: readonly Project[],
@@ -92,7 +80,7 @@ export function trackProjects(
     if (accepted && capCents !== null && totalGranted > capCents) {
       const lastYear = [...grantedYears].sort().at(-1) as string;
       const waiver = project.waiver?.trim() ?? '';
-      const where = cellOf(project, `granted ${lastYear}`);
+      const where = placeOf(project.origin, `granted ${lastYear}`);
       if (waiver === '')
         issues.push(
           issue('grant.aboveCap', 'error', where, {
@@ -117,7 +105,7 @@ export function trackProjects(
       const requested = project.requestedCents[year];
       if (requested === undefined || granted <= requested) continue;
       issues.push(
-        issue('grant.aboveRequest', 'warning', cellOf(project, `granted ${year}`), {
+        issue('grant.aboveRequest', 'warning', placeOf(project.origin, `granted ${year}`), {
           project: project.id,
           year,
           granted,
@@ -164,7 +152,7 @@ export function trackProjects(
         if (date < cutoff) {
           track.lastPaidBeforeReport = true;
           issues.push(
-            issue('instalment.lastBeforeReport', 'warning', paymentCell(payment), {
+            issue('instalment.lastBeforeReport', 'warning', placeOf(payment.origin, 'amount'), {
               project: project.id,
               amount: plan[plan.length - 1],
               date,
@@ -185,7 +173,10 @@ export function trackProjects(
           issue(
             'report.late',
             'warning',
-            cellOf(project, project.origin?.cells.reportReceived !== undefined ? 'reportReceived' : 'end'),
+            placeOf(
+              project.origin,
+              project.origin?.cells.reportReceived !== undefined ? 'reportReceived' : 'end',
+            ),
             { project: project.id, due, days: late },
           ),
         );
@@ -204,7 +195,7 @@ export function trackProjects(
       const late = lateByLead.get(organizationKey(project.lead));
       if (late === undefined || late.project === project.id) continue;
       issues.push(
-        issue('report.lateElsewhere', 'warning', cellOf(project, 'lead'), {
+        issue('report.lateElsewhere', 'warning', placeOf(project.origin, 'lead'), {
           project: project.id,
           organization: project.lead.trim(),
           other: late.project,
