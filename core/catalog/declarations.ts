@@ -49,61 +49,59 @@ export interface FunctionDeclaration {
   readonly result: ResultType;
 }
 
-const PROJECT_PARAMS = [
-  { key: 'organizations', type: 'names' },
-  { key: 'supports', type: 'names' },
-  { key: 'municipalities', type: 'places' },
-  { key: 'priorities', type: 'places' },
-  { key: 'end', type: 'endDate', optional: true },
-  { key: 'settings', type: 'settings', optional: true },
-] as const;
+/** Each parameter's type, once: a key means the same argument in every function that takes it. */
+const PARAM_TYPES = {
+  organizations: 'names',
+  supports: 'names',
+  municipalities: 'places',
+  priorities: 'places',
+  end: 'endDate',
+  settings: 'settings',
+  scores: 'scores',
+  weights: 'numbers',
+  maximums: 'numbers',
+  envelopes: 'amounts',
+  commitments: 'amounts',
+  date: 'date',
+  text: 'amount',
+  months: 'numbers',
+  grant: 'amounts',
+  shares: 'shares',
+} as const satisfies Record<string, ArgumentType>;
+
+type Key = keyof typeof PARAM_TYPES;
+type Param<K, Optional extends boolean> = K extends Key
+  ? { readonly key: K; readonly type: (typeof PARAM_TYPES)[K] } & (Optional extends true
+      ? { readonly optional: true }
+      : unknown)
+  : never;
+
+/** A function's parameters in order: the required ones, then those that may be left out. */
+function params<const R extends readonly Key[], const O extends readonly Key[] = []>(
+  required: R,
+  optional?: O,
+): readonly (Param<R[number], false> | Param<O[number], true>)[] {
+  return [
+    ...required.map((key) => ({ key, type: PARAM_TYPES[key] })),
+    ...(optional ?? []).map((key) => ({ key, type: PARAM_TYPES[key], optional: true })),
+  ] as (Param<R[number], false> | Param<O[number], true>)[];
+}
+
+const PROJECT_PARAMS = params(
+  ['organizations', 'supports', 'municipalities', 'priorities'],
+  ['end', 'settings'],
+);
 
 export const DECLARATIONS = [
   { name: 'ELIGIBLE', params: PROJECT_PARAMS, result: 'boolean' },
   { name: 'REASONS', params: PROJECT_PARAMS, result: 'string' },
-  {
-    name: 'MUNICIPALITIES',
-    params: [
-      { key: 'municipalities', type: 'places' },
-      { key: 'settings', type: 'settings', optional: true },
-    ],
-    result: 'number',
-  },
-  {
-    name: 'SCORE',
-    params: [
-      { key: 'scores', type: 'scores' },
-      { key: 'weights', type: 'numbers' },
-      { key: 'maximums', type: 'numbers', optional: true },
-    ],
-    result: 'number',
-  },
-  {
-    name: 'CARRYFORWARD',
-    params: [
-      { key: 'envelopes', type: 'amounts' },
-      { key: 'commitments', type: 'amounts' },
-    ],
-    result: 'number',
-  },
-  { name: 'FISCAL_YEAR', params: [{ key: 'date', type: 'date' }], result: 'string' },
-  { name: 'AMOUNT', params: [{ key: 'text', type: 'amount' }], result: 'number' },
-  {
-    name: 'REPORT_DUE',
-    params: [
-      { key: 'end', type: 'endDate' },
-      { key: 'months', type: 'numbers', optional: true },
-    ],
-    result: 'number',
-  },
-  {
-    name: 'INSTALMENTS',
-    params: [
-      { key: 'grant', type: 'amounts' },
-      { key: 'shares', type: 'shares' },
-    ],
-    result: 'number',
-  },
+  { name: 'MUNICIPALITIES', params: params(['municipalities'], ['settings']), result: 'number' },
+  { name: 'SCORE', params: params(['scores', 'weights'], ['maximums']), result: 'number' },
+  { name: 'CARRYFORWARD', params: params(['envelopes', 'commitments']), result: 'number' },
+  { name: 'FISCAL_YEAR', params: params(['date']), result: 'string' },
+  { name: 'AMOUNT', params: params(['text']), result: 'number' },
+  { name: 'REPORT_DUE', params: params(['end'], ['months']), result: 'number' },
+  { name: 'INSTALMENTS', params: params(['grant', 'shares']), result: 'number' },
 ] as const satisfies readonly FunctionDeclaration[];
 
 export type Declaration = (typeof DECLARATIONS)[number];
