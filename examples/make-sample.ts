@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { PROJECTS_CONTRACT, sheetColumns } from '../core/grids/contracts.js';
 import { PRESET_SETTINGS } from '../core/settings.js';
 
 /** `npx tsx examples/make-sample.ts [OUT]`: OUT defaults to the checked-in sample. */
@@ -317,25 +318,17 @@ const PROJECTS: SampleProject[] = [
   },
 ];
 
+/** The template's Projets headers that staff kept (no Dérogation or Résolution yet), and one of their own. */
+const PROJECT_HEADERS = [
+  ...sheetColumns(PROJECTS_CONTRACT, PRESET_SETTINGS)
+    .filter((column) => column.field !== 'waiver' && column.field !== 'resolution')
+    .map((column) => column.header),
+  'Suivi MRC',
+];
+
 function projectsSheet(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet('Projets');
-  sheet.addRow([
-    'No',
-    'Titre',
-    'Organisme porteur',
-    'Organismes partenaires',
-    'Appuis',
-    'Municipalités',
-    'Priorités',
-    'Début',
-    'Fin',
-    'Coût total',
-    ...YEARS.map((y) => `Demandé ${y}`),
-    ...YEARS.map((y) => `Accordé ${y}`),
-    'Décision',
-    'Reddition reçue',
-    'Suivi MRC',
-  ]);
+  sheet.addRow(PROJECT_HEADERS);
   header(sheet.getRow(1));
   for (const p of PROJECTS) {
     const row = sheet.addRow([

@@ -22,6 +22,7 @@ import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { JOURNAL_HEAD_ROWS } from '../../core/journal.js';
 import { frFunctions } from '../../core/messages/fr-functions.js';
+import { SUMMARY_HEADERS } from '../../core/plans/summary.js';
 import { headerKey } from '../../core/values/text.js';
 import { ISSUES_SENT_PER_SHEET } from '../../panel/bridge.js';
 import { countBySeverity, SEVERITIES } from '../../panel/model.js';
@@ -173,17 +174,7 @@ describe('Code.js as Apps Script loads it', () => {
     expect(book.sheet('Projets').valuesForTest()).toEqual(projetsBefore);
     const summary = book.sheet('Sommaire budgétaire');
     const headers = summary.valuesForTest().find((row) => row.includes('Exercice'));
-    expect(headers?.filter((h) => h !== null)).toEqual(
-      expect.arrayContaining([
-        'Exercice',
-        'Enveloppe',
-        'Report reçu',
-        'Disponible',
-        'Engagé',
-        'Versé',
-        'Solde reporté',
-      ]),
-    );
+    expect(headers?.filter((h) => h !== null)).toEqual(expect.arrayContaining([...SUMMARY_HEADERS]));
     expect(summary.charts.length).toBeGreaterThan(0);
 
     call('allianceMenuRank');

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/addin.js';
 import type { CellValue } from '../../core/cells.js';
+import { SUMMARY_HEADERS } from '../../core/plans/summary.js';
 import {
   type ChromiumSession,
   collectPageErrors,
@@ -20,16 +21,6 @@ import {
   screenshot,
   serveFiles,
 } from './browser.js';
-
-const SUMMARY_HEADERS = [
-  'Exercice',
-  'Enveloppe',
-  'Report reçu',
-  'Disponible',
-  'Engagé',
-  'Versé',
-  'Solde reporté',
-];
 
 let session: ChromiumSession;
 let site: StaticServer;

@@ -184,21 +184,13 @@ export function isDateLike(value: unknown): value is Date {
  * the reading (a Date whose UTC fields are it) and converts at getValues and setValues.
  */
 export function readingIn(zone: string, instant: number): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  // Swedish dates read « 2026-12-03 13:04:05 », on a 24-hour clock.
+  const [year, month, day, hour, minute, second] = new Date(instant)
+    .toLocaleString('sv-SE', { timeZone: zone })
+    .split(/\D+/)
+    .map(Number);
   const ms = ((instant % 1000) + 1000) % 1000;
-  return new Date(
-    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'), ms),
-  );
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
 }
 
 /** The instant whose reading in `zone` is `reading`: one of the zone's offsets around it fits. */

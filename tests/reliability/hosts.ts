@@ -13,6 +13,7 @@ import {
 import { applyResolved as writeXlsx } from '../../cli/xlsx/apply.js';
 import { snapshotOf } from '../../cli/xlsx/read.js';
 import { workbookBuffer } from '../../cli/xlsx/write.js';
+import { cellAddress } from '../../core/a1.js';
 import { isErrorValue, type WorkbookSnapshot } from '../../core/cells.js';
 import type { Plan } from '../../core/plan.js';
 import { bridgeRuns, type ResolvedPlan, type ResolveOptions, resolvePlan } from '../../core/writes.js';
@@ -44,17 +45,6 @@ export interface Host {
   stored(name: string): Promise<StoredSheet | undefined>;
 }
 
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
-
 function content(value: unknown, formula: string | null | undefined): string | null {
   if (formula) return `formula:${formula.startsWith('=') ? formula : `=${formula}`}`;
   if (value === null || value === undefined || value === '') return null;
@@ -66,7 +56,7 @@ function content(value: unknown, formula: string | null | undefined): string | n
 }
 
 function put(sheet: StoredSheet, row: number, col: number, cell: StoredCell | null): void {
-  if (cell) sheet.set(a1(row, col), cell);
+  if (cell) sheet.set(cellAddress(row, col), cell);
 }
 
 /** The core's in-memory applier: the reference every host should match. */
@@ -119,7 +109,7 @@ export function excelHost(staff: WorkbookSnapshot): Host {
       for (const [key, cell] of sheet.cells) {
         const [r, c] = key.split(',').map(Number);
         const text = content(cell.value, cell.formula);
-        const note = sheet.notes.get(a1(r, c));
+        const note = sheet.notes.get(cellAddress(r, c));
         if (text === null && !note && !cell.fill) continue;
         put(stored, r, c, {
           content: text ?? 'empty',
