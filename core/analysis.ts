@@ -2,7 +2,7 @@
  * The whole analysis of a workbook in one pass: read the staff sheets into records and issues, then
  * eligibility, scores, ranking, ledger and recommendation. Every host action starts here.
  */
-import type { WorkbookSnapshot } from './cells.js';
+import type { SheetSnapshot, WorkbookSnapshot } from './cells.js';
 import { applyDecisions, type DecisionHistory } from './decisions.js';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.js';
 import { type BudgetLayout, readForecastBudget } from './grids/budget.js';
@@ -111,56 +111,47 @@ function analyze(snapshot: WorkbookSnapshot, today: string): Analysis {
   const years = budget.years;
   const settings: Settings = { ...settingsReading.settings, years };
 
-  const missing = (kind: 'projects' | 'selection' | 'payments', severity: Issue['severity']) => {
-    if (!noneFound) issues.push(issue('sheet.missing', severity, {}, { sheet: STAFF_SHEET_NAMES[kind][0] }));
+  /** A staff grid's reading, its issues and layout kept; null (and said, if it matters) when absent. */
+  const readGrid = <Reading extends { layout: SheetLayout | null; issues: Issue[] }>(
+    kind: 'projects' | 'selection' | 'payments' | 'decisions',
+    read: (sheet: SheetSnapshot) => Reading,
+    absent?: Issue['severity'],
+  ): Reading | null => {
+    const sheet = found[kind];
+    if (!sheet) {
+      if (absent && !noneFound)
+        issues.push(issue('sheet.missing', absent, {}, { sheet: STAFF_SHEET_NAMES[kind][0] }));
+      return null;
+    }
+    const reading = read(sheet);
+    report(reading.issues);
+    if (reading.layout) layouts[kind] = reading.layout;
+    return reading;
   };
 
   // The readers leave their issues unsorted: the whole list is sorted once at the end.
-  let projects: Project[] = [];
-  if (found.projects) {
-    const reading = readProjects(found.projects, { years: years.map((y) => y.label), sortIssues: false });
-    projects = reading.projects;
-    report(reading.issues);
-    if (reading.layout) layouts.projects = reading.layout;
-  } else {
-    missing('projects', 'warning');
-  }
+  const yearLabels = years.map((y) => y.label);
+  let projects =
+    readGrid('projects', (sheet) => readProjects(sheet, { years: yearLabels, sortIssues: false }), 'warning')
+      ?.projects ?? [];
   const ids = projectIdIndex(projects);
 
   // With a Décisions sheet, the latest decision of each project it names drives what follows.
   let decisions: DecisionHistory | undefined;
-  if (found.decisions) {
-    const reading = readDecisions(found.decisions, ids, {
-      years: years.map((y) => y.label),
-      projectsSheet: found.projects?.name,
-      sortIssues: false,
-    });
-    report(reading.issues);
-    if (reading.layout) layouts.decisions = reading.layout;
-    decisions = applyDecisions(projects, reading.decisions);
+  const decisionsReading = readGrid('decisions', (sheet) =>
+    readDecisions(sheet, ids, { years: yearLabels, projectsSheet: found.projects?.name, sortIssues: false }),
+  );
+  if (decisionsReading) {
+    decisions = applyDecisions(projects, decisionsReading.decisions);
     projects = decisions.projects;
     report(decisions.issues);
   }
 
-  let reviews: Review[] = [];
-  if (found.selection) {
-    const reading = readReviews(found.selection, settings, ids, { sortIssues: false });
-    reviews = reading.reviews;
-    report(reading.issues);
-    if (reading.layout) layouts.selection = reading.layout;
-  } else {
-    missing('selection', 'info');
-  }
-
-  let payments: Payment[] = [];
-  if (found.payments) {
-    const reading = readPayments(found.payments, ids, { sortIssues: false });
-    payments = reading.payments;
-    report(reading.issues);
-    if (reading.layout) layouts.payments = reading.layout;
-  } else {
-    missing('payments', 'info');
-  }
+  const reviews =
+    readGrid('selection', (sheet) => readReviews(sheet, settings, ids, { sortIssues: false }), 'info')
+      ?.reviews ?? [];
+  const payments =
+    readGrid('payments', (sheet) => readPayments(sheet, ids, { sortIssues: false }), 'info')?.payments ?? [];
 
   const matcher = sharedMatcher(settings);
   const eligibility = new Map<string, EligibilityResult>();

@@ -89,7 +89,8 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   }
 
   // Year and Total columns.
-  const headerCell = (col: number) => ({ sheet: sheet.name, cell: cellAddress(headerRow, col) });
+  const at = (row: number, col: number) => ({ sheet: sheet.name, cell: cellAddress(row, col) });
+  const headerCell = (col: number) => at(headerRow, col);
   const yearColumns: Record<string, number> = {};
   let totalColumn: number | null = null;
   const width = sheetWidth(sheet);
@@ -142,14 +143,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       running.some((cents) => cents !== 0)
     ) {
       totalRows.push(amounts);
-      issues.push(
-        issue(
-          'forecast.implicitTotal',
-          'info',
-          { sheet: sheet.name, cell: cellAddress(row, columns[0]) },
-          { row: row + 1 },
-        ),
-      );
+      issues.push(issue('forecast.implicitTotal', 'info', at(row, columns[0]), { row: row + 1 }));
     } else {
       dataRows.push(amounts);
       years.forEach((cents, i) => {
@@ -164,12 +158,10 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
     const expected = sumCents(amounts.years.map((cents) => cents ?? 0));
     if (amounts.total !== expected) {
       issues.push(
-        issue(
-          'forecast.rowTotal',
-          'error',
-          { sheet: sheet.name, cell: cellAddress(amounts.row, totalColumn) },
-          { found: amounts.total, expected: expected },
-        ),
+        issue('forecast.rowTotal', 'error', at(amounts.row, totalColumn), {
+          found: amounts.total,
+          expected,
+        }),
       );
     }
   }
@@ -184,12 +176,11 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
       const found = totals.years[i] ?? 0;
       if (found !== expected) {
         issues.push(
-          issue(
-            'forecast.columnTotal',
-            'error',
-            { sheet: sheet.name, cell: cellAddress(totals.row, columns[i]) },
-            { year, found: found, expected: expected },
-          ),
+          issue('forecast.columnTotal', 'error', at(totals.row, columns[i]), {
+            year,
+            found,
+            expected,
+          }),
         );
       }
     });
@@ -201,24 +192,17 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   for (const amounts of grandTotalRows) {
     if (totalColumn === null || amounts.total === null || amounts.total === grandTotal) continue;
     issues.push(
-      issue(
-        'forecast.grandTotalMismatch',
-        'error',
-        { sheet: sheet.name, cell: cellAddress(amounts.row, totalColumn) },
-        { found: amounts.total, expected: grandTotal },
-      ),
+      issue('forecast.grandTotalMismatch', 'error', at(amounts.row, totalColumn), {
+        found: amounts.total,
+        expected: grandTotal,
+      }),
     );
   }
   labels.forEach((year, i) => {
     if (envelopes[i] < 0) {
       const row = totalRow?.row ?? headerRow;
       issues.push(
-        issue(
-          'forecast.negativeEnvelope',
-          'error',
-          { sheet: sheet.name, cell: cellAddress(row, columns[i]) },
-          { year, amount: envelopes[i] },
-        ),
+        issue('forecast.negativeEnvelope', 'error', at(row, columns[i]), { year, amount: envelopes[i] }),
       );
     }
   });
@@ -227,7 +211,7 @@ export function readForecastBudget(sheet: SheetSnapshot | undefined, settings: S
   const grandTotalRow = totalRow !== null && totalRow.total !== null ? totalRow.row : grandTotalRows[0]?.row;
   const grandTotalWhere =
     grandTotalRow !== undefined && totalColumn !== null
-      ? { sheet: sheet.name, cell: cellAddress(grandTotalRow, totalColumn) }
+      ? at(grandTotalRow, totalColumn)
       : { sheet: sheet.name };
   issues.push(
     issue('forecast.grandTotal', 'info', grandTotalWhere, {
