@@ -11,14 +11,7 @@ import { memoize } from '../values/memo.js';
 import { HISTORY_DECISIONS, parseHistoryDecision } from '../values/vocabulary.js';
 import { DECISIONS_CONTRACT, fixedColumns, requiredColumns } from './contracts.js';
 import { classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
-import {
-  CellReader,
-  numberedRows,
-  originCells,
-  projectIdKey,
-  type ReaderOptions,
-  readerIssues,
-} from './sheets.js';
+import { gridRows, projectIdKey, type ReaderOptions, readerIssues } from './sheets.js';
 
 export interface DecisionsReading {
   decisions: DecisionRecord[];
@@ -45,6 +38,7 @@ export function readDecisions(
   const layout = header.layout;
   if (layout === null) return { decisions: [], layout: null, issues };
   const columns = layout.columns;
+  const { reader, rows, cellsOf } = gridRows<DecisionField>(sheet, layout);
   const programYears = new Set(options.years);
   const yearColumns = Object.entries(columns)
     .filter(([field]) => field.startsWith('granted '))
@@ -60,11 +54,9 @@ export function readDecisions(
       ),
     );
   }
-  const reader = new CellReader(sheet);
-  const cellsOf = originCells<DecisionField>(columns);
   const decisionOf = memoize(parseHistoryDecision);
   const decisions: DecisionRecord[] = [];
-  for (const { row, typed } of numberedRows(reader, layout)) {
+  for (const { row, typed } of rows) {
     const projectId = projectIds.get(projectIdKey(typed));
     if (projectId === undefined) {
       reader.report('decision.unknownProject', 'warning', row, columns.id, {

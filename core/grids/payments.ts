@@ -7,14 +7,7 @@ import type { Issue } from '../issues.js';
 import type { Payment, PaymentField } from '../records.js';
 import { PAYMENTS_CONTRACT, requiredColumns } from './contracts.js';
 import { classifierFor, readHeader, type SheetLayout } from './headers.js';
-import {
-  CellReader,
-  numberedRows,
-  originCells,
-  projectIdKey,
-  type ReaderOptions,
-  readerIssues,
-} from './sheets.js';
+import { gridRows, projectIdKey, type ReaderOptions, readerIssues } from './sheets.js';
 
 export interface PaymentsReading {
   payments: Payment[];
@@ -35,10 +28,9 @@ export function readPayments(
   const layout = header.layout;
   if (layout === null) return { payments: [], layout: null, issues };
   const columns = layout.columns;
-  const cellsOf = originCells<PaymentField>(columns);
-  const reader = new CellReader(sheet);
+  const { reader, rows, cellsOf } = gridRows<PaymentField>(sheet, layout);
   const payments: Payment[] = [];
-  for (const { row, typed } of numberedRows(reader, layout)) {
+  for (const { row, typed } of rows) {
     const unreadableBefore = reader.unreadableAmounts.length;
     const amountCents = reader.money(row, columns.amount);
     if (amountCents === null) {

@@ -7,15 +7,7 @@ import { memoize } from '../values/memo.js';
 import { DECISIONS, parseDecision } from '../values/vocabulary.js';
 import { fixedColumns, PROJECTS_CONTRACT, requiredColumns } from './contracts.js';
 import { cellAt, classifierFor, readHeader, type SheetLayout, yearAmountField } from './headers.js';
-import {
-  CellReader,
-  numberedRows,
-  originCells,
-  projectIdKey,
-  projectIdText,
-  type ReaderOptions,
-  readerIssues,
-} from './sheets.js';
+import { gridRows, projectIdKey, projectIdText, type ReaderOptions, readerIssues } from './sheets.js';
 
 export interface ProjectsReading {
   projects: Project[];
@@ -55,10 +47,9 @@ export function readProjects(
     );
   }
 
-  const reader = new CellReader(sheet);
   const decisionOf = memoize(parseDecision);
   const columns = layout.columns;
-  const cellsOf = originCells<ProjectField>(columns);
+  const { reader, rows, cellsOf } = gridRows<ProjectField>(sheet, layout);
   const yearColumns = Object.entries(columns)
     .map(([field, col]) => ({ field, col, match: /^(requested|granted) (.+)$/.exec(field) }))
     .filter((entry) => entry.match !== null)
@@ -73,7 +64,7 @@ export function readProjects(
   // First row of each number; the rows of numbers seen more than once (few) in `duplicateRows`.
   const firstRowById = new Map<string, number>();
   const duplicateRows = new Map<string, number[]>();
-  for (const { row, typed: id } of numberedRows(reader, layout)) {
+  for (const { row, typed: id } of rows) {
     const key = projectIdKey(id);
     const first = firstRowById.get(key);
     if (first !== undefined) {

@@ -13,15 +13,7 @@ import { headerKey } from '../values/text.js';
 import { parseYesNoCell } from '../values/vocabulary.js';
 import { criterionField, fixedColumns, requiredColumns, SELECTION_CONTRACT } from './contracts.js';
 import { type ColumnSpec, cellAt, classifierFor, readHeader, type SheetLayout } from './headers.js';
-import {
-  CellReader,
-  numberedRows,
-  originCells,
-  projectIdKey,
-  type ReaderOptions,
-  readerIssues,
-  shownValue,
-} from './sheets.js';
+import { gridRows, projectIdKey, type ReaderOptions, readerIssues, shownValue } from './sheets.js';
 
 /** Headers of columns that hold totals or averages, not criteria. */
 const DERIVED_HEADER =
@@ -53,7 +45,7 @@ export function readReviews(
   const layout = header.layout;
   if (layout === null) return { reviews: [], layout: null, issues };
   const columns = layout.columns;
-  const cellsOf = originCells<ReviewField>(columns);
+  const { reader, rows, cellsOf } = gridRows<ReviewField>(sheet, layout);
   const headerCell = (col: number) => ({ sheet: sheet.name, cell: cellAddress(layout.headerRow, col) });
 
   for (const criterion of settings.criteria) {
@@ -75,7 +67,6 @@ export function readReviews(
     }
   }
 
-  const reader = new CellReader(sheet);
   const reviews: Review[] = [];
   const criterionColumns = settings.criteria
     .filter((c) => Object.hasOwn(columns, criterionField(c.name)))
@@ -83,7 +74,7 @@ export function readReviews(
   // A project's evaluations sit on consecutive rows: look its number up once per run of rows.
   let lastTyped: string | undefined;
   let lastProjectId = '';
-  for (const { row, typed } of numberedRows(reader, layout)) {
+  for (const { row, typed } of rows) {
     const cells = cellsOf(row);
 
     const scores: Record<string, number | 'NA' | null> = {};

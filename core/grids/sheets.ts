@@ -118,10 +118,6 @@ const WHOLE_DOLLARS_MAX = 1e12;
 const ERROR_START = /^\s*#/;
 
 /**
- * Reads typed values out of one sheet's cells, pushing each problem as an issue at its cell.
- * Error values (`#N/A`, `#REF!`…) are reported once and read as blank; a formula's value is used.
- */
-/**
  * The rows of a grid that carry a project number, with the number as typed. A row without one is
  * an error at its `No` cell and stops being a row of the grid (`layout.rows` keeps the others).
  */
@@ -137,6 +133,12 @@ export function numberedRows(reader: CellReader, layout: SheetLayout): { row: nu
   return numbered;
 }
 
+/** What a record reader walks: a cell reader over the grid, its numbered rows, each row's cells. */
+export function gridRows<Field extends string>(sheet: SheetSnapshot, layout: SheetLayout) {
+  const reader = new CellReader(sheet);
+  return { reader, rows: numberedRows(reader, layout), cellsOf: originCells<Field>(layout.columns) };
+}
+
 /**
  * A reader's issues: those of its header, then those of its cells, sorted by place unless the
  * caller sorts a whole workbook's at once. A loop, since push(...) of 100 000 issues overflows the stack.
@@ -150,6 +152,10 @@ export function readerIssues(
   return options.sortIssues === false ? headerIssues : sortIssues(headerIssues, [reader.sheet.name]);
 }
 
+/**
+ * Reads typed values out of one sheet's cells, pushing each problem as an issue at its cell.
+ * Error values (`#N/A`, `#REF!`…) are reported once and read as blank; a formula's value is used.
+ */
 export class CellReader {
   readonly issues: Issue[] = [];
   /** Amount cells that hold something no reading gives a number for (text, an error value): A1. */
