@@ -13,14 +13,7 @@ import {
   isActionName,
   offersConversion,
 } from '../core/action-table.js';
-import {
-  type ActionResult,
-  confirmAction,
-  interruptedAction,
-  previewAction,
-  resolveAction,
-  runAction,
-} from '../core/actions.js';
+import * as actions from '../core/actions.js';
 import type { CatalogName } from '../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../core/cells.js';
 import { notAppliedPlan } from '../core/journal.js';
@@ -74,9 +67,9 @@ function compute(
   spreadsheet: Spreadsheet,
   action: ActionName,
   lang: Lang,
-): { snapshot: WorkbookSnapshot; result: ActionResult } {
+): { snapshot: WorkbookSnapshot; result: actions.ActionResult } {
   const snapshot = readSnapshot(spreadsheet, services(), { action });
-  return { snapshot, result: runAction(action, snapshot, { lang, now: new Date() }) };
+  return { snapshot, result: actions.runAction(action, snapshot, { lang, now: new Date() }) };
 }
 
 /**
@@ -142,7 +135,7 @@ function runFromMenu(action: ActionName): void {
     return;
   }
   const changing = changesCells(action);
-  const shown = changing ? previewAction(result, snapshot) : result;
+  const shown = changing ? actions.previewAction(result, snapshot) : result;
   let restoreChanged = false;
   if (changing && shown.plan.changedCells > 0) {
     const answer = ui.alert(
@@ -180,7 +173,7 @@ function runFromMenu(action: ActionName): void {
 }
 
 /** The toast after a menu action: its summary, and how many cells changed meanwhile were left alone. */
-function doneText(result: ActionResult): string {
+function doneText(result: actions.ActionResult): string {
   const kept = result.issues.filter((i) => i.code === 'write.changedSince').length;
   return kept === 0 ? result.summary : frMenu.sheetsMenu.doneKeptChanged(result.summary, kept);
 }
@@ -241,31 +234,31 @@ function writeUnderLock(
   action: ActionName,
   lang: Lang,
   confirmed: { cells: readonly ConfirmedCell[]; restoreChanged: boolean } | null,
-): ActionResult | null {
+): actions.ActionResult | null {
   return withDocumentLock(() => {
     const { snapshot, result } = compute(spreadsheet, action, lang);
     if (!result.ok) return result;
     const { result: final, resolved } = confirmed
-      ? confirmAction(result, snapshot, snapshot, {
+      ? actions.confirmAction(result, snapshot, snapshot, {
           lang,
           confirmed: confirmed.cells,
           restoreChanged: confirmed.restoreChanged,
         })
-      : resolveAction(result, snapshot);
+      : actions.resolveAction(result, snapshot);
     try {
       applyResolved(spreadsheet, bridgeRuns(resolved, snapshot, rewritesUnchanged), services());
     } catch (error) {
       // Protections are checked before writing; one set meanwhile still throws part-way.
       Logger.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
       markNotApplied(spreadsheet, final);
-      return interruptedAction(final, lang);
+      return actions.interruptedAction(final, lang);
     }
     return final;
   });
 }
 
 /** After an interrupted write, the Journal rows of cells left unwritten say « Non appliquée ». */
-function markNotApplied(spreadsheet: Spreadsheet, result: ActionResult): void {
+function markNotApplied(spreadsheet: Spreadsheet, result: actions.ActionResult): void {
   const operation = result.plan.operation;
   if (!operation) return;
   const after = readSnapshot(spreadsheet, services());
@@ -292,7 +285,9 @@ export function alliancePreview(action: unknown, lang: unknown): PanelPreview {
     actionArgument(action),
     language,
   );
-  return plain(toPanelPreview(previewAction(result, snapshot), language, confirmationToken(result.plan)));
+  return plain(
+    toPanelPreview(actions.previewAction(result, snapshot), language, confirmationToken(result.plan)),
+  );
 }
 
 /** Shows the cell of an issue the user clicked. Unknown sheet or cell: nothing happens. */

@@ -5,7 +5,7 @@
  * without the sheet, or for a project it does not name, Projets stays the source.
  */
 import { type Issue, issue } from './issues.js';
-import { type DecisionRecord, type Project, type ProjectField, placeOf } from './records.js';
+import { type DecisionRecord, type Project, placeOf } from './records.js';
 import { type Decision, RESCINDED } from './values/vocabulary.js';
 
 export interface DecisionHistory {

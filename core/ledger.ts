@@ -4,14 +4,7 @@
  */
 import { type Issue, issue } from './issues.js';
 import { parsePriorities } from './priorities.js';
-import {
-  type CellPlace,
-  type Payment,
-  type Project,
-  type ProjectField,
-  placeOf,
-  projectsSheetOf,
-} from './records.js';
+import { type CellPlace, type Payment, type Project, placeOf, projectsSheetOf } from './records.js';
 import type { ProgramYear, Settings } from './settings.js';
 import { fiscalYearOf } from './values/dates.js';
 
@@ -210,6 +203,7 @@ export function computeLedger(
   const paidInProgram = new Map<string, number>();
   const flaggedAboveGrant = new Set<string>();
   const flaggedNotAccepted = new Set<string>();
+  const projectsSheet = projectsSheetOf(projects);
   for (const { payment } of ordered) {
     const project = projectsById.get(payment.projectId);
     const ledger = ledgers.get(payment.projectId);
@@ -218,7 +212,7 @@ export function computeLedger(
         issue('payment.unknownProject', 'error', placeOf(payment.origin, 'id'), {
           project: payment.projectId,
           amount: payment.amountCents,
-          projects: projectsSheetOf(projects),
+          projects: projectsSheet,
         }),
       );
       continue;

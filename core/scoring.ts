@@ -1,6 +1,6 @@
 /** The selection grid: one score per evaluator, aggregated per project, with the grid's checks. */
 import type { EligibilityResult } from './eligibility.js';
-import { type Issue, issue } from './issues.js';
+import { type Issue, issue, type Severity } from './issues.js';
 import { parsePriorities } from './priorities.js';
 import { type Project, placeOf, projectsSheetOf, type Review, type ReviewField } from './records.js';
 import type { Criterion, Settings } from './settings.js';
@@ -133,6 +133,13 @@ export function aggregate(values: readonly number[], method: Settings['aggregati
 }
 
 /** Score rounded for display only (2 decimals); ranking keeps full precision. */
+/** The issues about one evaluator's review of a project. */
+type EvaluatorIssue =
+  | 'review.duplicateEvaluator'
+  | 'review.notDone'
+  | 'review.conflictExcluded'
+  | 'review.noScore';
+
 export function roundScore(score: number): number {
   return Math.round(score * 100) / 100;
 }
@@ -153,20 +160,15 @@ export function scoreProjects(
   for (const project of projects) projectsById.set(project.id, project);
 
   const reviewsByProject = new Map<string, Review[]>();
+  const projectsSheet = projectsSheetOf(projects);
   for (const review of reviews) {
-    if (!projectsById.has(review.projectId)) {
-      issues.push(
-        issue('review.unknownProject', 'error', placeOf(review.origin, 'id'), {
-          project: review.projectId,
-          evaluator: review.evaluator,
-          projects: projectsSheetOf(projects),
-        }),
-      );
-      continue;
-    }
     const list = reviewsByProject.get(review.projectId);
-    if (list === undefined) reviewsByProject.set(review.projectId, [review]);
-    else list.push(review);
+    if (list !== undefined) list.push(review);
+    else if (projectsById.has(review.projectId)) reviewsByProject.set(review.projectId, [review]);
+    else {
+      const params = { project: review.projectId, evaluator: review.evaluator, projects: projectsSheet };
+      issues.push(issue('review.unknownProject', 'error', placeOf(review.origin, 'id'), params));
+    }
   }
 
   const scores = new Map<string, ProjectScore>();
@@ -195,6 +197,8 @@ export function scoreProjects(
 
     for (const review of projectReviews) {
       const evaluator = review.evaluator.trim();
+      const aboutEvaluator = (code: EvaluatorIssue, severity: Severity, field: ReviewField) =>
+        issues.push(issue(code, severity, placeOf(review.origin, field), { project: project.id, evaluator }));
       const key = evaluatorKey(evaluator);
       if (key === '') {
         issues.push(
@@ -204,12 +208,7 @@ export function scoreProjects(
         );
       } else if (seen.has(key)) {
         // A duplicated row would silently weigh twice: it is not counted.
-        issues.push(
-          issue('review.duplicateEvaluator', 'error', placeOf(review.origin, 'evaluator'), {
-            project: project.id,
-            evaluator,
-          }),
-        );
+        aboutEvaluator('review.duplicateEvaluator', 'error', 'evaluator');
         continue;
       } else {
         seen.add(key);
@@ -218,12 +217,7 @@ export function scoreProjects(
       const typed = criterionValues(review, criteria);
       const notDone = typed.every(isBlankScore);
       if (notDone && !review.conflict) {
-        issues.push(
-          issue('review.notDone', 'warning', placeOf(review.origin, 'evaluator'), {
-            project: project.id,
-            evaluator,
-          }),
-        );
+        aboutEvaluator('review.notDone', 'warning', 'evaluator');
       }
       typed.forEach((value, c) => {
         const reported = review.unreadable?.includes(criteria[c].name) ?? false;
@@ -275,24 +269,14 @@ export function scoreProjects(
 
       if (review.conflict) {
         handledCount++;
-        issues.push(
-          issue('review.conflictExcluded', 'info', placeOf(review.origin, 'conflict'), {
-            project: project.id,
-            evaluator,
-          }),
-        );
+        aboutEvaluator('review.conflictExcluded', 'info', 'conflict');
         continue;
       }
       if (score === null) {
         // S.O. everywhere (S.O. left out): the evaluator did review the project, without a score.
         if (!notDone) {
           handledCount++;
-          issues.push(
-            issue('review.noScore', 'warning', placeOf(review.origin, 'evaluator'), {
-              project: project.id,
-              evaluator,
-            }),
-          );
+          aboutEvaluator('review.noScore', 'warning', 'evaluator');
         }
         continue;
       }

@@ -6,7 +6,7 @@
 import { addMonths, applicableCap, type InstalmentStatus, instalments, matchPayments } from './followup.js';
 import { type Issue, issue } from './issues.js';
 import type { Ledger } from './ledger.js';
-import { type Payment, type Project, type ProjectField, placeOf } from './records.js';
+import { type Payment, type Project, placeOf } from './records.js';
 import type { Settings } from './settings.js';
 import { daysBetween } from './values/dates.js';
 import { organizationKey } from './values/text.js';

@@ -37,19 +37,14 @@ export function readPayments(
       if (columns.amount !== undefined) reader.report('cell.amountMissing', 'error', row, columns.amount);
       continue;
     }
-    const cells = cellsOf(row);
     payments.push({
       projectId: projectIds.get(projectIdKey(typed)) ?? typed,
       date: reader.date(row, columns.date),
       amountCents,
       ...(reader.unreadableAmounts.length > unreadableBefore ? { unreadableAmount: true as const } : {}),
       type: reader.text(row, columns.type),
-      origin: { sheet: sheet.name, cells },
+      origin: { sheet: sheet.name, cells: cellsOf(row) },
     });
   }
-  return {
-    payments,
-    layout,
-    issues: readerIssues(issues, reader, options),
-  };
+  return { payments, layout, issues: readerIssues(issues, reader, options) };
 }

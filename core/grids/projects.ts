@@ -141,11 +141,7 @@ export function readProjects(
       });
     }
   }
-  return {
-    projects,
-    layout,
-    issues: readerIssues(issues, reader, options),
-  };
+  return { projects, layout, issues: readerIssues(issues, reader, options) };
 }
 
 /** Project numbers as written in Projets, by comparison key: other sheets' numbers map onto them. */

@@ -121,11 +121,7 @@ export function readReviews(
       origin: { sheet: sheet.name, cells },
     });
   }
-  return {
-    reviews,
-    layout,
-    issues: readerIssues(issues, reader, options),
-  };
+  return { reviews, layout, issues: readerIssues(issues, reader, options) };
 }
 
 /** A column of numbers (or S.O.) is a criterion someone forgot to declare, not free text. */
