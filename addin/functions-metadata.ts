@@ -7,7 +7,7 @@
  * are matrices too: the catalog always answers with a 2-D array that spills.
  */
 import { CATALOG, type CatalogFunction } from '../core/catalog/catalog.js';
-import { frFunctions } from '../core/messages/fr-functions.js';
+import { frFunctions } from '../core/messages/functions.js';
 import type { FunctionTexts } from '../core/messages/texts.js';
 
 export const FUNCTIONS_NAMESPACE = 'ALLIANCE';

@@ -8,7 +8,7 @@ import { ACTIONS } from '../core/action-table.js';
 import type { CatalogFunction } from '../core/catalog/catalog.js';
 import type { ResultType } from '../core/catalog/declarations.js';
 import { frPanel } from '../core/messages/fr.js';
-import { frFunctions } from '../core/messages/fr-functions.js';
+import { frFunctions } from '../core/messages/functions.js';
 import { menuHandler, OPEN_PANEL_HANDLER } from './entry-names.js';
 import { sheetsFunctionName } from './functions.js';
 

@@ -20,8 +20,7 @@ import { functionMetadata, functionsJson, functionsMetadata } from '../addin/fun
 import { readWorkbook } from '../cli/xlsx/read.js';
 import { CATALOG } from '../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../core/cells.js';
-import { enFunctions } from '../core/messages/en-functions.js';
-import { frFunctions } from '../core/messages/fr-functions.js';
+import { enFunctions, frFunctions } from '../core/messages/functions.js';
 import type { FunctionTexts } from '../core/messages/texts.js';
 import { BUNDLE_BUDGET_BYTES } from './budget.js';
 import { isMain } from './main.js';

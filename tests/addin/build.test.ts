@@ -9,9 +9,8 @@ import { ADDIN_SCRIPTS, build, OFFICE_JS_URL, taskpaneHtml } from '../../build/a
 import { BUNDLE_BUDGET_BYTES } from '../../build/budget.js';
 import { CATALOG } from '../../core/catalog/catalog.js';
 import { en, enGroups, enPanel, enSheets } from '../../core/messages/en.js';
-import { enFunctions } from '../../core/messages/en-functions.js';
 import { frPanel } from '../../core/messages/fr.js';
-import { frFunctions } from '../../core/messages/fr-functions.js';
+import { enFunctions, frFunctions } from '../../core/messages/functions.js';
 import { GROUPED_CODES } from '../../core/messages/groups.js';
 import { renderIssue } from '../../core/messages/index.js';
 

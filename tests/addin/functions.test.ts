@@ -11,7 +11,7 @@ import {
 } from '../../addin/functions.js';
 import { functionsJsDocSource, functionsJson, functionsMetadata } from '../../addin/functions-metadata.js';
 import { CATALOG, type CatalogName, catalogFunction, isCatalogError } from '../../core/catalog/catalog.js';
-import { frFunctions } from '../../core/messages/fr-functions.js';
+import { frFunctions } from '../../core/messages/functions.js';
 
 /** Excel's runtime as a test double: errors keep their code and message. */
 class RuntimeError {

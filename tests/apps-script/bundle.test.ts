@@ -21,7 +21,7 @@ import { runAction } from '../../core/actions.js';
 import { CATALOG, catalogFunction } from '../../core/catalog/catalog.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { JOURNAL_HEAD_ROWS } from '../../core/journal.js';
-import { frFunctions } from '../../core/messages/fr-functions.js';
+import { frFunctions } from '../../core/messages/functions.js';
 import { SUMMARY_HEADERS } from '../../core/plans/summary.js';
 import { headerKey } from '../../core/values/text.js';
 import { ISSUES_SENT_PER_SHEET } from '../../panel/bridge.js';
