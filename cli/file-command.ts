@@ -13,7 +13,7 @@ import type { WorkbookSnapshot } from '../core/cells.js';
 import { hasErrors, type Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import type { Plan } from '../core/plan.js';
-import { toJsonIssue, toJsonReport } from '../core/report.js';
+import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
 import { optionalCells, resolvePlan, settlePlan } from '../core/writes.js';
 import { type Command, type CommandContext, type Io, sizeOf, UsageError, write } from './command.js';
 import type { CliText } from './messages.js';
@@ -35,7 +35,17 @@ export interface FileCommandSpec {
   /** Exit code 1 when the issues hold an error (validate). */
   failsOnErrors?: boolean;
   /** The lines after the issues: eligibility, ranking, budget table. */
-  details?: (analysis: Analysis, text: CliText, lang: Lang) => string[];
+  details?: (shown: Shown) => string[];
+}
+
+/** What a command's details read: the analysis, its JSON report, and the language's writing. */
+export interface Shown {
+  analysis: Analysis;
+  report: JsonReport;
+  text: CliText;
+  lang: Lang;
+  /** The report's amounts are dollars; each language writes them its way (`195 007 $`, `$195,007`). */
+  dollars: (amount: number) => string;
 }
 
 export function fileCommand(spec: FileCommandSpec): Command {
@@ -210,7 +220,11 @@ function printHuman(
       }
     }
   }
-  if (result.analysis && spec.details) appendLines(lines, spec.details(result.analysis, text, lang));
+  if (result.analysis && spec.details) {
+    const report = toJsonReport(result.analysis, lang);
+    const dollars = (amount: number) => text.money(Math.round(amount * 100));
+    appendLines(lines, spec.details({ analysis: result.analysis, report, text, lang, dollars }));
+  }
   while (lines[0] === '') lines.shift();
   if (lines.length > 0) io.stdout(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './cells.js';
+import { type Issue, issue } from './issues.js';
 import type { Block } from './plan.js';
 import { headerKey } from './values/text.js';
 
@@ -45,6 +46,18 @@ export function generatedSheetName(snapshot: WorkbookSnapshot, base: string): st
     const existing = snapshot.sheets.find((s) => headerKey(s.name) === headerKey(name));
     if (!existing || isGeneratedSheet(existing)) return name;
   }
+}
+
+/** A generated sheet's name, and the notice that says so when a staff sheet already holds `base`. */
+export function generatedSheetPlace(
+  snapshot: WorkbookSnapshot,
+  base: string,
+): { name: string; issues: Issue[] } {
+  const name = generatedSheetName(snapshot, base);
+  return {
+    name,
+    issues: name === base ? [] : [issue('action.renamedSheet', 'info', {}, { base, sheet: name })],
+  };
 }
 
 /** Whether `name` may be one `generatedSheetName(…, base)` gives: `base`, `base (2)`, `base (3)`… */

@@ -1,22 +1,19 @@
 /** `alliance suivi FILE [-o OUT] [--json]`: adds the « Suivi des projets » sheet and prints its main columns. */
-import { toJsonReport } from '../../core/report.js';
 import { fileCommand } from '../file-command.js';
 
 export const followup = fileCommand({
   action: 'followup',
   outputSuffix: 'suivi',
   listsIssues: false,
-  details(analysis, text, lang) {
-    const report = toJsonReport(analysis, lang);
+  details({ analysis, report, text, dollars }) {
     const accepted = new Set(analysis.projects.filter((p) => p.decision === 'Accepté').map((p) => p.id));
-    const money = (dollars: number) => text.money(Math.round(dollars * 100));
     const rows = report.projects
       .filter((p) => accepted.has(p.id))
       .map((p) => [
         p.id,
-        money(p.granted),
-        money(p.paid),
-        money(p.remainingToPay),
+        dollars(p.granted),
+        dollars(p.paid),
+        dollars(p.remainingToPay),
         p.reportDue ?? '—',
         p.reportDaysLate === null ? '' : String(p.reportDaysLate),
       ]);

@@ -1,14 +1,12 @@
 /** `alliance rank FILE [-o OUT] [--json]`: adds the « Classement » sheet and the funding recommendation. */
 import { renderIssue } from '../../core/messages/index.js';
-import { toJsonReport } from '../../core/report.js';
 import { fileCommand } from '../file-command.js';
 
 export const rank = fileCommand({
   action: 'rank',
   outputSuffix: 'classement',
   listsIssues: false,
-  details(analysis, text, lang) {
-    const report = toJsonReport(analysis, lang);
+  details({ analysis, report, text, lang }) {
     const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, renderIssue(r, lang)]));
     const ranked = report.projects
       .filter((p) => p.rank !== null)

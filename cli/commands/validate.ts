@@ -1,6 +1,5 @@
 /** `alliance validate FILE [--json] [-o OUT]`: checks the grids; exit 1 with errors; writes only with -o. */
 import { SHEET_TEXTS } from '../../core/messages/index.js';
-import { toJsonReport } from '../../core/report.js';
 import { fileCommand } from '../file-command.js';
 
 export const validate = fileCommand({
@@ -9,8 +8,7 @@ export const validate = fileCommand({
   writesOnlyWhenAsked: true,
   listsIssues: true,
   failsOnErrors: true,
-  details(analysis, _text, lang) {
-    const report = toJsonReport(analysis, lang);
+  details({ report, lang }) {
     const eligible = report.projects.filter((p) => p.eligible);
     // The summary the Validation sheet opens with, under the same title.
     const lines = [SHEET_TEXTS[lang].validation.eligibleTitle(eligible.length, report.projects.length)];

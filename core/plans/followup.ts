@@ -7,9 +7,9 @@
 import { cellAddress, columnLetters, parseCellAddress, sheetReference } from '../a1.js';
 import type { Analysis } from '../analysis.js';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../cells.js';
-import { formulaReads, generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
+import { formulaReads, generatedSheetPlace, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
-import { type Issue, issue } from '../issues.js';
+import type { Issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
 import { areaAddress, pageSetup } from '../print.js';
@@ -133,10 +133,7 @@ export function followupPlan(
   const lang = options.lang ?? 'fr';
   const now = options.now ?? new Date();
   const texts = SHEET_TEXTS[lang];
-  const issues: Issue[] = [];
-  const name = generatedSheetName(snapshot, FOLLOWUP_SHEET);
-  if (name !== FOLLOWUP_SHEET)
-    issues.push(issue('action.renamedSheet', 'info', {}, { base: FOLLOWUP_SHEET, sheet: name }));
+  const { name, issues } = generatedSheetPlace(snapshot, FOLLOWUP_SHEET);
 
   const years = analysis.years.map((y) => y.label);
   const headers = [

@@ -7,8 +7,8 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { WorkbookSnapshot } from '../cells.js';
-import { generatedSheetName, generatedTitleBlock } from '../generated.js';
-import { type Issue, issue } from '../issues.js';
+import { generatedSheetPlace, generatedTitleBlock } from '../generated.js';
+import type { Issue } from '../issues.js';
 import { type Lang, renderIssue, SHEET_TEXTS } from '../messages/index.js';
 import type { Block, PlanValue, SheetPlan } from '../plan.js';
 import { areaAddress, pageSetup, wrappedRowHeights } from '../print.js';
@@ -43,10 +43,7 @@ export function rankingPlan(
   const now = options.now ?? new Date();
   const text = SHEET_TEXTS[lang].ranking;
   const yesNo = SHEET_TEXTS[lang].yesNo;
-  const issues: Issue[] = [];
-  const name = generatedSheetName(snapshot, RANKING_SHEET);
-  if (name !== RANKING_SHEET)
-    issues.push(issue('action.renamedSheet', 'info', {}, { base: RANKING_SHEET, sheet: name }));
+  const { name, issues } = generatedSheetPlace(snapshot, RANKING_SHEET);
 
   const criteria = analysis.settings.criteria.map((c) => c.name);
   // Evaluators in order of first appearance, compared without case or accents.

@@ -14,7 +14,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from '../cells.js';
-import { formulaReads, generatedSheetName, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
+import { formulaReads, generatedSheetPlace, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
@@ -290,10 +290,7 @@ export function summaryPlan(
   const lang = options.lang ?? 'fr';
   const now = options.now ?? new Date();
   const texts = SHEET_TEXTS[lang];
-  const issues: Issue[] = [];
-  const name = generatedSheetName(snapshot, SUMMARY_SHEET);
-  if (name !== SUMMARY_SHEET)
-    issues.push(issue('action.renamedSheet', 'info', {}, { base: SUMMARY_SHEET, sheet: name }));
+  const { name, issues } = generatedSheetPlace(snapshot, SUMMARY_SHEET);
 
   const title = texts.summaryTitle(analysis.settings.programName);
   const blocks: Block[] = [generatedTitleBlock(title, journalTimestamp(now))];
