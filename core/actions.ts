@@ -168,6 +168,17 @@ function planOf(action: ActionName, sheets: SheetPlan[], changedCells = 0, activ
   return plan;
 }
 
+/** An action that writes one generated sheet and shows it: the analysis's issues after the sheet's. */
+function oneSheetResult(
+  action: ActionName,
+  result: { sheet: SheetPlan; issues: Issue[] },
+  analysis: Analysis,
+  summary: string,
+): ActionResult {
+  const plan = planOf(action, [result.sheet], 0, result.sheet.sheet);
+  return { action, ok: true, plan, issues: [...result.issues, ...analysis.issues], summary, analysis };
+}
+
 /** « 14 erreurs, 9 avertissements dans 3 feuilles »: sheets are those holding an error or a warning. */
 export function validationSummary(issues: readonly Issue[], lang: Lang): string {
   const errors = issues.filter((i) => i.severity === 'error');
@@ -278,35 +289,15 @@ const RUNS: {
     const result = rankingPlan(analysis, snapshot, { lang, now });
     const eligible = analysis.ranking.filter((r) => r.eligible).length;
     const recommended = analysis.recommendations.filter((r) => r.status === 'recommended').length;
-    return {
-      action: 'rank',
-      ok: true,
-      plan: planOf('rank', [result.sheet], 0, result.sheet.sheet),
-      issues: [...result.issues, ...analysis.issues],
-      summary: message(
-        'action.ranked',
-        { sheet: result.sheet.sheet, eligible, total: analysis.ranking.length, recommended },
-        lang,
-      ),
-      analysis,
-    };
+    const params = { sheet: result.sheet.sheet, eligible, total: analysis.ranking.length, recommended };
+    return oneSheetResult('rank', result, analysis, message('action.ranked', params, lang));
   },
 
   followup(snapshot, { lang, now }) {
     const analysis = analyze(snapshot, now);
     const result = followupPlan(analysis, snapshot, { lang, now });
-    return {
-      action: 'followup',
-      ok: true,
-      plan: planOf('followup', [result.sheet], 0, result.sheet.sheet),
-      issues: [...result.issues, ...analysis.issues],
-      summary: message(
-        'action.followupWritten',
-        { sheet: result.sheet.sheet, projects: result.projects, late: result.late },
-        lang,
-      ),
-      analysis,
-    };
+    const params = { sheet: result.sheet.sheet, projects: result.projects, late: result.late };
+    return oneSheetResult('followup', result, analysis, message('action.followupWritten', params, lang));
   },
 
   undo(snapshot, { lang, now }) {

@@ -1,5 +1,6 @@
 import type { ActionName } from './action-table.js';
 import type { CellState, CellValue } from './cells.js';
+import type { Lang } from './messages/index.js';
 
 /** A formula in invariant English form (`=SUM(B2:B5)`), written with Excel `formulas` / Sheets `setFormulas`. */
 export interface Formula {
@@ -169,4 +170,14 @@ export interface Plan {
   changedCells: number;
   /** Sheet to show the user after applying. */
   activate?: string;
+}
+
+/** What every sheet plan may be given: the language (French unless asked) and the clock. */
+export interface PlanOptions {
+  lang?: Lang;
+  now?: Date;
+}
+
+export function planDefaults(options: PlanOptions): { lang: Lang; now: Date } {
+  return { lang: options.lang ?? 'fr', now: options.now ?? new Date() };
 }

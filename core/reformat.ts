@@ -23,9 +23,8 @@ import {
 import { type Issue, issue, issueFrom } from './issues.js';
 import { operationId, readJournal } from './journal.js';
 import type { Coded } from './messages/codes.js';
-import type { Lang } from './messages/index.js';
 import { createMunicipalityMatcher, type MunicipalityMatcher, sectorForm } from './municipalities.js';
-import type { CellChange, Operation, Plan } from './plan.js';
+import type { CellChange, Operation, Plan, PlanOptions } from './plan.js';
 import { parsePriority } from './priorities.js';
 import type { Settings } from './settings.js';
 import { DATE_FORMAT, endDateIso, isoToDate, parseDate } from './values/dates.js';
@@ -256,7 +255,7 @@ export function reformatOperation(snapshot: WorkbookSnapshot, changes: CellChang
 export function reformatPlan(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
-  options: { lang?: Lang; now?: Date } = {},
+  options: PlanOptions = {},
 ): ReformatResult {
   const now = options.now ?? new Date();
   const ctx: TidyContext = {

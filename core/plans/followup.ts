@@ -10,8 +10,15 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../cells.js';
 import { formulaReads, generatedSheetPlace, generatedTitleBlock, TOOL_FIGURE_FILL } from '../generated.js';
 import type { SheetLayout } from '../grids/headers.js';
 import type { Issue } from '../issues.js';
-import { type Lang, SHEET_TEXTS } from '../messages/index.js';
-import type { Block, Formula, PlanValue, SheetPlan } from '../plan.js';
+import { SHEET_TEXTS } from '../messages/index.js';
+import {
+  type Block,
+  type Formula,
+  type PlanOptions,
+  type PlanValue,
+  planDefaults,
+  type SheetPlan,
+} from '../plan.js';
 import { areaAddress, pageSetup } from '../print.js';
 import { compareNatural } from '../ranking.js';
 import type { Project } from '../records.js';
@@ -128,10 +135,9 @@ function grantSource(analysis: Analysis, snapshot: WorkbookSnapshot, project: Pr
 export function followupPlan(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
-  options: { lang?: Lang; now?: Date } = {},
+  options: PlanOptions = {},
 ): FollowupPlanResult {
-  const lang = options.lang ?? 'fr';
-  const now = options.now ?? new Date();
+  const { lang, now } = planDefaults(options);
   const texts = SHEET_TEXTS[lang];
   const { name, issues } = generatedSheetPlace(snapshot, FOLLOWUP_SHEET);
 

@@ -9,8 +9,8 @@ import type { Analysis } from '../analysis.js';
 import type { WorkbookSnapshot } from '../cells.js';
 import { generatedSheetPlace, generatedTitleBlock } from '../generated.js';
 import type { Issue } from '../issues.js';
-import { type Lang, renderIssue, SHEET_TEXTS } from '../messages/index.js';
-import type { Block, PlanValue, SheetPlan } from '../plan.js';
+import { renderIssue, SHEET_TEXTS } from '../messages/index.js';
+import { type Block, type PlanOptions, type PlanValue, planDefaults, type SheetPlan } from '../plan.js';
 import { areaAddress, pageSetup, wrappedRowHeights } from '../print.js';
 import { compareNatural } from '../ranking.js';
 import type { Recommendation } from '../recommendation.js';
@@ -37,10 +37,9 @@ export interface RankingPlanResult {
 export function rankingPlan(
   analysis: Analysis,
   snapshot: WorkbookSnapshot,
-  options: { lang?: Lang; now?: Date } = {},
+  options: PlanOptions = {},
 ): RankingPlanResult {
-  const lang = options.lang ?? 'fr';
-  const now = options.now ?? new Date();
+  const { lang, now } = planDefaults(options);
   const text = SHEET_TEXTS[lang].ranking;
   const yesNo = SHEET_TEXTS[lang].yesNo;
   const { name, issues } = generatedSheetPlace(snapshot, RANKING_SHEET);

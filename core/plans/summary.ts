@@ -18,7 +18,15 @@ import { formulaReads, generatedSheetPlace, generatedTitleBlock, TOOL_FIGURE_FIL
 import type { SheetLayout } from '../grids/headers.js';
 import { type Issue, issue } from '../issues.js';
 import { type Lang, SHEET_TEXTS } from '../messages/index.js';
-import { type Block, type Formula, isFormula, type PlanValue, type SheetPlan } from '../plan.js';
+import {
+  type Block,
+  type Formula,
+  isFormula,
+  type PlanOptions,
+  type PlanValue,
+  planDefaults,
+  type SheetPlan,
+} from '../plan.js';
 import { areaAddress, chartPlace, pageSetup, wrappedRowHeights } from '../print.js';
 import { compareNatural } from '../ranking.js';
 import { fiscalYearOf, fiscalYearRange, isFiscalYearLabel, parseDate } from '../values/dates.js';
@@ -271,9 +279,7 @@ export interface SummaryPlanResult {
   issues: Issue[];
 }
 
-export interface SummaryOptions {
-  lang?: Lang;
-  now?: Date;
+export interface SummaryOptions extends PlanOptions {
   /** The sources that hold text (`summaryTextSources`); computed when absent. */
   sources?: YearTextSources[];
   /** `sheet!A1` of the text sources converted first: they read as the numbers they become. */
@@ -287,8 +293,7 @@ export function summaryPlan(
   snapshot: WorkbookSnapshot,
   options: SummaryOptions = {},
 ): SummaryPlanResult {
-  const lang = options.lang ?? 'fr';
-  const now = options.now ?? new Date();
+  const { lang, now } = planDefaults(options);
   const texts = SHEET_TEXTS[lang];
   const { name, issues } = generatedSheetPlace(snapshot, SUMMARY_SHEET);
 

@@ -17,8 +17,7 @@ import {
 } from '../grids/contracts.js';
 import { findStaffSheet, STAFF_SHEET_NAMES, type StaffSheet } from '../grids/sheets.js';
 import { type Issue, issue } from '../issues.js';
-import type { Lang } from '../messages/index.js';
-import type { Block, ListValidation, PlanValue, SheetPlan } from '../plan.js';
+import type { Block, ListValidation, PlanOptions, PlanValue, SheetPlan } from '../plan.js';
 import {
   choiceWords,
   KEYED_SETTINGS,
@@ -183,10 +182,7 @@ export interface TemplatePlanResult {
 }
 
 /** Every staff sheet of design.md that the workbook does not have yet. */
-export function templatePlan(
-  snapshot: WorkbookSnapshot,
-  _options: { lang?: Lang; now?: Date } = {},
-): TemplatePlanResult {
+export function templatePlan(snapshot: WorkbookSnapshot, _options: PlanOptions = {}): TemplatePlanResult {
   const settings = PRESET_SETTINGS;
   const candidates: [StaffSheet, () => SheetPlan][] = [
     ['settings', () => settingsSheet(settings)],

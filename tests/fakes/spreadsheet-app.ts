@@ -6,7 +6,7 @@
  * `getValues` returns `''` for empty cells, `getBackgrounds` `#ffffff` for no fill.
  */
 
-import { columnIndex } from '../../core/a1.js';
+import { columnIndex, columnLetters } from '../../core/a1.js';
 import type { CellValue, WorkbookSnapshot } from '../../core/cells.js';
 import { breakReferences, evaluateRefFormula, parseRefFormula } from '../fakes/excel/formula.js';
 
@@ -455,9 +455,9 @@ export class FakeRange {
     return this.sheet.tracked;
   }
   getA1Notation(): string {
-    const start = `${letters(this.column)}${this.row}`;
+    const start = `${columnLetters(this.column - 1)}${this.row}`;
     if (this.numRows === 1 && this.numColumns === 1) return start;
-    return `${start}:${letters(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+    return `${start}:${columnLetters(this.column + this.numColumns - 2)}${this.row + this.numRows - 1}`;
   }
 
   getValues(): Raw[][] {
@@ -684,17 +684,6 @@ function emptyCell(): Cell {
     wrap: false,
     horizontalAlignment: 'general',
   };
-}
-
-function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** `B3`, `B3:D10`, `M2:M1000`, `A:B` → 1-based row, column and size within a grid. */
