@@ -24,6 +24,7 @@ import {
 } from '../core/cells.js';
 import { type ChartSpec, isFormula, type PageSetup, type PlanValue } from '../core/plan.js';
 import { headerFooterCode } from '../core/print.js';
+import { dateToSerial } from '../core/values/dates.js';
 import type {
   ReadSpan,
   ResolvedMark,
@@ -62,9 +63,6 @@ export const DEFAULT_CELLS_PER_CHUNK = 200_000;
 /** Under 5 MB with room for the commands' own overhead. */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 
-const DAY_MS = 86_400_000;
-const SERIAL_EPOCH_DAYS = 25_569;
-
 // ————————————————————————————————————————————— read
 
 interface SheetProbe {
@@ -95,9 +93,27 @@ export async function readSnapshot(
   context: ExcelContext,
   options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
+  const epoch = queueEpoch(context);
   const read = await readCells(context, options);
   const snapshot = options.spills ? await withSpills(context, read) : read.snapshot;
+  if (await uses1904(context, epoch)) for (const sheet of snapshot.sheets) sheet.date1904 = true;
   return withTables(context, snapshot, read.tables);
+}
+
+/** Sent with the first read sync: DATE(1904;1;1) is 0 only in the 1904 date system. */
+function queueEpoch(context: ExcelContext): Excel.FunctionResult<number> {
+  return context.workbook.functions.date(1904, 1, 1).load('value');
+}
+
+/** Whether the workbook counts dates from 1904; asked again when the read that carried it failed. */
+async function uses1904(context: ExcelContext, epoch: Excel.FunctionResult<number>): Promise<boolean> {
+  try {
+    return epoch.value === 0;
+  } catch {
+    const again = queueEpoch(context);
+    await context.sync();
+    return again.value === 0;
+  }
 }
 
 /** A read, and the sheets that may hold a dynamic array (all of them when `hasSpill` was not loaded). */
@@ -579,7 +595,8 @@ export async function applyResolved(
   const steps: Step[] = [];
   const noteSteps: Step[] = [];
   for (const sheet of plan.sheets) {
-    for (const step of sheetSteps(sheets, sheet, options, budget, noteSteps)) steps.push(step);
+    for (const step of sheetSteps(sheets, sheet, options, budget, noteSteps, plan.date1904 === true))
+      steps.push(step);
   }
   // Notes last: they are the only commands that depend on a newer API set.
   for (const step of noteSteps) steps.push(step);
@@ -674,6 +691,7 @@ function sheetSteps(
   options: ApplyOptions,
   budget: number,
   noteSteps: Step[],
+  date1904: boolean,
 ): Step[] {
   const steps: Step[] = [];
   const name = plan.name;
@@ -701,7 +719,8 @@ function sheetSteps(
     });
   }
 
-  for (const run of plan.runs) for (const step of runSteps(sheets, name, run, budget)) steps.push(step);
+  for (const run of plan.runs)
+    for (const step of runSteps(sheets, name, run, budget, date1904)) steps.push(step);
 
   for (const step of fillSteps(sheets, name, plan.marks)) steps.push(step);
   for (const mark of plan.marks) {
@@ -845,13 +864,19 @@ export function charactersToPoints(characters: number): number {
 const ALIGNMENTS = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
 /** One run, split by rows into pieces that each fit well within a request. */
-function runSteps(sheets: SheetHandles, name: string, run: WriteRun, budget: number): Step[] {
+function runSteps(
+  sheets: SheetHandles,
+  name: string,
+  run: WriteRun,
+  budget: number,
+  date1904: boolean,
+): Step[] {
   const rows = run.values.length;
   if (rows === 0) return [];
   const cols = run.values[0].length;
   if (cols === 0) return [];
   const hasFormula = run.values.some((row) => row.some(isFormula));
-  const inputs = run.values.map((row) => row.map(toExcelInput));
+  const inputs = run.values.map((row) => row.map((value) => toExcelInput(value, date1904)));
   // A row's JSON and the comma that joins it to the next, in values and in number formats.
   const rowBytes = inputs.map(
     (row, r) => jsonBytes(row) + 1 + (run.numberFormats ? jsonBytes(run.numberFormats[r]) + 1 : 0),
@@ -1027,10 +1052,10 @@ export function needsQuotePrefix(text: string): boolean {
 }
 
 /** A plan value as Office.js takes it in `values` / `formulas`. */
-export function toExcelInput(value: PlanValue): string | number | boolean {
+export function toExcelInput(value: PlanValue, date1904 = false): string | number | boolean {
   if (isFormula(value)) return value.formula;
   if (value === null) return '';
-  if (value instanceof Date) return value.getTime() / DAY_MS + SERIAL_EPOCH_DAYS;
+  if (value instanceof Date) return dateToSerial(value, date1904);
   if (typeof value === 'string') return needsQuotePrefix(value) ? `'${value}` : value;
   return value;
 }

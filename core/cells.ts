@@ -29,6 +29,11 @@ export interface SheetSnapshot {
   editableAreas?: CellArea[];
   /** Ranges this user may not edit (Sheets' protected ranges): no action writes into them. */
   lockedAreas?: CellArea[];
+  /**
+   * Its workbook counts dates from 1904-01-01 = 0 (Excel's « Use 1904 date system »): a date
+   * serial read here is 1462 days less than in the 1900 system every other reader assumes.
+   */
+  date1904?: boolean;
   /** Excel Tables on the sheet, when the host reads them: their header row, their totals row. */
   tables?: SheetTable[];
   /**

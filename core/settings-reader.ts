@@ -345,7 +345,7 @@ class SettingsReader {
         assign(settings, setting, cellText(value));
         return;
       case 'date': {
-        const date = parseDate(value);
+        const date = parseDate(value, this.sheet.date1904);
         if (date.kind !== 'date') {
           this.invalid(row, col, label, value, { expected: 'date' });
           return;

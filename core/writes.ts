@@ -81,6 +81,8 @@ export interface ResolvedPlan {
   /** Staff cells written. */
   changedCells: number;
   activate?: string;
+  /** The workbook counts dates from 1904 (`SheetSnapshot.date1904`): a writer turns dates into its serials. */
+  date1904?: boolean;
 }
 
 /** The cells a confirmed plan re-reads: one column from `row`, `rows` long. */
@@ -401,6 +403,7 @@ export function resolvePlan(
     return { resolved: { action: plan.action, sheets: [], changedCells: 0 }, issues };
   }
   const resolved: ResolvedPlan = { action: plan.action, sheets: written, changedCells };
+  if (snapshot.sheets.some((sheet) => sheet.date1904)) resolved.date1904 = true;
   if (plan.activate !== undefined) {
     resolved.activate = findSheet(snapshot, plan.activate)?.name ?? plan.activate;
   }

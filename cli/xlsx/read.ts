@@ -124,7 +124,11 @@ async function readSource(path: string): Promise<Buffer> {
 
 /** Every worksheet as plain values, invariant formulas, notes and fills. */
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+  const sheets = workbook.worksheets.map(sheetSnapshot);
+  // ExcelJS turns date-formatted cells into Dates with the workbook's system; a bare serial stays a
+  // number, which core reads in that system too.
+  if (workbook.properties.date1904) for (const sheet of sheets) sheet.date1904 = true;
+  return { sheets };
 }
 
 function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {

@@ -253,7 +253,7 @@ export class CellReader {
     if (col === undefined) return null;
     const raw = this.value(row, col);
     if (raw === null) return null;
-    const parsed = typeof raw === 'string' ? this.dateText(raw) : parseDate(raw);
+    const parsed = typeof raw === 'string' ? this.dateText(raw) : parseDate(raw, this.sheet.date1904);
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'invalid') {
       this.report(parsed.code, 'error', row, col, { ...parsed.params, value: shownValue(raw) });

@@ -121,6 +121,11 @@ export function serialToIso(serial: number): string {
   return isoFromEpochDays(days);
 }
 
+/** A date's serial in the workbook's date system, its time of day as the fraction (UTC fields read as the clock). */
+export function dateToSerial(date: Date, date1904 = false): number {
+  return date.getTime() / DAY_MS + SERIAL_EPOCH_DAYS - (date1904 ? DATE_1904_OFFSET : 0);
+}
+
 export function isoToSerial(iso: string): number {
   const days = Math.round(isoToDate(iso).getTime() / DAY_MS) + SERIAL_EPOCH_DAYS;
   return days < 61 ? days - 1 : days;
@@ -178,7 +183,11 @@ function invalid(
  * « 1er avril 2020 », « February 3, 2020 », month-year « Septembre 2019 » (first day, precision
  * month), and `15/03/2021` when only one reading is possible. `03/02/2020` is `date.ambiguous`.
  */
-export function parseDate(value: CellValue): DateParse {
+/** 1904-01-01 is serial 0 in the 1904 date system, 1462 in the 1900 one (ECMA-376 Part 1, §18.17.4.1). */
+export const DATE_1904_OFFSET = 1462;
+
+/** A cell's date; a number is a serial of the workbook's date system (1900 unless `date1904`). */
+export function parseDate(value: CellValue, date1904 = false): DateParse {
   if (value === null || value === undefined) return { kind: 'blank' };
   if (value instanceof Date) {
     const time = value.getTime();
@@ -190,6 +199,7 @@ export function parseDate(value: CellValue): DateParse {
     return { kind: 'date', iso, fromText: false, precision: 'day' };
   }
   if (typeof value === 'number') {
+    if (date1904) return parseDate(value + DATE_1904_OFFSET);
     if (!Number.isFinite(value) || value < SERIAL_MIN || value >= SERIAL_MAX + 1) {
       return invalid('date.outOfRange', String(value));
     }

@@ -372,3 +372,39 @@ describe('edit and append plans', () => {
     expect(workbook.getWorksheet('Journal')!.getCell('A2').value).toBe('op-1');
   });
 });
+
+describe('a workbook on the 1904 date system (workbookPr date1904, ECMA-376 Part 1 §18.2.28)', () => {
+  it('reads a bare serial and a date cell as the days Excel shows, and writes dates in that system', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const projets = workbook.addWorksheet('Projets');
+    projets.addRow(['No', 'Titre', 'Début', 'Fin', 'Reddition reçue']);
+    // 2022-03-31 is 44651 in the 1900 system, 1462 less in the 1904 one; 2022-06-15 is typed as text.
+    projets.addRow([
+      'AS-01',
+      'Cuisines collectives',
+      new Date(Date.UTC(2021, 5, 1)),
+      44651 - 1462,
+      '2022-06-15',
+    ]);
+    projets.getCell('C2').numFmt = 'yyyy-mm-dd';
+    const path = await writeFixture(workbook, join(dir, 'date1904.xlsx'));
+
+    const read = await readWorkbook(path);
+    expect(read.snapshot.sheets[0].date1904).toBe(true);
+    const now = new Date(Date.UTC(2026, 11, 3));
+    const result = runAction('reformat', read.snapshot, { now });
+    const project = result.analysis?.projects[0];
+    expect([project?.start, project?.end]).toEqual(['2021-06-01', '2022-03-31']);
+
+    const { resolved } = applyPlan(read.workbook, result.plan);
+    const out = join(dir, 'date1904-reformatted.xlsx');
+    await writeWorkbook(read.workbook, out, { source: read.source, plan: resolved });
+    const zip = await JSZip.loadAsync(await readFile(out));
+    expect(await zip.file('xl/workbook.xml')?.async('string')).toMatch(/date1904="1"/);
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const serialAt = (cell: string) => new RegExp(`<c r="${cell}"[^>]*><v>([^<]+)</v>`).exec(sheetXml)?.[1];
+    expect(Number(serialAt('E2'))).toBe(44727 - 1462);
+    expect(Number(serialAt('C2'))).toBe(44348 - 1462);
+  });
+});

@@ -311,12 +311,52 @@ class FakeApplication {
   }
 }
 
+/** A worksheet function's result, readable after load and sync. */
+class FakeFunctionResult {
+  private loaded: number | undefined;
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly compute: () => number,
+  ) {}
+
+  get value(): number {
+    if (this.loaded === undefined) throw notLoaded('value');
+    return this.loaded;
+  }
+
+  load(_properties?: string): this {
+    this.context.loadCommand(1, () => {
+      this.loaded = this.compute();
+      return this.loaded;
+    });
+    return this;
+  }
+}
+
+class FakeFunctions {
+  constructor(private readonly context: FakeRequestContext) {}
+
+  /**
+   * DATE's serial for the workbook's date system: 1904-01-01 is 0 in the 1904 system and 1462 in
+   * the 1900 one (ECMA-376 Part 1, §18.17.4.1 « Date Representation »; office-js's
+   * `Functions.date`: « a number from 1900 or 1904 (depending on the workbook's date system) »).
+   */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => {
+      const days = Date.UTC(year, month - 1, day) / 86_400_000;
+      return this.context.model.date1904 ? days - Date.UTC(1904, 0, 1) / 86_400_000 : days + 25_569;
+    });
+  }
+}
+
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
+  readonly functions: FakeFunctions;
   constructor(context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.application = new FakeApplication(context);
+    this.functions = new FakeFunctions(context);
   }
 }
 

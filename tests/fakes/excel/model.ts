@@ -338,6 +338,11 @@ export class FakeWorkbookModel {
    * says « API set: ExcelApi 1.18 »; the code: https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
    */
   excelApiMinor = 20;
+  /**
+   * The workbook counts dates from 1904-01-01 = 0 (Excel's « Use 1904 date system »; ECMA-376
+   * Part 1, §18.17.4.1): the same day is 1462 less than in the 1900 system. Cells hold serials.
+   */
+  date1904 = false;
   /** Test hook: syncs that may still run before every later one fails, as when staff switch workbooks mid-action. */
   syncsBeforeInterruption: number | null = null;
   /** How many times a call cleared the user's whole undo history. */
