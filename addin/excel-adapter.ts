@@ -105,14 +105,19 @@ function queueEpoch(context: ExcelContext): Excel.FunctionResult<number> {
   return context.workbook.functions.date(1904, 1, 1).load('value');
 }
 
+/** Whether the workbook counts dates from 1904, in one sync of its own (the custom functions ask so). */
+export async function readDateSystem(context: ExcelContext): Promise<boolean> {
+  const epoch = queueEpoch(context);
+  await context.sync();
+  return epoch.value === 0;
+}
+
 /** Whether the workbook counts dates from 1904; asked again when the read that carried it failed. */
 async function uses1904(context: ExcelContext, epoch: Excel.FunctionResult<number>): Promise<boolean> {
   try {
     return epoch.value === 0;
   } catch {
-    const again = queueEpoch(context);
-    await context.sync();
-    return again.value === 0;
+    return readDateSystem(context);
   }
 }
 

@@ -56,12 +56,43 @@ export function excelFunction(
   fn: CatalogFunction,
   runtime: CustomFunctionsRuntime,
   lang: Lang = 'fr',
+  dateSystem: DateSystem = DATE_SYSTEM_1900,
 ): (...args: unknown[]) => unknown[][] {
   return (...args: unknown[]) => {
     // Excel appends its invocation object after the arguments it passes: never a cell value.
     const values = fn.declaration.params.map((_, i) => (isInvocation(args[i]) ? null : (args[i] ?? null)));
-    return excelResult(fn.invoke(cellArguments(values), { lang }), runtime, lang);
+    const options = { lang, date1904: dateSystem.date1904 };
+    return excelResult(fn.invoke(cellArguments(values), options), runtime, lang);
   };
+}
+
+/**
+ * The workbook's date system as the functions know it. Until Excel has answered (`pending`), a
+ * call waits for the answer rather than read its dates four years off.
+ */
+export interface DateSystem {
+  date1904: boolean;
+  pending?: Promise<unknown> | null;
+}
+
+/** Excel's default, and what a host that cannot say is taken to use. */
+export const DATE_SYSTEM_1900: DateSystem = { date1904: false };
+
+/** Asks the workbook once (DATE(1904;1;1) is 0 only in the 1904 system); a failure leaves 1900. */
+export function askDateSystem(ask: () => Promise<boolean>): DateSystem {
+  const system: DateSystem = { date1904: false };
+  system.pending = Promise.resolve()
+    .then(ask)
+    .then(
+      (is1904) => {
+        system.date1904 = is1904;
+      },
+      () => undefined,
+    )
+    .finally(() => {
+      system.pending = null;
+    });
+  return system;
 }
 
 /** Cell arguments are values, 2-D arrays, dates or null; Excel's invocation is a plain object. */
@@ -119,7 +150,13 @@ export function associateFunctions(
   runtime: CustomFunctionsRuntime,
   catalog: readonly CatalogFunction[] = CATALOG,
   lang: Lang = 'fr',
+  dateSystem: DateSystem = DATE_SYSTEM_1900,
 ): string[] {
-  for (const fn of catalog) runtime.associate(fn.name, excelFunction(fn, runtime, lang));
+  for (const fn of catalog) {
+    const call = excelFunction(fn, runtime, lang, dateSystem);
+    runtime.associate(fn.name, (...args: unknown[]) =>
+      dateSystem.pending ? dateSystem.pending.then(() => call(...args)) : call(...args),
+    );
+  }
   return catalog.map((fn) => fn.name);
 }

@@ -39,7 +39,7 @@ export interface CatalogFunction {
   name: CatalogName;
   declaration: Declaration;
   /** One argument per parameter, each a single value or a 2-D array; null and '' are blank. */
-  invoke(args: HostArgument[], options?: { lang?: Lang }): CatalogResult;
+  invoke(args: HostArgument[], options?: { lang?: Lang; date1904?: boolean }): CatalogResult;
 }
 
 type Eligibility = DeclarationOf<'ELIGIBLE'> | DeclarationOf<'REASONS'>;
@@ -77,7 +77,7 @@ const ELIGIBLE: PerRow<DeclarationOf<'ELIGIBLE'>, null> = {
 const REASONS: PerRow<DeclarationOf<'REASONS'>, null> = {
   kind: 'rows',
   prepare: () => null,
-  row: (args, _, lang) =>
+  row: (args, _, { lang }) =>
     eligibility(args)
       .reasons.map((reason) => renderIssue(reason, lang))
       .join('; '),
@@ -228,11 +228,11 @@ function reportMonths(months: (number | null)[] | null): number | CatalogError {
   return value;
 }
 
-/** A date as both hosts read it back: the 1900-system serial (format the cell as a date). */
+/** A date as both hosts read it back: a serial of the workbook's date system (format the cell as a date). */
 const REPORT_DUE: PerRow<DeclarationOf<'REPORT_DUE'>, number> = {
   kind: 'rows',
   prepare: ({ months }) => reportMonths(months),
-  row: ({ end }, months) => (end === null ? '' : isoToSerial(addMonths(end, months))),
+  row: ({ end }, months, { date1904 }) => (end === null ? '' : isoToSerial(addMonths(end, months), date1904)),
 };
 
 const INSTALMENTS: Implementation<DeclarationOf<'INSTALMENTS'>> = {
@@ -264,7 +264,11 @@ function catalogEntry<D extends Declaration>(declaration: D): CatalogFunction {
   return {
     name: declaration.name,
     declaration,
-    invoke: (args, options) => runFunction(declaration, implementation, args, options?.lang ?? 'fr'),
+    invoke: (args, options) =>
+      runFunction(declaration, implementation, args, {
+        lang: options?.lang ?? 'fr',
+        date1904: options?.date1904 ?? false,
+      }),
   };
 }
 

@@ -82,7 +82,7 @@ export type WholeArgsOf<D extends FunctionDeclaration> = {
 export interface PerRow<D extends FunctionDeclaration, P> {
   kind: 'rows';
   prepare(args: WholeArgsOf<D>): P | CatalogError;
-  row(args: ArgsOf<D>, prepared: P, lang: Lang): CatalogCell;
+  row(args: ArgsOf<D>, prepared: P, call: CallContext): CatalogCell;
 }
 
 /** One result per cell of its one argument, keeping the argument's shape. */
@@ -105,14 +105,21 @@ type Read<T> = { value: T } | { error: CatalogError } | { blank: true };
 const isRowType = (type: ArgumentType) => ROW_TYPES.includes(type);
 const isCellType = (type: ArgumentType) => CELL_TYPES.includes(type);
 
+/** What a call knows of its workbook: the language of its messages, the date system of its serials. */
+export interface CallContext {
+  lang: Lang;
+  /** The workbook counts dates from 1904 (Excel's option): serials in and out are 1462 less. */
+  date1904: boolean;
+}
+
 /** Runs one function on the host's arguments (one per parameter; a value or a 2-D array each). */
 export function runFunction<D extends FunctionDeclaration>(
   declaration: D,
   implementation: Implementation<D>,
   args: readonly HostArgument[],
-  lang: Lang,
+  call: CallContext,
 ): CatalogResult {
-  if (implementation.kind === 'cells') return perCell(declaration, implementation, args);
+  if (implementation.kind === 'cells') return perCell(declaration, implementation, args, call.date1904);
   const whole: Record<string, unknown> = {};
   let failure: CatalogError | null = null;
   declaration.params.forEach((param, i) => {
@@ -125,7 +132,7 @@ export function runFunction<D extends FunctionDeclaration>(
     return failure ? [[failure]] : implementation.run(whole as ArgsOf<D>);
   }
   const prepared = failure ?? implementation.prepare(whole as WholeArgsOf<D>);
-  return perRow(declaration, implementation, args, whole, prepared, lang);
+  return perRow(declaration, implementation, args, whole, prepared, call);
 }
 
 function perRow<D extends FunctionDeclaration>(
@@ -134,7 +141,7 @@ function perRow<D extends FunctionDeclaration>(
   args: readonly HostArgument[],
   whole: Record<string, unknown>,
   prepared: unknown,
-  lang: Lang,
+  call: CallContext,
 ): CatalogResult {
   const rowParams = declaration.params
     .map((param, i) => ({ param, grid: isRowType(param.type) ? toGrid(args[i]) : null }))
@@ -160,14 +167,14 @@ function perRow<D extends FunctionDeclaration>(
     const values: Record<string, unknown> = { ...whole };
     let failure: CatalogError | null = null;
     for (const [p, { param }] of rowParams.entries()) {
-      const read = readRow(param.type as RowType, cells[p]);
+      const read = readRow(param.type as RowType, cells[p], call.date1904);
       if ('error' in read) {
         failure = read.error;
         break;
       }
       values[param.key] = read.value;
     }
-    out.push(failure ?? implementation.row(values as ArgsOf<D>, prepared, lang));
+    out.push(failure ?? implementation.row(values as ArgsOf<D>, prepared, call));
   }
   return column(out);
 }
@@ -176,12 +183,13 @@ function perCell<D extends FunctionDeclaration>(
   declaration: D,
   implementation: PerCell<D>,
   args: readonly HostArgument[],
+  date1904: boolean,
 ): CatalogResult {
   const type = declaration.params[0].type;
   if (!isCellType(type)) throw new Error(`${declaration.name}: a per-cell function takes one cell argument`);
   return trimBlankRows(toGrid(args[0])).map((row) =>
     row.map((cell) => {
-      const read = readCell(type as CellType, cell);
+      const read = readCell(type as CellType, cell, date1904);
       if ('blank' in read) return '';
       if ('error' in read) return read.error;
       return implementation.cell(read.value as never);
@@ -199,7 +207,11 @@ function firstErrorValue(cells: readonly CellValue[][]): string | undefined {
   return undefined;
 }
 
-function readRow(type: RowType, cells: CellValue[]): { value: unknown } | { error: CatalogError } {
+function readRow(
+  type: RowType,
+  cells: CellValue[],
+  date1904: boolean,
+): { value: unknown } | { error: CatalogError } {
   switch (type) {
     case 'names':
       return { value: listOf(cells, false) };
@@ -208,7 +220,7 @@ function readRow(type: RowType, cells: CellValue[]): { value: unknown } | { erro
     case 'endDate': {
       const cell = cells.find((c) => !isBlank(c)) ?? null;
       if (cell === null) return { value: null };
-      const parsed = typeof cell === 'string' ? endDateText(cell) : parseDate(cell);
+      const parsed = typeof cell === 'string' ? endDateText(cell) : parseDate(cell, date1904);
       if (parsed.kind === 'invalid') return { error: catalogError(parsed) };
       return { value: parsed.kind === 'date' ? endDateIso(parsed) : null };
     }
@@ -268,10 +280,10 @@ function readWhole(type: ArgumentType, arg: HostArgument): Read<unknown> {
   }
 }
 
-function readCell(type: CellType, cell: CellValue): Read<string | number> {
+function readCell(type: CellType, cell: CellValue, date1904 = false): Read<string | number> {
   if (isBlank(cell)) return { blank: true };
   // The parsers name an error cell themselves, as the grid readers say it.
-  const parsed = type === 'date' ? parseDate(cell) : parseMoney(cell);
+  const parsed = type === 'date' ? parseDate(cell, date1904) : parseMoney(cell);
   if (parsed.kind === 'invalid') return { error: catalogError(parsed) };
   if (parsed.kind === 'date') return { value: parsed.iso };
   if (parsed.kind === 'amount') return { value: parsed.cents };

@@ -126,8 +126,9 @@ export function dateToSerial(date: Date, date1904 = false): number {
   return date.getTime() / DAY_MS + SERIAL_EPOCH_DAYS - (date1904 ? DATE_1904_OFFSET : 0);
 }
 
-export function isoToSerial(iso: string): number {
+export function isoToSerial(iso: string, date1904 = false): number {
   const days = Math.round(isoToDate(iso).getTime() / DAY_MS) + SERIAL_EPOCH_DAYS;
+  if (date1904) return days - DATE_1904_OFFSET;
   return days < 61 ? days - 1 : days;
 }
 

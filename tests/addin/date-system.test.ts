@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readSnapshot } from '../../addin/excel-adapter.js';
+import { readDateSystem, readSnapshot } from '../../addin/excel-adapter.js';
 import { runActionInExcel } from '../../addin/excel-bridge.js';
+import { askDateSystem, associateFunctions, type CustomFunctionsRuntime } from '../../addin/functions.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
+import { CATALOG } from '../../core/catalog/catalog.js';
 import type { WorkbookSnapshot } from '../../core/cells.js';
 import { createFakeExcel } from '../fakes/excel/index.js';
 
@@ -53,5 +55,37 @@ describe('a workbook on the 1904 date system (Excel: Options → Advanced → Us
       // The dates already real are left as they are.
       expect(fake.model.sheet('Projets').valueAt('D2')).toBe(END_1904);
     }
+  });
+});
+
+describe('custom functions in a workbook on the 1904 date system', () => {
+  const runtime: CustomFunctionsRuntime & { associated: Map<string, (...args: unknown[]) => unknown> } = {
+    associated: new Map(),
+    associate(id, fn) {
+      this.associated.set(id, fn);
+    },
+    Error: class {} as unknown as CustomFunctionsRuntime['Error'],
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
+  };
+
+  it('ask Excel once, wait for its answer, then read and give that system’s serials', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Feuil1', values: [] }] });
+    fake.model.date1904 = true;
+    const dateSystem = askDateSystem(() => fake.run(readDateSystem));
+    associateFunctions(runtime, CATALOG, 'fr', dateSystem);
+    const reportDue = runtime.associated.get('REPORT_DUE')!;
+    // 2022-11-30 + 3 months = 2023-02-28: 44895 and 44985 in the 1900 system.
+    const first = reportDue([[44895 - 1462]], undefined, { address: 'A1' });
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toEqual([[44985 - 1462]]);
+    expect(fake.stats.syncs).toBe(1);
+    // Once answered, calls are synchronous again.
+    expect(reportDue([[44895 - 1462]], undefined, { address: 'A1' })).toEqual([[44985 - 1462]]);
+  });
+
+  it('take the 1900 system when Excel cannot answer', async () => {
+    const dateSystem = askDateSystem(() => Promise.reject(new Error('no Excel API here')));
+    associateFunctions(runtime, CATALOG, 'fr', dateSystem);
+    expect(await runtime.associated.get('REPORT_DUE')!([[44895]], undefined, {})).toEqual([[44985]]);
   });
 });

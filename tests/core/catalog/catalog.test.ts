@@ -266,6 +266,15 @@ describe('ALLIANCE.REPORT_DUE and ALLIANCE.INSTALMENTS', () => {
     ]);
   });
 
+  it('reads and gives serials of a workbook on the 1904 date system (1462 less) when told so', () => {
+    const in1904 = { date1904: true };
+    const end = serial('2022-11-30') - 1462;
+    expect(catalogFunction('REPORT_DUE').invoke([end], in1904)).toEqual([[serial('2023-02-28') - 1462]]);
+    expect(catalogFunction('FISCAL_YEAR').invoke([serial('2021-03-31') - 1462], in1904)).toEqual([['2020-2021']]);
+    // Read as a 1900 serial, the same number is four years earlier.
+    expect(catalogFunction('FISCAL_YEAR').invoke([serial('2021-03-31') - 1462])).toEqual([['2016-2017']]);
+  });
+
   it('refuses a number of months that is not a whole number, and an unreadable date, in their cells', () => {
     const [[months]] = call('REPORT_DUE', '2022-11-30', 2.5);
     expect(isCatalogError(months) && months.message).toMatch(/Nombre de mois invalide/);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionDeclaration } from '../../../core/catalog/declarations.js';
 import { isCatalogError, type PerRow, runFunction } from '../../../core/catalog/runner.js';
 
+const FR = { lang: 'fr', date1904: false } as const;
+
 const COUNT = {
   name: 'COUNT',
   params: [
@@ -20,7 +22,7 @@ const count: PerRow<typeof COUNT, number> = {
 
 describe('runFunction', () => {
   it('reads each row with the grid parsers and broadcasts a one-row argument to every row', () => {
-    const result = runFunction(COUNT, count, [[['A; B'], ['C'], [null], ['D;E;F']], [['mars 2022']]], 'fr');
+    const result = runFunction(COUNT, count, [[['A; B'], ['C'], [null], ['D;E;F']], [['mars 2022']]], FR);
     expect(result).toEqual([['2:2022-03-31:7'], ['1:2022-03-31:7'], ['0:2022-03-31:7'], ['3:2022-03-31:7']]);
   });
 
@@ -32,7 +34,7 @@ describe('runFunction', () => {
         [['A'], ['#N/A'], ['B']],
         [[null], [null], ['32/13/2022']],
       ],
-      'en',
+      { lang: 'en', date1904: false },
     );
     expect(result[0]).toEqual(['1:-:7']);
     expect(isCatalogError(result[1][0]) && result[1][0].messageEn).toMatch(/#N\/A/);
@@ -44,7 +46,7 @@ describe('runFunction', () => {
       ...count,
       prepare: () => ({ error: '#VALUE!', message: 'non', messageEn: 'no' }),
     };
-    const result = runFunction(COUNT, failing, [[['A'], [null], ['B']]], 'fr');
+    const result = runFunction(COUNT, failing, [[['A'], [null], ['B']]], FR);
     expect(result.map((row) => (isCatalogError(row[0]) ? row[0].message : row[0]))).toEqual([
       'non',
       '',
