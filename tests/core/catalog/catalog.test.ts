@@ -270,7 +270,9 @@ describe('ALLIANCE.REPORT_DUE and ALLIANCE.INSTALMENTS', () => {
     const in1904 = { date1904: true };
     const end = serial('2022-11-30') - 1462;
     expect(catalogFunction('REPORT_DUE').invoke([end], in1904)).toEqual([[serial('2023-02-28') - 1462]]);
-    expect(catalogFunction('FISCAL_YEAR').invoke([serial('2021-03-31') - 1462], in1904)).toEqual([['2020-2021']]);
+    expect(catalogFunction('FISCAL_YEAR').invoke([serial('2021-03-31') - 1462], in1904)).toEqual([
+      ['2020-2021'],
+    ]);
     // Read as a 1900 serial, the same number is four years earlier.
     expect(catalogFunction('FISCAL_YEAR').invoke([serial('2021-03-31') - 1462])).toEqual([['2016-2017']]);
   });
