@@ -747,14 +747,16 @@ function sheetSteps(
   for (const validation of plan.validations) {
     // Excel takes the list as one comma-separated string (core keeps commas out of the items).
     const rule = { list: { inCellDropDown: true, source: validation.items.join(',') } };
+    const prompt = validation.prompt ? { showPrompt: true, title: '', message: validation.prompt } : null;
     steps.push({
       sheet: name,
-      bytes: commandBytes(2, 3, validation.range, rule, NO_ALERT),
+      bytes: commandBytes(2, prompt ? 4 : 3, validation.range, rule, NO_ALERT, prompt ?? ''),
       queue: () => {
         const range = sheets.get(name).getRange(validation.range);
         range.dataValidation.clear();
         range.dataValidation.rule = rule;
         range.dataValidation.errorAlert = NO_ALERT;
+        if (prompt) range.dataValidation.prompt = prompt;
       },
     });
   }

@@ -231,11 +231,11 @@ function writeSheet(
   for (const run of plan.runs) writeRun(sheet, run, out, fresh);
   if (plan.marks.length > 0) applyMarks(sheet, plan.marks);
   for (const validation of plan.validations) {
-    const rule = services.SpreadsheetApp.newDataValidation()
+    const builder = services.SpreadsheetApp.newDataValidation()
       .requireValueInList(validation.items, true)
       // Staff values outside the list are flagged, never refused: nothing typed is lost.
-      .setAllowInvalid(true)
-      .build();
+      .setAllowInvalid(true);
+    const rule = (validation.prompt ? builder.setHelpText(validation.prompt) : builder).build();
     sheet.getRange(validation.range).setDataValidation(rule);
   }
   for (const run of widthRuns(plan.columnWidths)) {

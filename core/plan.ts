@@ -51,6 +51,8 @@ export interface ListValidation {
   /** A1 range on this sheet, e.g. `M2:M1000`. */
   range: string;
   list: string[];
+  /** Shown when a cell of the range is selected (Excel's input message, Sheets' help text). */
+  prompt?: string;
 }
 
 export interface ChartSpec {

@@ -63,7 +63,7 @@ export interface ResolvedSheet {
   runs: WriteRun[];
   marks: ResolvedMark[];
   /** Drop-down lists; items never hold a comma (Excel's list source is comma-separated). */
-  validations: { range: string; items: string[] }[];
+  validations: { range: string; items: string[]; prompt?: string }[];
   columnWidths: { col: number; width: number }[];
   rowHeights: { row: number; height: number }[];
   hiddenColumns: number[];
@@ -382,6 +382,7 @@ export function resolvePlan(
       target.validations.push({
         range: validation.range,
         items: validation.list.map((item) => item.replace(/,/g, ' ')),
+        ...(validation.prompt ? { prompt: validation.prompt } : {}),
       });
     }
     if (sheetPlan.columnWidths) target.columnWidths.push(...sheetPlan.columnWidths);

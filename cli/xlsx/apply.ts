@@ -61,6 +61,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: ResolvedSheet): boolean {
       type: 'list',
       allowBlank: true,
       formulae: [`"${validation.items.map((item) => item.replace(/"/g, '""')).join(',')}"`],
+      ...(validation.prompt ? { showInputMessage: true, prompt: validation.prompt } : {}),
     });
   }
   for (const { col, width } of plan.columnWidths) worksheet.getColumn(col + 1).width = width;

@@ -32,6 +32,8 @@ export interface ColumnContract extends ColumnSpec {
   width: number;
   /** The template's drop-down: fixed words, or words from the settings. */
   list?: readonly string[] | ((settings: Settings) => readonly string[]);
+  /** What the template says when staff select a cell of the column (Excel's input message, Sheets' help text). */
+  prompt?: { fr: string; en: string };
   /**
    * One column per program year (`Demandé 2020-2021`, field `requested 2020-2021`) or per
    * criterion of Paramètres (header and field named after the criterion).
@@ -91,6 +93,11 @@ export const PROJECTS_CONTRACT: readonly ColumnContract[] = [
     kind: 'priorities',
     width: 10,
     list: (settings) => settings.priorities.map((p) => String(p.number)),
+    // The list offers one number; a cell may hold several, which a drop-down cannot say.
+    prompt: {
+      fr: 'Un ou plusieurs numéros de priorité du plan, séparés par « ; » : 1; 3',
+      en: 'One or more priority numbers of the plan, separated by « ; »: 1; 3',
+    },
   },
   { field: 'start', names: ['Début', 'Start', 'Date de début', 'Start date'], kind: 'date', width: 12 },
   { field: 'end', names: ['Fin', 'End', 'Date de fin', 'End date'], kind: 'endDate', width: 12 },
@@ -237,6 +244,7 @@ export interface SheetColumn {
   kind: ColumnKind;
   width: number;
   list?: readonly string[];
+  prompt?: { fr: string; en: string };
 }
 
 /** The contract's columns for these settings, in sheet order: years and criteria expanded. */
@@ -244,7 +252,12 @@ export function sheetColumns(contract: readonly ColumnContract[], settings: Sett
   const columns: SheetColumn[] = [];
   for (const column of contract) {
     const list = typeof column.list === 'function' ? column.list(settings) : column.list;
-    const base = { kind: column.kind, width: column.width, ...(list ? { list } : {}) };
+    const base = {
+      kind: column.kind,
+      width: column.width,
+      ...(list ? { list } : {}),
+      ...(column.prompt ? { prompt: column.prompt } : {}),
+    };
     if (column.repeat === 'year') {
       for (const { label } of settings.years)
         columns.push({ ...base, field: `${column.field} ${label}`, header: `${column.names[0]} ${label}` });

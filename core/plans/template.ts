@@ -58,7 +58,13 @@ function tableSheet(sheet: string, columns: readonly SheetColumn[]): SheetPlan {
   columns.forEach((column, col) => {
     if (!column.list) return;
     const letters = columnLetters(col);
-    validations.push({ range: `${letters}2:${letters}${TEMPLATE_ROWS + 1}`, list: [...column.list] });
+    const range = `${letters}2:${letters}${TEMPLATE_ROWS + 1}`;
+    // The template is French, as its headers are.
+    validations.push({
+      range,
+      list: [...column.list],
+      ...(column.prompt ? { prompt: column.prompt.fr } : {}),
+    });
   });
   return {
     sheet,

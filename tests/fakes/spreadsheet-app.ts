@@ -706,6 +706,8 @@ function parseA1(
 export interface FakeValidation {
   list: string[];
   allowInvalid: boolean;
+  /** Shown beside a selected cell of the range. */
+  helpText?: string;
 }
 
 export interface FakeChart {
@@ -1517,6 +1519,12 @@ export function fakeServices(book: FakeSpreadsheet) {
         },
         setAllowInvalid(allow: boolean) {
           rule.allowInvalid = allow;
+          return builder;
+        },
+        // « Sets the help text that appears when the user hovers over the cell on which data
+        // validation is set » (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setHelpText(String)).
+        setHelpText(text: string) {
+          rule.helpText = text;
           return builder;
         },
         build: () => rule,

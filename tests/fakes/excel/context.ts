@@ -733,6 +733,7 @@ class FakeRange extends FakeProxy<Area> {
     clear(): void;
     rule: { list?: { inCellDropDown: boolean; source: string } };
     errorAlert: { showAlert?: boolean };
+    prompt: { showPrompt: boolean; title: string; message: string };
   };
 
   constructor(context: FakeRequestContext, resolver: () => Area | null, orNullObject: boolean) {
@@ -874,6 +875,22 @@ class FakeRange extends FakeProxy<Area> {
       },
       get errorAlert(): { showAlert?: boolean } {
         throw notLoaded('dataValidation/errorAlert');
+      },
+      /**
+       * The input message of the range's rule, shown when a cell is selected; ExcelApi 1.8
+       * (https://learn.microsoft.com/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-prompt-member).
+       */
+      set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+        context.command(jsonBytes(prompt), () => {
+          const address = self.addressNow();
+          const validation = liveArea(self.target()).sheet.validations.find((v) => v.range === address);
+          if (!validation)
+            throw new FakeOfficeError('InvalidArgument', 'No data validation rule on this range.');
+          validation.prompt = { ...prompt };
+        });
+      },
+      get prompt(): { showPrompt: boolean; title: string; message: string } {
+        throw notLoaded('dataValidation/prompt');
       },
     };
   }

@@ -56,6 +56,8 @@ export interface FakeValidation {
   list: { inCellDropDown: boolean; source: string };
   /** Whether Excel stops a value outside the list (Office.js shows a blocking alert by default). */
   showAlert?: boolean;
+  /** The input message shown when a cell is selected. */
+  prompt?: { showPrompt: boolean; title: string; message: string };
 }
 
 /** A dynamic array: the formula lives in the anchor cell, its results fill `values` from there. */
