@@ -78,11 +78,18 @@ export interface DateSystem {
 /** Excel's default, and what a host that cannot say is taken to use. */
 export const DATE_SYSTEM_1900: DateSystem = { date1904: false };
 
-/** Asks the workbook once (DATE(1904;1;1) is 0 only in the 1904 system); a failure leaves 1900. */
-export function askDateSystem(ask: () => Promise<boolean>): DateSystem {
+/**
+ * Asks the workbook once (DATE(1904;1;1) is 0 only in the 1904 system): a read before calculation,
+ * as learn.microsoft.com/office/dev/add-ins/excel/call-excel-apis-from-custom-function allows in a
+ * shared runtime. No answer within `waitMs`, or a failure, leaves 1900: no call waits forever.
+ */
+export function askDateSystem(ask: () => Promise<boolean>, waitMs = 10_000): DateSystem {
   const system: DateSystem = { date1904: false };
-  system.pending = Promise.resolve()
-    .then(ask)
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), waitMs);
+  });
+  system.pending = Promise.race([Promise.resolve().then(ask), giveUp])
     .then(
       (is1904) => {
         system.date1904 = is1904;
@@ -90,6 +97,7 @@ export function askDateSystem(ask: () => Promise<boolean>): DateSystem {
       () => undefined,
     )
     .finally(() => {
+      clearTimeout(timer);
       system.pending = null;
     });
   return system;

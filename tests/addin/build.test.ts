@@ -135,7 +135,8 @@ describe('npm run build:addin', () => {
       Error: RuntimeError,
       ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
     };
-    runInNewContext(await read('addin/functions.js'), { CustomFunctions });
+    // A page's globals the bundle uses: the custom functions' runtime and timers.
+    runInNewContext(await read('addin/functions.js'), { CustomFunctions, setTimeout, clearTimeout });
     expect([...associated.keys()]).toEqual(CATALOG.map((f) => f.name));
     const amount = associated.get('AMOUNT')!;
     // No Office here: the first calls wait for the date system's answer (none: 1900), as Excel allows.

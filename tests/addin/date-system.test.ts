@@ -83,6 +83,12 @@ describe('custom functions in a workbook on the 1904 date system', () => {
     expect(reportDue([[44895 - 1462]], undefined, { address: 'A1' })).toEqual([[44985 - 1462]]);
   });
 
+  it('take the 1900 system when Excel does not answer in time, rather than wait forever', async () => {
+    const dateSystem = askDateSystem(() => new Promise<boolean>(() => {}), 20);
+    associateFunctions(runtime, CATALOG, 'fr', dateSystem);
+    expect(await runtime.associated.get('REPORT_DUE')!([[44895]], undefined, {})).toEqual([[44985]]);
+  });
+
   it('take the 1900 system when Excel cannot answer', async () => {
     const dateSystem = askDateSystem(() => Promise.reject(new Error('no Excel API here')));
     associateFunctions(runtime, CATALOG, 'fr', dateSystem);
