@@ -13,7 +13,7 @@ import type { WorkbookSnapshot } from '../core/cells.js';
 import { hasErrors, type Issue } from '../core/issues.js';
 import { type Lang, renderIssue } from '../core/messages/index.js';
 import type { Plan } from '../core/plan.js';
-import { type JsonReport, toJsonIssue, toJsonReport } from '../core/report.js';
+import { type JsonReport, toJsonIssue, toJsonReport, toJsonSummary } from '../core/report.js';
 import { optionalCells, resolvePlan, settlePlan } from '../core/writes.js';
 import { type Command, type CommandContext, type Io, sizeOf, UsageError, write } from './command.js';
 import type { CliText } from './messages.js';
@@ -41,7 +41,8 @@ export interface FileCommandSpec {
 /** What a command's details read: the analysis, its JSON report, and the language's writing. */
 export interface Shown {
   analysis: Analysis;
-  report: JsonReport;
+  /** Its projects and budget (the issues are listed above the details, each rendered once). */
+  report: Omit<JsonReport, 'issues'>;
   text: CliText;
   lang: Lang;
   /** The report's amounts are dollars; each language writes them its way (`195 007 $`, `$195,007`). */
@@ -221,7 +222,7 @@ function printHuman(
     }
   }
   if (result.analysis && spec.details) {
-    const report = toJsonReport(result.analysis, lang);
+    const report = toJsonSummary(result.analysis, lang);
     const dollars = (amount: number) => text.money(Math.round(amount * 100));
     appendLines(lines, spec.details({ analysis: result.analysis, report, text, lang, dollars }));
   }

@@ -106,6 +106,14 @@ function followUp(analysis: Analysis, recommendation: Recommendation | undefined
 }
 
 export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
+  return {
+    issues: analysis.issues.map((found) => toJsonIssue(found, lang)),
+    ...toJsonSummary(analysis, lang),
+  };
+}
+
+/** The report without its issues: what the CLI prints under them, which shows each issue once already. */
+export function toJsonSummary(analysis: Analysis, lang: Lang): Omit<JsonReport, 'issues'> {
   const ranking = new Map(analysis.ranking.map((row) => [row.projectId, row]));
   const recommendations = new Map(analysis.recommendations.map((r) => [r.projectId, r]));
   const projects: JsonProject[] = [];
@@ -130,7 +138,6 @@ export function toJsonReport(analysis: Analysis, lang: Lang): JsonReport {
     });
   }
   return {
-    issues: analysis.issues.map((found) => toJsonIssue(found, lang)),
     projects,
     budget: {
       years: analysis.ledger.years.map((year) => ({
