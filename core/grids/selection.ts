@@ -45,7 +45,6 @@ export function readReviews(
   const layout = header.layout;
   if (layout === null) return { reviews: [], layout: null, issues };
   const columns = layout.columns;
-  const { reader, rows, cellsOf } = gridRows<ReviewField>(sheet, layout);
   const headerCell = (col: number) => ({ sheet: sheet.name, cell: cellAddress(layout.headerRow, col) });
 
   for (const criterion of settings.criteria) {
@@ -67,6 +66,8 @@ export function readReviews(
     }
   }
 
+  // After the header checks: the unknown columns are judged on every row, numbered or not.
+  const { reader, rows, cellsOf } = gridRows<ReviewField>(sheet, layout);
   const reviews: Review[] = [];
   const criterionColumns = settings.criteria
     .filter((c) => Object.hasOwn(columns, criterionField(c.name)))
