@@ -72,11 +72,11 @@ export function excelFunction(
  */
 export interface DateSystem {
   date1904: boolean;
-  pending?: Promise<unknown> | null;
+  pending: Promise<unknown> | null;
 }
 
 /** Excel's default, and what a host that cannot say is taken to use. */
-export const DATE_SYSTEM_1900: DateSystem = { date1904: false };
+export const DATE_SYSTEM_1900: DateSystem = { date1904: false, pending: null };
 
 /**
  * Asks the workbook once (DATE(1904;1;1) is 0 only in the 1904 system): a read before calculation,
@@ -84,7 +84,7 @@ export const DATE_SYSTEM_1900: DateSystem = { date1904: false };
  * shared runtime. No answer within `waitMs`, or a failure, leaves 1900: no call waits forever.
  */
 export function askDateSystem(ask: () => Promise<boolean>, waitMs = 10_000): DateSystem {
-  const system: DateSystem = { date1904: false };
+  const system: DateSystem = { date1904: false, pending: null };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const giveUp = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), waitMs);

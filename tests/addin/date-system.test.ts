@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDateSystem, readSnapshot } from '../../addin/excel-adapter.js';
-import { runActionInExcel } from '../../addin/excel-bridge.js';
+import { createExcelBridge, runActionInExcel } from '../../addin/excel-bridge.js';
 import { askDateSystem, associateFunctions, type CustomFunctionsRuntime } from '../../addin/functions.js';
 import { analyzeWorkbook } from '../../core/analysis.js';
 import { CATALOG } from '../../core/catalog/catalog.js';
@@ -55,6 +55,25 @@ describe('a workbook on the 1904 date system (Excel: Options → Advanced → Us
       // The dates already real are left as they are.
       expect(fake.model.sheet('Projets').valueAt('D2')).toBe(END_1904);
     }
+  });
+});
+
+describe('the panel in a workbook on the 1904 date system: nothing lost', () => {
+  it('previews, confirms and undoes Reformater with that system’s serials', async () => {
+    const fake = createFakeExcel(workbook());
+    fake.model.date1904 = true;
+    const bridge = createExcelBridge({ run: fake.run, now: NOW, notes: true });
+    const before = fake.model.toSnapshot().sheets.find((s) => s.name === 'Projets')?.values;
+    const preview = await bridge.preview('reformat', 'fr');
+    expect(preview.changedCells).toBeGreaterThan(0);
+    // The confirmation writes what the preview read, in the workbook's date system.
+    await bridge.run('reformat', 'fr', { token: preview.token, restoreChanged: false });
+    const projets = fake.model.sheet('Projets');
+    expect(projets.valueAt('E2')).toBe(44727 - 1462);
+    expect(projets.valueAt('D2')).toBe(END_1904);
+    // Annuler gives back the very cells staff had.
+    await bridge.run('undo', 'fr');
+    expect(fake.model.toSnapshot().sheets.find((s) => s.name === 'Projets')?.values).toEqual(before);
   });
 });
 
