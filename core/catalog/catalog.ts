@@ -6,7 +6,6 @@
 import { evaluateEligibility } from '../eligibility.js';
 import { addMonths, instalments } from '../followup.js';
 import { computeLedger } from '../ledger.js';
-import type { Lang } from '../messages/index.js';
 import { renderIssue } from '../messages/index.js';
 import { sharedMatcher } from '../municipalities.js';
 import type { Project } from '../records.js';
@@ -18,6 +17,7 @@ import type { HostArgument } from './arguments.js';
 import { type CatalogName, DECLARATIONS, type Declaration, type DeclarationOf } from './declarations.js';
 import {
   type ArgsOf,
+  type CallContext,
   type CatalogError,
   type CatalogResult,
   catalogError,
@@ -39,7 +39,7 @@ export interface CatalogFunction {
   name: CatalogName;
   declaration: Declaration;
   /** One argument per parameter, each a single value or a 2-D array; null and '' are blank. */
-  invoke(args: HostArgument[], options?: { lang?: Lang; date1904?: boolean }): CatalogResult;
+  invoke(args: HostArgument[], options?: Partial<CallContext>): CatalogResult;
 }
 
 type Eligibility = DeclarationOf<'ELIGIBLE'> | DeclarationOf<'REASONS'>;
