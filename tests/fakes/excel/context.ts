@@ -311,7 +311,10 @@ class FakeApplication {
   }
 }
 
-/** A worksheet function's result, readable after load and sync. */
+/**
+ * A worksheet function's result: its `value` only after load and sync, as every proxy's property
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-functions).
+ */
 class FakeFunctionResult {
   private loaded: number | undefined;
   constructor(
@@ -338,8 +341,8 @@ class FakeFunctions {
 
   /**
    * DATE's serial for the workbook's date system: 1904-01-01 is 0 in the 1904 system and 1462 in
-   * the 1900 one (ECMA-376 Part 1, §18.17.4.1 « Date Representation »; office-js's
-   * `Functions.date`: « a number from 1900 or 1904 (depending on the workbook's date system) »).
+   * the 1900 one (ECMA-376 Part 1, §18.17.4.1 « Date Representation »; « a number from 1900 or 1904
+   * (depending on the workbook's date system) »: https://learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1)).
    */
   date(year: number, month: number, day: number): FakeFunctionResult {
     return new FakeFunctionResult(this.context, () => {
